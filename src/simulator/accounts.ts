@@ -1,0 +1,43 @@
+/**
+ * The simulated accounts. The caller's account is chosen by the access key id of the
+ * request's SigV4 signature; the secret is never checked. Any other access key id maps
+ * to the default account, so a tool configured with dummy credentials just works.
+ */
+export interface SimulatorAccount {
+  accessKeyId: string;
+  /** Any non-empty string: the simulator does not verify signatures. */
+  secretAccessKey: string;
+  accountId: string;
+  label: string;
+}
+
+export const DEFAULT_SIMULATOR_ACCOUNT: SimulatorAccount = {
+  accessKeyId: 'AKIAAMIEXPLORERDEV01',
+  secretAccessKey: 'simulator-secret-not-checked',
+  accountId: '123456789012',
+  label: 'Developer (default)',
+};
+
+export const PARTNER_SIMULATOR_ACCOUNT: SimulatorAccount = {
+  accessKeyId: 'AKIAAMIEXPLORERPTNR1',
+  secretAccessKey: 'simulator-secret-not-checked',
+  accountId: '210987654321',
+  label: 'Partner',
+};
+
+export const SIMULATOR_ACCOUNTS: readonly SimulatorAccount[] = [DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT];
+
+export function accountForAccessKey(accessKeyId: string): SimulatorAccount {
+  return SIMULATOR_ACCOUNTS.find((a) => a.accessKeyId === accessKeyId) ?? DEFAULT_SIMULATOR_ACCOUNT;
+}
+
+/** Well-known owners of the public catalog (real AWS account ids of these publishers). */
+export const PUBLIC_OWNERS = {
+  amazon: '137112412989',
+  amazonWindows: '801119661308',
+  canonical: '099720109477',
+  debian: '136693071363',
+  redhat: '309956199498',
+  suse: '013907871322',
+  marketplace: '679593333241',
+} as const;

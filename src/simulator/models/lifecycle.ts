@@ -1,0 +1,37 @@
+import type { World } from '../world';
+
+/** How long EC2 keeps answering InvalidAMIID.Unavailable for a deregistered image before forgetting it. */
+export const DEREGISTERED_VISIBLE_MS = 60 * 60 * 1000;
+
+/**
+ * Moves the region's asynchronous work forward to the clock's now: pending images become
+ * available (their snapshots complete), instances step through their transitions, and
+ * deregistered images are forgotten after a while. Called before every request.
+ */
+export function settleRegion(world: World, regionName: string): void {
+  const now = world.clock.now();
+  const region = world.region(regionName);
+  for (const image of Object.values(region.images)) {
+    if (image.state === 'pending' && image.availableAt !== undefined && image.availableAt <= now) {
+      image.state = 'available';
+      delete image.availableAt;
+      for (const mapping of image.blockDeviceMappings) {
+        const snapshot = mapping.ebs?.snapshotId ? region.snapshots[mapping.ebs.snapshotId] : undefined;
+        if (snapshot && snapshot.state === 'pending') {
+          snapshot.state = 'completed';
+          snapshot.progress = '100%';
+        }
+      }
+      world.markChanged();
+    } else if (image.state === 'deregistered' && (image.deregisteredAt ?? 0) + DEREGISTERED_VISIBLE_MS <= now) {
+      delete region.images[image.imageId];
+      world.markChanged();
+    }
+  }
+  for (const instance of Object.values(region.instances)) {
+    while (instance.transitions.length > 0 && instance.transitions[0].at <= now) {
+      instance.state = instance.transitions.shift()!.to;
+      world.markChanged();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The simulator's state: plain JSON-serialisable records, one store per region.
+ * Field names follow EC2's API shapes (camelCase of the XML element names) so that
+ * rendering is a direct mapping. Times are epoch milliseconds.
+ */
+
+export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | 'disabled';
+export type Architecture = 'i386' | 'x86_64' | 'arm64';
+export type RootDeviceType = 'ebs' | 'instance-store';
+export type VirtualizationType = 'hvm' | 'paravirtual';
+export type VolumeType = 'gp2' | 'gp3' | 'io1' | 'io2' | 'st1' | 'sc1' | 'standard';
+export type InstanceStateName = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
+
+export interface Tag {
+  key: string;
+  value: string;
+}
+
+/** One entry of an image's or instance's block device mapping. */
+export interface BlockDeviceMapping {
+  deviceName: string;
+  /** Instance-store entries: `ephemeral0`…; absent for EBS entries. */
+  virtualName?: string;
+  ebs?: {
+    snapshotId?: string;
+    volumeSize: number;
+    volumeType: VolumeType;
+    deleteOnTermination: boolean;
+    encrypted: boolean;
+    kmsKeyId?: string;
+    iops?: number;
+    throughput?: number;
+  };
+  /** `NoDevice` suppresses a device of the source mapping. */
+  noDevice?: boolean;
+}
+
+export interface LaunchPermission {
+  userId?: string;
+  group?: 'all';
+  organizationArn?: string;
+  organizationalUnitArn?: string;
+}
+
+export interface ProductCode {
+  productCodeId: string;
+  productCodeType: 'marketplace' | 'devpay';
+}
+
+export interface ImageRecord {
+  imageId: string;
+  name: string;
+  description?: string;
+  ownerId: string;
+  /** `amazon`, `aws-marketplace`, or absent. */
+  imageOwnerAlias?: string;
+  state: ImageState;
+  /** When the state became `deregistered` (EC2 answers InvalidAMIID.Unavailable for a while). */
+  deregisteredAt?: number;
+  /** When a pending image becomes available (epoch ms). */
+  availableAt?: number;
+  stateReason?: { code: string; message: string };
+  architecture: Architecture;
+  imageType: 'machine' | 'kernel' | 'ramdisk';
+  /** `windows` or absent (Linux/UNIX). */
+  platform?: 'windows';
+  platformDetails: string;
+  usageOperation: string;
+  rootDeviceType: RootDeviceType;
+  rootDeviceName: string;
+  virtualizationType: VirtualizationType;
+  kernelId?: string;
+  ramdiskId?: string;
+  hypervisor: 'xen' | 'ovm';
+  blockDeviceMappings: BlockDeviceMapping[];
+  productCodes: ProductCode[];
+  creationDate: number;
+  deprecationTime?: number;
+  bootMode?: 'legacy-bios' | 'uefi' | 'uefi-preferred';
+  enaSupport: boolean;
+  sriovNetSupport?: 'simple';
+  imdsSupport?: 'v2.0';
+  tpmSupport?: 'v2.0';
+  imageLocation: string;
+  launchPermissions: LaunchPermission[];
+  deregistrationProtection?: { enabled: boolean; withCooldown: boolean; disabledUntil?: number };
+  lastLaunchedTime?: number;
+  sourceImageId?: string;
+  sourceImageRegion?: string;
+  sourceInstanceId?: string;
+  tags: Tag[];
+  /** CopyImage idempotency: the ClientToken and a digest of the parameters it was used with. */
+  clientToken?: { token: string; paramsDigest: string };
+}
+
+export interface SnapshotRecord {
+  snapshotId: string;
+  ownerId: string;
+  ownerAlias?: string;
+  volumeId: string;
+  volumeSize: number;
+  state: 'pending' | 'completed' | 'error';
+  startTime: number;
+  progress: string;
+  description: string;
+  encrypted: boolean;
+  kmsKeyId?: string;
+  storageTier: 'standard' | 'archive';
+  tags: Tag[];
+  createVolumePermissions: { userId?: string; group?: 'all' }[];
+}
+
+export interface VolumeRecord {
+  volumeId: string;
+  ownerId: string;
+  availabilityZone: string;
+  size: number;
+  volumeType: VolumeType;
+  snapshotId?: string;
+  state: 'creating' | 'available' | 'in-use' | 'deleting' | 'deleted';
+  encrypted: boolean;
+  kmsKeyId?: string;
+  createTime: number;
+  attachment?: { instanceId: string; device: string; deleteOnTermination: boolean; attachTime: number };
+  tags: Tag[];
+}
+
+export interface InstanceRecord {
+  instanceId: string;
+  ownerId: string;
+  reservationId: string;
+  imageId: string;
+  instanceType: string;
+  state: InstanceStateName;
+  /** The states the instance goes through next, each with when it is reached (epoch ms); empty when settled. */
+  transitions: { to: InstanceStateName; at: number }[];
+  stateTransitionReason?: string;
+  launchTime: number;
+  availabilityZone: string;
+  architecture: Architecture;
+  platform?: 'windows';
+  platformDetails: string;
+  rootDeviceType: RootDeviceType;
+  rootDeviceName: string;
+  virtualizationType: VirtualizationType;
+  hypervisor: 'xen';
+  /** EBS volumes attached (by volume id) and instance-store entries. */
+  blockDeviceMappings: { deviceName: string; volumeId: string; deleteOnTermination: boolean; attachTime: number }[];
+  privateIpAddress: string;
+  publicIpAddress?: string;
+  keyName?: string;
+  tags: Tag[];
+}
+
+/** One account's resources in one region. AMIs, snapshots and instances are regional. */
+export interface RegionState {
+  images: Record<string, ImageRecord>;
+  snapshots: Record<string, SnapshotRecord>;
+  volumes: Record<string, VolumeRecord>;
+  instances: Record<string, InstanceRecord>;
+  /** Per account: is "block public access for AMIs" on in this region? */
+  imageBlockPublicAccess: Record<string, 'block-new-sharing' | 'unblocked'>;
+}
+
+/** The whole simulated world, which is what the state file holds. */
+export interface SimState {
+  version: 1;
+  /** Seed options this state was generated from (reset restores them). */
+  seed: { publicImagesInLargeRegion: number; largeRegion: string };
+  /** A counter that makes new ids deterministic across restarts. */
+  idCounter: number;
+  regions: Record<string, RegionState>;
+}

@@ -1,0 +1,92 @@
+import { Ec2Error, errors } from '../errors';
+
+/**
+ * The parameters of one EC2 Query request (`Action=…&ImageId.1=…&Filter.1.Name=…`),
+ * with typed accessors that raise EC2's own errors for missing or malformed values.
+ */
+export class QueryParams {
+  constructor(private readonly map: ReadonlyMap<string, string>) {}
+
+  static parse(body: string): QueryParams {
+    return new QueryParams(new Map(new URLSearchParams(body)));
+  }
+
+  has(name: string): boolean {
+    return this.map.has(name);
+  }
+
+  get(name: string): string | undefined {
+    return this.map.get(name);
+  }
+
+  keys(): IterableIterator<string> {
+    return this.map.keys();
+  }
+
+  required(name: string): string {
+    const value = this.map.get(name);
+    if (value === undefined || value === '') throw errors.missingParameter(name);
+    return value;
+  }
+
+  bool(name: string): boolean | undefined {
+    const value = this.map.get(name);
+    if (value === undefined) return undefined;
+    const lower = value.toLowerCase();
+    if (lower === 'true') return true;
+    if (lower === 'false') return false;
+    throw errors.invalidParameterValue(`Value (${value}) for parameter ${name} is invalid. Expected: 'true' or 'false'.`);
+  }
+
+  int(name: string): number | undefined {
+    const value = this.map.get(name);
+    if (value === undefined) return undefined;
+    if (!/^-?\d+$/.test(value)) {
+      throw errors.invalidParameterValue(`Value (${value}) for parameter ${name} is invalid. Expected: 'Integer'.`);
+    }
+    return Number(value);
+  }
+
+  /** `Name.1`, `Name.2`, … in index order (EC2 accepts gaps). */
+  list(prefix: string): string[] {
+    return this.indexed(prefix)
+      .filter(([, rest]) => rest === '')
+      .map(([, , value]) => value);
+  }
+
+  /** `Name.1.Field`, `Name.2.Field`, … as one QueryParams per index, in index order. */
+  structList(prefix: string): QueryParams[] {
+    const groups = new Map<number, Map<string, string>>();
+    for (const [index, rest, value] of this.indexed(prefix)) {
+      if (!rest.startsWith('.')) continue;
+      let group = groups.get(index);
+      if (!group) groups.set(index, (group = new Map()));
+      group.set(rest.slice(1), value);
+    }
+    return [...groups.keys()].sort((a, b) => a - b).map((i) => new QueryParams(groups.get(i)!));
+  }
+
+  /** A nested structure `Prefix.Field…` as its own QueryParams (for `LaunchPermission.Add.1.UserId`). */
+  sub(prefix: string): QueryParams {
+    const out = new Map<string, string>();
+    const head = prefix + '.';
+    for (const [key, value] of this.map) if (key.startsWith(head)) out.set(key.slice(head.length), value);
+    return new QueryParams(out);
+  }
+
+  private indexed(prefix: string): [number, string, string][] {
+    const head = prefix + '.';
+    const out: [number, string, string][] = [];
+    for (const [key, value] of this.map) {
+      if (!key.startsWith(head)) continue;
+      const match = /^(\d+)(.*)$/.exec(key.slice(head.length));
+      if (!match) continue;
+      out.push([Number(match[1]), match[2], value]);
+    }
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+}
+
+export function isEc2Error(e: unknown): e is Ec2Error {
+  return e instanceof Ec2Error;
+}

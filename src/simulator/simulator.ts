@@ -1,0 +1,163 @@
+import { randomUUID } from 'crypto';
+import { accountForAccessKey } from './accounts';
+import { systemClock, type Clock } from './clock';
+import { Ec2Error } from './errors';
+import { settleRegion } from './models/lifecycle';
+import type { SimState } from './models/types';
+import { RequestContext } from './protocol/context';
+import { QueryParams } from './protocol/query';
+import { EC2_ACTIONS, STS_ACTIONS } from './protocol/registry';
+import { readSignature } from './protocol/sigv4';
+import { ec2ErrorResponse, ec2Response, stsErrorResponse, stsResponse } from './protocol/xml';
+import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
+import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
+import { loadState, saveState } from './store';
+import { World } from './world';
+
+export interface SimulatorOptions {
+  /** Where the state persists between runs; without it the state lives in memory only. */
+  stateFile?: string;
+  clock?: Clock;
+  /** How long new images stay `pending` (ms). Default 15 s; 0 makes them available at once. */
+  pendingDelayMs?: number;
+  /** How long an instance spends in each transitional state (ms). Default 3 s. */
+  instanceTransitionMs?: number;
+  /** Scales the public catalog of one region, for benchmarks (e.g. 100,000 images). */
+  largeRegionImages?: number;
+  largeRegion?: string;
+  /** Told about things the user should know, e.g. a corrupt state file that was moved aside. */
+  onWarning?: (message: string) => void;
+}
+
+/** One HTTP request as the simulator sees it (header names in lower case). */
+export interface SimRequest {
+  method: string;
+  /** The query string without `?` (GET requests and presigned URLs). */
+  query?: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The embedded EC2 simulator: answers EC2 (and STS GetCallerIdentity) Query API requests
+ * exactly as the wire protocol defines them, so any SDK or the AWS CLI can talk to it.
+ */
+export class Simulator {
+  private readonly world: World;
+  private readonly seedOptions: SeedOptions;
+
+  constructor(private readonly options: SimulatorOptions = {}) {
+    this.seedOptions = {
+      largeRegion: options.largeRegion ?? 'us-east-1',
+      publicImagesInLargeRegion: options.largeRegionImages ?? 0,
+    };
+    const clock = options.clock ?? systemClock;
+    const state = this.loadOrSeed(clock);
+    this.world = new World(state, this.buildCatalog(clock), clock, {
+      pendingDelayMs: options.pendingDelayMs ?? 15_000,
+      instanceTransitionMs: options.instanceTransitionMs ?? 3_000,
+    });
+  }
+
+  /** Answers one request. Never throws: every failure becomes an EC2 error response. */
+  async handle(request: SimRequest): Promise<SimResponse> {
+    return this.handleSync(request);
+  }
+
+  handleSync(request: SimRequest): SimResponse {
+    const requestId = randomUUID();
+    let service = 'ec2';
+    try {
+      const params = QueryParams.parse(mergeQuery(request));
+      const presigned = params.get('X-Amz-Credential');
+      const scope = readSignature(request.headers['authorization'], presigned);
+      service = scope.service;
+      if (!isSimulatedRegion(scope.region)) {
+        throw new Ec2Error('AuthFailure', `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`, 401);
+      }
+      const action = params.get('Action');
+      if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
+      const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
+      const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+      if (!handler) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
+      settleRegion(this.world, scope.region);
+      const ctx = new RequestContext(action, params, accountForAccessKey(scope.accessKeyId), scope.region, requestId, this.world);
+      const inner = handler(ctx);
+      this.persistIfChanged();
+      const body = service === 'sts' ? stsResponse(action, requestId, inner) : ec2Response(action, requestId, inner);
+      return xmlResponse(200, body, requestId);
+    } catch (e) {
+      this.persistIfChanged();
+      const error = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
+      if (!(e instanceof Ec2Error)) this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? e}`);
+      const body = service === 'sts'
+        ? stsErrorResponse(error.code, error.message, requestId)
+        : ec2ErrorResponse(error.code, error.message, requestId);
+      return xmlResponse(error.status, body, requestId);
+    }
+  }
+
+  /** Restores the seed state (the "Reset simulator" command). */
+  reset(): void {
+    this.world.state = createSeedState(this.seedOptions, this.world.clock.now());
+    this.world.markChanged();
+    this.persistIfChanged();
+  }
+
+  /** The clock the simulator runs on (a ManualClock in tests). */
+  get clock(): Clock {
+    return this.world.clock;
+  }
+
+  private loadOrSeed(clock: Clock): SimState {
+    const file = this.options.stateFile;
+    if (file) {
+      const loaded = loadState(file, clock.now());
+      if (loaded.kind === 'loaded') return loaded.state;
+      if (loaded.kind === 'corrupt') {
+        this.options.onWarning?.(
+          `The simulator state file could not be read (${loaded.reason}). It was moved to ${loaded.movedTo} and the simulator starts from its seed.`,
+        );
+      }
+    }
+    const state = createSeedState(this.seedOptions, clock.now());
+    if (file) saveState(file, state);
+    return state;
+  }
+
+  private buildCatalog(clock: Clock) {
+    const catalog = new Map<string, ReturnType<typeof createPublicCatalog>>();
+    for (const region of SIMULATOR_REGIONS) {
+      catalog.set(region, createPublicCatalog(region, this.seedOptions, clock.now()));
+    }
+    return catalog;
+  }
+
+  private persistIfChanged(): void {
+    if (this.world.takeChanged() && this.options.stateFile) saveState(this.options.stateFile, this.world.state);
+  }
+}
+
+function mergeQuery(request: SimRequest): string {
+  if (!request.query) return request.body;
+  return request.body ? `${request.query}&${request.body}` : request.query;
+}
+
+function xmlResponse(status: number, body: string, requestId: string): SimResponse {
+  return {
+    status,
+    headers: {
+      'content-type': 'text/xml;charset=UTF-8',
+      'x-amzn-requestid': requestId,
+      'content-length': String(Buffer.byteLength(body)),
+      server: 'AmazonEC2',
+    },
+    body,
+  };
+}
