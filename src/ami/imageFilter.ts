@@ -1,0 +1,70 @@
+import type { Filter, Image } from '@aws-sdk/client-ec2';
+
+/** What the "Filter Images…" command narrows an owner group by. All parts are optional. */
+export interface ImageFilter {
+  /** EC2 name pattern; `*` and `?` are wildcards. Without a wildcard it matches anywhere in the name. */
+  namePattern?: string;
+  architecture?: 'x86_64' | 'arm64' | 'i386';
+  platform?: 'windows' | 'linux';
+  includeDeprecated?: boolean;
+}
+
+export function isEmptyFilter(filter: ImageFilter | undefined): boolean {
+  return !filter || (!filter.namePattern && !filter.architecture && !filter.platform && !filter.includeDeprecated);
+}
+
+/** The pattern sent to EC2: a bare word becomes `*word*` so it matches anywhere. */
+export function namePatternValue(pattern: string): string {
+  const trimmed = pattern.trim();
+  return /[*?]/.test(trimmed) ? trimmed : `*${trimmed}*`;
+}
+
+/**
+ * The server-side part of a filter as EC2 `Filters`. EC2's `platform` filter only knows
+ * `windows`, so "Linux/UNIX" cannot be expressed there: {@link matchesClientSide} handles it.
+ */
+export function toEc2Filters(filter: ImageFilter | undefined): Filter[] {
+  const filters: Filter[] = [];
+  if (!filter) {
+    return filters;
+  }
+  if (filter.namePattern?.trim()) {
+    filters.push({ Name: 'name', Values: [namePatternValue(filter.namePattern)] });
+  }
+  if (filter.architecture) {
+    filters.push({ Name: 'architecture', Values: [filter.architecture] });
+  }
+  if (filter.platform === 'windows') {
+    filters.push({ Name: 'platform', Values: ['windows'] });
+  }
+  return filters;
+}
+
+/** The client-side part of a filter (see {@link toEc2Filters}). */
+export function matchesClientSide(filter: ImageFilter | undefined, image: Image): boolean {
+  if (filter?.platform === 'linux') {
+    return String(image.Platform ?? '').toLowerCase() !== 'windows';
+  }
+  return true;
+}
+
+/** A short summary shown on the filtered group, e.g. `name ~ *ubuntu*, arm64, incl. deprecated`. */
+export function describeFilter(filter: ImageFilter | undefined): string {
+  if (!filter) {
+    return '';
+  }
+  const parts: string[] = [];
+  if (filter.namePattern?.trim()) {
+    parts.push(`name ~ ${namePatternValue(filter.namePattern)}`);
+  }
+  if (filter.architecture) {
+    parts.push(filter.architecture);
+  }
+  if (filter.platform) {
+    parts.push(filter.platform === 'windows' ? 'Windows' : 'Linux/UNIX');
+  }
+  if (filter.includeDeprecated) {
+    parts.push('incl. deprecated');
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,64 @@
+import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
+import { loadSdk } from '../aws/sdk';
+
+/** Every instance of the region the caller can see, sorted by name then id. */
+export async function listInstances(ec2: EC2Client): Promise<Instance[]> {
+  const { DescribeInstancesCommand } = await loadSdk();
+  const instances: Instance[] = [];
+  let token: string | undefined;
+  do {
+    const out = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: token }));
+    for (const reservation of out.Reservations ?? []) {
+      instances.push(...(reservation.Instances ?? []));
+    }
+    token = out.NextToken || undefined;
+  } while (token);
+  return instances.sort(compareInstances);
+}
+
+export function compareInstances(a: Instance, b: Instance): number {
+  const byName = (instanceName(a) ?? '\uffff').localeCompare(instanceName(b) ?? '\uffff');
+  return byName !== 0 ? byName : (a.InstanceId ?? '').localeCompare(b.InstanceId ?? '');
+}
+
+export async function describeInstancesById(ec2: EC2Client, instanceIds: readonly string[]): Promise<Instance[]> {
+  if (instanceIds.length === 0) {
+    return [];
+  }
+  const { DescribeInstancesCommand } = await loadSdk();
+  const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [...instanceIds] }));
+  return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+}
+
+/** The instance's `Name` tag, if any. */
+export function instanceName(instance: Instance): string | undefined {
+  return instance.Tags?.find((t) => t.Key === 'Name')?.Value || undefined;
+}
+
+export type InstanceAction = 'start' | 'stop' | 'reboot' | 'terminate';
+
+/** Sends the state change; EC2 answers at once and the instance moves through its transition afterwards. */
+export async function changeInstanceState(ec2: EC2Client, action: InstanceAction, instanceId: string): Promise<void> {
+  const sdk = await loadSdk();
+  const input = { InstanceIds: [instanceId] };
+  switch (action) {
+    case 'start':
+      await ec2.send(new sdk.StartInstancesCommand(input));
+      return;
+    case 'stop':
+      await ec2.send(new sdk.StopInstancesCommand(input));
+      return;
+    case 'reboot':
+      await ec2.send(new sdk.RebootInstancesCommand(input));
+      return;
+    case 'terminate':
+      await ec2.send(new sdk.TerminateInstancesCommand(input));
+      return;
+  }
+}
+
+/** States an instance stays in until someone acts; the others are polled. */
+export function isInstanceSettled(instance: Instance | undefined): boolean {
+  const state = instance?.State?.Name;
+  return state === undefined || state === 'running' || state === 'stopped' || state === 'terminated';
+}

@@ -1,0 +1,201 @@
+/**
+ * AWS errors → words a user can act on. The only place that knows EC2's and the SDK's error
+ * codes; the command boundary and the tree's error rows both use it.
+ */
+
+/** What kind of trouble, so callers can pick an icon or decide to retry. */
+export type ErrorKind =
+  | 'credentials'
+  | 'access'
+  | 'region'
+  | 'throttled'
+  | 'network'
+  | 'notFound'
+  | 'state'
+  | 'input'
+  | 'unknown';
+
+/** An error as shown to the user: what happened and what to do about it. */
+export interface UserError {
+  kind: ErrorKind;
+  message: string;
+  /** The action that fixes it, when there is one. */
+  fix?: string;
+  /** EC2's or the SDK's error code, for the log. */
+  code?: string;
+}
+
+/** How the extension is connected, which changes the advice. */
+export interface ConnectionContext {
+  backend: 'simulator' | 'aws';
+  profile?: string;
+}
+
+const CREDENTIAL_EXPIRED = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'RequestExpired',
+  'TokenRefreshRequired',
+  'TokenProviderError',
+]);
+const CREDENTIAL_REJECTED = new Set([
+  'AuthFailure',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'UnrecognizedClientException',
+  'IncompleteSignature',
+]);
+const ACCESS_DENIED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessDeniedException']);
+const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
+const NETWORK = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) {
+    return undefined;
+  }
+  const e = err as { name?: unknown; code?: unknown; Code?: unknown };
+  for (const candidate of [e.Code, e.code, e.name]) {
+    if (typeof candidate === 'string' && candidate !== 'Error' && candidate.length > 0) {
+      return candidate;
+    }
+  }
+  return undefined;
+}
+
+function errorMessage(err: unknown): string {
+  if (err instanceof Error && err.message) {
+    return err.message;
+  }
+  return String(err);
+}
+
+function profileArg(ctx: ConnectionContext): string {
+  return ctx.profile ? ` --profile ${ctx.profile}` : '';
+}
+
+function profileName(ctx: ConnectionContext): string {
+  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
+}
+
+/** Maps any error from an SDK call to a message and a fix. Never includes credentials. */
+export function describeError(err: unknown, ctx: ConnectionContext): UserError {
+  const code = errorCode(err);
+  const raw = errorMessage(err);
+
+  if (code && CREDENTIAL_EXPIRED.has(code) || /sso session .*expired|token .*expired/i.test(raw)) {
+    return {
+      kind: 'credentials',
+      code,
+      message: `The AWS credentials of ${profileName(ctx)} have expired.`,
+      fix: `Sign in again with \`aws sso login${profileArg(ctx)}\` (or refresh the keys in ~/.aws/credentials), then refresh the view.`,
+    };
+  }
+  if (code === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
+    return {
+      kind: 'credentials',
+      code,
+      message: `No AWS credentials were found for ${profileName(ctx)}.`,
+      fix: `Run \`aws configure${profileArg(ctx)}\` or \`aws sso login${profileArg(ctx)}\`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").`,
+    };
+  }
+  if (code && CREDENTIAL_REJECTED.has(code)) {
+    return {
+      kind: 'credentials',
+      code,
+      message: `AWS rejected the credentials of ${profileName(ctx)}.`,
+      fix: `Check the access key of the profile (\`aws sts get-caller-identity${profileArg(ctx)}\`), or pick another profile with "AMI Explorer: Connect to AWS…".`,
+    };
+  }
+  if (code && ACCESS_DENIED.has(code)) {
+    return {
+      kind: 'access',
+      code,
+      message: `Your AWS identity is not allowed to do this: ${firstSentence(raw)}`,
+      fix: 'Ask an administrator to grant the EC2 permission for this action, or connect with a profile that has it.',
+    };
+  }
+  if (code === 'OptInRequired') {
+    return {
+      kind: 'region',
+      code,
+      message: 'This region is not enabled for your account.',
+      fix: 'Enable it in the AWS console (Account → AWS Regions), or remove it with "AMI Explorer: Select Regions…".',
+    };
+  }
+  if (code && THROTTLED.has(code)) {
+    return {
+      kind: 'throttled',
+      code,
+      message: 'AWS is throttling requests from this account.',
+      fix: 'Wait a few seconds and refresh; narrowing large groups with a filter sends fewer requests.',
+    };
+  }
+  if (code && NETWORK.has(code)) {
+    return {
+      kind: 'network',
+      code,
+      message: `Cannot reach AWS (${code}).`,
+      fix: 'Check your network connection and proxy settings, then refresh. The simulator works offline: "AMI Explorer: Use Simulator".',
+    };
+  }
+  if (code?.startsWith('InvalidAMIID.')) {
+    return {
+      kind: 'notFound',
+      code,
+      message: `EC2 cannot find this AMI: ${firstSentence(raw)}`,
+      fix: 'It may have been deregistered or is no longer shared with you. Refresh the view.',
+    };
+  }
+  if (code?.startsWith('InvalidInstanceID.')) {
+    return {
+      kind: 'notFound',
+      code,
+      message: `EC2 cannot find this instance: ${firstSentence(raw)}`,
+      fix: 'It may have been terminated. Refresh the view.',
+    };
+  }
+  if (code === 'IncorrectInstanceState') {
+    return {
+      kind: 'state',
+      code,
+      message: `The instance is not in a state that allows this: ${firstSentence(raw)}`,
+      fix: 'Wait until its current transition has finished (the tree follows it), then try again.',
+    };
+  }
+  if (code === 'InvalidAMIName.Malformed') {
+    return {
+      kind: 'input',
+      code,
+      message: `EC2 refused the AMI name: ${firstSentence(raw)}`,
+      fix: "Use 3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _",
+    };
+  }
+  if (code === 'InvalidAMIName.Duplicate') {
+    return {
+      kind: 'input',
+      code,
+      message: 'You already own an AMI with this name in this region.',
+      fix: 'Choose another name, or deregister the old image first.',
+    };
+  }
+  if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
+    return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
+  }
+  return {
+    kind: 'unknown',
+    code,
+    message: raw,
+    fix: ctx.backend === 'simulator' ? 'See the "AMI Explorer" output for details.' : 'See the "AMI Explorer" output for details, then refresh.',
+  };
+}
+
+/** EC2's UnauthorizedOperation carries a long encoded message after the first sentence. */
+function firstSentence(text: string): string {
+  const cut = text.indexOf('. Encoded authorization failure message');
+  return cut >= 0 ? text.slice(0, cut + 1) : text;
+}
+
+/** "message Fix." in one line, for error rows and notifications. */
+export function formatUserError(e: UserError): string {
+  return e.fix ? `${e.message} ${e.fix}` : e.message;
+}

@@ -1,0 +1,68 @@
+/**
+ * EC2's input rules, shared by the webviews (instant feedback as the user types), the
+ * extension host (enforcement of untrusted webview input) and the simulator (EC2's answers).
+ * Each check returns an error message for the user, or `undefined` when the value is valid.
+ * No `vscode` import: this file is bundled into the webviews too.
+ */
+
+export type Check = (value: string) => string | undefined;
+
+/** EC2 AMI names: 3–128 characters of letters, digits and ( ) [ ] . / - ' @ _ and space. */
+export const AMI_NAME_PATTERN = /^[A-Za-z0-9()[\]./\-'@_ ]{3,128}$/;
+
+export const checkAmiName: Check = (value) => {
+  if (value.length < 3) return 'An AMI name needs at least 3 characters.';
+  if (value.length > 128) return `An AMI name has at most 128 characters (this one has ${value.length}).`;
+  const bad = [...value].find((c) => !/[A-Za-z0-9()[\]./\-'@_ ]/.test(c));
+  if (bad !== undefined) {
+    return `"${bad}" is not allowed in an AMI name: use letters, digits, spaces and ( ) [ ] . / - ' @ _.`;
+  }
+  return undefined;
+};
+
+export const MAX_DESCRIPTION_LENGTH = 255;
+
+export const checkDescription: Check = (value) =>
+  value.length > MAX_DESCRIPTION_LENGTH
+    ? `A description has at most ${MAX_DESCRIPTION_LENGTH} characters (this one has ${value.length}).`
+    : undefined;
+
+export const checkAccountId: Check = (value) =>
+  /^\d{12}$/.test(value) ? undefined : `"${value}" is not an AWS account id: it must be exactly 12 digits.`;
+
+export const ORGANIZATION_ARN_PATTERN = /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
+export const ORGANIZATIONAL_UNIT_ARN_PATTERN =
+  /^arn:aws[a-z-]*:organizations::\d{12}:ou\/o-[a-z0-9]{10,32}\/ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}$/;
+
+export const checkOrganizationArn: Check = (value) =>
+  ORGANIZATION_ARN_PATTERN.test(value)
+    ? undefined
+    : 'An organization ARN looks like arn:aws:organizations::123456789012:organization/o-exampleorgid.';
+
+export const checkOrganizationalUnitArn: Check = (value) =>
+  ORGANIZATIONAL_UNIT_ARN_PATTERN.test(value)
+    ? undefined
+    : 'An OU ARN looks like arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou.';
+
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
+
+export const checkRegion: Check = (value) =>
+  REGION_PATTERN.test(value) ? undefined : `"${value}" is not a region name such as us-east-1.`;
+
+/** Resource ids: the short (8 hex) legacy form and the long (17 hex) form. */
+export const IMAGE_ID_PATTERN = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+export const INSTANCE_ID_PATTERN = /^i-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+export const SNAPSHOT_ID_PATTERN = /^snap-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+
+export const checkImageId: Check = (value) =>
+  IMAGE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an AMI id such as ami-0123456789abcdef0.`;
+
+export const checkTagKey: Check = (value) => {
+  if (value.length === 0) return 'A tag key cannot be empty.';
+  if (value.length > 128) return 'A tag key has at most 128 characters.';
+  if (value.toLowerCase().startsWith('aws:')) return 'Tag keys starting with "aws:" are reserved for AWS.';
+  return undefined;
+};
+
+export const checkTagValue: Check = (value) =>
+  value.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
