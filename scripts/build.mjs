@@ -96,6 +96,8 @@ if (only.includes('tests')) {
     ...(exists('test/integration/index.ts') ? ['test/integration/index.ts'] : []),
     ...listFiles('test/integration', (n) => n.endsWith('.test.ts')),
   ];
+  // A deleted or renamed test must not keep running from a stale bundle.
+  fs.rmSync(path.join(ROOT, 'out/test/integration'), { recursive: true, force: true });
   if (entries.length === 0) note('skip tests: no test/integration/index.ts or *.test.ts yet');
   else {
     builds.push({ name: 'tests', options: {
@@ -111,6 +113,10 @@ if (only.includes('tests')) {
 
 const started = Date.now();
 let failed = false;
+if (production) {
+  // Source maps of an earlier dev build must not end up in the package.
+  for (const f of listFiles('dist', (n) => n.endsWith('.map'))) fs.rmSync(path.join(ROOT, f));
+}
 for (const b of builds) {
   const t = Date.now();
   try {

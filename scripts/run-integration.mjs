@@ -27,6 +27,13 @@ const keep = argv.includes('--keep'); // keep the temp user-data dir for inspect
 const testEnv = { AMI_EXPLORER_TEST: '1' };
 if (process.env.AMI_EXPLORER_TEST_GREP) testEnv.AMI_EXPLORER_TEST_GREP = process.env.AMI_EXPLORER_TEST_GREP;
 
+/** Workbench log lines that say nothing about the suite (an offline, signed-out workbench). */
+const WORKBENCH_NOISE = [
+  /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token/, /^Timed out waiting for authentication provider/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
+  /ENOTFOUND|ECONNREFUSED|EAI_AGAIN|Failed to fetch/,
+];
+
 const log = (msg) => console.error(`[integration] ${msg}`);
 
 async function chooseHost() {
@@ -75,9 +82,14 @@ async function runCodeServer(workspace, userDataDir) {
     const exited = new Promise((r) => { resolveExit = r; });
     // The workbench forwards the extension host's console (mocha's reporter) and the
     // suite's result through these two functions when it runs extension tests.
+    // The workbench's own log goes through it too: all of it goes to a file, the known
+    // noise of an offline workbench is kept off the terminal.
+    const consoleLog = path.join(userDataDir, 'workbench-console.log');
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const parts = Array.isArray(args) ? args : [args];
-      (type === 'error' ? console.error : console.log)(...parts.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))));
+      const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
+      fs.appendFileSync(consoleLog, `[${type}] ${parts.join(' ')}\n`);
+      if (WORKBENCH_NOISE.some((re) => re.test(parts[0] ?? ''))) return;
+      (type === 'error' ? console.error : console.log)(...parts);
     });
     await page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code)));
     const payload = [

@@ -183,13 +183,22 @@ export async function startCodeServer(o) {
   const port = await freePort(o.port);
   fs.mkdirSync(path.join(o.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(o.extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(o.userDataDir, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = path.join(o.userDataDir, 'User', 'settings.json');
+  // A kept profile (npm start) keeps its user's settings; ours are defaults below them.
+  let existing = {};
+  let keepFile = false;
+  if (fs.existsSync(settingsFile)) {
+    try { existing = JSON.parse(fs.readFileSync(settingsFile, 'utf8')); } catch { keepFile = true; /* JSONC: leave it alone */ }
+  }
+  if (!keepFile) fs.writeFileSync(settingsFile, JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
+    'chat.disableAIFeatures': true, // no chat/agent-host start-up (and log noise) offline
+    ...existing,
     ...o.settings,
   }, null, 2));
   // Without --config, code-server writes ~/.config/code-server/config.yaml.
@@ -243,6 +252,23 @@ export function extensionHostLogTail(userDataDir, lines = 60) {
   }
   if (found.length === 0) return '(no extension host log)';
   return found.map((f) => `--- ${f} ---\n${fs.readFileSync(f, 'utf8').split('\n').slice(-lines).join('\n')}`).join('\n');
+}
+
+/**
+ * Makes `extensionPath` an installed extension of `extensionsDir` by a symlink named
+ * <publisher>.<name>-<version>: code-server scans that folder at start (and writes its
+ * extensions.json), so the working copy loads like an installed extension without packaging
+ * a .vsix and without the test driver (whose URL payload the released build otherwise ignores).
+ * @returns the extension id, e.g. `ami-explorer.ami-explorer`
+ */
+export function installDevExtension(extensionsDir, extensionPath = ROOT) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}`;
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const link = path.join(extensionsDir, `${id}-${pkg.version}`);
+  fs.rmSync(link, { recursive: true, force: true });
+  fs.symlinkSync(path.resolve(extensionPath), link, 'dir');
+  return id;
 }
 
 /** The workspace's URL form inside code-server (`remote` is literally the host name). */

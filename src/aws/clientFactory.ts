@@ -12,6 +12,10 @@ export type BackendConfig =
       stateFile: string;
       /** How long pending images and instance transitions take (0 = instant). */
       pendingDelayMs: number;
+      /** Tests: the simulator's time only moves through {@link AwsClients.advanceSimulatorClock}. */
+      manualClock?: boolean;
+      /** Told about things the user should know, e.g. a corrupt state file moved aside. */
+      onWarning?: (message: string) => void;
     }
   | {
       kind: 'aws';
@@ -38,6 +42,8 @@ export interface AwsClients {
   identity(): Promise<CallerIdentity>;
   /** Restores the simulator's seed; absent on real AWS. */
   resetSimulator?(): Promise<void>;
+  /** Moves a manual simulator clock forward (tests); absent otherwise. */
+  advanceSimulatorClock?(ms: number): Promise<void>;
   dispose(): void;
 }
 
@@ -123,31 +129,53 @@ class RealAwsClients extends CachedClients {
 /** Credentials the simulator maps to the default account; the secret is never checked. */
 const SIMULATOR_SECRET = 'simulator-secret-not-checked';
 
+interface LoadedSimulator {
+  simulator: import('../simulator/simulator').Simulator;
+  requestHandler: unknown;
+  accessKeyId: string;
+  advance?: (ms: number) => void;
+}
+
 class SimulatorClients extends CachedClients {
-  private handler: Promise<{ requestHandler: unknown; accessKeyId: string }> | undefined;
+  private loaded: Promise<LoadedSimulator> | undefined;
 
   constructor(readonly backend: Extract<BackendConfig, { kind: 'simulator' }>) {
     super();
   }
 
   /** The simulator and its in-process handler, loaded and created on first use. */
-  private simulatorHandler(): Promise<{ requestHandler: unknown; accessKeyId: string }> {
-    this.handler ??= (async () => {
-      const [{ Simulator }, { SimulatorRequestHandler }, { DEFAULT_SIMULATOR_ACCOUNT }] = await Promise.all([
+  private load(): Promise<LoadedSimulator> {
+    this.loaded ??= (async () => {
+      const [{ Simulator }, { SimulatorRequestHandler }, { DEFAULT_SIMULATOR_ACCOUNT }, { ManualClock }] = await Promise.all([
         import('../simulator/simulator'),
         import('../simulator/inProcessHandler'),
         import('../simulator/accounts'),
+        import('../simulator/clock'),
       ]);
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
-      const sim = new Simulator({ stateFile: this.backend.stateFile, pendingDelayMs: this.backend.pendingDelayMs });
-      return { requestHandler: new SimulatorRequestHandler(sim), accessKeyId: DEFAULT_SIMULATOR_ACCOUNT.accessKeyId };
+      const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
+      const delay = this.backend.pendingDelayMs;
+      const simulator = new Simulator({
+        stateFile: this.backend.stateFile,
+        pendingDelayMs: delay,
+        // Instance transitions take a few seconds on EC2; with no delay they are instant too.
+        instanceTransitionMs: Math.min(delay, 3_000),
+        clock,
+        onWarning: this.backend.onWarning,
+      });
+      return {
+        simulator,
+        requestHandler: new SimulatorRequestHandler(simulator),
+        accessKeyId: DEFAULT_SIMULATOR_ACCOUNT.accessKeyId,
+        advance: clock ? (ms: number) => clock.advance(ms) : undefined,
+      };
     })();
-    this.handler.catch(() => (this.handler = undefined));
-    return this.handler;
+    this.loaded.catch(() => (this.loaded = undefined));
+    return this.loaded;
   }
 
   private async clientConfig(region: string) {
-    const { requestHandler, accessKeyId } = await this.simulatorHandler();
+    const { requestHandler, accessKeyId } = await this.load();
     return {
       region,
       credentials: { accessKeyId, secretAccessKey: SIMULATOR_SECRET },
@@ -168,9 +196,14 @@ class SimulatorClients extends CachedClients {
   }
 
   async resetSimulator(): Promise<void> {
-    // A fresh simulator on a missing state file starts from the seed.
-    this.destroyClients();
-    this.handler = undefined;
-    await fs.rm(this.backend.stateFile, { force: true });
+    (await this.load()).simulator.reset();
+  }
+
+  async advanceSimulatorClock(ms: number): Promise<void> {
+    const { advance } = await this.load();
+    if (!advance) {
+      throw new Error('The simulator was not created with a manual clock.');
+    }
+    advance(ms);
   }
 }

@@ -49,6 +49,17 @@ const ACCESS_DENIED = new Set(['UnauthorizedOperation', 'AccessDenied', 'AccessD
 const THROTTLED = new Set(['RequestLimitExceeded', 'Throttling', 'ThrottlingException', 'TooManyRequestsException']);
 const NETWORK = new Set(['ENOTFOUND', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError']);
 
+/** An error the extension raises itself, already worded for the user. */
+export class ActionableError extends Error {
+  constructor(
+    message: string,
+    readonly fix?: string,
+  ) {
+    super(message);
+    this.name = 'ActionableError';
+  }
+}
+
 function errorCode(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null) {
     return undefined;
@@ -79,6 +90,9 @@ function profileName(ctx: ConnectionContext): string {
 
 /** Maps any error from an SDK call to a message and a fix. Never includes credentials. */
 export function describeError(err: unknown, ctx: ConnectionContext): UserError {
+  if (err instanceof ActionableError) {
+    return { kind: 'input', message: err.message, fix: err.fix };
+  }
   const code = errorCode(err);
   const raw = errorMessage(err);
 

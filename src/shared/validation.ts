@@ -66,3 +66,36 @@ export const checkTagKey: Check = (value) => {
 
 export const checkTagValue: Check = (value) =>
   value.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
+
+// Added for the webview panels (create image volumes, copy image encryption).
+
+/** Block device names as EC2 reports them: `/dev/sda1`, `/dev/xvdf`, `xvdb`, `/dev/nvme1n1`… */
+export const DEVICE_NAME_PATTERN = /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/;
+
+export const checkDeviceName: Check = (value) =>
+  DEVICE_NAME_PATTERN.test(value) ? undefined : `"${value}" is not a device name such as /dev/xvda.`;
+
+/** EBS volume sizes (GiB) accepted by EC2 for any volume type. */
+export const MIN_VOLUME_SIZE_GIB = 1;
+export const MAX_VOLUME_SIZE_GIB = 65536;
+
+/** A volume size typed by the user; `minimum` is the current size, as EC2 cannot shrink a snapshot. */
+export function checkVolumeSize(value: string, minimum = MIN_VOLUME_SIZE_GIB): string | undefined {
+  if (!/^\d{1,6}$/.test(value.trim())) return 'A volume size is a whole number of GiB.';
+  const size = Number(value.trim());
+  if (size < minimum) return `The size cannot be less than ${minimum} GiB: EC2 cannot shrink a volume's snapshot.`;
+  if (size > MAX_VOLUME_SIZE_GIB) return `A volume has at most ${MAX_VOLUME_SIZE_GIB} GiB.`;
+  return undefined;
+}
+
+/** KMS key ids, key ARNs, alias names and alias ARNs, as CopyImage's KmsKeyId accepts them. */
+export const KMS_KEY_PATTERN =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32})|alias\/[A-Za-z0-9/_-]{1,250}))$/;
+
+export const checkKmsKeyId: Check = (value) =>
+  KMS_KEY_PATTERN.test(value)
+    ? undefined
+    : 'A KMS key is a key id, a key ARN, alias/name or an alias ARN.';
+
+export const checkInstanceId: Check = (value) =>
+  INSTANCE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an instance id such as i-0123456789abcdef0.`;

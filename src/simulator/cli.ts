@@ -4,19 +4,22 @@ import { SIMULATOR_ACCOUNTS } from './accounts';
 import { serveSimulator } from './server';
 import { Simulator } from './simulator';
 
-const USAGE = `Usage: ami-explorer-simulator [--port 4599] [--state FILE | --memory] [--pending-delay SECONDS] [--large-region-images N]
+const USAGE = `Usage: ami-explorer-simulator [--port 4599] [--state FILE | --memory] [--pending-delay SECONDS]
+                              [--instance-transition SECONDS] [--large-region-images N]
 
 Serves the AMI Explorer EC2 simulator (EC2 Query API + STS GetCallerIdentity) on 127.0.0.1.
   --port N                 port on 127.0.0.1 (default 4599; 0 picks a free one)
   --state FILE             where the state persists (default ~/.ami-explorer/simulator-state.json)
   --memory                 keep the state in memory only
   --pending-delay S        seconds a new image stays pending (default 15; 0 = instant)
+  --instance-transition S  seconds an instance spends stopping, pending, … (default 3)
   --large-region-images N  scale the public catalog of us-east-1 to N images (benchmarks)`;
 
 interface CliOptions {
   port: number;
   stateFile?: string;
   pendingDelayMs: number;
+  instanceTransitionMs: number;
   largeRegionImages: number;
 }
 
@@ -25,6 +28,7 @@ function parseArgs(argv: string[]): CliOptions {
     port: 4599,
     stateFile: path.join(os.homedir(), '.ami-explorer', 'simulator-state.json'),
     pendingDelayMs: 15_000,
+    instanceTransitionMs: 3_000,
     largeRegionImages: 0,
   };
   const number = (flag: string, value: string | undefined): number => {
@@ -39,6 +43,7 @@ function parseArgs(argv: string[]): CliOptions {
       case '--state': options.stateFile = argv[++i] ?? fail('--state needs a file'); break;
       case '--memory': options.stateFile = undefined; break;
       case '--pending-delay': options.pendingDelayMs = number(arg, argv[++i]) * 1000; break;
+      case '--instance-transition': options.instanceTransitionMs = number(arg, argv[++i]) * 1000; break;
       case '--large-region-images': options.largeRegionImages = number(arg, argv[++i]); break;
       case '-h': case '--help': console.log(USAGE); process.exit(0);
       default: fail(`Unknown option ${arg}`);
@@ -52,11 +57,18 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** A failure that is not about the command line: the message alone, no usage text. */
+function die(message: string): never {
+  console.error(`ami-explorer-simulator: ${message}`);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const simulator = new Simulator({
     stateFile: options.stateFile,
     pendingDelayMs: options.pendingDelayMs,
+    instanceTransitionMs: options.instanceTransitionMs,
     largeRegionImages: options.largeRegionImages,
     onWarning: (message) => console.warn(`warning: ${message}`),
   });
@@ -65,7 +77,7 @@ async function main(): Promise<void> {
     server = await serveSimulator(simulator, options.port);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    fail(code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is in use: pick another with --port.` : String(e));
+    die(code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is in use: pick another with --port.` : `Cannot listen on 127.0.0.1:${options.port}: ${(e as Error).message}`);
   }
   const [main, ...others] = SIMULATOR_ACCOUNTS;
   console.log(`AMI Explorer EC2 simulator listening on ${server.url} (loopback only)`);
@@ -87,4 +99,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((e: unknown) => die(e instanceof Error ? e.message : String(e)));

@@ -30,21 +30,34 @@ export function loadState(file: string, now = Date.now()): LoadResult {
   } catch (e) {
     reason = `it is not valid JSON (${(e as Error).message})`;
   }
-  const movedTo = `${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  const base = `${file}.corrupt-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  // Never move over an earlier corrupt copy (same clock reading, e.g. a manual clock).
+  let movedTo = base;
+  for (let n = 2; fs.existsSync(movedTo); n++) movedTo = `${base}-${n}`;
   fs.renameSync(file, movedTo);
   return { kind: 'corrupt', movedTo, reason };
 }
 
-/** Writes the state atomically: a temporary file in the same folder, flushed, then renamed over. */
+/**
+ * Writes the state atomically: a temporary file in the same folder, flushed, then renamed over.
+ * If anything fails the previous file stays as it was and no temporary file is left behind.
+ */
 export function saveState(file: string, state: SimState): void {
+  // Serialise first: a state that cannot be written must not even create the temporary file.
+  const text = JSON.stringify(state);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
   try {
-    fs.writeSync(fd, JSON.stringify(state));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, text);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
   }
-  fs.renameSync(tmp, file);
 }

@@ -150,6 +150,14 @@ export interface InstanceRecord {
   publicIpAddress?: string;
   keyName?: string;
   tags: Tag[];
+  /** Why the instance last stopped or terminated (EC2's `stateReason`). */
+  stateReason?: { code: string; message: string };
+  /** When it reached (or will reach) `terminated`: it stays visible for an hour after. */
+  terminatedAt?: number;
+  /** The kernel of a paravirtual instance (from its AMI). */
+  kernelId?: string;
+  /** Position within its launch (RunInstances with MaxCount > 1). */
+  amiLaunchIndex?: number;
 }
 
 /** One account's resources in one region. AMIs, snapshots and instances are regional. */

@@ -1,0 +1,27 @@
+import type * as vscode from 'vscode';
+import type { AwsClients } from '../aws/clientFactory';
+import type { ConnectionContext, UserError } from '../aws/errors';
+import type { ExplorerModel } from '../explorer/explorerModel';
+import type { ExplorerNode } from '../explorer/node';
+import type { Poller } from '../explorer/poller';
+import type { AmiTreeProvider } from '../explorer/treeProvider';
+import type { AmiExplorerSettings } from '../settings';
+import type { UserInput } from './userInput';
+
+/** What commands get from the container. Commands never build SDK clients themselves. */
+export interface CommandDeps {
+  readonly model: ExplorerModel;
+  readonly tree: AmiTreeProvider;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly poller: Poller;
+  readonly log: vscode.LogOutputChannel;
+  /** The current prompt implementation (tests swap in a scripted one). */
+  input(): UserInput;
+  settings(): AmiExplorerSettings;
+  clients(): AwsClients;
+  connection(): ConnectionContext;
+  /** Applies the current settings (backend, profile, regions) if they changed; idempotent. */
+  reconnect(): void;
+  /** Called by the command boundary for every error it shows. */
+  reportError(commandId: string, error: UserError): void;
+}

@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { clearFilter } from './clearFilter';
+import type { CommandId } from './commandIds';
+import { connectToAws } from './connectToAws';
+import { copyImageId } from './copyImageId';
+import { copyInstanceId } from './copyInstanceId';
+import { createImage } from './createImage';
+import type { CommandDeps } from './deps';
+import { filterImages } from './filterImages';
+import { loadMore } from './loadMore';
+import { rebootInstance } from './rebootInstance';
+import { refresh } from './refresh';
+import { resetSimulator } from './resetSimulator';
+import { revealImage } from './revealImage';
+import { runCommand } from './runCommand';
+import { selectRegions } from './selectRegions';
+import { startInstance } from './startInstance';
+import { stopInstance } from './stopInstance';
+import { terminateInstance } from './terminateInstance';
+import { useSimulator } from './useSimulator';
+
+type Handler = (deps: CommandDeps, node?: unknown) => Promise<void>;
+
+/** Every command and its handler; the type makes this list and commandIds.ts agree. */
+const HANDLERS: Record<CommandId, Handler> = {
+  'amiExplorer.refresh': refresh,
+  'amiExplorer.selectRegions': selectRegions,
+  'amiExplorer.connectToAws': connectToAws,
+  'amiExplorer.useSimulator': useSimulator,
+  'amiExplorer.resetSimulator': resetSimulator,
+  'amiExplorer.filterImages': filterImages,
+  'amiExplorer.clearFilter': clearFilter,
+  'amiExplorer.loadMore': loadMore,
+  'amiExplorer.copyImageId': copyImageId,
+  'amiExplorer.copyInstanceId': copyInstanceId,
+  'amiExplorer.revealImage': revealImage,
+  'amiExplorer.createImage': createImage,
+  'amiExplorer.startInstance': startInstance,
+  'amiExplorer.stopInstance': stopInstance,
+  'amiExplorer.rebootInstance': rebootInstance,
+  'amiExplorer.terminateInstance': terminateInstance,
+};
+
+/** Registers every command behind the error boundary. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, (node?: unknown) => runCommand(deps, id, () => handler(deps, node))),
+  );
+}

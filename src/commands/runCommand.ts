@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import { describeError, formatUserError } from '../aws/errors';
+import type { CommandDeps } from './deps';
+import { CancelledError } from './userInput';
+
+/**
+ * The one error boundary of every command: cancelling is silent; anything else is logged and
+ * shown once, in words that say what to do, with a button to the log.
+ */
+export async function runCommand(deps: CommandDeps, commandId: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof CancelledError) {
+      return;
+    }
+    const userError = describeError(error, deps.connection());
+    // SDK errors carry the request id and status, never the credentials.
+    deps.log.error(`${commandId}: ${userError.code ?? 'error'}: ${userError.message}`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    deps.reportError(commandId, userError);
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(formatUserError(userError), showLog).then((choice) => {
+      if (choice === showLog) {
+        deps.log.show();
+      }
+    });
+  }
+}
+
+/** Runs mutating work under a notification with progress. */
+export function withProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
+  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, work));
+}
+
+/** Shows an information message without waiting for it (it has no buttons). */
+export function inform(message: string): void {
+  void vscode.window.showInformationMessage(message);
+}

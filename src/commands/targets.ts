@@ -1,0 +1,106 @@
+import type { Image, Instance } from '@aws-sdk/client-ec2';
+import * as vscode from 'vscode';
+import type { OwnerGroup } from '../ami/ownerGroups';
+import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ami/ownerGroups';
+import { instanceName } from '../ami/instances';
+import { ActionableError } from '../aws/errors';
+import { ImageNode, OwnerGroupNode } from '../explorer/imageNodes';
+import { InstanceNode } from '../explorer/instanceNodes';
+import { imageLabel } from '../explorer/presentation';
+import type { CommandDeps } from './deps';
+
+/**
+ * The resource a command acts on: the node it was invoked on, or (from the palette) what the
+ * user picks. Commands accept only the node kinds they are meant for.
+ */
+export interface InstanceTarget {
+  region: string;
+  instance: Instance;
+}
+
+export interface ImageTarget {
+  region: string;
+  image: Image;
+}
+
+export interface OwnerGroupTarget {
+  region: string;
+  group: OwnerGroup;
+}
+
+export async function pickRegion(deps: CommandDeps): Promise<string> {
+  const regions = deps.settings().regions;
+  if (regions.length === 0) {
+    throw new ActionableError(vscode.l10n.t('No region is selected.'), vscode.l10n.t('Run "AMI Explorer: Select Regions…" first.'));
+  }
+  if (regions.length === 1) {
+    return regions[0];
+  }
+  return deps.input().pick(
+    regions.map((r) => ({ label: r, value: r })),
+    { title: vscode.l10n.t('Region'), placeholder: vscode.l10n.t('Pick a region') },
+  );
+}
+
+/** The instance of a node, or one the user picks among those `accept` allows. */
+export async function instanceTarget(
+  deps: CommandDeps,
+  node: unknown,
+  accept: (instance: Instance) => boolean,
+  noneMessage: string,
+): Promise<InstanceTarget> {
+  if (node instanceof InstanceNode) {
+    return { region: node.region, instance: node.instance };
+  }
+  const region = await pickRegion(deps);
+  const { instances } = await deps.model.instances(region);
+  const candidates = instances.filter(accept);
+  if (candidates.length === 0) {
+    throw new ActionableError(vscode.l10n.t('{0} in {1}.', noneMessage, region));
+  }
+  const instance = await deps.input().pick(
+    candidates.map((i) => ({
+      label: instanceName(i) ?? i.InstanceId ?? '',
+      description: [instanceName(i) ? i.InstanceId : undefined, i.State?.Name, i.InstanceType].filter(Boolean).join(' · '),
+      value: i,
+    })),
+    { title: vscode.l10n.t('Instance in {0}', region), placeholder: vscode.l10n.t('Pick an instance') },
+  );
+  return { region, instance };
+}
+
+export async function ownerGroupTarget(deps: CommandDeps, node: unknown): Promise<OwnerGroupTarget> {
+  if (node instanceof OwnerGroupNode) {
+    return { region: node.region, group: node.group };
+  }
+  const region = await pickRegion(deps);
+  const group = await deps.input().pick(
+    OWNER_GROUPS.map((g) => ({ label: OWNER_GROUP_LABELS[g], value: g })),
+    { title: vscode.l10n.t('Images in {0}', region), placeholder: vscode.l10n.t('Pick an owner group') },
+  );
+  return { region, group };
+}
+
+/** The image of a node, or one the user picks from the loaded first pages of a group. */
+export async function imageTarget(deps: CommandDeps, node: unknown): Promise<ImageTarget> {
+  if (node instanceof ImageNode) {
+    return { region: node.region, image: node.image };
+  }
+  const { region, group } = await ownerGroupTarget(deps, undefined);
+  const pages = await deps.model.ownerGroup(region, group);
+  const images = pages.flatMap((p) => p.images);
+  if (images.length === 0) {
+    throw new ActionableError(vscode.l10n.t('{0} has no images in {1}.', OWNER_GROUP_LABELS[group], region));
+  }
+  const image = await deps.input().pick(
+    images.map((i) => ({ label: imageLabel(i), description: [i.ImageId, i.Architecture, i.State].join(' · '), value: i })),
+    { title: vscode.l10n.t('{0} in {1}', OWNER_GROUP_LABELS[group], region), placeholder: vscode.l10n.t('Pick an image') },
+  );
+  return { region, image };
+}
+
+/** How a command names an instance to the user: `"web-1" (i-0abc…)` or the id alone. */
+export function describeInstance(instance: Instance): string {
+  const name = instanceName(instance);
+  return name ? `"${name}" (${instance.InstanceId})` : (instance.InstanceId ?? '');
+}

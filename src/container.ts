@@ -1,0 +1,171 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AwsClients, BackendConfig } from './aws/clientFactory';
+import { createAwsClients } from './aws/clientFactory';
+import type { ConnectionContext, UserError } from './aws/errors';
+import type { CommandDeps } from './commands/deps';
+import type { UserInput } from './commands/userInput';
+import { VscodeUserInput } from './commands/vscodeUserInput';
+import { ConnectionStatus } from './explorer/connectionStatus';
+import { ExplorerModel } from './explorer/explorerModel';
+import type { ExplorerNode } from './explorer/node';
+import { Poller, realScheduler } from './explorer/poller';
+import { AmiTreeProvider } from './explorer/treeProvider';
+import type { AmiExplorerSettings } from './settings';
+import { readSettings, SECTION } from './settings';
+
+/** How often things in transition are re-read. */
+const POLL_INTERVAL_MS = 2_000;
+
+export interface ContainerOptions {
+  /** Set by the test harness (AMI_EXPLORER_TEST=1): the simulator has no pending delay unless a test asks for one. */
+  testMode: boolean;
+}
+
+/** Simulator options a test may impose (see the test API). */
+export interface SimulatorOverride {
+  pendingDelayMs?: number;
+  manualClock?: boolean;
+}
+
+/**
+ * The composition root: builds every service once and hands dependencies to constructors.
+ * Nothing here loads the AWS SDK or the simulator: clients are created on first use.
+ */
+export class Container implements CommandDeps, vscode.Disposable {
+  readonly log: vscode.LogOutputChannel;
+  readonly model: ExplorerModel;
+  readonly poller: Poller;
+  readonly tree: AmiTreeProvider;
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+  private readonly status: ConnectionStatus;
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: AmiExplorerSettings;
+  private currentClients: AwsClients;
+  private backendKey: string;
+  private userInput: UserInput = new VscodeUserInput();
+  private simulatorOverride: SimulatorOverride = {};
+  /** Errors shown by the command boundary, for the test API. */
+  readonly shownErrors: { commandId: string; error: UserError }[] = [];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly options: ContainerOptions,
+  ) {
+    this.log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
+    this.current = readSettings();
+    const backend = this.backendConfig();
+    this.backendKey = backendKeyOf(backend);
+    this.currentClients = createAwsClients(backend);
+    this.model = new ExplorerModel({
+      clients: () => this.currentClients,
+      pageSize: () => this.current.pageSize,
+      now: () => Date.now(),
+    });
+    this.poller = new Poller(this.model, POLL_INTERVAL_MS, realScheduler, (error) =>
+      this.log.warn(`Polling failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    const nodeContext = { model: this.model, now: () => Date.now(), connection: () => this.connection() };
+    this.tree = new AmiTreeProvider(nodeContext, () => this.current.regions);
+    this.treeView = vscode.window.createTreeView('amiExplorer.amis', { treeDataProvider: this.tree, showCollapseAll: true });
+    this.status = new ConnectionStatus(this.treeView);
+    this.status.show(this.currentClients);
+    const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
+    this.disposables.push(
+      this.log,
+      this.tree,
+      this.treeView,
+      this.status,
+      this.poller,
+      { dispose: () => unsettled.dispose() },
+      { dispose: () => this.currentClients.dispose() },
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) {
+          this.reconnect();
+        }
+      }),
+    );
+  }
+
+  input(): UserInput {
+    return this.userInput;
+  }
+
+  /** Tests replace the prompts with a scripted implementation; undefined restores VS Code's. */
+  setUserInput(input: UserInput | undefined): void {
+    this.userInput = input ?? new VscodeUserInput();
+  }
+
+  settings(): AmiExplorerSettings {
+    return this.current;
+  }
+
+  clients(): AwsClients {
+    return this.currentClients;
+  }
+
+  connection(): ConnectionContext {
+    const backend = this.currentClients.backend;
+    return backend.kind === 'aws' ? { backend: 'aws', profile: backend.profile } : { backend: 'simulator' };
+  }
+
+  reportError(commandId: string, error: UserError): void {
+    this.shownErrors.push({ commandId, error });
+  }
+
+  /** Applies changed settings: a new backend gets new clients and an empty cache; new regions or page size reload the tree. */
+  reconnect(): void {
+    const previous = this.current;
+    this.current = readSettings();
+    const backend = this.backendConfig();
+    const key = backendKeyOf(backend);
+    if (key !== this.backendKey) {
+      this.backendKey = key;
+      this.currentClients.dispose();
+      this.currentClients = createAwsClients(backend);
+      this.poller.clear();
+      this.model.clear();
+      this.status.show(this.currentClients);
+      this.log.info(`Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`);
+      this.tree.refresh();
+    } else if (previous.pageSize !== this.current.pageSize || previous.regions.join() !== this.current.regions.join()) {
+      this.tree.refresh();
+    }
+  }
+
+  /** Tests: rebuild the simulator with a pending delay and/or a manual clock. */
+  configureSimulator(override: SimulatorOverride): void {
+    this.simulatorOverride = { ...override };
+    this.backendKey = '';
+    this.reconnect();
+  }
+
+  private backendConfig(): BackendConfig {
+    const s = this.current;
+    if (s.backend === 'aws') {
+      return { kind: 'aws', profile: s.profile || undefined, stsRegion: s.regions[0] ?? 'us-east-1' };
+    }
+    return {
+      kind: 'simulator',
+      stateFile: path.join(this.context.globalStorageUri.fsPath, 'simulator-state.json'),
+      pendingDelayMs: this.simulatorOverride.pendingDelayMs ?? (this.options.testMode ? 0 : s.pendingDelaySeconds * 1000),
+      manualClock: this.simulatorOverride.manualClock,
+      onWarning: (message) => {
+        this.log.warn(message);
+        void vscode.window.showWarningMessage(message);
+      },
+    };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.reverse()) {
+      d.dispose();
+    }
+  }
+}
+
+function backendKeyOf(backend: BackendConfig): string {
+  return backend.kind === 'aws'
+    ? `aws|${backend.profile ?? ''}|${backend.stsRegion}`
+    : `simulator|${backend.stateFile}|${backend.pendingDelayMs}|${backend.manualClock ? 'manual' : 'system'}`;
+}

@@ -1,0 +1,55 @@
+import type { Image, Instance } from '@aws-sdk/client-ec2';
+import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
+
+/**
+ * The contextValue grammar: `kind+part+part…`, matched in package.json menus with anchored
+ * regexes on `viewItem`. Every part is a fixed word, so a regex can never match by accident:
+ *
+ * - `region`, `imagesFolder`, `instancesFolder`
+ * - `ownerGroup+<self|shared|amazon|marketplace|public>[+filtered]`
+ * - `rootType+<ebs|instanceStore>`
+ * - `image+<state>+<owned|notOwned>+<public|private>[+deprecated]`
+ * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
+ * - `loadMore`, `error`, `message`
+ */
+export const contextValues = {
+  region: 'region',
+  imagesFolder: 'imagesFolder',
+  instancesFolder: 'instancesFolder',
+  loadMore: 'loadMore',
+  error: 'error',
+  message: 'message',
+
+  ownerGroup(group: OwnerGroup, filtered: boolean): string {
+    return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;
+  },
+
+  rootType(rootType: RootDeviceType): string {
+    return `rootType+${rootPart(rootType)}`;
+  },
+
+  image(image: Image, accountId: string | undefined, now: number): string {
+    const state = image.State ?? 'unknown';
+    const owned = accountId !== undefined && image.OwnerId === accountId ? 'owned' : 'notOwned';
+    const visibility = image.Public ? 'public' : 'private';
+    return `image+${state}+${owned}+${visibility}${isDeprecated(image, now) ? '+deprecated' : ''}`;
+  },
+
+  instance(instance: Instance): string {
+    const state = instance.State?.Name ?? 'unknown';
+    return `instance+${state}+${rootPart(instance.RootDeviceType === 'instance-store' ? 'instance-store' : 'ebs')}`;
+  },
+};
+
+function rootPart(rootType: RootDeviceType): string {
+  return rootType === 'ebs' ? 'ebs' : 'instanceStore';
+}
+
+/** EC2 keeps returning a deprecated image to its owner; it is deprecated once its time has passed. */
+export function isDeprecated(image: Pick<Image, 'DeprecationTime'>, now: number): boolean {
+  if (!image.DeprecationTime) {
+    return false;
+  }
+  const at = Date.parse(image.DeprecationTime);
+  return Number.isFinite(at) && at <= now;
+}

@@ -1,0 +1,25 @@
+import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
+
+/**
+ * Stable, path-like tree ids built from raw keys (never labels), e.g.
+ * `us-east-1/images/self/ebs/ami-0123…` or `us-east-1/instances/i-0abc…`.
+ * The explorer's cache is keyed by the same ids, so refreshing a node drops exactly its subtree.
+ */
+export const nodeIds = {
+  region: (region: string) => region,
+  imagesFolder: (region: string) => `${region}/images`,
+  instancesFolder: (region: string) => `${region}/instances`,
+  ownerGroup: (region: string, group: OwnerGroup) => `${region}/images/${group}`,
+  rootType: (region: string, group: OwnerGroup, rootType: RootDeviceType) => `${region}/images/${group}/${rootType}`,
+  image: (region: string, group: OwnerGroup, rootType: RootDeviceType, imageId: string) =>
+    `${region}/images/${group}/${rootType}/${imageId}`,
+  instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
+  loadMore: (parentId: string) => `${parentId}/load-more`,
+  error: (parentId: string) => `${parentId}/error`,
+  empty: (parentId: string) => `${parentId}/empty`,
+} as const;
+
+/** True when `id` is `ancestorId` itself or lies in its subtree. */
+export function isInSubtree(id: string, ancestorId: string): boolean {
+  return id === ancestorId || id.startsWith(`${ancestorId}/`);
+}

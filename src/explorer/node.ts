@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import type { ConnectionContext } from '../aws/errors';
+import type { ExplorerModel } from './explorerModel';
+
+/** A row of the tree: plain data plus how to show it. Nodes never prompt, run commands or refresh themselves. */
+export interface ExplorerNode {
+  /** Stable, path-like id (see ids.ts). */
+  readonly id: string;
+  getTreeItem(): vscode.TreeItem;
+  getChildren?(): Promise<ExplorerNode[]>;
+  getParent?(): ExplorerNode | undefined;
+}
+
+/** What nodes read: the data model, the time, and how we are connected (for error advice). */
+export interface NodeContext {
+  readonly model: ExplorerModel;
+  now(): number;
+  connection(): ConnectionContext;
+}

@@ -1,0 +1,116 @@
+import type { Watch } from './explorerModel';
+
+/** Timer functions, injected so tests can drive polling without waiting. */
+export interface Scheduler {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const realScheduler: Scheduler = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** What the poller asks about things in transition; returns the ids still moving. */
+export interface PollTarget {
+  pollImages(region: string, ids: readonly string[]): Promise<string[]>;
+  pollInstances(region: string, ids: readonly string[]): Promise<string[]>;
+}
+
+/**
+ * Follows pending images and instances in transition until they settle: one DescribeImages and
+ * one DescribeInstances per region per tick, only while something is moving.
+ */
+export class Poller {
+  private readonly watched = new Map<string, Watch>();
+  private timer: unknown;
+  private ticking: Promise<void> | undefined;
+  private disposed = false;
+
+  constructor(
+    private readonly target: PollTarget,
+    private readonly intervalMs: number,
+    private readonly scheduler: Scheduler,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  watch(item: Watch): void {
+    this.watched.set(`${item.region}/${item.kind}/${item.id}`, item);
+    this.schedule();
+  }
+
+  get size(): number {
+    return this.watched.size;
+  }
+
+  /** One round of polling now (tests call this instead of waiting for the timer). */
+  tick(): Promise<void> {
+    this.ticking ??= this.poll().finally(() => {
+      this.ticking = undefined;
+      this.schedule();
+    });
+    return this.ticking;
+  }
+
+  private async poll(): Promise<void> {
+    this.cancelTimer();
+    const byRegion = new Map<string, { image: string[]; instance: string[] }>();
+    for (const w of this.watched.values()) {
+      const entry = byRegion.get(w.region) ?? { image: [], instance: [] };
+      entry[w.kind].push(w.id);
+      byRegion.set(w.region, entry);
+    }
+    await Promise.all(
+      [...byRegion].map(async ([region, ids]) => {
+        try {
+          const [images, instances] = await Promise.all([
+            ids.image.length ? this.target.pollImages(region, ids.image) : [],
+            ids.instance.length ? this.target.pollInstances(region, ids.instance) : [],
+          ]);
+          this.settle(region, 'image', ids.image, images);
+          this.settle(region, 'instance', ids.instance, instances);
+        } catch (error) {
+          // Keep watching: a throttled or failed poll is retried on the next tick.
+          this.onError(error);
+        }
+      }),
+    );
+  }
+
+  private settle(region: string, kind: Watch['kind'], asked: string[], stillMoving: string[]): void {
+    const moving = new Set(stillMoving);
+    for (const id of asked) {
+      if (!moving.has(id)) {
+        this.watched.delete(`${region}/${kind}/${id}`);
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.disposed || this.timer !== undefined || this.ticking || this.watched.size === 0) {
+      return;
+    }
+    this.timer = this.scheduler.setTimeout(() => {
+      this.timer = undefined;
+      void this.tick();
+    }, this.intervalMs);
+  }
+
+  private cancelTimer(): void {
+    if (this.timer !== undefined) {
+      this.scheduler.clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  /** Stops following everything (backend switched or simulator reset). */
+  clear(): void {
+    this.watched.clear();
+    this.cancelTimer();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.clear();
+  }
+}

@@ -1,0 +1,179 @@
+import type { Image, Instance } from '@aws-sdk/client-ec2';
+import { instanceName } from '../ami/instances';
+import { isDeprecated } from './contextValues';
+import type { AmiStatus } from './explorerModel';
+
+/**
+ * What image and instance rows say, kept free of `vscode` so it is unit-tested in Node.
+ * Icons are codicon ids with an optional theme colour id.
+ */
+export interface IconChoice {
+  id: string;
+  color?: string;
+}
+
+export function imageLabel(image: Image): string {
+  return image.Name || image.ImageId || '(unnamed image)';
+}
+
+/** `ami-… · x86_64 · hvm · available` (state left out while it says nothing new). */
+export function imageDescription(image: Image, now: number): string {
+  const parts = [image.ImageId, image.Architecture, image.VirtualizationType, image.State];
+  if (isDeprecated(image, now)) {
+    parts.push('deprecated');
+  }
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function isWindows(image: Pick<Image, 'Platform' | 'PlatformDetails'>): boolean {
+  return String(image.Platform ?? '').toLowerCase() === 'windows' || /windows/i.test(image.PlatformDetails ?? '');
+}
+
+/** State first (pending spins, failed, disabled, deprecated), then "public and mine", then the platform. */
+export function imageIcon(image: Image, accountId: string | undefined, now: number): IconChoice {
+  switch (image.State) {
+    case 'pending':
+      return { id: 'loading~spin' };
+    case 'failed':
+    case 'error':
+      return { id: 'error', color: 'list.errorForeground' };
+    case 'disabled':
+      return { id: 'circle-slash', color: 'disabledForeground' };
+  }
+  if (isDeprecated(image, now)) {
+    return { id: 'warning', color: 'list.warningForeground' };
+  }
+  if (image.Public && accountId !== undefined && image.OwnerId === accountId) {
+    return { id: 'globe', color: 'charts.orange' };
+  }
+  return { id: isWindows(image) ? 'window' : 'terminal-linux' };
+}
+
+/** Escapes text from EC2 (names, descriptions, tags) so it cannot inject Markdown or links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]()<>#|~]/g, (c) => `\\${c}`);
+}
+
+function formatDate(iso: string | undefined): string | undefined {
+  if (!iso) {
+    return undefined;
+  }
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+}
+
+/** The details a user checks before launching, as Markdown. */
+export function imageTooltip(image: Image, accountId: string | undefined, now: number): string {
+  const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
+  const lines: string[] = [`**${e(imageLabel(image))}**`, ''];
+  if (image.Description) {
+    lines.push(e(image.Description), '');
+  }
+  const rows: [string, string | undefined][] = [
+    ['AMI ID', image.ImageId],
+    ['State', image.State + (image.StateReason?.Message ? ` (${image.StateReason.Message})` : '')],
+    ['Owner', [image.OwnerId, image.ImageOwnerAlias ? `(${image.ImageOwnerAlias})` : undefined, image.OwnerId === accountId ? '— you' : undefined].filter(Boolean).join(' ')],
+    ['Created', formatDate(image.CreationDate)],
+    ['Platform', image.PlatformDetails ?? (isWindows(image) ? 'Windows' : 'Linux/UNIX')],
+    ['Architecture', image.Architecture],
+    ['Virtualization', image.VirtualizationType + (image.KernelId ? ` (kernel ${image.KernelId})` : '')],
+    ['Boot mode', image.BootMode],
+    ['Root device', `${image.RootDeviceType ?? '—'} ${image.RootDeviceName ?? ''}`.trim()],
+    ['ENA', image.EnaSupport === undefined ? undefined : image.EnaSupport ? 'supported' : 'not supported'],
+    ['IMDS', image.ImdsSupport ? `IMDS${image.ImdsSupport}` : undefined],
+    ['Launch permission', image.Public ? 'public: any AWS account can launch it' : 'private: the owner and the accounts it is shared with'],
+    ['Product codes', image.ProductCodes?.length ? image.ProductCodes.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ') : undefined],
+    ['Deprecation', image.DeprecationTime ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ''}` : undefined],
+  ];
+  for (const [label, value] of rows) {
+    if (value) {
+      lines.push(`${label}: ${e(value)}  `);
+    }
+  }
+  const devices = image.BlockDeviceMappings ?? [];
+  if (devices.length) {
+    lines.push('', '**Block devices**', '');
+    for (const d of devices) {
+      const detail = d.Ebs
+        ? [`EBS ${d.Ebs.VolumeSize ?? '?'} GiB`, d.Ebs.VolumeType, d.Ebs.Encrypted ? 'encrypted' : 'not encrypted', d.Ebs.SnapshotId, d.Ebs.DeleteOnTermination === false ? 'kept on termination' : undefined]
+            .filter(Boolean)
+            .join(', ')
+        : d.VirtualName
+          ? `instance store (${d.VirtualName})`
+          : 'no device';
+      lines.push(`- ${e(d.DeviceName)}: ${e(detail)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export function instanceLabel(instance: Instance): string {
+  return instanceName(instance) ?? instance.InstanceId ?? '(unknown instance)';
+}
+
+const AMI_WARNINGS: Partial<Record<AmiStatus, string>> = {
+  deprecated: 'AMI deprecated',
+  disabled: 'AMI disabled',
+  deregistered: 'AMI deregistered',
+  failed: 'AMI failed',
+};
+
+/** The warning an instance row shows about its AMI, if any. */
+export function amiWarning(status: AmiStatus | undefined): string | undefined {
+  return status ? AMI_WARNINGS[status] : undefined;
+}
+
+/** `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated. */
+export function instanceDescription(instance: Instance, amiStatus: AmiStatus | undefined): string {
+  const parts = [instanceName(instance) ? instance.InstanceId : undefined, instance.State?.Name, instance.InstanceType, instance.ImageId];
+  const warning = amiWarning(amiStatus);
+  if (warning) {
+    parts.push(`⚠ ${warning}`);
+  }
+  return parts.filter(Boolean).join(' · ');
+}
+
+export function instanceIcon(instance: Instance): IconChoice {
+  switch (instance.State?.Name) {
+    case 'running':
+      return { id: 'vm-running', color: 'charts.green' };
+    case 'stopped':
+      return { id: 'vm-outline' };
+    case 'terminated':
+      return { id: 'vm', color: 'disabledForeground' };
+    default:
+      return { id: 'loading~spin' };
+  }
+}
+
+export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undefined): string {
+  const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
+  const warning = amiWarning(amiStatus);
+  const rows: [string, string | undefined][] = [
+    ['Instance ID', instance.InstanceId],
+    ['State', instance.State?.Name],
+    ['Type', instance.InstanceType],
+    ['AMI', instance.ImageId + (warning ? ` — ${warning}` : '')],
+    ['Root device', `${instance.RootDeviceType ?? '—'} ${instance.RootDeviceName ?? ''}`.trim()],
+    ['Platform', instance.PlatformDetails],
+    ['Zone', instance.Placement?.AvailabilityZone],
+    ['Private IP', instance.PrivateIpAddress],
+    ['Public IP', instance.PublicIpAddress],
+    ['Launched', formatDate(instance.LaunchTime instanceof Date ? instance.LaunchTime.toISOString() : (instance.LaunchTime as string | undefined))],
+  ];
+  const lines = [`**${e(instanceLabel(instance))}**`, ''];
+  for (const [label, value] of rows) {
+    if (value) {
+      lines.push(`${label}: ${e(value)}  `);
+    }
+  }
+  if (instance.RootDeviceType === 'instance-store') {
+    lines.push('', 'Instance-store-backed: it cannot be stopped, and EC2 cannot create an EBS-backed image from it.');
+  }
+  return lines.join('\n');
+}
+
+/** `12`, or `50+` while more pages exist. */
+export function countText(count: number, more: boolean): string {
+  return more ? `${count}+` : String(count);
+}

@@ -1,0 +1,19 @@
+import type * as vscode from 'vscode';
+import type { AmiExplorerApi } from './api';
+import { createApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import { Container } from './container';
+
+/**
+ * Activated by the AMIs view or one of the commands. Cheap on purpose: it wires services,
+ * and the AWS SDK and the simulator load only when the tree first asks for data.
+ */
+export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
+  const container = new Container(context, { testMode: process.env.AMI_EXPLORER_TEST === '1' });
+  context.subscriptions.push(container, ...registerCommands(container));
+  return createApi(container);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

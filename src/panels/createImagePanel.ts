@@ -1,0 +1,195 @@
+/**
+ * Create Image: an AMI from a running or stopped EBS-backed instance, with the no-reboot
+ * trade-off, the volumes as they go into the image, and tags for the image and its snapshots.
+ */
+import type { BlockDeviceMapping, CreateImageCommandInput, Instance, Tag, Volume } from '@aws-sdk/client-ec2';
+import type { Parsed } from '../shared/messageValidation';
+import { parseWith, readCreateImageMessage } from '../shared/messageValidation';
+import type {
+  CreateImageInit,
+  CreateImageParams,
+  CreateImageResult,
+  CreateImageToHost,
+  PanelArgs,
+  ReadyMessage,
+  TagInput,
+  VolumeInfo,
+  VolumeType,
+} from '../shared/protocol';
+import { VOLUME_TYPES } from '../shared/protocol';
+import type { PanelServices } from './panelDependencies';
+import type { PanelController, Post } from './panelSession';
+
+type Msg = CreateImageToHost;
+
+export class CreateImagePanel implements PanelController<Msg, CreateImageInit, CreateImageResult> {
+  readonly kind = 'createImage';
+  readonly args: PanelArgs;
+  readonly title: string;
+  private data: CreateImageInit | undefined;
+  private readonly created = new Set<string>();
+
+  constructor(
+    private readonly region: string,
+    private readonly instanceId: string,
+    private readonly services: PanelServices,
+  ) {
+    this.args = { kind: 'createImage', region, instanceId };
+    this.title = `Create Image: ${instanceId}`;
+  }
+
+  parse(raw: unknown): Parsed<Msg> {
+    const parsed = parseWith(readCreateImageMessage, raw);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.created.has(m.id)) {
+      return refusal(`${m.id} is not an image this panel created.`);
+    }
+    if (m.type === 'submit') {
+      const problem = this.data ? checkAgainstInstance(m.params, this.data) : 'The panel has not loaded the instance yet.';
+      if (problem) return refusal(problem);
+    }
+    return parsed;
+  }
+
+  async load(): Promise<CreateImageInit> {
+    const instance = await this.services.ec2.describeInstance(this.region, this.instanceId);
+    if (!instance) throw new Error(`EC2 does not know the instance ${this.instanceId} in ${this.region}.`);
+    const volumeIds = (instance.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : []));
+    const volumes = volumeIds.length > 0 ? await this.services.ec2.describeVolumes(this.region, volumeIds) : [];
+    this.data = toInit(this.region, instance, volumes, this.services.now());
+    return this.data;
+  }
+
+  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<CreateImageInit, CreateImageResult>): Promise<void> {
+    switch (m.type) {
+      case 'revealInTree':
+        return this.services.revealImage(this.region, m.id);
+      case 'copyId':
+        return this.services.copyText(m.id);
+      case 'submit': {
+        const data = this.data as CreateImageInit; // parse() refuses a submit before load()
+        post({ type: 'progress', requestId: m.requestId, message: progressText(m.params.noReboot) });
+        try {
+          const imageId = await this.services.ec2.createImage(this.region, toCreateImageInput(data, m.params));
+          this.created.add(imageId);
+          this.services.imageCreated(this.region, imageId);
+          post({ type: 'result', requestId: m.requestId, result: { ok: true, imageId } });
+        } catch (e) {
+          post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
+        }
+      }
+    }
+  }
+}
+
+function refusal(reason: string): Parsed<never> {
+  return { ok: false, reason: `Refused a message from the panel: ${reason}` };
+}
+
+function progressText(noReboot: boolean): string {
+  return noReboot
+    ? 'Asking EC2 to create the image; the instance keeps running.'
+    : 'Asking EC2 to create the image; EC2 stops the instance, snapshots its volumes and reboots it.';
+}
+
+/** Why EC2 would refuse this form for this instance, or `undefined`. Same rules as the webview. */
+export function checkAgainstInstance(p: CreateImageParams, data: CreateImageInit): string | undefined {
+  if (data.rootDeviceType !== 'ebs') {
+    return 'EC2 creates images only from EBS-backed instances; this one is instance-store-backed.';
+  }
+  if (data.instanceState !== 'running' && data.instanceState !== 'stopped') {
+    return `EC2 creates images only from running or stopped instances; this one is ${data.instanceState}.`;
+  }
+  const devices = data.volumes.map((v) => v.deviceName).sort();
+  const sent = p.volumes.map((v) => v.deviceName).sort();
+  if (JSON.stringify(devices) !== JSON.stringify(sent)) {
+    return 'The volumes must be exactly the instance’s volumes, each once.';
+  }
+  for (const mapping of p.volumes) {
+    const volume = data.volumes.find((v) => v.deviceName === mapping.deviceName) as VolumeInfo;
+    if (volume.isRoot && !mapping.include) return `The root volume ${volume.deviceName} is always part of the image.`;
+    if (mapping.sizeGiB < volume.sizeGiB) {
+      return `${volume.deviceName} cannot be smaller than its current ${volume.sizeGiB} GiB.`;
+    }
+    const needsIops = mapping.volumeType === 'io1' || mapping.volumeType === 'io2';
+    if (needsIops && mapping.volumeType !== volume.volumeType) {
+      return `${volume.deviceName} can only become ${mapping.volumeType} with provisioned IOPS, which this form does not set.`;
+    }
+  }
+  return undefined;
+}
+
+/** The CreateImage request: only the mappings that differ from the instance are sent. */
+export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams): CreateImageCommandInput {
+  const mappings: BlockDeviceMapping[] = [];
+  for (const m of p.volumes) {
+    const volume = data.volumes.find((v) => v.deviceName === m.deviceName) as VolumeInfo;
+    if (!m.include) {
+      mappings.push({ DeviceName: m.deviceName, NoDevice: '' });
+    } else if (
+      m.sizeGiB !== volume.sizeGiB ||
+      m.volumeType !== volume.volumeType ||
+      m.deleteOnTermination !== volume.deleteOnTermination
+    ) {
+      mappings.push({
+        DeviceName: m.deviceName,
+        Ebs: {
+          VolumeSize: m.sizeGiB,
+          VolumeType: m.volumeType,
+          DeleteOnTermination: m.deleteOnTermination,
+          ...(m.volumeType === volume.volumeType && volume.iops !== undefined && m.volumeType !== 'gp2' ? { Iops: volume.iops } : {}),
+        },
+      });
+    }
+  }
+  const tagSpec = (type: 'image' | 'snapshot', tags: TagInput[]) =>
+    tags.length > 0 ? [{ ResourceType: type, Tags: tags.map((t): Tag => ({ Key: t.key, Value: t.value })) }] : [];
+  const tagSpecifications = [...tagSpec('image', p.imageTags), ...tagSpec('snapshot', p.snapshotTags)];
+  return {
+    InstanceId: data.instanceId,
+    Name: p.name,
+    Description: p.description || undefined,
+    NoReboot: p.noReboot,
+    BlockDeviceMappings: mappings.length > 0 ? mappings : undefined,
+    TagSpecifications: tagSpecifications.length > 0 ? tagSpecifications : undefined,
+  };
+}
+
+export function toInit(region: string, instance: Instance, volumes: Volume[], now: Date): CreateImageInit {
+  const instanceId = instance.InstanceId ?? '';
+  const name = instance.Tags?.find((t) => t.Key === 'Name')?.Value || undefined;
+  const infos: VolumeInfo[] = (instance.BlockDeviceMappings ?? []).flatMap((b) => {
+    const volume = volumes.find((v) => v.VolumeId === b.Ebs?.VolumeId);
+    if (!b.DeviceName || !b.Ebs) return [];
+    const type = (VOLUME_TYPES as readonly string[]).includes(volume?.VolumeType ?? '') ? (volume?.VolumeType as VolumeType) : 'gp2';
+    return [
+      {
+        deviceName: b.DeviceName,
+        volumeId: b.Ebs.VolumeId,
+        sizeGiB: volume?.Size ?? 8,
+        volumeType: type,
+        iops: volume?.Iops,
+        deleteOnTermination: b.Ebs.DeleteOnTermination ?? false,
+        encrypted: volume?.Encrypted ?? false,
+        isRoot: b.DeviceName === instance.RootDeviceName,
+      },
+    ];
+  });
+  return {
+    region,
+    instanceId,
+    instanceName: name,
+    instanceState: instance.State?.Name ?? 'unknown',
+    rootDeviceType: instance.RootDeviceType === 'instance-store' ? 'instance-store' : 'ebs',
+    volumes: infos,
+    suggestedName: suggestName(name ?? instanceId, now),
+  };
+}
+
+/** `<name> 2026-11-23 1438`, with characters EC2 does not allow in names replaced by `-`. */
+export function suggestName(base: string, now: Date): string {
+  const stamp = now.toISOString().slice(0, 16).replace('T', ' ').replace(':', '');
+  const clean = base.replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-').slice(0, 100);
+  return `${clean} ${stamp}`;
+}

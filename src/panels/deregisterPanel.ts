@@ -1,0 +1,143 @@
+/**
+ * Deregister: one or several AMIs the caller owns, what each keeps paying for (its snapshots),
+ * and optionally deleting those snapshots too. Refuses foreign and protected images.
+ */
+import type { Image } from '@aws-sdk/client-ec2';
+import type { Parsed } from '../shared/messageValidation';
+import { parseWith, readDeregisterMessage } from '../shared/messageValidation';
+import { SNAPSHOT_USD_PER_GB_MONTH, monthlySnapshotCost } from '../shared/pricing';
+import type {
+  DeregisterImageInfo,
+  DeregisterInit,
+  DeregisterItemResult,
+  DeregisterParams,
+  DeregisterResult,
+  DeregisterToHost,
+  PanelArgs,
+  ReadyMessage,
+} from '../shared/protocol';
+import type { PanelServices } from './panelDependencies';
+import type { PanelController, Post } from './panelSession';
+
+type Msg = DeregisterToHost;
+
+export class DeregisterPanel implements PanelController<Msg, DeregisterInit, DeregisterResult> {
+  readonly kind = 'deregister';
+  readonly args: PanelArgs;
+  readonly title: string;
+  private data: DeregisterInit | undefined;
+  private readonly done = new Set<string>();
+
+  constructor(
+    private readonly region: string,
+    private readonly imageIds: readonly string[],
+    private readonly services: PanelServices,
+  ) {
+    this.args = { kind: 'deregister', region, imageIds: [...imageIds] };
+    this.title = imageIds.length === 1 ? `Deregister ${imageIds[0]}` : `Deregister ${imageIds.length} AMIs`;
+  }
+
+  parse(raw: unknown): Parsed<Msg> {
+    const parsed = parseWith(readDeregisterMessage, raw);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    if (m.type === 'revealInTree' || m.type === 'copyId') {
+      return { ok: false, reason: 'Refused a message from the panel: deregistered images cannot be revealed or copied.' };
+    }
+    if (m.type === 'submit') {
+      const problem = this.data ? refusalFor(m.params, this.data, this.done) : 'The panel has not loaded the images yet.';
+      if (problem) return { ok: false, reason: `Refused a message from the panel: ${problem}` };
+    }
+    return parsed;
+  }
+
+  async load(): Promise<DeregisterInit> {
+    const [images, account] = await Promise.all([
+      this.services.ec2.describeImages(this.region, [...this.imageIds]),
+      this.services.callerAccountId(),
+    ]);
+    this.data = {
+      region: this.region,
+      snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
+      images: this.imageIds.map((id) => toInfo(id, images.find((i) => i.ImageId === id), account, this.done.has(id))),
+    };
+    return this.data;
+  }
+
+  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<DeregisterInit, DeregisterResult>): Promise<void> {
+    if (m.type !== 'submit') return;
+    const data = this.data as DeregisterInit; // parse() refuses a submit before load()
+    const { imageIds, deleteSnapshots } = m.params;
+    const items = new Map<string, DeregisterItemResult>();
+    for (const [i, imageId] of imageIds.entries()) {
+      post({ type: 'progress', requestId: m.requestId, message: `Deregistering ${imageId} (${i + 1} of ${imageIds.length})…`, fraction: i / imageIds.length });
+      try {
+        await this.services.ec2.deregisterImage(this.region, imageId);
+        this.done.add(imageId);
+        items.set(imageId, { imageId, ok: true, deletedSnapshotIds: [], keptSnapshots: [] });
+      } catch (e) {
+        items.set(imageId, { imageId, ok: false, deletedSnapshotIds: [], keptSnapshots: [], error: this.services.explainError(e) });
+      }
+    }
+    // Snapshots go only after every image is deregistered: two selected images may share one.
+    if (deleteSnapshots) {
+      for (const item of items.values()) {
+        if (!item.ok) continue;
+        const info = data.images.find((i) => i.imageId === item.imageId) as DeregisterImageInfo;
+        for (const snap of info.snapshots) {
+          post({ type: 'progress', requestId: m.requestId, message: `Deleting ${snap.snapshotId} of ${item.imageId}…` });
+          try {
+            await this.services.ec2.deleteSnapshot(this.region, snap.snapshotId);
+            item.deletedSnapshotIds.push(snap.snapshotId);
+          } catch (e) {
+            item.keptSnapshots.push({ snapshotId: snap.snapshotId, reason: this.services.explainError(e).message });
+          }
+        }
+      }
+    }
+    if (this.done.size > 0) this.services.imagesChanged(this.region);
+    post({ type: 'result', requestId: m.requestId, result: { ok: true, items: imageIds.map((id) => items.get(id) as DeregisterItemResult) } });
+  }
+}
+
+/** Why this deregistration must not be sent, or `undefined`. Same rules as the webview shows. */
+export function refusalFor(p: DeregisterParams, data: DeregisterInit, done: ReadonlySet<string>): string | undefined {
+  for (const id of p.imageIds) {
+    const info = data.images.find((i) => i.imageId === id);
+    if (!info) return `${id} is not one of the images of this panel.`;
+    if (done.has(id)) return `${id} is already deregistered.`;
+    const why = blockedReason(info);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** Why an image cannot be deregistered from this panel, or `undefined`. */
+export function blockedReason(info: DeregisterImageInfo): string | undefined {
+  if (info.state === 'not found') return `${info.imageId} no longer exists.`;
+  if (!info.ownedByMe) return `${info.imageId} belongs to another account: only its owner can deregister it.`;
+  if (info.deregistrationProtection) {
+    return `${info.imageId} is protected from deregistration: turn protection off first (DisableImageDeregistrationProtection).`;
+  }
+  return undefined;
+}
+
+export function toInfo(imageId: string, image: Image | undefined, account: string, alreadyDone: boolean): DeregisterImageInfo {
+  if (!image || alreadyDone) {
+    return { imageId, state: 'not found', ownedByMe: false, deregistrationProtection: false, snapshots: [], monthlyCostUsd: 0 };
+  }
+  const snapshots = (image.BlockDeviceMappings ?? []).flatMap((b) =>
+    b.Ebs?.SnapshotId ? [{ snapshotId: b.Ebs.SnapshotId, sizeGiB: b.Ebs.VolumeSize ?? 0, deviceName: b.DeviceName ?? '' }] : [],
+  );
+  const protection = image.DeregistrationProtection ?? 'disabled';
+  return {
+    imageId,
+    name: image.Name,
+    state: image.State ?? 'unknown',
+    ownedByMe: image.OwnerId === account,
+    // "enabled", "enabled-with-cooldown" and "disabled-until …" (cooldown running) all block deregistration.
+    deregistrationProtection: protection !== 'disabled' && protection !== '',
+    snapshots,
+    monthlyCostUsd: monthlySnapshotCost(snapshots.map((s) => s.sizeGiB)),
+  };
+}

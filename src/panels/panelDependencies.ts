@@ -1,0 +1,64 @@
+/**
+ * What the panels need from the rest of the extension, as narrow interfaces. `src/ami/` provides
+ * the EC2 operations (each one `EC2Client.send` of one command, for the region's client, real AWS
+ * or simulator alike); the container wires the rest. Types come from the SDK as types only.
+ */
+import type {
+  CopyImageCommandInput,
+  CreateImageCommandInput,
+  Image,
+  Instance,
+  LaunchPermission,
+  Volume,
+} from '@aws-sdk/client-ec2';
+import type { PanelError } from '../shared/protocol';
+
+/** The EC2 calls the panels make. Errors are thrown as the SDK throws them. */
+export interface PanelEc2Operations {
+  /** DescribeInstances for one id; `undefined` when EC2 does not know it. */
+  describeInstance(region: string, instanceId: string): Promise<Instance | undefined>;
+  /** DescribeVolumes (sizes, types, encryption of the instance's volumes). */
+  describeVolumes(region: string, volumeIds: string[]): Promise<Volume[]>;
+  /** DescribeImages by id (deprecated and disabled included); unknown ids are simply missing. */
+  describeImages(region: string, imageIds: string[]): Promise<Image[]>;
+  /** DescribeImages with `Owners: ['self']`. */
+  listOwnedImages(region: string): Promise<Image[]>;
+  /** CreateImage; resolves with the new image id. */
+  createImage(region: string, input: CreateImageCommandInput): Promise<string>;
+  /** DeregisterImage. */
+  deregisterImage(region: string, imageId: string): Promise<void>;
+  /** DeleteSnapshot. */
+  deleteSnapshot(region: string, snapshotId: string): Promise<void>;
+  /** DescribeImageAttribute `launchPermission`. */
+  getLaunchPermissions(region: string, imageId: string): Promise<LaunchPermission[]>;
+  /** ModifyImageAttribute `LaunchPermission` with `Add` and `Remove`. */
+  modifyLaunchPermissions(region: string, imageId: string, add: LaunchPermission[], remove: LaunchPermission[]): Promise<void>;
+  /** GetImageBlockPublicAccessState: `block-new-sharing` or `unblocked`. */
+  getImageBlockPublicAccessState(region: string): Promise<string>;
+  /** CopyImage, sent to the destination region's client; resolves with the new image id. */
+  copyImage(destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
+  /** The regions the user may pick (DescribeRegions, or the configured list). */
+  listRegions(): Promise<string[]>;
+}
+
+/** What the panels ask of the extension around EC2. */
+export interface PanelServices {
+  readonly ec2: PanelEc2Operations;
+  /** Maps any thrown error to EC2's message and the fix (`describeError` of `src/aws/errors.ts`). */
+  explainError(error: unknown): PanelError;
+  /** Reveals an image in the tree. */
+  revealImage(region: string, imageId: string): Promise<void>;
+  /** Copies text to the clipboard. */
+  copyText(text: string): Promise<void>;
+  /**
+   * A new image exists (created or copied): the extension follows it from `pending` to
+   * `available` in a `withProgress` notification and refreshes the tree when it settles.
+   */
+  imageCreated(region: string, imageId: string): void;
+  /** Images were deregistered or changed: the extension refreshes the region's image groups. */
+  imagesChanged(region: string): void;
+  /** The caller's 12-digit account id (STS GetCallerIdentity, or the simulator's account). */
+  callerAccountId(): Promise<string>;
+  /** Today's date, injected so tests are stable (used for suggested names). */
+  now(): Date;
+}

@@ -1,0 +1,155 @@
+/**
+ * The one webview host: strict CSP with a nonce, only the panel's bundle and codicon.css from
+ * `dist/webview/`, a `ready` handshake, every inbound message validated by the panel's
+ * `PanelSession` before anything acts on it, one panel per resource, restore after reload.
+ */
+import * as vscode from 'vscode';
+import { parseWith, readPanelArgs } from '../shared/messageValidation';
+import type { PanelArgs, PanelKind } from '../shared/protocol';
+import { PANEL_KINDS } from '../shared/protocol';
+import type { PanelController } from './panelSession';
+import { PanelSession, panelKey } from './panelSession';
+
+/** Builds the controller of a panel from what it is about (see `createPanelController`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ControllerFactory = (args: PanelArgs) => PanelController<any, any, any>;
+
+/** The view type of a panel kind, for `registerWebviewPanelSerializer` and `onWebviewPanel:` activation. */
+export function viewTypeOf(kind: PanelKind): string {
+  return `amiExplorer.panel.${kind}`;
+}
+
+/** Hosts one controller in one webview panel. */
+export class WebviewPanelHost<TIn extends { type: string }, TInit, TResult> implements vscode.Disposable {
+  private readonly session: PanelSession<TIn, TInit, TResult>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    webviewRoot: vscode.Uri,
+    controller: PanelController<TIn, TInit, TResult>,
+    private readonly log: vscode.LogOutputChannel,
+    onDispose: () => void,
+  ) {
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
+    panel.title = controller.title;
+    this.session = new PanelSession(controller, (m) => void webview.postMessage(m), {
+      refused: (reason) => {
+        this.log.warn(`${controller.kind}: ${reason}`);
+        void vscode.window.showErrorMessage(reason);
+      },
+      failed: (error) => this.log.error(`${controller.kind}:`, error),
+    });
+    // Registered once, before the HTML is set, so the webview's `ready` cannot be missed.
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw: unknown) => {
+        this.session.receive(raw).catch((e: unknown) => this.log.error(`${controller.kind}:`, e));
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+    webview.html = renderHtml(webview, webviewRoot, controller.kind, controller.title);
+  }
+
+  dispose(): void {
+    this.session.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+/** The open panels, one per resource; owned by the container. */
+export class PanelRegistry implements vscode.Disposable {
+  private readonly open = new Map<string, WebviewPanelHost<{ type: string }, unknown, unknown>>();
+  private readonly webviewRoot: vscode.Uri;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly createController: ControllerFactory,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  }
+
+  /** Opens the panel for `args`, or reveals it when it is already open. */
+  show(args: PanelArgs): void {
+    const existing = this.open.get(panelKey(args));
+    if (existing) {
+      existing.panel.reveal();
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(viewTypeOf(args.kind), 'AMI Explorer', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [this.webviewRoot],
+    });
+    this.adopt(panel, args);
+  }
+
+  /** Serializers for every panel kind, so VS Code restores open panels after a reload. */
+  registerSerializers(): vscode.Disposable[] {
+    return PANEL_KINDS.map((kind) =>
+      vscode.window.registerWebviewPanelSerializer(viewTypeOf(kind), {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          // The saved state came from the webview: it is validated like any message.
+          const parsed = parseWith(readPanelArgs, (state as { args?: unknown } | undefined)?.args);
+          if (!parsed.ok || parsed.value.kind !== kind || this.open.has(panelKey(parsed.value))) {
+            panel.dispose();
+            return;
+          }
+          this.adopt(panel, parsed.value);
+        },
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const host of [...this.open.values()]) host.panel.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, args: PanelArgs): void {
+    const key = panelKey(args);
+    const host = new WebviewPanelHost(panel, this.webviewRoot, this.createController(args), this.log, () => this.open.delete(key));
+    this.open.set(key, host);
+  }
+}
+
+function renderHtml(webview: vscode.Webview, root: vscode.Uri, kind: PanelKind, title: string): string {
+  const nonce = makeNonce();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, `${kind}.js`));
+  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.css'));
+  // Lit (behind @vscode-elements) styles shadow roots with constructable stylesheets, which
+  // style-src does not restrict; its <style> fallback and vscode-icon use the page's nonce.
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet" nonce="${nonce}">
+<title>${escapeHtml(title)}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(24);
+  globalThis.crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64url');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

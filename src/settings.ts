@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+
+/** The `amiExplorer.*` settings, read in one place. */
+export interface AmiExplorerSettings {
+  backend: 'simulator' | 'aws';
+  /** Empty: the SDK's default credential chain. */
+  profile: string;
+  regions: string[];
+  pageSize: number;
+  pendingDelaySeconds: number;
+}
+
+export const SECTION = 'amiExplorer';
+
+export function readSettings(): AmiExplorerSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const regions = config.get<unknown>('regions');
+  return {
+    backend: config.get<string>('backend') === 'aws' ? 'aws' : 'simulator',
+    profile: config.get<string>('profile') ?? '',
+    regions: Array.isArray(regions) ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.length > 0))] : [],
+    pageSize: config.get<number>('pageSize') ?? 50,
+    pendingDelaySeconds: Math.max(0, config.get<number>('simulator.pendingDelaySeconds') ?? 5),
+  };
+}
+
+/** Writes a setting to the user settings (the connection is a per-user choice, not a workspace one). */
+export async function updateSetting(key: 'backend' | 'profile' | 'regions', value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}

@@ -1,0 +1,268 @@
+/**
+ * Turns what a webview posted (`unknown`: the webview is untrusted) into a typed message of
+ * `protocol.ts`, or a refusal that says why. Objects must have exactly the expected keys,
+ * strings have length limits, enums allowed values, and names, ids and ARNs the rules of
+ * `validation.ts`. Checks that need the panel's data (which images, which devices) are done
+ * by each panel on top of these.
+ * No `vscode` import, so that it can be unit-tested in Node.
+ */
+import type {
+  CopyImageToHost,
+  CreateImageToHost,
+  DeregisterToHost,
+  LaunchPermissionsToHost,
+  PanelArgs,
+  TagInput,
+  VolumeMapping,
+} from './protocol';
+import { LIMITS, VOLUME_TYPES } from './protocol';
+import type { Check } from './validation';
+import {
+  checkAccountId,
+  checkAmiName,
+  checkDescription,
+  checkDeviceName,
+  checkImageId,
+  checkInstanceId,
+  checkKmsKeyId,
+  checkOrganizationArn,
+  checkOrganizationalUnitArn,
+  checkRegion,
+  checkTagKey,
+  checkTagValue,
+  MAX_VOLUME_SIZE_GIB,
+} from './validation';
+
+/** A parsed message, or why it was refused. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Thrown inside a reader; `parseWith` turns it into `{ ok: false }`. */
+class Refusal extends Error {}
+
+/** Reads one value at `path` (for the refusal's wording) or throws a `Refusal`. */
+export type Reader<T> = (value: unknown, path: string) => T;
+
+const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+function refuse(path: string, why: string): never {
+  throw new Refusal(`${path} ${why}`);
+}
+
+/** A string of at most `max` characters (UTF-16 units), optionally checked by a rule of `validation.ts`. */
+export function str(max: number, check?: Check): Reader<string> {
+  return (v, path) => {
+    if (typeof v !== 'string') refuse(path, `must be a string, not ${describe(v)}.`);
+    if (v.length > max) refuse(path, `is too long (${v.length} characters, at most ${max}).`);
+    const problem = check?.(v);
+    if (problem !== undefined) refuse(path, `is invalid: ${problem}`);
+    return v;
+  };
+}
+
+export const bool: Reader<boolean> = (v, path) => {
+  if (typeof v !== 'boolean') refuse(path, `must be true or false, not ${describe(v)}.`);
+  return v;
+};
+
+export function int(min: number, max: number): Reader<number> {
+  return (v, path) => {
+    if (typeof v !== 'number' || !Number.isInteger(v)) refuse(path, `must be a whole number, not ${describe(v)}.`);
+    if (v < min || v > max) refuse(path, `must be between ${min} and ${max}.`);
+    return v;
+  };
+}
+
+export function oneOf<L extends string>(values: readonly L[]): Reader<L> {
+  return (v, path) => {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+      refuse(path, `must be one of ${values.join(', ')}.`);
+    }
+    return v as L;
+  };
+}
+
+export function literal<L extends string>(value: L): Reader<L> {
+  return oneOf([value]);
+}
+
+/** An array of at most `max` items; `unique` refuses repeated values (compared as JSON). */
+export function arr<T>(item: Reader<T>, max: number, unique = false): Reader<T[]> {
+  return (v, path) => {
+    if (!Array.isArray(v)) refuse(path, `must be a list, not ${describe(v)}.`);
+    if (v.length > max) refuse(path, `has too many entries (${v.length}, at most ${max}).`);
+    const out = v.map((x, i) => item(x, `${path}[${i}]`));
+    if (unique && new Set(out.map((x) => JSON.stringify(x))).size !== out.length) {
+      refuse(path, 'has repeated entries.');
+    }
+    return out;
+  };
+}
+
+type Shape = Record<string, Reader<unknown>>;
+type FromShape<S extends Shape> = { [K in keyof S]: S[K] extends Reader<infer T> ? T : never };
+
+/** A plain object with exactly the keys of `shape`: no missing key, no extra key. */
+export function obj<S extends Shape>(shape: S): Reader<FromShape<S>> {
+  const keys = Object.keys(shape);
+  return (v, path) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) refuse(path, 'must be a plain object.');
+    const record = v as Record<string, unknown>;
+    const extra = Object.keys(record).filter((k) => !keys.includes(k));
+    if (extra.length > 0) refuse(path, `has unexpected field${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}.`);
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (!Object.prototype.hasOwnProperty.call(record, key)) refuse(path, `is missing the field "${key}".`);
+      out[key] = shape[key](record[key], `${path}.${key}`);
+    }
+    return out as FromShape<S>;
+  };
+}
+
+/** A message: an object whose `type` picks the reader. Unknown types are refused. */
+export function byType<M extends { type: string }>(readers: { [T in M['type']]: Reader<Extract<M, { type: T }>> }): Reader<M> {
+  return (v, path) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
+    const type = (v as { type?: unknown }).type;
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(readers, type)) {
+      const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : describe(type);
+      refuse(path, `has an unknown type ${shown}.`);
+    }
+    return (readers as Record<string, Reader<M>>)[type](v, path);
+  };
+}
+
+/** Runs a reader; refusals become `{ ok: false }`, anything else is a bug and is rethrown. */
+export function parseWith<T>(reader: Reader<T>, value: unknown): Parsed<T> {
+  try {
+    return { ok: true, value: reader(value, 'message') };
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, reason: `Refused a message from the panel: ${e.message}` };
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readers of the protocol's messages
+
+export const requestId: Reader<string> = (v, path) => {
+  const s = str(64)(v, path);
+  if (!LIMITS.requestIdPattern.test(s)) refuse(path, 'must be 1–64 letters, digits or dashes.');
+  return s;
+};
+
+const imageId = str(21, checkImageId);
+const tag: Reader<TagInput> = obj({ key: str(128, checkTagKey), value: str(256, checkTagValue) });
+const tags: Reader<TagInput[]> = (v, path) => {
+  const list = arr(tag, LIMITS.maxTags)(v, path);
+  if (new Set(list.map((t) => t.key)).size !== list.length) refuse(path, 'has the same tag key twice.');
+  return list;
+};
+
+const common = {
+  ready: obj({ type: literal('ready') }),
+  revealInTree: obj({ type: literal('revealInTree'), id: imageId }),
+  copyId: obj({ type: literal('copyId'), id: imageId }),
+};
+
+function submit<P>(params: Reader<P>) {
+  return obj({ type: literal('submit'), requestId, params });
+}
+
+const volumeMapping: Reader<VolumeMapping> = obj({
+  deviceName: str(32, checkDeviceName),
+  include: bool,
+  sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
+  volumeType: oneOf(VOLUME_TYPES),
+  deleteOnTermination: bool,
+});
+
+export const readCreateImageMessage: Reader<CreateImageToHost> = byType<CreateImageToHost>({
+  ...common,
+  submit: submit(
+    obj({
+      name: str(128, checkAmiName),
+      description: str(255, checkDescription),
+      noReboot: bool,
+      volumes: arr(volumeMapping, LIMITS.maxVolumes),
+      imageTags: tags,
+      snapshotTags: tags,
+    }),
+  ),
+});
+
+export const readDeregisterMessage: Reader<DeregisterToHost> = byType<DeregisterToHost>({
+  ...common,
+  submit: submit(
+    obj({
+      imageIds: (v, path) => {
+        const ids = arr(imageId, LIMITS.maxImagesPerDeregister, true)(v, path);
+        if (ids.length === 0) refuse(path, 'must name at least one image.');
+        return ids;
+      },
+      deleteSnapshots: bool,
+      confirmed: (v, path) => {
+        if (v !== true) refuse(path, 'must be true: deregistering needs an explicit confirmation.');
+        return true;
+      },
+    }),
+  ),
+});
+
+export const readLaunchPermissionsMessage: Reader<LaunchPermissionsToHost> = byType<LaunchPermissionsToHost>({
+  ...common,
+  submit: submit(
+    obj({
+      isPublic: bool,
+      accounts: arr(str(12, checkAccountId), LIMITS.maxPermissionEntries, true),
+      organizations: arr(str(128, checkOrganizationArn), LIMITS.maxPermissionEntries, true),
+      organizationalUnits: arr(str(160, checkOrganizationalUnitArn), LIMITS.maxPermissionEntries, true),
+    }),
+  ),
+  loadFrom: obj({ type: literal('loadFrom'), requestId, imageId }),
+});
+
+export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToHost>({
+  ...common,
+  submit: submit(
+    (v, path) => {
+      const p = obj({
+        destinationRegion: str(32, checkRegion),
+        name: str(128, checkAmiName),
+        description: str(255, checkDescription),
+        encrypted: bool,
+        kmsKeyId: str(2048),
+        copyImageTags: bool,
+      })(v, path);
+      if (p.kmsKeyId !== '') {
+        if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
+        const problem = checkKmsKeyId(p.kmsKeyId);
+        if (problem) refuse(`${path}.kmsKeyId`, `is invalid: ${problem}`);
+      }
+      return p;
+    },
+  ),
+});
+
+/** What a panel is about, as the webview saved it for a restore after reload. */
+export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
+  const kind = (typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined) ?? null;
+  const region = str(32, checkRegion);
+  switch (kind) {
+    case 'createImage':
+      return obj({ kind: literal('createImage'), region, instanceId: str(19, checkInstanceId) })(v, path);
+    case 'deregister':
+      return obj({
+        kind: literal('deregister'),
+        region,
+        imageIds: arr(imageId, LIMITS.maxImagesPerDeregister, true),
+      })(v, path);
+    case 'launchPermissions':
+      return obj({ kind: literal('launchPermissions'), region, imageId })(v, path);
+    case 'copyImage':
+      return obj({ kind: literal('copyImage'), region, imageId })(v, path);
+    default:
+      return refuse(path, 'is not the description of an AMI Explorer panel.');
+  }
+};

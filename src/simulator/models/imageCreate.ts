@@ -1,0 +1,205 @@
+import { Ec2Error } from '../errors';
+import type { World } from '../world';
+import { checkImageName, checkNameFree, tagsFor, type TagSpecificationRequest } from './imageRules';
+import type { BlockDeviceMapping, ImageRecord, InstanceRecord, SnapshotRecord, VolumeType } from './types';
+
+/** CreateImage: an EBS-backed AMI from a running or stopped EBS-backed instance. */
+
+/** One `BlockDeviceMapping.N` of the request. */
+export interface MappingRequest {
+  deviceName: string;
+  noDevice?: boolean;
+  virtualName?: string;
+  ebs?: { volumeSize?: number; volumeType?: VolumeType; deleteOnTermination?: boolean; snapshotId?: string; iops?: number; throughput?: number; encrypted?: boolean };
+}
+
+export interface CreateImageRequest {
+  accountId: string;
+  region: string;
+  instanceId?: string;
+  name?: string;
+  description?: string;
+  noReboot?: boolean;
+  mappings: MappingRequest[];
+  tagSpecifications: TagSpecificationRequest[];
+}
+
+const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+const VOLUME_TYPES: readonly string[] = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'];
+
+export function requireOwnInstance(world: World, region: string, instanceId: string, accountId: string): InstanceRecord {
+  if (!INSTANCE_ID.test(instanceId)) {
+    throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${instanceId}" (expecting "i-...")`);
+  }
+  const instance = world.region(region).instances[instanceId];
+  if (!instance || instance.ownerId !== accountId || instance.state === 'terminated') {
+    throw new Ec2Error('InvalidInstanceID.NotFound', `The instance ID '${instanceId}' does not exist`);
+  }
+  return instance;
+}
+
+/**
+ * Validates everything, calls `beforeChange` (DryRun answers there), then creates the pending
+ * image and one pending snapshot per kept EBS volume; without NoReboot a running instance goes
+ * through stopping → stopped → pending → running.
+ */
+export function createImage(world: World, r: CreateImageRequest, beforeChange: () => void): ImageRecord {
+  if (!r.instanceId) throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId');
+  if (r.name === undefined || r.name === '') throw new Ec2Error('MissingParameter', 'The request must contain the parameter Name');
+  const region = world.region(r.region);
+  const instance = requireOwnInstance(world, r.region, r.instanceId, r.accountId);
+  checkImageName(r.name);
+  if (r.description !== undefined && r.description.length > 255) {
+    throw new Ec2Error('InvalidParameterValue', 'The description must be at most 255 characters long');
+  }
+  if (instance.rootDeviceType !== 'ebs') {
+    throw new Ec2Error(
+      'UnsupportedOperation',
+      `The instance '${instance.instanceId}' has an instance-store root device. CreateImage only supports EBS-backed instances; bundle instance-store instances to S3 and register the bundle instead.`,
+    );
+  }
+  if (instance.state !== 'running' && instance.state !== 'stopped') {
+    throw new Ec2Error('IncorrectInstanceState', `The instance '${instance.instanceId}' is not in the 'running' or 'stopped' state.`);
+  }
+  checkNameFree(region, r.accountId, r.name);
+  const imageTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
+  const snapshotTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'snapshot');
+  const requested = new Map<string, MappingRequest>();
+  for (const m of r.mappings) {
+    if (!m.deviceName) throw new Ec2Error('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
+    if (m.ebs?.volumeType && !VOLUME_TYPES.includes(m.ebs.volumeType)) {
+      throw new Ec2Error('InvalidParameterValue', `Value (${m.ebs.volumeType}) for parameter volumeType is invalid.`);
+    }
+    requested.set(m.deviceName, m);
+  }
+
+  // Plan the mapping before changing anything, so a refusal leaves no half-made image.
+  type Planned = { mapping: BlockDeviceMapping; volumeId?: string };
+  const planned: Planned[] = [];
+  for (const attached of instance.blockDeviceMappings) {
+    const volume = region.volumes[attached.volumeId];
+    if (!volume) continue;
+    const req = requested.get(attached.deviceName);
+    requested.delete(attached.deviceName);
+    if (req?.noDevice) {
+      if (attached.deviceName === instance.rootDeviceName) {
+        throw new Ec2Error('InvalidBlockDeviceMapping', `The device '${attached.deviceName}' is the root device and cannot be suppressed.`);
+      }
+      continue;
+    }
+    const size = req?.ebs?.volumeSize ?? volume.size;
+    if (size < volume.size) {
+      throw new Ec2Error(
+        'InvalidBlockDeviceMapping',
+        `Volume of size ${size}GB is smaller than the source volume ${volume.volumeId} of device ${attached.deviceName}, expect size >= ${volume.size}GB`,
+      );
+    }
+    planned.push({
+      volumeId: volume.volumeId,
+      mapping: {
+        deviceName: attached.deviceName,
+        ebs: {
+          volumeSize: size,
+          volumeType: req?.ebs?.volumeType ?? volume.volumeType,
+          deleteOnTermination: req?.ebs?.deleteOnTermination ?? attached.deleteOnTermination,
+          encrypted: volume.encrypted,
+          ...(volume.kmsKeyId ? { kmsKeyId: volume.kmsKeyId } : {}),
+        },
+      },
+    });
+  }
+  for (const req of requested.values()) {
+    if (req.noDevice) continue;
+    if (req.virtualName) {
+      if (!/^ephemeral\d+$/.test(req.virtualName)) {
+        throw new Ec2Error('InvalidBlockDeviceMapping', `Invalid virtual name: ${req.virtualName}`);
+      }
+      planned.push({ mapping: { deviceName: req.deviceName, virtualName: req.virtualName } });
+    } else if (req.ebs) {
+      if (req.ebs.volumeSize === undefined) {
+        throw new Ec2Error('InvalidBlockDeviceMapping', `The device '${req.deviceName}' needs a volume size or a snapshot id.`);
+      }
+      planned.push({
+        mapping: {
+          deviceName: req.deviceName,
+          ebs: {
+            volumeSize: req.ebs.volumeSize,
+            volumeType: req.ebs.volumeType ?? 'gp2',
+            deleteOnTermination: req.ebs.deleteOnTermination ?? true,
+            encrypted: req.ebs.encrypted ?? false,
+          },
+        },
+      });
+    }
+  }
+
+  beforeChange();
+  const now = world.clock.now();
+  const source = world.findImage(r.region, instance.imageId);
+  const imageId = world.newId('ami');
+  for (const p of planned) {
+    if (!p.volumeId || !p.mapping.ebs) continue;
+    const volume = region.volumes[p.volumeId];
+    const snapshot: SnapshotRecord = {
+      snapshotId: world.newId('snap'),
+      ownerId: r.accountId,
+      volumeId: volume.volumeId,
+      volumeSize: volume.size,
+      state: 'pending',
+      startTime: now,
+      progress: '0%',
+      description: `Created by CreateImage(${instance.instanceId}) for ${imageId}`,
+      encrypted: volume.encrypted,
+      storageTier: 'standard',
+      tags: snapshotTags.map((t) => ({ ...t })),
+      createVolumePermissions: [],
+    };
+    if (volume.kmsKeyId) snapshot.kmsKeyId = volume.kmsKeyId;
+    region.snapshots[snapshot.snapshotId] = snapshot;
+    p.mapping.ebs.snapshotId = snapshot.snapshotId;
+  }
+  const image: ImageRecord = {
+    imageId,
+    name: r.name,
+    ownerId: r.accountId,
+    state: 'pending',
+    availableAt: now + world.options.pendingDelayMs,
+    architecture: instance.architecture,
+    imageType: 'machine',
+    platformDetails: instance.platformDetails,
+    usageOperation: source?.usageOperation ?? (instance.platform === 'windows' ? 'RunInstances:0002' : 'RunInstances'),
+    rootDeviceType: 'ebs',
+    rootDeviceName: instance.rootDeviceName,
+    virtualizationType: instance.virtualizationType,
+    hypervisor: 'xen',
+    blockDeviceMappings: planned.map((p) => p.mapping),
+    productCodes: (source?.productCodes ?? []).map((c) => ({ ...c })),
+    creationDate: now,
+    enaSupport: source?.enaSupport ?? true,
+    imageLocation: `${r.accountId}/${r.name}`,
+    launchPermissions: [],
+    sourceInstanceId: instance.instanceId,
+    tags: imageTags,
+  };
+  if (r.description !== undefined) image.description = r.description;
+  if (instance.platform) image.platform = instance.platform;
+  if (source?.kernelId) image.kernelId = source.kernelId;
+  if (source?.ramdiskId) image.ramdiskId = source.ramdiskId;
+  if (source?.bootMode) image.bootMode = source.bootMode;
+  if (source?.sriovNetSupport) image.sriovNetSupport = source.sriovNetSupport;
+  if (source?.imdsSupport) image.imdsSupport = source.imdsSupport;
+  if (source?.tpmSupport) image.tpmSupport = source.tpmSupport;
+  region.images[imageId] = image;
+
+  if (!r.noReboot && instance.state === 'running') {
+    const step = world.options.instanceTransitionMs;
+    instance.state = 'stopping';
+    instance.transitions = [
+      { to: 'stopped', at: now + step },
+      { to: 'pending', at: now + 2 * step },
+      { to: 'running', at: now + 3 * step },
+    ];
+  }
+  world.markChanged();
+  return image;
+}

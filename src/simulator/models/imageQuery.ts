@@ -1,0 +1,149 @@
+import { Ec2Error, errors } from '../errors';
+import type { World } from '../world';
+import { compileFilters, type FilterRequest } from './filters';
+import { checkImageId, isAccountId, isDeprecated, isVisibleTo } from './imageAccess';
+import { IMAGE_FILTERS } from './imageFilters';
+import type { ImageRecord } from './types';
+
+/** DescribeImages: which images one caller sees, selected and paginated as EC2 does. */
+export interface ImageQuery {
+  accountId: string;
+  region: string;
+  owners: string[];
+  executableUsers: string[];
+  imageIds: string[];
+  filters: FilterRequest[];
+  includeDeprecated?: boolean;
+  includeDisabled?: boolean;
+  maxResults?: number;
+  nextToken?: string;
+}
+
+export interface ImagePage {
+  images: ImageRecord[];
+  nextToken?: string;
+}
+
+const OWNER_ALIASES = new Set(['self', 'amazon', 'aws-marketplace', 'aws-backup-vault']);
+
+/** Checks the request's parameters (before DryRun is answered). */
+export function validateImageQuery(q: ImageQuery): void {
+  for (const id of q.imageIds) checkImageId(id);
+  for (const owner of q.owners) {
+    if (!OWNER_ALIASES.has(owner) && !isAccountId(owner)) {
+      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${owner}"`);
+    }
+  }
+  for (const user of q.executableUsers) {
+    if (user !== 'self' && user !== 'all' && !isAccountId(user)) {
+      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${user}"`);
+    }
+  }
+  if (q.maxResults !== undefined) {
+    if (q.imageIds.length > 0) {
+      throw errors.invalidParameterCombination('The parameter imageIdsSet cannot be used with the parameter maxResults');
+    }
+    if (q.maxResults < 5 || q.maxResults > 1000) {
+      throw errors.invalidParameterValue(
+        `Value ( ${q.maxResults} ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.`,
+      );
+    }
+  }
+  if (q.nextToken !== undefined) decodeToken(q.nextToken);
+}
+
+/**
+ * Runs the query. Deprecated images are hidden unless IncludeDeprecated, explicit ImageIds,
+ * or the caller owns them; disabled images only show to their owner with IncludeDisabled;
+ * deregistered images never show. Unknown explicit ids answer `InvalidAMIID.NotFound`.
+ */
+export function queryImages(world: World, q: ImageQuery): ImagePage {
+  validateImageQuery(q);
+  const now = world.clock.now();
+  const me = q.accountId;
+  const filter = compileFilters(q.filters, IMAGE_FILTERS);
+  const ownerTest = compileOwners(q.owners, me);
+  const execTest = compileExecutableUsers(q.executableUsers, me);
+  const byId = q.imageIds.length > 0;
+  const includeDeprecated = q.includeDeprecated === true || byId;
+
+  // The request's own selectors first: they reject most of a 100,000-image catalog cheaply.
+  const accept = (image: ImageRecord): boolean => {
+    if (ownerTest && !ownerTest(image)) return false;
+    if (filter && !filter(image)) return false;
+    if (execTest && !execTest(image)) return false;
+    if (image.state === 'deregistered') return false;
+    if (image.state === 'disabled' && !(q.includeDisabled && image.ownerId === me)) return false;
+    if (!includeDeprecated && image.ownerId !== me && isDeprecated(image, now)) return false;
+    return isVisibleTo(image, me);
+  };
+
+  let matched: ImageRecord[] = [];
+  if (byId) {
+    for (const id of new Set(q.imageIds)) {
+      const image = world.findImage(q.region, id);
+      if (!image || (!isVisibleTo(image, me) && image.state !== 'deregistered')) throw errors.amiNotFound(id);
+      // A recently deregistered image answers an empty result, as EC2 documents.
+      if (accept(image)) matched.push(image);
+    }
+    return { images: matched };
+  }
+  for (const image of Object.values(world.region(q.region).images)) if (accept(image)) matched.push(image);
+  for (const image of world.catalogOf(q.region)) if (accept(image)) matched.push(image);
+
+  if (q.maxResults === undefined && q.nextToken === undefined) return { images: matched };
+  // Pages follow the image id order, so a token stays valid while images come and go.
+  matched.sort((a, b) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0));
+  if (q.nextToken !== undefined) {
+    const after = decodeToken(q.nextToken);
+    matched = matched.filter((i) => i.imageId > after);
+  }
+  const size = q.maxResults ?? 1000;
+  if (matched.length <= size) return { images: matched };
+  const page = matched.slice(0, size);
+  return { images: page, nextToken: encodeToken(page[page.length - 1].imageId) };
+}
+
+function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boolean) | undefined {
+  if (owners.length === 0) return undefined;
+  const ids = new Set<string>();
+  const aliases = new Set<string>();
+  for (const o of owners) {
+    if (o === 'self') ids.add(me);
+    else if (isAccountId(o)) ids.add(o);
+    else aliases.add(o);
+  }
+  return (i) => ids.has(i.ownerId) || (i.imageOwnerAlias !== undefined && aliases.has(i.imageOwnerAlias));
+}
+
+/**
+ * `self` (or the caller's id): images the caller may launch through an explicit permission,
+ * plus its own; another account id: images shared with that account explicitly; `all`: public.
+ */
+function compileExecutableUsers(users: string[], me: string): ((i: ImageRecord) => boolean) | undefined {
+  if (users.length === 0) return undefined;
+  const accounts = new Set(users.filter((u) => u !== 'all').map((u) => (u === 'self' ? me : u)));
+  const all = users.includes('all');
+  return (i) => {
+    if (accounts.has(me) && i.ownerId === me) return true;
+    for (const p of i.launchPermissions) {
+      if (all && p.group === 'all') return true;
+      if (p.userId !== undefined && accounts.has(p.userId)) return true;
+    }
+    return false;
+  };
+}
+
+const TOKEN_PREFIX = 'amiexp1:';
+
+function encodeToken(lastImageId: string): string {
+  return Buffer.from(TOKEN_PREFIX + lastImageId, 'utf8').toString('base64');
+}
+
+function decodeToken(token: string): string {
+  const text = Buffer.from(token, 'base64').toString('utf8');
+  if (!text.startsWith(TOKEN_PREFIX) || !/^ami-[0-9a-f]+$/.test(text.slice(TOKEN_PREFIX.length))) {
+    throw new Ec2Error('InvalidNextToken', `The token '${token}' is invalid.`);
+  }
+  return text.slice(TOKEN_PREFIX.length);
+}

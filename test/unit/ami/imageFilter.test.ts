@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import type { Image } from '@aws-sdk/client-ec2';
+import { describeFilter, isEmptyFilter, matchesClientSide, toEc2Filters } from '../../../src/ami/imageFilter';
+import { describeImagesInput } from '../../../src/ami/images';
+
+describe('image filter → EC2 Filters', () => {
+  it('maps name, architecture and Windows to server-side filters', () => {
+    assert.deepStrictEqual(toEc2Filters({ namePattern: 'ubuntu', architecture: 'arm64', platform: 'windows' }), [
+      { Name: 'name', Values: ['*ubuntu*'] },
+      { Name: 'architecture', Values: ['arm64'] },
+      { Name: 'platform', Values: ['windows'] },
+    ]);
+  });
+
+  it('keeps explicit wildcards and ignores blank patterns', () => {
+    assert.deepStrictEqual(toEc2Filters({ namePattern: 'al2023-ami-*' }), [{ Name: 'name', Values: ['al2023-ami-*'] }]);
+    assert.deepStrictEqual(toEc2Filters({ namePattern: '   ' }), []);
+    assert.ok(isEmptyFilter({ namePattern: '' }));
+    assert.ok(!isEmptyFilter({ includeDeprecated: true }));
+  });
+
+  it('filters Linux/UNIX on the client, since EC2 only knows platform=windows', () => {
+    assert.deepStrictEqual(toEc2Filters({ platform: 'linux' }), []);
+    assert.ok(matchesClientSide({ platform: 'linux' }, { Platform: undefined } as Image));
+    assert.ok(!matchesClientSide({ platform: 'linux' }, { Platform: 'windows' } as unknown as Image));
+  });
+
+  it('builds one paged DescribeImages request per group and root-device type', () => {
+    const input = describeImagesInput({ group: 'amazon', rootDeviceType: 'ebs', pageSize: 2000, accountId: '123456789012', filter: { includeDeprecated: true, architecture: 'x86_64' } }, 'tok');
+    assert.deepStrictEqual(input.Owners, ['amazon']);
+    assert.deepStrictEqual(input.Filters, [
+      { Name: 'root-device-type', Values: ['ebs'] },
+      { Name: 'architecture', Values: ['x86_64'] },
+    ]);
+    assert.strictEqual(input.MaxResults, 1000, 'EC2 accepts at most 1000');
+    assert.strictEqual(input.NextToken, 'tok');
+    assert.strictEqual(input.IncludeDeprecated, true);
+  });
+
+  it('summarises the active filter for the group row', () => {
+    assert.strictEqual(describeFilter({ namePattern: 'debian', architecture: 'arm64', platform: 'linux', includeDeprecated: true }), 'name ~ *debian*, arm64, Linux/UNIX, incl. deprecated');
+    assert.strictEqual(describeFilter(undefined), '');
+  });
+});

@@ -1,0 +1,59 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { COMMAND_IDS } from '../../../src/commands/commandIds';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? sourceFiles(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('commands', () => {
+  const contributed: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);
+
+  it('every registered command is contributed in package.json, and vice versa', () => {
+    assert.deepStrictEqual([...contributed].sort(), [...COMMAND_IDS].sort());
+  });
+
+  it('every command id used in the source is registered', () => {
+    const used = new Set<string>();
+    for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:command:\s*|executeCommand\(\s*)['"](amiExplorer\.[A-Za-z]+)['"]/g)) {
+        used.add(m[1]);
+      }
+    }
+    assert.ok(used.size > 0, 'no command ids found in the source');
+    const unknown = [...used].filter((id) => !(COMMAND_IDS as readonly string[]).includes(id));
+    assert.deepStrictEqual(unknown, []);
+  });
+
+  it('every menu, keybinding and welcome link refers to a contributed command', () => {
+    const menus = Object.values(pkg.contributes.menus as Record<string, { command: string }[]>).flat();
+    const refs = [
+      ...menus.map((m) => m.command),
+      ...pkg.contributes.keybindings.map((k: { command: string }) => k.command),
+      ...[...JSON.stringify(pkg.contributes.viewsWelcome).matchAll(/command:(amiExplorer\.[A-Za-z]+)/g)].map((m) => m[1]),
+    ];
+    assert.deepStrictEqual(refs.filter((id) => !contributed.includes(id)), []);
+  });
+
+  it('every command has a title, the AMI Explorer category and a codicon', () => {
+    for (const c of pkg.contributes.commands) {
+      assert.strictEqual(c.category, 'AMI Explorer', c.command);
+      assert.match(c.icon, /^\$\([a-z-]+\)$/, c.command);
+      assert.ok(c.title.length > 0, c.command);
+    }
+  });
+
+  it('activates only on the view or a command, never on startup', () => {
+    for (const event of pkg.activationEvents as string[]) {
+      assert.ok(event === 'onView:amiExplorer.amis' || event.startsWith('onCommand:amiExplorer.'), event);
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import * as assert from 'assert';
+import type { Instance, Volume } from '@aws-sdk/client-ec2';
+import { CreateImagePanel, suggestName } from '../../../src/panels/createImagePanel';
+import { PanelSession } from '../../../src/panels/panelSession';
+import type { CreateImageInit, CreateImageParams, CreateImageResult, HostMessage } from '../../../src/shared/protocol';
+import type { FakeWorld } from './fakes';
+import { ec2Error, fakeServices, mutations } from './fakes';
+
+const instance = (over: Partial<Instance> = {}): Instance => ({
+  InstanceId: 'i-0123456789abcdef0',
+  State: { Name: 'running' },
+  RootDeviceName: '/dev/xvda',
+  RootDeviceType: 'ebs',
+  Tags: [{ Key: 'Name', Value: 'web:1' }],
+  BlockDeviceMappings: [
+    { DeviceName: '/dev/xvda', Ebs: { VolumeId: 'vol-1', DeleteOnTermination: true } },
+    { DeviceName: '/dev/xvdf', Ebs: { VolumeId: 'vol-2', DeleteOnTermination: false } },
+  ],
+  ...over,
+});
+const volumes: Volume[] = [
+  { VolumeId: 'vol-1', Size: 8, VolumeType: 'gp3', Iops: 3000, Encrypted: false },
+  { VolumeId: 'vol-2', Size: 100, VolumeType: 'gp2', Encrypted: true },
+];
+
+const form = (over: Partial<CreateImageParams> = {}): CreateImageParams => ({
+  name: 'web backup',
+  description: '',
+  noReboot: false,
+  volumes: [
+    { deviceName: '/dev/xvda', include: true, sizeGiB: 8, volumeType: 'gp3', deleteOnTermination: true },
+    { deviceName: '/dev/xvdf', include: true, sizeGiB: 100, volumeType: 'gp2', deleteOnTermination: false },
+  ],
+  imageTags: [],
+  snapshotTags: [],
+  ...over,
+});
+
+async function open(world: FakeWorld = { instances: [instance()], volumes }) {
+  const services = fakeServices(world);
+  const sent: HostMessage<CreateImageInit, CreateImageResult>[] = [];
+  const refused: string[] = [];
+  const panel = new CreateImagePanel('us-east-1', 'i-0123456789abcdef0', services);
+  const session = new PanelSession(panel, (m) => sent.push(m), { refused: (r) => refused.push(r), failed: () => undefined });
+  await session.receive({ type: 'ready' });
+  return { services, sent, refused, session };
+}
+
+describe('Create Image panel', () => {
+  it('sends nothing before ready, then the instance with its volumes and a valid suggested name', async () => {
+    const { sent } = await open();
+    assert.strictEqual(sent.length, 1);
+    const init = sent[0];
+    assert.strictEqual(init.type, 'init');
+    if (init.type !== 'init') return;
+    assert.deepStrictEqual(init.args, { kind: 'createImage', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' });
+    assert.strictEqual(init.data.suggestedName, 'web-1 2026-11-23 1438');
+    assert.deepStrictEqual(
+      init.data.volumes.map((v) => [v.deviceName, v.sizeGiB, v.volumeType, v.deleteOnTermination, v.encrypted, v.isRoot]),
+      [
+        ['/dev/xvda', 8, 'gp3', true, false, true],
+        ['/dev/xvdf', 100, 'gp2', false, true, false],
+      ],
+    );
+  });
+
+  it('creates the image with only the changed mappings and both tag sets, then reports the id', async () => {
+    const { services, sent, session: own } = await open();
+    const params = form({
+      noReboot: true,
+      volumes: [
+        { deviceName: '/dev/xvda', include: true, sizeGiB: 20, volumeType: 'gp3', deleteOnTermination: true },
+        { deviceName: '/dev/xvdf', include: false, sizeGiB: 100, volumeType: 'gp2', deleteOnTermination: false },
+      ],
+      imageTags: [{ key: 'team', value: 'web' }],
+      snapshotTags: [{ key: 'backup', value: 'yes' }],
+    });
+    await own.receive({ type: 'submit', requestId: 'r1', params });
+    const create = mutations(services);
+    assert.strictEqual(create.length, 1);
+    const input = JSON.parse(create[0].slice(create[0].indexOf(', ') + 2, -1));
+    assert.deepStrictEqual(input, {
+      InstanceId: 'i-0123456789abcdef0',
+      Name: 'web backup',
+      NoReboot: true,
+      BlockDeviceMappings: [
+        { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true, Iops: 3000 } },
+        { DeviceName: '/dev/xvdf', NoDevice: '' },
+      ],
+      TagSpecifications: [
+        { ResourceType: 'image', Tags: [{ Key: 'team', Value: 'web' }] },
+        { ResourceType: 'snapshot', Tags: [{ Key: 'backup', Value: 'yes' }] },
+      ],
+    });
+    const last = sent[sent.length - 1];
+    assert.deepStrictEqual(last, { type: 'result', requestId: 'r1', result: { ok: true, imageId: 'ami-00000000000000001' } });
+    assert.ok(sent.some((m) => m.type === 'progress' && /keeps running/.test(m.message)));
+    assert.deepStrictEqual(services.created, ['us-east-1/ami-00000000000000001']);
+
+    await own.receive({ type: 'copyId', id: 'ami-00000000000000001' });
+    await own.receive({ type: 'revealInTree', id: 'ami-00000000000000001' });
+    assert.deepStrictEqual(services.copied, ['ami-00000000000000001']);
+    assert.deepStrictEqual(services.revealed, ['us-east-1/ami-00000000000000001']);
+  });
+
+  it("shows EC2's message and the fix when CreateImage fails", async () => {
+    const { services, sent, session } = await open({
+      instances: [instance()],
+      volumes,
+      failures: { createImage: ec2Error('InvalidAMIName.Duplicate', 'AMI name web backup is already in use by AMI ami-1.') },
+    });
+    await session.receive({ type: 'submit', requestId: 'r2', params: form() });
+    assert.deepStrictEqual(sent[sent.length - 1], {
+      type: 'result',
+      requestId: 'r2',
+      result: {
+        ok: false,
+        error: { message: 'AMI name web backup is already in use by AMI ami-1.', code: 'InvalidAMIName.Duplicate', fix: 'Fix it.' },
+      },
+    });
+    assert.deepStrictEqual(services.created, []);
+  });
+
+  it('refuses hostile or impossible messages visibly and without any EC2 call', async () => {
+    const { services, sent, refused, session } = await open();
+    const hostile: unknown[] = [
+      { type: 'submit', requestId: 'r', params: { ...form(), name: 'x'.repeat(100_000) } },
+      { type: 'submit', requestId: 'r', params: { ...form(), noReboot: 1 } },
+      { type: 'submit', requestId: 'r', params: { ...form(), instanceId: 'i-ffffffffffffffff0' } },
+      { type: 'runInstances' },
+      { type: 'submit', requestId: 'r', params: form({ volumes: form().volumes.slice(0, 1) }) },
+      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], include: false }, form().volumes[1]] }) },
+      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], sizeGiB: 4 }, form().volumes[1]] }) },
+      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], volumeType: 'io2' }, form().volumes[1]] }) },
+      { type: 'copyId', id: 'ami-0123456789abcdef0' },
+      { type: 'revealInTree', id: 'ami-0123456789abcdef0' },
+    ];
+    for (const m of hostile) await session.receive(m);
+    assert.deepStrictEqual(mutations(services), []);
+    assert.deepStrictEqual(services.copied, []);
+    assert.deepStrictEqual(services.revealed, []);
+    assert.strictEqual(refused.length, hostile.length);
+    assert.strictEqual(sent.filter((m) => m.type === 'refused').length, hostile.length);
+    assert.match(refused[3], /unknown type "runInstances"/);
+    assert.match(refused[5], /root volume/);
+    assert.match(refused[6], /cannot be smaller than its current 8 GiB/);
+  });
+
+  it('refuses to create an image of an instance-store-backed instance, saying why', async () => {
+    const { services, refused, session, sent } = await open({
+      instances: [instance({ RootDeviceType: 'instance-store', BlockDeviceMappings: [] })],
+      volumes: [],
+    });
+    const init = sent[0];
+    assert.ok(init.type === 'init' && init.data.rootDeviceType === 'instance-store');
+    await session.receive({ type: 'submit', requestId: 'r', params: form({ volumes: [] }) });
+    assert.match(refused[0], /only from EBS-backed instances/);
+    assert.deepStrictEqual(mutations(services), []);
+  });
+
+  it('refuses a submit before ready, and a second submit while the first is running', async () => {
+    const services = fakeServices({ instances: [instance()], volumes });
+    const refused: string[] = [];
+    const session = new PanelSession(new CreateImagePanel('us-east-1', 'i-0123456789abcdef0', services), () => undefined, {
+      refused: (r) => refused.push(r),
+      failed: () => undefined,
+    });
+    await session.receive({ type: 'submit', requestId: 'r', params: form() });
+    assert.match(refused[0], /not loaded the instance yet|before the panel said it was ready/);
+    await session.receive({ type: 'ready' });
+    const first = session.receive({ type: 'submit', requestId: 'a', params: form() });
+    await session.receive({ type: 'submit', requestId: 'b', params: form() });
+    await first;
+    assert.match(refused[1], /still working on the previous request/);
+    assert.strictEqual(mutations(services).length, 1);
+  });
+
+  it('suggests names that EC2 accepts', () => {
+    assert.strictEqual(suggestName('db#1 <prod>', new Date('2026-01-02T03:04:00Z')), 'db-1 -prod- 2026-01-02 0304');
+  });
+});

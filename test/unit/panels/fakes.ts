@@ -1,0 +1,128 @@
+import type { Image, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
+import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelDependencies';
+import type { PanelError } from '../../../src/shared/protocol';
+
+/** An EC2 error as the SDK throws it. */
+export function ec2Error(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: code, Code: code });
+}
+
+/** Every EC2 call the panels made, in order, as `name(args)` strings. */
+export interface FakeServices extends PanelServices {
+  calls: string[];
+  revealed: string[];
+  copied: string[];
+  created: string[];
+  changed: string[];
+}
+
+export interface FakeWorld {
+  instances?: Instance[];
+  volumes?: Volume[];
+  images?: Image[];
+  permissions?: Record<string, LaunchPermission[]>;
+  blockPublicAccess?: string;
+  regions?: string[];
+  /** Errors to throw from a call, by call name (e.g. `createImage`), or `name:id`. */
+  failures?: Record<string, Error>;
+}
+
+export function fakeServices(world: FakeWorld = {}): FakeServices {
+  const calls: string[] = [];
+  const fail = (name: string, id?: string) => {
+    const e = world.failures?.[id ? `${name}:${id}` : name] ?? world.failures?.[name];
+    if (e) throw e;
+  };
+  const record = (name: string, ...args: unknown[]) => {
+    calls.push(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+  };
+  let next = 1;
+  const ec2: PanelEc2Operations = {
+    async describeInstance(region, id) {
+      record('describeInstance', region, id);
+      return world.instances?.find((i) => i.InstanceId === id);
+    },
+    async describeVolumes(region, ids) {
+      record('describeVolumes', region, ids);
+      return (world.volumes ?? []).filter((v) => ids.includes(v.VolumeId ?? ''));
+    },
+    async describeImages(region, ids) {
+      record('describeImages', region, ids);
+      return (world.images ?? []).filter((i) => ids.includes(i.ImageId ?? ''));
+    },
+    async listOwnedImages(region) {
+      record('listOwnedImages', region);
+      return (world.images ?? []).filter((i) => i.OwnerId === '111122223333');
+    },
+    async createImage(region, input) {
+      record('createImage', region, input);
+      fail('createImage');
+      return `ami-0000000000000000${next++}`;
+    },
+    async deregisterImage(region, id) {
+      record('deregisterImage', region, id);
+      fail('deregisterImage', id);
+    },
+    async deleteSnapshot(region, id) {
+      record('deleteSnapshot', region, id);
+      fail('deleteSnapshot', id);
+    },
+    async getLaunchPermissions(region, id) {
+      record('getLaunchPermissions', region, id);
+      return world.permissions?.[id] ?? [];
+    },
+    async modifyLaunchPermissions(region, id, add, remove) {
+      record('modifyLaunchPermissions', region, id, add, remove);
+      fail('modifyLaunchPermissions');
+      const current = world.permissions?.[id] ?? [];
+      const key = (p: LaunchPermission) => JSON.stringify([p.Group, p.UserId, p.OrganizationArn, p.OrganizationalUnitArn]);
+      const removed = new Set(remove.map(key));
+      world.permissions = { ...world.permissions, [id]: [...current.filter((p) => !removed.has(key(p))), ...add] };
+    },
+    async getImageBlockPublicAccessState(region) {
+      record('getImageBlockPublicAccessState', region);
+      return world.blockPublicAccess ?? 'unblocked';
+    },
+    async copyImage(region, input) {
+      record('copyImage', region, input);
+      fail('copyImage');
+      return `ami-0c0000000000000${next++}`;
+    },
+    async listRegions() {
+      record('listRegions');
+      return world.regions ?? ['us-east-1', 'eu-west-1'];
+    },
+  };
+  const services: FakeServices = {
+    ec2,
+    calls,
+    revealed: [],
+    copied: [],
+    created: [],
+    changed: [],
+    explainError(error: unknown): PanelError {
+      const e = error as { name?: string; message?: string };
+      return { message: e.message ?? String(error), code: e.name, fix: 'Fix it.' };
+    },
+    async revealImage(region, id) {
+      services.revealed.push(`${region}/${id}`);
+    },
+    async copyText(text) {
+      services.copied.push(text);
+    },
+    imageCreated(region, id) {
+      services.created.push(`${region}/${id}`);
+    },
+    imagesChanged(region) {
+      services.changed.push(region);
+    },
+    callerAccountId: async () => '111122223333',
+    now: () => new Date('2026-11-23T14:38:00Z'),
+  };
+  return services;
+}
+
+/** EC2 calls other than the reads done while loading the panel. */
+export function mutations(services: FakeServices): string[] {
+  return services.calls.filter((c) => !/^(describe|list|get)/.test(c));
+}

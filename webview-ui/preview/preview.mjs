@@ -1,0 +1,113 @@
+#!/usr/bin/env node
+// Renders a panel's webview outside VS Code, in headless Chromium, under the host's CSP, with a
+// fake `acquireVsCodeApi` that answers like the host (fixtures.mjs), and saves screenshots.
+//   node webview-ui/preview/preview.mjs [panel ...] [--out dir]
+// Every panel is shot in a light and a dark palette, as loaded and after its fixture's actions.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { FIXTURES } from './fixtures.mjs';
+import { THEMES } from './themes.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const argv = process.argv.slice(2);
+const outIdx = argv.indexOf('--out');
+const outDir = path.resolve(outIdx >= 0 ? argv[outIdx + 1] : path.join(ROOT, 'out/webview-preview'));
+const panels = argv.filter((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1));
+const selected = panels.length > 0 ? panels : Object.keys(FIXTURES);
+const buildDir = path.join(outDir, 'webview');
+fs.mkdirSync(buildDir, { recursive: true });
+
+await esbuild.build({
+  absWorkingDir: ROOT, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
+  entryPoints: selected.map((p) => `webview-ui/src/${p}.ts`), outdir: buildDir, entryNames: '[name]',
+});
+for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(ROOT, 'node_modules/@vscode/codicons/dist', f), path.join(buildDir, f));
+
+const nonce = 'cHJldmlld25vbmNlMTIzNDU2';
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const [, panel, theme] = url.pathname.match(/^\/page\/(\w+)\/(\w+)$/) ?? [];
+  if (panel) {
+    res.setHeader('content-type', 'text/html');
+    res.end(page(panel, theme));
+    return;
+  }
+  if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
+  const file = path.join(buildDir, path.basename(url.pathname));
+  if (!fs.existsSync(file)) { res.statusCode = 404; res.end(); return; }
+  res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'font/ttf');
+  fs.createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+function page(panel, theme) {
+  // VS Code sets its theme variables through the CSSOM (a style attribute would be blocked by the CSP).
+  const vars = JSON.stringify(Object.entries(THEMES[theme]).map(([k, v]) => [`--vscode-${k}`, v]));
+  const csp = [`default-src 'none'`, `img-src ${origin} data:`, `style-src ${origin} 'nonce-${nonce}'`, `font-src ${origin}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${origin}/codicon.css" id="vscode-codicon-stylesheet" nonce="${nonce}">
+<title>${panel}</title></head><body class="vscode-${theme}">
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}">
+for (const [k, v] of ${vars}) document.documentElement.style.setProperty(k, v);
+window.__posted = []; window.__state = undefined;
+window.acquireVsCodeApi = () => ({
+  postMessage: (m) => { window.__posted.push(m); window.__fromWebview && window.__fromWebview(m); },
+  getState: () => window.__state, setState: (s) => { window.__state = s; },
+});
+</script>
+<script type="module" nonce="${nonce}" src="${origin}/${panel}.js"></script></body></html>`;
+}
+
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const problems = [];
+try {
+  for (const panel of selected) {
+    const fixture = FIXTURES[panel];
+    for (const theme of Object.keys(THEMES)) {
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1 });
+      const p = await context.newPage();
+      p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${panel}/${theme} console ${m.type()}: ${m.text()}`); });
+      p.on('pageerror', (e) => problems.push(`${panel}/${theme} page error: ${e.message}`));
+      // The fake host: answers `ready` with init and submits with the fixture's replies.
+      await p.exposeFunction('__hostReceive', (m) => fixture.reply(m));
+      await p.addInitScript(() => {
+        window.__fromWebview = (m) => {
+          window.__hostReceive(m).then((replies) => {
+            for (const [delay, reply] of replies ?? []) setTimeout(() => window.postMessage(reply, '*'), delay);
+          });
+        };
+      });
+      await p.goto(`${origin}/page/${panel}/${theme}`);
+      await p.waitForTimeout(700);
+      const shots = [];
+      const shoot = async (name) => {
+        const file = path.join(outDir, `${panel}-${name}-${theme}.png`);
+        await p.screenshot({ path: file, fullPage: true });
+        shots.push(file);
+      };
+      await shoot('form');
+      for (const step of fixture.steps ?? []) {
+        await step.run(p);
+        await p.waitForTimeout(step.wait ?? 600);
+        if (step.shot) await shoot(step.shot);
+      }
+      const posted = await p.evaluate(() => window.__posted);
+      console.log(`${panel}/${theme}: posted ${posted.map((m) => m.type).join(', ')}; ${shots.map((s) => path.relative(ROOT, s)).join(', ')}`);
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) {
+  console.log('Problems:\n' + [...new Set(problems)].join('\n'));
+  process.exitCode = 1;
+}
