@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import util from 'node:util';
 import { ROOT, CHROMIUM, CHROMIUM_ARGS, ensureChromium, startCodeServer, extensionHostLogTail, remoteUri } from './vscode-env.mjs';
 
 const argv = process.argv.slice(2);
@@ -31,7 +32,8 @@ if (process.env.AMI_EXPLORER_TEST_GREP) testEnv.AMI_EXPLORER_TEST_GREP = process
 const WORKBENCH_NOISE = [
   /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
   /^(Resolving|Resolved) connection token/, /^Timed out waiting for authentication provider/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
-  /ENOTFOUND|ECONNREFUSED|EAI_AGAIN|Failed to fetch/,
+  // Anchored on the hosts the workbench itself calls, so a test's own network error still shows.
+  /^getaddrinfo (ENOTFOUND|EAI_AGAIN) (open-vsx\.org|\S*(github|visualstudio|microsoft|vscode-cdn)\.(com|net))/,
 ];
 
 const log = (msg) => console.error(`[integration] ${msg}`);
@@ -87,7 +89,7 @@ async function runCodeServer(workspace, userDataDir) {
     const consoleLog = path.join(userDataDir, 'workbench-console.log');
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const parts = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
-      fs.appendFileSync(consoleLog, `[${type}] ${parts.join(' ')}\n`);
+      fs.appendFileSync(consoleLog, `[${type}] ${util.format(...parts)}\n`);
       if (WORKBENCH_NOISE.some((re) => re.test(parts[0] ?? ''))) return;
       (type === 'error' ? console.error : console.log)(...parts);
     });

@@ -101,8 +101,13 @@ export function ensureNode24() {
 
 /** Environment with Node 24 first on PATH and native builds against Node 24's headers. */
 export function node24Env(extra = {}) {
+  // Under `npm test` the outer npm (Node 20) exports npm_config_* and npm_* variables, which an
+  // inner npm reads as its own config: npm_config_user_agent ("node/v20") makes code-server's
+  // postinstall refuse to install, npm_config_nodedir points at Node 20's headers.
+  const inherited = Object.fromEntries(Object.entries(process.env)
+    .filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}`,
     // ~/.npmrc on these machines says nodedir=/usr (Node 20's headers).
     npm_config_nodedir: NODE24_DIR,

@@ -26,6 +26,8 @@ export interface AmiExplorerApi {
   takeErrors(): { commandId: string; error: UserError }[];
   /** Finds a node by id, loading the levels above it. */
   resolve(id: string): Promise<ExplorerNode | undefined>;
+  /** The rows selected in the AMIs view. */
+  selection(): readonly ExplorerNode[];
 }
 
 export function createApi(container: Container): AmiExplorerApi {
@@ -61,5 +63,6 @@ export function createApi(container: Container): AmiExplorerApi {
     pendingWork: () => container.poller.size,
     takeErrors: () => container.shownErrors.splice(0),
     resolve: (id) => container.tree.resolve(id),
+    selection: () => container.treeView.selection,
   };
 }

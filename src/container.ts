@@ -71,6 +71,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.status = new ConnectionStatus(this.treeView);
     this.status.show(this.currentClients);
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
+    const account = this.model.onDidLearnAccount.on((id) => this.status.showAccount(id));
     this.disposables.push(
       this.log,
       this.tree,
@@ -78,6 +79,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.status,
       this.poller,
       { dispose: () => unsettled.dispose() },
+      { dispose: () => account.dispose() },
       { dispose: () => this.currentClients.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) {

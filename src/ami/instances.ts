@@ -21,13 +21,25 @@ export function compareInstances(a: Instance, b: Instance): number {
   return byName !== 0 ? byName : (a.InstanceId ?? '').localeCompare(b.InstanceId ?? '');
 }
 
+/**
+ * Instances by id. Uses the `instance-id` filter rather than `InstanceIds`, because EC2 fails
+ * the whole call once one of them is gone; a missing entry means it no longer exists.
+ */
 export async function describeInstancesById(ec2: EC2Client, instanceIds: readonly string[]): Promise<Instance[]> {
   if (instanceIds.length === 0) {
     return [];
   }
   const { DescribeInstancesCommand } = await loadSdk();
-  const out = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [...instanceIds] }));
-  return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+  const found: Instance[] = [];
+  let token: string | undefined;
+  do {
+    const out = await ec2.send(
+      new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [...instanceIds] }], NextToken: token }),
+    );
+    found.push(...(out.Reservations ?? []).flatMap((r) => r.Instances ?? []));
+    token = out.NextToken || undefined;
+  } while (token);
+  return found;
 }
 
 /** The instance's `Name` tag, if any. */

@@ -2,7 +2,8 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
-import { loadSdk } from './sdk';
+import type { BackendModules } from './sdk';
+import { loadBackendModules, loadSdk } from './sdk';
 
 /** Which EC2 the extension talks to. Both are used through the same `EC2Client` commands. */
 export type BackendConfig =
@@ -130,7 +131,7 @@ class RealAwsClients extends CachedClients {
 const SIMULATOR_SECRET = 'simulator-secret-not-checked';
 
 interface LoadedSimulator {
-  simulator: import('../simulator/simulator').Simulator;
+  simulator: InstanceType<BackendModules['Simulator']>;
   requestHandler: unknown;
   accessKeyId: string;
   advance?: (ms: number) => void;
@@ -146,12 +147,7 @@ class SimulatorClients extends CachedClients {
   /** The simulator and its in-process handler, loaded and created on first use. */
   private load(): Promise<LoadedSimulator> {
     this.loaded ??= (async () => {
-      const [{ Simulator }, { SimulatorRequestHandler }, { DEFAULT_SIMULATOR_ACCOUNT }, { ManualClock }] = await Promise.all([
-        import('../simulator/simulator'),
-        import('../simulator/inProcessHandler'),
-        import('../simulator/accounts'),
-        import('../simulator/clock'),
-      ]);
+      const { Simulator, SimulatorRequestHandler, DEFAULT_SIMULATOR_ACCOUNT, ManualClock } = await loadBackendModules();
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;

@@ -112,12 +112,20 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       fix: `Run \`aws configure${profileArg(ctx)}\` or \`aws sso login${profileArg(ctx)}\`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").`,
     };
   }
+  if (code === 'AuthFailure' && /region/i.test(raw)) {
+    return {
+      kind: 'region',
+      code,
+      message: `EC2 refused this region: ${firstSentence(raw)}`,
+      fix: 'Enable the region for your account, or remove it with "AMI Explorer: Select Regions…".',
+    };
+  }
   if (code && CREDENTIAL_REJECTED.has(code)) {
     return {
       kind: 'credentials',
       code,
       message: `AWS rejected the credentials of ${profileName(ctx)}.`,
-      fix: `Check the access key of the profile (\`aws sts get-caller-identity${profileArg(ctx)}\`), or pick another profile with "AMI Explorer: Connect to AWS…".`,
+      fix: `Check them with \`aws sts get-caller-identity${profileArg(ctx)}\` or pick another profile with "AMI Explorer: Connect to AWS…". In an opt-in region that is not enabled for the account, EC2 answers the same: enable it or remove it with "AMI Explorer: Select Regions…".`,
     };
   }
   if (code && ACCESS_DENIED.has(code)) {

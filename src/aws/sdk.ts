@@ -1,10 +1,18 @@
-/** The lazily loaded SDK surface (see `ec2Sdk.ts`). */
-export type Sdk = typeof import('./ec2Sdk');
+/** The lazily loaded SDK and simulator (see `backendModules.ts`). */
+export type BackendModules = typeof import('./backendModules');
 
-let loading: Promise<Sdk> | undefined;
+let loaded: BackendModules | undefined;
 
-/** Loads the AWS SDK on first use; later calls share the same module. */
-export function loadSdk(): Promise<Sdk> {
-  loading ??= import('./ec2Sdk');
-  return loading;
+/**
+ * Loads the AWS SDK and the simulator on first use. A plain `require` (not `import()`), so
+ * that the bundle can keep backendModules in its own CommonJS file (dist/backend.js) that
+ * activation never parses; in unit tests tsx resolves the TypeScript source.
+ */
+export async function loadBackendModules(): Promise<BackendModules> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('./backendModules') as BackendModules;
+  return loaded;
 }
+
+/** The SDK classes, loaded on first use. */
+export const loadSdk = loadBackendModules;

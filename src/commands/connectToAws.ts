@@ -34,10 +34,10 @@ export async function connectToAws(deps: CommandDeps): Promise<void> {
   await updateSetting('profile', profile);
   await updateSetting('backend', 'aws');
   deps.reconnect();
-  const identity = await withProgress(vscode.l10n.t('Connecting to AWS…'), () => deps.clients().identity());
+  const account = await withProgress(vscode.l10n.t('Connecting to AWS…'), () => deps.model.accountId());
   inform(
     profile
-      ? vscode.l10n.t('Connected to AWS account {0} with profile {1}.', identity.account, profile)
-      : vscode.l10n.t('Connected to AWS account {0}.', identity.account),
+      ? vscode.l10n.t('Connected to AWS account {0} with profile {1}.', account, profile)
+      : vscode.l10n.t('Connected to AWS account {0}.', account),
   );
 }

@@ -71,9 +71,9 @@ export async function createImage(deps: CommandDeps, node?: unknown): Promise<vo
   const imageId = await withProgress(vscode.l10n.t('Creating image "{0}" from {1}…', name, who), async () => {
     const ec2 = await deps.model.ec2(region);
     const id = await sendCreateImage(ec2, { instanceId: instance.InstanceId ?? '', name, description: description.trim(), noReboot });
-    deps.model.imageCreated(region, id);
+    await deps.model.imageCreated(region, id);
     if (!noReboot && running) {
-      deps.model.watchInstance(region, instance.InstanceId ?? '');
+      deps.model.watchInstance(region, instance.InstanceId ?? '', 'running');
     }
     return id;
   });

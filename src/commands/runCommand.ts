@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { describeError, formatUserError } from '../aws/errors';
 import type { CommandDeps } from './deps';
-import { CancelledError } from './userInput';
+import { isCancellation } from './userInput';
 
 /**
  * The one error boundary of every command: cancelling is silent; anything else is logged and
@@ -11,7 +11,7 @@ export async function runCommand(deps: CommandDeps, commandId: string, run: () =
   try {
     await run();
   } catch (error) {
-    if (error instanceof CancelledError) {
+    if (isCancellation(error)) {
       return;
     }
     const userError = describeError(error, deps.connection());

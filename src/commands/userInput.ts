@@ -51,3 +51,8 @@ export class CancelledError extends Error {
     this.name = 'CancelledError';
   }
 }
+
+/** True for a dismissed prompt, also when the error comes from another bundle (the test harness's scripted input). */
+export function isCancellation(error: unknown): boolean {
+  return error instanceof CancelledError || (error instanceof Error && error.name === 'CancelledError');
+}

@@ -47,6 +47,8 @@ export class ExplorerModel {
   private readonly pages = new Map<string, GroupPage>();
   private readonly instanceViews = new Map<string, InstancesView>();
   private readonly filters = new Map<string, ImageFilter>();
+  /** Instances followed until they reach a given state (`region/instanceId` → state). */
+  private readonly instanceTargets = new Map<string, string>();
   /** Bumped by every invalidation, so an answer that arrives afterwards is not cached as current. */
   private generation = 0;
   /** Ids of nodes whose rows changed (a row's description, icon, or its children). */
@@ -59,9 +61,15 @@ export class ExplorerModel {
   /** The caller's account once known (images load only after it is). */
   knownAccountId: string | undefined;
 
+  /** Fired when the caller's account becomes known (for the status bar). */
+  readonly onDidLearnAccount = new Listeners<string>();
+
   async accountId(): Promise<string> {
     const account = (await this.deps.clients().identity()).account;
-    this.knownAccountId = account;
+    if (this.knownAccountId !== account) {
+      this.knownAccountId = account;
+      this.onDidLearnAccount.fire(account);
+    }
     return account;
   }
 
@@ -198,6 +206,7 @@ export class ExplorerModel {
   /** Forgets filters too: used when the backend changes. */
   clear(): void {
     this.knownAccountId = undefined;
+    this.instanceTargets.clear();
     this.filters.clear();
     this.invalidate();
   }
@@ -251,19 +260,40 @@ export class ExplorerModel {
       this.instanceViews.set(folderId, { ...view, instances });
       this.changed(...fresh.map((i) => nodeIds.instance(region, i.InstanceId ?? '')));
     }
-    return fresh.filter((i) => !isInstanceSettled(i)).map((i) => i.InstanceId ?? '');
+    return fresh.filter((i) => this.stillMoving(region, i)).map((i) => i.InstanceId ?? '');
   }
 
-  /** Follows an instance after an action until it settles. */
-  watchInstance(region: string, instanceId: string): void {
+  private stillMoving(region: string, instance: Instance): boolean {
+    const key = `${region}/${instance.InstanceId}`;
+    const target = this.instanceTargets.get(key);
+    const state = instance.State?.Name;
+    if (target && state !== target && state !== 'terminated' && state !== 'shutting-down') {
+      return true;
+    }
+    this.instanceTargets.delete(key);
+    return !isInstanceSettled(instance);
+  }
+
+  /**
+   * Follows an instance after an action until it settles, or until it reaches `until`: creating an
+   * image with a reboot takes it through `stopped` and back to `running`, and `stopped` is no end there.
+   */
+  watchInstance(region: string, instanceId: string, until?: 'running' | 'stopped'): void {
+    if (until) {
+      this.instanceTargets.set(`${region}/${instanceId}`, until);
+    }
     this.onUnsettled.fire({ region, kind: 'instance', id: instanceId });
   }
 
-  /** A new image of the caller: its group reloads, and the image is followed until available. */
-  imageCreated(region: string, imageId: string): void {
+  /**
+   * A new image of the caller: "Owned by me" reloads with the image in it (even when it sorts
+   * beyond the first page), and the image is followed until it is available.
+   */
+  async imageCreated(region: string, imageId: string): Promise<void> {
     this.invalidate(nodeIds.ownerGroup(region, 'self'));
-    this.changed(nodeIds.ownerGroup(region, 'self'));
     this.onUnsettled.fire({ region, kind: 'image', id: imageId });
+    await this.locateImage(region, imageId);
+    this.changed(nodeIds.ownerGroup(region, 'self'));
   }
 
   /**

@@ -11,6 +11,9 @@ export const realScheduler: Scheduler = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
+/** After this many failed polls in a row, a region's watches are dropped (a refresh starts over). */
+export const MAX_FAILURES = 10;
+
 /** What the poller asks about things in transition; returns the ids still moving. */
 export interface PollTarget {
   pollImages(region: string, ids: readonly string[]): Promise<string[]>;
@@ -23,6 +26,8 @@ export interface PollTarget {
  */
 export class Poller {
   private readonly watched = new Map<string, Watch>();
+  /** Consecutive failed polls per region. */
+  private readonly failures = new Map<string, number>();
   private timer: unknown;
   private ticking: Promise<void> | undefined;
   private disposed = false;
@@ -69,8 +74,16 @@ export class Poller {
           ]);
           this.settle(region, 'image', ids.image, images);
           this.settle(region, 'instance', ids.instance, instances);
+          this.failures.delete(region);
         } catch (error) {
-          // Keep watching: a throttled or failed poll is retried on the next tick.
+          // A throttled or failed poll is retried on the next tick, but not forever.
+          const failures = (this.failures.get(region) ?? 0) + 1;
+          this.failures.set(region, failures);
+          if (failures >= MAX_FAILURES) {
+            this.failures.delete(region);
+            this.settle(region, 'image', ids.image, []);
+            this.settle(region, 'instance', ids.instance, []);
+          }
           this.onError(error);
         }
       }),

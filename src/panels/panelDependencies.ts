@@ -9,6 +9,7 @@ import type {
   Image,
   Instance,
   LaunchPermission,
+  RunInstancesCommandInput,
   Volume,
 } from '@aws-sdk/client-ec2';
 import type { PanelError } from '../shared/protocol';
@@ -37,6 +38,8 @@ export interface PanelEc2Operations {
   getImageBlockPublicAccessState(region: string): Promise<string>;
   /** CopyImage, sent to the destination region's client; resolves with the new image id. */
   copyImage(destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
+  /** RunInstances; resolves with the new instance ids. */
+  runInstances(region: string, input: RunInstancesCommandInput): Promise<string[]>;
   /** The regions the user may pick (DescribeRegions, or the configured list). */
   listRegions(): Promise<string[]>;
 }
@@ -44,10 +47,16 @@ export interface PanelEc2Operations {
 /** What the panels ask of the extension around EC2. */
 export interface PanelServices {
   readonly ec2: PanelEc2Operations;
+  /** Which EC2 the extension talks to: launching on real AWS costs money. */
+  readonly backend: 'simulator' | 'aws';
   /** Maps any thrown error to EC2's message and the fix (`describeError` of `src/aws/errors.ts`). */
   explainError(error: unknown): PanelError;
   /** Reveals an image in the tree. */
   revealImage(region: string, imageId: string): Promise<void>;
+  /** Reveals an instance in the tree. */
+  revealInstance(region: string, instanceId: string): Promise<void>;
+  /** Instances were launched: the extension refreshes the region's instances and follows them until running. */
+  instancesLaunched(region: string, instanceIds: string[]): void;
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
   /**

@@ -41,6 +41,7 @@ export function panelKey(args: PanelArgs): string {
       return `deregister/${args.region}/${[...args.imageIds].sort().join(',')}`;
     case 'launchPermissions':
     case 'copyImage':
+    case 'launchInstance':
       return `${args.kind}/${args.region}/${args.imageId}`;
   }
 }

@@ -9,6 +9,7 @@ import type { PanelArgs, PanelKind } from '../shared/protocol';
 import { PANEL_KINDS } from '../shared/protocol';
 import type { PanelController } from './panelSession';
 import { PanelSession, panelKey } from './panelSession';
+import { webviewHtml } from './webviewHtml';
 
 /** Builds the controller of a panel from what it is about (see `createPanelController`). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -116,32 +117,14 @@ export class PanelRegistry implements vscode.Disposable {
 }
 
 function renderHtml(webview: vscode.Webview, root: vscode.Uri, kind: PanelKind, title: string): string {
-  const nonce = makeNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, `${kind}.js`));
-  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.css'));
-  // Lit (behind @vscode-elements) styles shadow roots with constructable stylesheets, which
-  // style-src does not restrict; its <style> fallback and vscode-icon use the page's nonce.
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codicons.toString()}" id="vscode-codicon-stylesheet" nonce="${nonce}">
-<title>${escapeHtml(title)}</title>
-</head>
-<body>
-<main id="app" aria-live="polite"></main>
-<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+  return webviewHtml({
+    kind,
+    title,
+    cspSource: webview.cspSource,
+    scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, `${kind}.js`)).toString(),
+    codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.css')).toString(),
+    nonce: makeNonce(),
+  });
 }
 
 function makeNonce(): string {
@@ -150,6 +133,3 @@ function makeNonce(): string {
   return Buffer.from(bytes).toString('base64url');
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

@@ -10,6 +10,7 @@ import type {
   CopyImageToHost,
   CreateImageToHost,
   DeregisterToHost,
+  LaunchInstanceToHost,
   LaunchPermissionsToHost,
   PanelArgs,
   TagInput,
@@ -262,7 +263,25 @@ export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
       return obj({ kind: literal('launchPermissions'), region, imageId })(v, path);
     case 'copyImage':
       return obj({ kind: literal('copyImage'), region, imageId })(v, path);
+    case 'launchInstance':
+      return obj({ kind: literal('launchInstance'), region, imageId })(v, path);
     default:
       return refuse(path, 'is not the description of an AMI Explorer panel.');
   }
 };
+
+const instanceId = str(19, checkInstanceId);
+
+export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<LaunchInstanceToHost>({
+  ready: common.ready,
+  revealInTree: obj({ type: literal('revealInTree'), id: instanceId }),
+  copyId: obj({ type: literal('copyId'), id: instanceId }),
+  submit: submit(
+    obj({
+      instanceType: str(32, (v) => (/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v) ? undefined : `"${v}" is not an instance type such as t3.micro.`)),
+      nameTag: str(256, checkTagValue),
+      count: int(1, LIMITS.maxLaunchCount),
+      acknowledgeCost: bool,
+    }),
+  ),
+});

@@ -12,9 +12,9 @@
  */
 
 /** The panels, also the names of their webview bundles (`dist/webview/<kind>.js`). */
-export type PanelKind = 'createImage' | 'deregister' | 'launchPermissions' | 'copyImage';
+export type PanelKind = 'createImage' | 'deregister' | 'launchPermissions' | 'copyImage' | 'launchInstance';
 
-export const PANEL_KINDS: readonly PanelKind[] = ['createImage', 'deregister', 'launchPermissions', 'copyImage'];
+export const PANEL_KINDS: readonly PanelKind[] = ['createImage', 'deregister', 'launchPermissions', 'copyImage', 'launchInstance'];
 
 /** A tag as EC2 stores it. */
 export interface TagInput {
@@ -48,14 +48,14 @@ export interface ReadyMessage {
 /** Asks the host to reveal a resource the host itself returned in a result (never any other id). */
 export interface RevealInTreeMessage {
   type: 'revealInTree';
-  /** The AMI id from a successful result of this panel. */
+  /** An id from a successful result of this panel: an AMI id (an instance id for Launch). */
   id: string;
 }
 
 /** Asks the host to copy an id the host itself returned in a result to the clipboard. */
 export interface CopyIdMessage {
   type: 'copyId';
-  /** The AMI id from a successful result of this panel. */
+  /** An id from a successful result of this panel: an AMI id (an instance id for Launch). */
   id: string;
 }
 
@@ -84,7 +84,8 @@ export type PanelArgs =
   | { kind: 'createImage'; region: string; instanceId: string }
   | { kind: 'deregister'; region: string; imageIds: string[] }
   | { kind: 'launchPermissions'; region: string; imageId: string }
-  | { kind: 'copyImage'; region: string; imageId: string };
+  | { kind: 'copyImage'; region: string; imageId: string }
+  | { kind: 'launchInstance'; region: string; imageId: string };
 
 /** The panel's data, sent by the host in answer to `ready` (again after a reload). */
 export interface InitMessage<TInit> {
@@ -342,6 +343,41 @@ export interface CopyImageResult {
 export type CopyImageToHost = WebviewMessage<CopyImageParams>;
 export type CopyImageToWebview = HostMessage<CopyImageInit, CopyImageResult>;
 
+// ---------------------------------------------------------------------------------------------
+// Launch instance
+
+export interface LaunchInstanceInit {
+  region: string;
+  imageId: string;
+  name?: string;
+  /** `x86_64`, `arm64`, … */
+  architecture: string;
+  /** `available` is the only state EC2 launches from. */
+  state: string;
+  /** On real AWS a launch costs money; the form says so and asks for an acknowledgement. */
+  backend: 'simulator' | 'aws';
+  /** Instance types offered for the image's architecture. */
+  instanceTypes: string[];
+}
+
+export interface LaunchInstanceParams {
+  /** One of `instanceTypes`. */
+  instanceType: string;
+  /** The `Name` tag; empty for none. */
+  nameTag: string;
+  /** 1–10 instances. */
+  count: number;
+  /** The user acknowledged the cost (required on real AWS). */
+  acknowledgeCost: boolean;
+}
+
+export interface LaunchInstanceResult {
+  instanceIds: string[];
+}
+
+export type LaunchInstanceToHost = WebviewMessage<LaunchInstanceParams>;
+export type LaunchInstanceToWebview = HostMessage<LaunchInstanceInit, LaunchInstanceResult>;
+
 /** Limits the host enforces on every inbound message. */
 export const LIMITS = {
   maxTags: 50,
@@ -349,5 +385,6 @@ export const LIMITS = {
   maxPermissionEntries: 100,
   maxVolumes: 40,
   maxVolumeSizeGiB: 65536,
+  maxLaunchCount: 10,
   requestIdPattern: /^[A-Za-z0-9-]{1,64}$/,
 } as const;

@@ -51,6 +51,8 @@ export interface SimResponse {
 export class Simulator {
   private readonly world: World;
   private readonly seedOptions: SeedOptions;
+  /** True while saving the state file fails (warned once per failing streak). */
+  private saveFailing = false;
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.seedOptions = {
@@ -140,7 +142,19 @@ export class Simulator {
   }
 
   private persistIfChanged(): void {
-    if (this.world.takeChanged() && this.options.stateFile) saveState(this.options.stateFile, this.world.state);
+    if (!this.world.takeChanged() || !this.options.stateFile) return;
+    // A failed save must not fail the request (the change is made, and the SDK would retry an
+    // InternalError and repeat it): the state stays in memory, the user is told once, and the
+    // next change that saves writes everything.
+    try {
+      saveState(this.options.stateFile, this.world.state);
+      this.saveFailing = false;
+    } catch (e) {
+      if (!this.saveFailing) {
+        this.options.onWarning?.(`The simulator state could not be saved to ${this.options.stateFile} (${(e as Error).message}); changes are kept in memory only until it can be written again.`);
+      }
+      this.saveFailing = true;
+    }
   }
 }
 

@@ -174,8 +174,8 @@ describe('AWS CLI against the simulator', function () {
         e ? reject(new Error(`building the simulator failed:\n${stderr}`)) : resolve(),
       ),
     );
-    // Instances spend 4 s in each transitional state: long enough to see `stopping` from the CLI.
-    sim = await startSimulator(['--pending-delay', '0', '--instance-transition', '4']);
+    // Instances spend 6 s in each transitional state (a CLI call takes 1–3 s): long enough to see `stopping` from the CLI.
+    sim = await startSimulator(['--pending-delay', '0', '--instance-transition', '6']);
   });
 
   after(async () => {
@@ -198,9 +198,11 @@ describe('AWS CLI against the simulator', function () {
     });
 
     it('sts get-caller-identity names the account of each access key', async () => {
-      const dev = await ok(sim, ['sts', 'get-caller-identity']);
+      const [dev, partner] = await Promise.all([
+        ok(sim, ['sts', 'get-caller-identity']),
+        ok(sim, ['sts', 'get-caller-identity'], { account: PARTNER }),
+      ]);
       assert.strictEqual(dev.Account, DEV.accountId);
-      const partner = await ok(sim, ['sts', 'get-caller-identity'], { account: PARTNER });
       assert.strictEqual(partner.Account, PARTNER.accountId);
     });
 
@@ -220,7 +222,8 @@ describe('AWS CLI against the simulator', function () {
       }
       const x86 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--filters', 'Name=architecture,Values=x86_64']);
       assert.ok(x86.Images.every((i: { Architecture: string }) => i.Architecture === 'x86_64'));
-      const instanceStore = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--filters', 'Name=root-device-type,Values=instance-store']);
+      // The instance-store (S3-backed) Amazon images are legacy builds, long deprecated.
+      const instanceStore = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--include-deprecated', '--filters', 'Name=root-device-type,Values=instance-store']);
       assert.ok(instanceStore.Images.length > 0, 'the catalog has instance-store images');
       assert.ok(instanceStore.Images.every((i: { RootDeviceType: string }) => i.RootDeviceType === 'instance-store'));
     });
@@ -345,7 +348,10 @@ describe('AWS CLI against the simulator', function () {
       const shared = await ok(sim, ['ec2', 'describe-images', '--executable-users', 'self'], { account: PARTNER });
       const sharedIds = shared.Images.map((i: { ImageId: string }) => i.ImageId);
       assert.ok(sharedIds.includes(imageNoReboot), 'the partner sees the shared image');
-      assert.ok(shared.Images.every((i: { OwnerId: string }) => i.OwnerId !== PARTNER.accountId), 'executable-users self lists images shared with me, not mine');
+      assert.ok(
+        shared.Images.every((i: { OwnerId: string; Public: boolean }) => i.OwnerId === PARTNER.accountId || !i.Public),
+        'executable-users self: my images and those shared with me explicitly, not public ones',
+      );
       const direct = await ok(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot], { account: PARTNER });
       assert.strictEqual(direct.Images[0].OwnerId, DEV.accountId);
 
@@ -410,7 +416,7 @@ describe('AWS CLI against the simulator', function () {
       const snaps = await ok(sim, ['ec2', 'describe-snapshots', '--snapshot-ids', ...snapshotIds]);
       assert.strictEqual(snaps.Snapshots.length, snapshotIds.length, 'deregistering never deletes snapshots');
 
-      for (const id of snapshotIds) await ok(sim, ['ec2', 'delete-snapshot', '--snapshot-id', id]);
+      await Promise.all(snapshotIds.map((id) => ok(sim, ['ec2', 'delete-snapshot', '--snapshot-id', id])));
       await fails(sim, ['ec2', 'describe-snapshots', '--snapshot-ids', snapshotIds[0]], 'InvalidSnapshot.NotFound');
       const after = await ok(sim, ['ec2', 'describe-snapshots', '--owner-ids', 'self']);
       assert.ok(!after.Snapshots.some((s: { SnapshotId: string }) => snapshotIds.includes(s.SnapshotId)));
@@ -455,9 +461,11 @@ describe('AWS CLI against the simulator', function () {
     });
 
     it('bad image names: InvalidAMIName.Malformed', async () => {
-      for (const name of ['ab', 'has*star', 'x'.repeat(129), 'semi;colon']) {
-        await fails(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', name, '--no-reboot'], 'InvalidAMIName.Malformed');
-      }
+      await Promise.all(
+        ['ab', 'has*star', 'x'.repeat(129), 'semi;colon'].map((name) =>
+          fails(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', name, '--no-reboot'], 'InvalidAMIName.Malformed'),
+        ),
+      );
     });
 
     it('duplicate name: InvalidAMIName.Duplicate', async () => {
@@ -495,8 +503,11 @@ describe('AWS CLI against the simulator', function () {
       const names = mine.Images.map((i: { Name: string }) => i.Name);
       assert.ok(!names.includes('cli-dry-run'), 'no image created');
       assert.ok(mine.Images.some((i: { ImageId: string }) => i.ImageId === ownImage), 'nothing deregistered');
-      // A dry run by someone who may not do it: UnauthorizedOperation.
-      await fails(sim, ['ec2', 'deregister-image', '--image-id', ownImage, '--dry-run'], 'UnauthorizedOperation', { account: PARTNER });
+      // A dry run by someone who may not do it (an Amazon image the partner can see but not deregister).
+      const amazon = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--filters', 'Name=name,Values=al2023-ami-2023*']);
+      const amazonAmi = amazon.Images[0].ImageId;
+      await fails(sim, ['ec2', 'deregister-image', '--image-id', amazonAmi, '--dry-run'], 'UnauthorizedOperation', { account: PARTNER });
+      await fails(sim, ['ec2', 'deregister-image', '--image-id', amazonAmi], 'AuthFailure', { account: PARTNER });
     });
 
     it('an unsigned request: AuthFailure (CLI --no-sign-request and plain HTTP)', async () => {

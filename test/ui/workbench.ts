@@ -65,7 +65,12 @@ export class Workbench {
       executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    const wb = new Workbench(page, context, server, tmp, o.name ?? 'ui');
+    const name = o.name ?? 'ui';
+    // Screenshots of an earlier run (a FAILED one above all) must not pass for this run's.
+    if (fs.existsSync(SCREENSHOTS)) {
+      for (const f of fs.readdirSync(SCREENSHOTS)) if (f.startsWith(`${name}-`)) fs.rmSync(path.join(SCREENSHOTS, f));
+    }
+    const wb = new Workbench(page, context, server, tmp, name);
     await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 60_000 });
     // The theme applies 1-3 s after the first paint.

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Renders a panel's webview outside VS Code, in headless Chromium, under the host's CSP, with a
 // fake `acquireVsCodeApi` that answers like the host (fixtures.mjs), and saves screenshots.
-//   node webview-ui/preview/preview.mjs [panel ...] [--out dir]
+//   node --import tsx webview-ui/preview/preview.mjs [panel ...] [--out dir]
+// The page is the host's own HTML (src/panels/webviewHtml.ts) with its CSP; the fake VS Code API
+// and the theme variables are injected by Playwright, outside the page, as VS Code's preload does.
 // Every panel is shot in a light and a dark palette, as loaded and after its fixture's actions.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { FIXTURES } from './fixtures.mjs';
 import { THEMES } from './themes.mjs';
+import { webviewHtml } from '../../src/panels/webviewHtml.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -33,7 +36,7 @@ const server = http.createServer((req, res) => {
   const [, panel, theme] = url.pathname.match(/^\/page\/(\w+)\/(\w+)$/) ?? [];
   if (panel) {
     res.setHeader('content-type', 'text/html');
-    res.end(page(panel, theme));
+    res.end(page(panel));
     return;
   }
   if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
@@ -45,24 +48,8 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-function page(panel, theme) {
-  // VS Code sets its theme variables through the CSSOM (a style attribute would be blocked by the CSP).
-  const vars = JSON.stringify(Object.entries(THEMES[theme]).map(([k, v]) => [`--vscode-${k}`, v]));
-  const csp = [`default-src 'none'`, `img-src ${origin} data:`, `style-src ${origin} 'nonce-${nonce}'`, `font-src ${origin}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="${origin}/codicon.css" id="vscode-codicon-stylesheet" nonce="${nonce}">
-<title>${panel}</title></head><body class="vscode-${theme}">
-<main id="app" aria-live="polite"></main>
-<script nonce="${nonce}">
-for (const [k, v] of ${vars}) document.documentElement.style.setProperty(k, v);
-window.__posted = []; window.__state = undefined;
-window.acquireVsCodeApi = () => ({
-  postMessage: (m) => { window.__posted.push(m); window.__fromWebview && window.__fromWebview(m); },
-  getState: () => window.__state, setState: (s) => { window.__state = s; },
-});
-</script>
-<script type="module" nonce="${nonce}" src="${origin}/${panel}.js"></script></body></html>`;
+function page(panel) {
+  return webviewHtml({ kind: panel, title: panel, cspSource: origin, scriptUri: `${origin}/${panel}.js`, codiconUri: `${origin}/codicon.css`, nonce });
 }
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -77,13 +64,24 @@ try {
       p.on('pageerror', (e) => problems.push(`${panel}/${theme} page error: ${e.message}`));
       // The fake host: answers `ready` with init and submits with the fixture's replies.
       await p.exposeFunction('__hostReceive', (m) => fixture.reply(m));
-      await p.addInitScript(() => {
+      await p.addInitScript(([vars, theme]) => {
+        document.addEventListener('DOMContentLoaded', () => {
+          for (const [k, v] of vars) document.documentElement.style.setProperty(k, v);
+          document.body.classList.add(`vscode-${theme}`);
+        });
+        window.__posted = [];
+        window.__state = undefined;
+        window.acquireVsCodeApi = () => ({
+          postMessage: (m) => { window.__posted.push(m); window.__fromWebview(m); },
+          getState: () => window.__state,
+          setState: (s) => { window.__state = s; },
+        });
         window.__fromWebview = (m) => {
           window.__hostReceive(m).then((replies) => {
             for (const [delay, reply] of replies ?? []) setTimeout(() => window.postMessage(reply, '*'), delay);
           });
         };
-      });
+      }, [Object.entries(THEMES[theme]).map(([k, v]) => [`--vscode-${k}`, v]), theme]);
       await p.goto(`${origin}/page/${panel}/${theme}`);
       await p.waitForTimeout(700);
       const shots = [];

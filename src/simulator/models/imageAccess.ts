@@ -32,8 +32,6 @@ export function isVisibleTo(image: ImageRecord, accountId: string): boolean {
   return false;
 }
 
-/** True when the caller may launch the image (its own, public, or shared with it). */
-export const canLaunch = isVisibleTo;
 
 /**
  * The image `id` as `accountId` may use it: malformed → Malformed, unknown or invisible →

@@ -88,20 +88,68 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     }
     return { images: matched };
   }
-  for (const image of Object.values(world.region(q.region).images)) if (accept(image)) matched.push(image);
-  for (const image of world.catalogOf(q.region)) if (accept(image)) matched.push(image);
-
-  if (q.maxResults === undefined && q.nextToken === undefined) return { images: matched };
-  // Pages follow the image id order, so a token stays valid while images come and go.
-  matched.sort((a, b) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0));
-  if (q.nextToken !== undefined) {
-    const after = decodeToken(q.nextToken);
-    matched = matched.filter((i) => i.imageId > after);
+  const own = Object.values(world.region(q.region).images);
+  const catalog = world.catalogOf(q.region);
+  if (q.maxResults === undefined && q.nextToken === undefined) {
+    for (const image of own) if (accept(image)) matched.push(image);
+    for (const image of catalog) if (accept(image)) matched.push(image);
+    return { images: matched };
   }
+  return pageInIdOrder(own.filter(accept).sort(byId_), sortedById(catalog), accept, q);
+}
+
+const byId_ = (a: ImageRecord, b: ImageRecord) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0);
+
+/** The read-only catalog sorted by image id once, so a page costs a scan, not a sort of 100,000 images. */
+const sortedCatalogs = new WeakMap<readonly ImageRecord[], readonly ImageRecord[]>();
+function sortedById(catalog: readonly ImageRecord[]): readonly ImageRecord[] {
+  let sorted = sortedCatalogs.get(catalog);
+  if (!sorted) sortedCatalogs.set(catalog, (sorted = [...catalog].sort(byId_)));
+  return sorted;
+}
+
+/**
+ * One page in image id order (so a token, the last id returned, stays valid while images come
+ * and go): merges the caller's matching own images with the matching catalog images after the token.
+ */
+function pageInIdOrder(
+  own: readonly ImageRecord[],
+  catalog: readonly ImageRecord[],
+  accept: (image: ImageRecord) => boolean,
+  q: ImageQuery,
+): ImagePage {
+  const after = q.nextToken !== undefined ? decodeToken(q.nextToken) : undefined;
   const size = q.maxResults ?? 1000;
-  if (matched.length <= size) return { images: matched };
-  const page = matched.slice(0, size);
-  return { images: page, nextToken: encodeToken(page[page.length - 1].imageId) };
+  let i = 0;
+  if (after !== undefined) while (i < own.length && own[i].imageId <= after) i++;
+  let j = 0;
+  if (after !== undefined) {
+    let lo = 0;
+    let hi = catalog.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (catalog[mid].imageId <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    j = lo;
+  }
+  const page: ImageRecord[] = [];
+  let more = false;
+  while (i < own.length || j < catalog.length) {
+    let next: ImageRecord;
+    if (j >= catalog.length || (i < own.length && own[i].imageId < catalog[j].imageId)) {
+      next = own[i++];
+    } else {
+      next = catalog[j++];
+      if (!accept(next)) continue;
+    }
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(next);
+  }
+  return more ? { images: page, nextToken: encodeToken(page[page.length - 1].imageId) } : { images: page };
 }
 
 function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boolean) | undefined {

@@ -37,7 +37,10 @@ const describeImages: ActionHandler = (ctx) => {
   validateImageQuery(query);
   ctx.checkDryRun();
   const page = queryImages(ctx.world, query);
-  return renderImages(page.images, ctx.world.clock.now()) + el('nextToken', page.nextToken);
+  // Records not in the mutable state are the read-only catalog's.
+  const own = ctx.world.region(ctx.region).images;
+  const readOnly = (image: ImageRecord) => own[image.imageId] !== image;
+  return renderImages(page.images, ctx.world.clock.now(), readOnly) + el('nextToken', page.nextToken);
 };
 
 const RETURN_TRUE = '<return>true</return>';

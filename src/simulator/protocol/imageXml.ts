@@ -8,12 +8,36 @@ import { el, esc, isoTime } from './xml';
  * concatenation: DescribeImages renders thousands of these per request.
  */
 
-export function renderImages(images: readonly ImageRecord[], now: number): string {
+/**
+ * `readOnly` tells which records belong to the read-only public catalog: their XML never
+ * changes, so it is rendered once and kept (up to a bound), which keeps large listings cheap.
+ */
+export function renderImages(images: readonly ImageRecord[], now: number, readOnly?: (image: ImageRecord) => boolean): string {
   if (images.length === 0) return '<imagesSet/>';
-  let out = '<imagesSet>';
-  for (const image of images) out += '<item>' + renderImage(image, now) + '</item>';
-  return out + '</imagesSet>';
+  const parts = new Array<string>(images.length);
+  for (let k = 0; k < images.length; k++) {
+    const image = images[k];
+    if (readOnly && readOnly(image)) {
+      let xml = catalogXml.get(image);
+      if (xml === undefined) {
+        xml = renderImage(image, now);
+        if (catalogXmlCount < CATALOG_XML_LIMIT) {
+          catalogXml.set(image, xml);
+          catalogXmlCount++;
+        }
+      }
+      parts[k] = xml;
+    } else {
+      parts[k] = renderImage(image, now);
+    }
+  }
+  return '<imagesSet><item>' + parts.join('</item><item>') + '</item></imagesSet>';
 }
+
+const catalogXml = new WeakMap<ImageRecord, string>();
+let catalogXmlCount = 0;
+/** About 25 MB of XML at most. */
+const CATALOG_XML_LIMIT = 20_000;
 
 export function renderImage(i: ImageRecord, now: number): string {
   let out =

@@ -50,3 +50,11 @@ describe('AWS error → user text', () => {
     assert.deepStrictEqual(e, { kind: 'input', message: 'No region is selected.', fix: 'Run Select Regions first.' });
   });
 });
+
+describe('AWS error → user text for regions', () => {
+  it('recognises a region the account cannot use, and suggests removing it', () => {
+    const e = describeError(sdkError('AuthFailure', "The region 'me-central-1' is not enabled for this account or does not exist in the simulator."), { backend: 'simulator' });
+    assert.strictEqual(e.kind, 'region');
+    assert.match(e.fix ?? '', /Select Regions/);
+  });
+});

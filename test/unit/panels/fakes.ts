@@ -88,6 +88,11 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       fail('copyImage');
       return `ami-0c0000000000000${next++}`;
     },
+    async runInstances(region, input) {
+      record('runInstances', region, input);
+      fail('runInstances');
+      return Array.from({ length: input.MinCount ?? 1 }, (_, i) => `i-0000000000000000${i + 1}`);
+    },
     async listRegions() {
       record('listRegions');
       return world.regions ?? ['us-east-1', 'eu-west-1'];
@@ -95,6 +100,7 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
   };
   const services: FakeServices = {
     ec2,
+    backend: 'aws',
     calls,
     revealed: [],
     copied: [],
@@ -106,6 +112,12 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     },
     async revealImage(region, id) {
       services.revealed.push(`${region}/${id}`);
+    },
+    async revealInstance(region, id) {
+      services.revealed.push(`${region}/${id}`);
+    },
+    instancesLaunched(region, ids) {
+      services.created.push(...ids.map((id) => `${region}/${id}`));
     },
     async copyText(text) {
       services.copied.push(text);

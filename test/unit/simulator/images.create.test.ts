@@ -5,6 +5,7 @@ import {
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
   ModifyImageAttributeCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
@@ -109,6 +110,15 @@ describe('simulator CreateImage', () => {
     );
     const image = (await describeOne(client, ImageId!))!;
     assert.deepStrictEqual(image.Tags, [{ Key: 'Name', Value: 'tagged-image' }]);
+    const snapshotIds = image.BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId!);
+    const snapshots = (await client.send(new DescribeSnapshotsCommand({ SnapshotIds: snapshotIds }))).Snapshots!;
+    assert.strictEqual(snapshots.length, 2);
+    for (const s of snapshots) {
+      assert.deepStrictEqual(s.Tags, [{ Key: 'Backup', Value: 'yes' }]);
+      assert.strictEqual(s.OwnerId, ME);
+      assert.strictEqual(s.State, 'pending', 'pending until the image is available');
+      assert.match(s.Description!, new RegExp(`Created by CreateImage\\(${BUILD}\\) for ${ImageId}`));
+    }
     await expectEc2Error(
       client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'bad-tags', TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'a', Value: 'b' }] }] })),
       'InvalidParameterValue',

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DescribeImagesCommand, DisableImageCommand, type EC2Client, type Image } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, DisableImageCommand, type DescribeImagesCommandInput, type EC2Client, type Image } from '@aws-sdk/client-ec2';
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT, PUBLIC_OWNERS } from '../../../src/simulator/accounts';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { ec2, expectEc2Error, newSimulator } from './helpers';
@@ -11,7 +11,7 @@ const PARTNER = PARTNER_SIMULATOR_ACCOUNT.accountId;
 describe('simulator DescribeImages', () => {
   let sim: Simulator;
   let client: EC2Client;
-  const describe_ = async (input: ConstructorParameters<typeof DescribeImagesCommand>[0]): Promise<Image[]> =>
+  const describe_ = async (input: DescribeImagesCommandInput): Promise<Image[]> =>
     (await client.send(new DescribeImagesCommand(input))).Images ?? [];
   const names = (images: Image[]) => images.map((i) => i.Name!).sort();
 
@@ -134,7 +134,7 @@ describe('simulator DescribeImages', () => {
     await check('is-public', 'true', (i) => i.Public === true);
     await check('is-public', 'false', (i) => i.Public === false);
     await check('root-device-type', 'instance-store', (i) => i.RootDeviceType === 'instance-store');
-    await check('platform', 'windows', (i) => i.Platform === 'windows');
+    await check('platform', 'windows', (i) => (i.Platform as string) === 'windows');
     await check('state', 'available', (i) => i.State === 'available');
     await check('image-type', 'machine', (i) => i.ImageType === 'machine');
     await check('owner-id', ME, (i) => i.OwnerId === ME);

@@ -7,6 +7,7 @@ import {
   DeregisterImageCommand,
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
+  DescribeSnapshotsCommand,
   DisableImageCommand,
   DisableImageDeprecationCommand,
   DisableImageDeregistrationProtectionCommand,
@@ -57,10 +58,18 @@ describe('simulator image lifecycle', () => {
     });
 
     it('deletes the associated snapshots only when asked, reporting each', async () => {
-      const image = (await describeOne(client, webId))!;
-      const snapshot = image.BlockDeviceMappings![0].Ebs!.SnapshotId!;
+      const snapshotsOf = async (name: string) => (await imageNamed(client, name)).BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId!);
+      const exists = async (id: string) =>
+        ((await client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []).some((s) => s.SnapshotId === id);
+      const [kept] = await snapshotsOf('ci-build-agent-2026.10');
+      const buildId = (await imageNamed(client, 'ci-build-agent-2026.10')).ImageId!;
+      await client.send(new DeregisterImageCommand({ ImageId: buildId }));
+      assert.strictEqual(await exists(kept), true, 'without DeleteAssociatedSnapshots the snapshot stays');
+
+      const [snapshot] = await snapshotsOf('web-server-base-v7');
       const out = await client.send(new DeregisterImageCommand({ ImageId: webId, DeleteAssociatedSnapshots: true }));
       assert.deepStrictEqual(out.DeleteSnapshotResults, [{ SnapshotId: snapshot, ReturnCode: 'success' }]);
+      assert.strictEqual(await exists(snapshot), false);
     });
 
     it('skips a snapshot that another AMI still uses', async () => {
@@ -93,7 +102,10 @@ describe('simulator image lifecycle', () => {
       const id = (await imageNamed(ec2(slow), 'web-server-base-v7')).ImageId!;
       const { ImageId } = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: id, Name: 'copy' }));
       assert.strictEqual((await describeOne(west, ImageId!))?.State, 'pending');
+      const copySnapshot = (await describeOne(west, ImageId!))!.BlockDeviceMappings![0].Ebs!.SnapshotId!;
       await west.send(new DeregisterImageCommand({ ImageId }));
+      const left = (await west.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
+      assert.ok(!left.some((s) => s.SnapshotId === copySnapshot), 'the unfinished snapshot of the copy is gone');
       clock.advance(60_000);
       assert.strictEqual((await west.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!.length, 0);
       // The name is free again.

@@ -197,7 +197,7 @@ describe('simulator seed', () => {
       const shared = (await client.send(new DescribeImagesCommand({ ExecutableUsers: ['self'], Owners: [PARTNER] }))).Images!;
       assert.ok(shared.length >= 2);
       const amazon = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images!;
-      assert.ok(amazon.some((i: Image) => i.Platform === 'windows') && amazon.some((i: Image) => i.Name?.startsWith('al2023')));
+      assert.ok(amazon.some((i: Image) => (i.Platform as string) === 'windows') && amazon.some((i: Image) => i.Name?.startsWith('al2023')));
       const market = (await client.send(new DescribeImagesCommand({ Owners: ['aws-marketplace'] }))).Images!;
       assert.ok(market.every((i) => i.ProductCodes?.[0]?.ProductCodeType === 'marketplace') && market.length > 0);
     });

@@ -152,6 +152,31 @@ describe('simulator state file', () => {
       assert.notStrictEqual(a.ImageId, b.ImageId);
     });
 
+    it('keeps answering when the state file cannot be written, and says so once', async () => {
+      const warnings: string[] = [];
+      const sim = newSimulator({ stateFile: file, onWarning: (m) => warnings.push(m) });
+      const client = ec2(sim);
+      const instances = await client.send(new DescribeInstancesCommand({}));
+      const instance = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.RootDeviceType === 'ebs');
+      // Replace the file by a non-empty folder: every later save fails at the rename.
+      fs.rmSync(file);
+      fs.mkdirSync(file);
+      fs.writeFileSync(path.join(file, 'blocker'), '');
+      const made = await client.send(new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'unsaved-image', NoReboot: true }));
+      await client.send(new CreateTagsCommand({ Resources: [made.ImageId!], Tags: [{ Key: 'a', Value: 'b' }] }));
+      const out = await client.send(new DescribeImagesCommand({ ImageIds: [made.ImageId!] }));
+      assert.strictEqual(out.Images?.[0]?.Name, 'unsaved-image', 'the change is kept in memory');
+      assert.strictEqual(warnings.length, 1, `one warning, not one per request: ${warnings.join('\n')}`);
+      assert.ok(warnings[0].includes(file), warnings[0]);
+      assert.deepStrictEqual(fs.readdirSync(dir), ['state.json'], 'no temporary file left behind');
+      // Once the file can be written again, the next change saves everything.
+      fs.rmSync(file, { recursive: true });
+      await client.send(new CreateTagsCommand({ Resources: [made.ImageId!], Tags: [{ Key: 'c', Value: 'd' }] }));
+      const restarted = newSimulator({ stateFile: file });
+      const again = await ec2(restarted).send(new DescribeImagesCommand({ ImageIds: [made.ImageId!] }));
+      assert.strictEqual(again.Images?.[0]?.Name, 'unsaved-image');
+    });
+
     it('reset restores the seed and persists it', async () => {
       const sim = newSimulator({ stateFile: file });
       const instances = await ec2(sim).send(new DescribeInstancesCommand({}));

@@ -1,0 +1,22 @@
+/**
+ * Everything heavy the extension loads on first use — the AWS SDK classes and the embedded
+ * simulator — in one module reached only through {@link loadBackendModules} (sdk.ts).
+ * The extension bundle keeps this module in a separate file (dist/backend.js) so that
+ * activation does not even parse it. Named re-exports let the bundler drop unused SDK commands.
+ */
+export {
+  EC2Client,
+  DescribeRegionsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  StartInstancesCommand,
+  StopInstancesCommand,
+  RebootInstancesCommand,
+  TerminateInstancesCommand,
+  CreateImageCommand,
+} from '@aws-sdk/client-ec2';
+export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+export { Simulator } from '../simulator/simulator';
+export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
+export { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
+export { ManualClock } from '../simulator/clock';

@@ -1,0 +1,107 @@
+/**
+ * Copy AMI: to the same or another region, with a new name, optional encryption and tags.
+ * Refuses Marketplace images as EC2 does; the extension watches the copy until it is available.
+ */
+import type { CopyImageCommandInput, Image } from '@aws-sdk/client-ec2';
+import type { Parsed } from '../shared/messageValidation';
+import { parseWith, readCopyImageMessage } from '../shared/messageValidation';
+import type { CopyImageInit, CopyImageParams, CopyImageResult, CopyImageToHost, PanelArgs, ReadyMessage } from '../shared/protocol';
+import type { PanelServices } from './panelDependencies';
+import type { PanelController, Post } from './panelSession';
+
+type Msg = CopyImageToHost;
+
+export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyImageResult> {
+  readonly kind = 'copyImage';
+  readonly args: PanelArgs;
+  readonly title: string;
+  private data: CopyImageInit | undefined;
+  /** Copies made by this panel: image id → region. */
+  private readonly copies = new Map<string, string>();
+
+  constructor(
+    private readonly region: string,
+    private readonly imageId: string,
+    private readonly services: PanelServices,
+  ) {
+    this.args = { kind: 'copyImage', region, imageId };
+    this.title = `Copy AMI: ${imageId}`;
+  }
+
+  parse(raw: unknown): Parsed<Msg> {
+    const parsed = parseWith(readCopyImageMessage, raw);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id)) return refuse(`${m.id} is not a copy made by this panel.`);
+    if (m.type === 'submit') {
+      const problem = this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
+      if (problem) return refuse(problem);
+    }
+    return parsed;
+  }
+
+  async load(): Promise<CopyImageInit> {
+    const [images, regions] = await Promise.all([
+      this.services.ec2.describeImages(this.region, [this.imageId]),
+      this.services.ec2.listRegions(),
+    ]);
+    const image = images[0];
+    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
+    this.data = toCopyInit(this.region, image, regions);
+    return this.data;
+  }
+
+  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<CopyImageInit, CopyImageResult>): Promise<void> {
+    switch (m.type) {
+      case 'revealInTree':
+        return this.services.revealImage(this.copies.get(m.id) as string, m.id);
+      case 'copyId':
+        return this.services.copyText(m.id);
+      case 'submit': {
+        const p = m.params;
+        post({ type: 'progress', requestId: m.requestId, message: `Asking EC2 in ${p.destinationRegion} to copy ${this.imageId}…` });
+        try {
+          const imageId = await this.services.ec2.copyImage(p.destinationRegion, toCopyImageInput(this.region, this.imageId, p));
+          this.copies.set(imageId, p.destinationRegion);
+          this.services.imageCreated(p.destinationRegion, imageId);
+          post({ type: 'result', requestId: m.requestId, result: { ok: true, imageId, region: p.destinationRegion } });
+        } catch (e) {
+          post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
+        }
+      }
+    }
+  }
+}
+
+/** Why EC2 would refuse this copy, or `undefined`. Same rules as the webview. */
+export function copyRefusal(p: CopyImageParams, data: CopyImageInit): string | undefined {
+  if (data.isMarketplace) return 'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.';
+  if (!data.regions.includes(p.destinationRegion)) return `${p.destinationRegion} is not one of the regions you can copy to.`;
+  if (data.sourceEncrypted && !p.encrypted) return 'The source has encrypted snapshots: its copy is encrypted too.';
+  return undefined;
+}
+
+export function toCopyImageInput(sourceRegion: string, sourceImageId: string, p: CopyImageParams): CopyImageCommandInput {
+  return {
+    SourceRegion: sourceRegion,
+    SourceImageId: sourceImageId,
+    Name: p.name,
+    Description: p.description || undefined,
+    Encrypted: p.encrypted || undefined,
+    KmsKeyId: p.encrypted && p.kmsKeyId ? p.kmsKeyId : undefined,
+    CopyImageTags: p.copyImageTags || undefined,
+  };
+}
+
+export function toCopyInit(region: string, image: Image, regions: string[]): CopyImageInit {
+  return {
+    sourceRegion: region,
+    sourceImageId: image.ImageId ?? '',
+    sourceName: image.Name,
+    sourceDescription: image.Description,
+    regions: regions.includes(region) ? regions : [region, ...regions],
+    isMarketplace: (image.ProductCodes ?? []).some((c) => c.ProductCodeType === 'marketplace'),
+    sourceEncrypted: (image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Launch permissions: private or public, accounts, organizations and OUs. Knows before the user
+ * tries why an image cannot be public, applies only the difference, and shows what EC2 reads back.
+ */
+import type { Image, LaunchPermission } from '@aws-sdk/client-ec2';
+import type { Parsed } from '../shared/messageValidation';
+import { parseWith, readLaunchPermissionsMessage } from '../shared/messageValidation';
+import type {
+  LaunchPermissionsInit,
+  LaunchPermissionsResult,
+  LaunchPermissionsToHost,
+  PanelArgs,
+  PermissionSet,
+  ReadyMessage,
+} from '../shared/protocol';
+import type { PanelServices } from './panelDependencies';
+import type { PanelController, Post } from './panelSession';
+
+type Msg = LaunchPermissionsToHost;
+
+export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermissionsInit, LaunchPermissionsResult> {
+  readonly kind = 'launchPermissions';
+  readonly args: PanelArgs;
+  readonly title: string;
+  private data: LaunchPermissionsInit | undefined;
+
+  constructor(
+    private readonly region: string,
+    private readonly imageId: string,
+    private readonly services: PanelServices,
+  ) {
+    this.args = { kind: 'launchPermissions', region, imageId };
+    this.title = `Launch Permissions: ${imageId}`;
+  }
+
+  parse(raw: unknown): Parsed<Msg> {
+    const parsed = parseWith(readLaunchPermissionsMessage, raw);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
+    if (m.type === 'revealInTree' || m.type === 'copyId') {
+      return m.id === this.imageId ? parsed : refuse(`${m.id} is not the image of this panel.`);
+    }
+    if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data) return refuse('The panel has not loaded the image yet.');
+    if (m.type === 'loadFrom' && !this.data?.otherOwnedImages.some((i) => i.imageId === m.imageId)) {
+      return refuse(`${m.imageId} is not another image you own in ${this.region}.`);
+    }
+    if (m.type === 'submit' && m.params.isPublic && !this.data?.current.isPublic && this.data?.publicBlockers.length) {
+      return refuse(`the image cannot be made public: ${this.data.publicBlockers[0]}`);
+    }
+    return parsed;
+  }
+
+  async load(): Promise<LaunchPermissionsInit> {
+    const { ec2 } = this.services;
+    const [images, account] = await Promise.all([ec2.describeImages(this.region, [this.imageId]), this.services.callerAccountId()]);
+    const image = images[0];
+    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
+    if (image.OwnerId !== account) throw new Error(`${this.imageId} belongs to account ${image.OwnerId}: only its owner can change who may launch it.`);
+    const [permissions, blockPublic, owned] = await Promise.all([
+      ec2.getLaunchPermissions(this.region, this.imageId),
+      ec2.getImageBlockPublicAccessState(this.region),
+      ec2.listOwnedImages(this.region),
+    ]);
+    this.data = {
+      region: this.region,
+      imageId: this.imageId,
+      name: image.Name,
+      current: toPermissionSet(permissions),
+      publicBlockers: publicBlockers(image, blockPublic),
+      otherOwnedImages: owned
+        .filter((i) => i.ImageId && i.ImageId !== this.imageId)
+        .map((i) => ({ imageId: i.ImageId as string, name: i.Name }))
+        .slice(0, 200),
+    };
+    return this.data;
+  }
+
+  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<LaunchPermissionsInit, LaunchPermissionsResult>): Promise<void> {
+    const { ec2 } = this.services;
+    switch (m.type) {
+      case 'revealInTree':
+        return this.services.revealImage(this.region, m.id);
+      case 'copyId':
+        return this.services.copyText(m.id);
+      case 'loadFrom':
+        try {
+          const permissions = toPermissionSet(await ec2.getLaunchPermissions(this.region, m.imageId));
+          post({ type: 'result', requestId: m.requestId, result: { ok: true, kind: 'loaded', imageId: m.imageId, permissions } });
+        } catch (e) {
+          post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
+        }
+        return;
+      case 'submit': {
+        const data = this.data as LaunchPermissionsInit;
+        const { add, remove } = diffPermissions(data.current, m.params);
+        try {
+          if (add.length + remove.length > 0) {
+            post({ type: 'progress', requestId: m.requestId, message: `Applying ${add.length} addition(s) and ${remove.length} removal(s)…` });
+            await ec2.modifyLaunchPermissions(this.region, this.imageId, add, remove);
+            this.services.imagesChanged(this.region);
+          }
+          post({ type: 'progress', requestId: m.requestId, message: 'Reading the permissions back from EC2…' });
+          data.current = toPermissionSet(await ec2.getLaunchPermissions(this.region, this.imageId));
+          post({ type: 'result', requestId: m.requestId, result: { ok: true, kind: 'applied', permissions: data.current } });
+        } catch (e) {
+          post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
+        }
+      }
+    }
+  }
+}
+
+export function toPermissionSet(list: readonly LaunchPermission[]): PermissionSet {
+  const pick = (f: (p: LaunchPermission) => string | undefined) => list.flatMap((p) => (f(p) ? [f(p) as string] : [])).sort();
+  return {
+    isPublic: list.some((p) => p.Group === 'all'),
+    accounts: pick((p) => p.UserId),
+    organizations: pick((p) => p.OrganizationArn),
+    organizationalUnits: pick((p) => p.OrganizationalUnitArn),
+  };
+}
+
+/** The ModifyImageAttribute lists that turn `current` into `wanted`. */
+export function diffPermissions(current: PermissionSet, wanted: PermissionSet): { add: LaunchPermission[]; remove: LaunchPermission[] } {
+  const add: LaunchPermission[] = [];
+  const remove: LaunchPermission[] = [];
+  if (wanted.isPublic !== current.isPublic) (wanted.isPublic ? add : remove).push({ Group: 'all' });
+  const lists: [keyof Omit<PermissionSet, 'isPublic'>, (v: string) => LaunchPermission][] = [
+    ['accounts', (v) => ({ UserId: v })],
+    ['organizations', (v) => ({ OrganizationArn: v })],
+    ['organizationalUnits', (v) => ({ OrganizationalUnitArn: v })],
+  ];
+  for (const [key, make] of lists) {
+    for (const v of wanted[key]) if (!current[key].includes(v)) add.push(make(v));
+    for (const v of current[key]) if (!wanted[key].includes(v)) remove.push(make(v));
+  }
+  return { add, remove };
+}
+
+/** Why EC2 would refuse to make this image public. */
+export function publicBlockers(image: Image, blockPublicAccessState: string): string[] {
+  const blockers: string[] = [];
+  if ((image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted)) {
+    blockers.push('It has encrypted snapshots, and EC2 never makes such AMIs public. Share it with specific accounts instead, and share the KMS key with them.');
+  }
+  if ((image.ProductCodes ?? []).length > 0) {
+    blockers.push('It has product codes (AWS Marketplace), and EC2 does not make such AMIs public.');
+  }
+  if (blockPublicAccessState === 'block-new-sharing') {
+    blockers.push('Block public access for AMIs is on in this region. Turn it off in the EC2 console (Data protection and security) if you really mean to share publicly.');
+  }
+  return blockers;
+}

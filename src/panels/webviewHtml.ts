@@ -1,0 +1,47 @@
+/**
+ * The HTML of every panel, without `vscode` so that the headless preview renders exactly what the
+ * host serves. Only the panel's bundle and codicon.css load; nothing inline runs.
+ */
+import type { PanelKind } from '../shared/protocol';
+
+export interface WebviewHtmlInput {
+  kind: PanelKind;
+  title: string;
+  /** `webview.cspSource`. */
+  cspSource: string;
+  /** `asWebviewUri` of dist/webview/<kind>.js and dist/webview/codicon.css. */
+  scriptUri: string;
+  codiconUri: string;
+  /** Fresh for every page. */
+  nonce: string;
+}
+
+export function webviewHtml(i: WebviewHtmlInput): string {
+  // Lit (behind @vscode-elements) styles shadow roots with constructable stylesheets, which
+  // style-src does not restrict; vscode-icon loads codicon.css with the link's nonce.
+  const csp = [
+    "default-src 'none'",
+    `img-src ${i.cspSource} data:`,
+    `style-src ${i.cspSource} 'nonce-${i.nonce}'`,
+    `font-src ${i.cspSource}`,
+    `script-src 'nonce-${i.nonce}'`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(i.codiconUri)}" id="vscode-codicon-stylesheet" nonce="${i.nonce}">
+<title>${escapeHtml(i.title)}</title>
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script type="module" nonce="${i.nonce}" src="${escapeHtml(i.scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import type { Image } from '@aws-sdk/client-ec2';
+import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
+import { PanelSession } from '../../../src/panels/panelSession';
+import type { CopyImageInit, CopyImageParams, CopyImageResult, HostMessage } from '../../../src/shared/protocol';
+import { fakeServices, mutations } from './fakes';
+
+const SRC = 'ami-0123456789abcdef0';
+const params = (over: Partial<CopyImageParams> = {}): CopyImageParams => ({
+  destinationRegion: 'eu-west-1',
+  name: 'web copy',
+  description: '',
+  encrypted: false,
+  kmsKeyId: '',
+  copyImageTags: true,
+  ...over,
+});
+
+async function open(image: Image) {
+  const services = fakeServices({ images: [image], regions: ['us-east-1', 'eu-west-1'] });
+  const sent: HostMessage<CopyImageInit, CopyImageResult>[] = [];
+  const refused: string[] = [];
+  const session = new PanelSession(new CopyImagePanel('us-east-1', SRC, services), (m) => sent.push(m), {
+    refused: (r) => refused.push(r),
+    failed: () => undefined,
+  });
+  await session.receive({ type: 'ready' });
+  return { services, sent, refused, session };
+}
+
+describe('Copy AMI panel', () => {
+  it('copies to the destination region and lets the extension watch the copy', async () => {
+    const { services, sent, session } = await open({ ImageId: SRC, Name: 'web' });
+    await session.receive({ type: 'submit', requestId: 'c1', params: params({ encrypted: true, kmsKeyId: 'alias/backup' }) });
+    assert.deepStrictEqual(mutations(services), [
+      'copyImage("eu-west-1", {"SourceRegion":"us-east-1","SourceImageId":"ami-0123456789abcdef0","Name":"web copy","Encrypted":true,"KmsKeyId":"alias/backup","CopyImageTags":true})',
+    ]);
+    const result = sent[sent.length - 1];
+    assert.ok(result.type === 'result' && result.result.ok && result.result.region === 'eu-west-1');
+    assert.deepStrictEqual(services.created, [`eu-west-1/${result.type === 'result' && result.result.ok ? result.result.imageId : ''}`]);
+  });
+
+  it('refuses Marketplace images, unknown regions and decrypting copies without calling EC2', async () => {
+    const market = await open({ ImageId: SRC, ProductCodes: [{ ProductCodeId: 'x', ProductCodeType: 'marketplace' }] });
+    await market.session.receive({ type: 'submit', requestId: 'c', params: params() });
+    assert.match(market.refused[0], /Marketplace images cannot be copied/);
+
+    const enc = await open({ ImageId: SRC, BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true } }] });
+    await enc.session.receive({ type: 'submit', requestId: 'c', params: params() });
+    await enc.session.receive({ type: 'submit', requestId: 'c', params: params({ destinationRegion: 'ap-south-1', encrypted: true }) });
+    assert.match(enc.refused[0], /copy is encrypted too/);
+    assert.match(enc.refused[1], /not one of the regions/);
+    assert.deepStrictEqual([...mutations(market.services), ...mutations(enc.services)], []);
+  });
+});

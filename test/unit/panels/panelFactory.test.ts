@@ -1,0 +1,42 @@
+import * as assert from 'assert';
+import { createPanelController } from '../../../src/panels/panelFactory';
+import { panelKey } from '../../../src/panels/panelSession';
+import { parseWith, readPanelArgs } from '../../../src/shared/messageValidation';
+import type { PanelArgs } from '../../../src/shared/protocol';
+import { PANEL_KINDS } from '../../../src/shared/protocol';
+import { fakeServices } from './fakes';
+
+const ALL: PanelArgs[] = [
+  { kind: 'createImage', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' },
+  { kind: 'deregister', region: 'us-east-1', imageIds: ['ami-0123456789abcdef0', 'ami-12345678'] },
+  { kind: 'launchPermissions', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
+  { kind: 'copyImage', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
+  { kind: 'launchInstance', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
+];
+
+describe('panel factory, keys and saved state', () => {
+  it('builds a controller of the right kind for every panel, about the same resource', () => {
+    assert.deepStrictEqual(ALL.map((a) => a.kind), [...PANEL_KINDS]);
+    for (const args of ALL) {
+      const c = createPanelController(args, fakeServices());
+      assert.strictEqual(c.kind, args.kind);
+      assert.deepStrictEqual(c.args, args);
+    }
+  });
+
+  it('gives one key per resource, independent of the order of a selection', () => {
+    assert.strictEqual(
+      panelKey({ kind: 'deregister', region: 'r', imageIds: ['ami-b', 'ami-a'] }),
+      panelKey({ kind: 'deregister', region: 'r', imageIds: ['ami-a', 'ami-b'] }),
+    );
+    assert.notStrictEqual(panelKey(ALL[2]), panelKey(ALL[3]));
+  });
+
+  it('validates the state a webview saved before restoring a panel from it', () => {
+    for (const args of ALL) assert.deepStrictEqual(parseWith(readPanelArgs, args), { ok: true, value: args });
+    assert.ok(!parseWith(readPanelArgs, { kind: 'createImage', region: 'us-east-1', instanceId: 'i-0123; rm -rf' }).ok);
+    assert.ok(!parseWith(readPanelArgs, { kind: 'launch', region: 'us-east-1' }).ok);
+    assert.ok(!parseWith(readPanelArgs, undefined).ok);
+    assert.ok(!parseWith(readPanelArgs, { ...ALL[2], extra: 1 }).ok);
+  });
+});

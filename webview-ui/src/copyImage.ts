@@ -1,0 +1,122 @@
+/** The Copy AMI form: destination region, name, description, encryption and KMS key, tags. */
+import type { CopyImageInit, CopyImageParams, CopyImageToHost, CopyImageToWebview } from '../../src/shared/protocol';
+import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/validation';
+import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
+import { progressLine, resultBox, textField } from './lib/fields';
+import { HostChannel } from './lib/host';
+
+adoptStyles(`${BASE_CSS}
+vscode-single-select.region { width: 240px; }
+`);
+
+const channel = new HostChannel<CopyImageToHost, CopyImageToWebview, CopyImageParams>();
+const app = document.getElementById('app') as HTMLElement;
+let pendingRequest: string | undefined;
+let view: ReturnType<typeof build> | undefined;
+
+channel.start((message) => {
+  switch (message.type) {
+    case 'init': {
+      const saved = channel.saved();
+      view = build(message.data, saved?.args.kind === 'copyImage' ? saved.form : undefined);
+      return;
+    }
+    case 'progress':
+      if (message.requestId === pendingRequest) view?.progress.show(message.message);
+      return;
+    case 'result': {
+      if (message.requestId !== pendingRequest || !view) return;
+      pendingRequest = undefined;
+      view.setBusy(false);
+      const r = message.result;
+      if (!r.ok) {
+        view.result.failure('EC2 did not copy the image', r.error);
+        return;
+      }
+      view.result.success(`Copy ${r.imageId} started in ${r.region}`,
+        [h('p', {}, 'It stays ', h('em', {}, 'pending'), ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.')],
+        [
+          { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id: r.imageId }) },
+          { label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: r.imageId }) },
+        ]);
+      return;
+    }
+    case 'refused':
+      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
+      else if (message.requestId === undefined || message.requestId === pendingRequest) {
+        pendingRequest = undefined;
+        view.setBusy(false);
+        view.result.failure('The extension refused the request', { message: message.message });
+      }
+  }
+});
+
+function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
+  const progress = progressLine();
+  const result = resultBox();
+  const header = [h('h1', {}, 'Copy AMI'), h('p', { className: 'subtitle' }, `${data.sourceName ? `${data.sourceName} · ` : ''}${data.sourceImageId} · ${data.sourceRegion}`)];
+  if (data.isMarketplace) {
+    setChildren(app, ...header, h('div', { className: 'warning', attrs: { role: 'alert' } },
+      h('strong', {}, 'EC2 cannot copy this image. '),
+      'It is an AWS Marketplace image (it has product codes), and EC2 refuses to copy those. Launch an instance from it and create an image of that instance, or subscribe to the product in the other region.'));
+    return { progress, result, setBusy: () => undefined };
+  }
+  const save = () => channel.save({ args: { kind: 'copyImage', region: data.sourceRegion, imageId: data.sourceImageId }, form: values() });
+
+  const regionId = 'copy-region';
+  const region = h('vscode-single-select', { id: regionId, className: 'region' });
+  for (const r of data.regions) region.append(h('vscode-option', { value: r, selected: r === (saved?.destinationRegion ?? data.sourceRegion) }, r === data.sourceRegion ? `${r} (same region)` : r));
+  region.addEventListener('change', save);
+  const name = textField({ label: 'Name of the copy', value: saved?.name ?? (data.sourceName ?? data.sourceImageId).slice(0, 128), check: checkAmiName, maxLength: 128, onChange: save });
+  const description = textField({ label: 'Description (optional)', value: saved?.description ?? (data.sourceDescription ?? '').slice(0, 255), check: checkDescription, maxLength: 255, onChange: save });
+  const encrypted = h('vscode-checkbox', { label: 'Encrypt the snapshots of the copy', checked: data.sourceEncrypted || (saved?.encrypted ?? false), disabled: data.sourceEncrypted });
+  const kms = textField({ label: 'KMS key (optional)', value: saved?.kmsKeyId ?? '', placeholder: 'alias/aws/ebs (default)', maxLength: 2048, onChange: save,
+    check: (v) => (v === '' ? undefined : checkKmsKeyId(v)),
+    helper: 'A key id, key ARN, alias/name or alias ARN in the destination region. Empty: your default EBS key.' });
+  const syncKms = () => { kms.root.hidden = !encrypted.checked; };
+  encrypted.addEventListener('change', () => { syncKms(); save(); });
+  syncKms();
+  const copyTags = h('vscode-checkbox', { label: 'Copy the image’s tags', checked: saved?.copyImageTags ?? true });
+  copyTags.addEventListener('change', save);
+  const submit = h('vscode-button', { icon: 'copy', on: { click: () => send() } }, 'Copy AMI');
+
+  function values(): CopyImageParams {
+    return { destinationRegion: region.value, name: name.value, description: description.value, encrypted: encrypted.checked,
+      kmsKeyId: encrypted.checked ? kms.value.trim() : '', copyImageTags: copyTags.checked };
+  }
+  function send(): void {
+    const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
+    if (problems.some((p) => p !== undefined) || pendingRequest) return;
+    pendingRequest = channel.newRequestId();
+    result.clear();
+    setBusy(true);
+    progress.show('Sending the request…');
+    channel.post({ type: 'submit', requestId: pendingRequest, params: values() });
+  }
+  function setBusy(busy: boolean): void {
+    for (const c of [region, name.input, description.input, kms.input, copyTags, submit]) c.disabled = busy;
+    encrypted.disabled = busy || data.sourceEncrypted;
+    if (!busy) progress.hide();
+  }
+
+  setChildren(app, ...header,
+    h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { attrs: { for: regionId } }, 'Destination region'), region),
+    name.root, description.root,
+    h('h2', {}, 'Encryption'),
+    encrypted,
+    h('p', { className: 'explain' }, data.sourceEncrypted
+      ? 'The source’s snapshots are encrypted, so the copy is encrypted too (EC2 never decrypts a copy).'
+      : 'Encrypting the copy is the way to get an encrypted AMI from an unencrypted one. Launching from it needs access to the key.'),
+    kms.root,
+    h('h2', {}, 'Tags'),
+    copyTags,
+    h('div', { className: 'note' }, h('strong', {}, 'Launch permissions are not copied. '),
+      'The copy is private to your account whatever the source’s sharing: share it again from Launch permissions. Deprecation and deregistration protection are not copied either.'),
+    h('div', { className: 'actions-row' }, submit),
+    progress.root,
+    result.root,
+  );
+  name.validate();
+  save();
+  return { progress, result, setBusy };
+}

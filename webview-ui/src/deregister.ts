@@ -1,0 +1,184 @@
+/** The Deregister form: the selected AMIs, what they keep paying for, snapshots, confirmation, per-image result. */
+import { formatUsd, monthlySnapshotCost } from '../../src/shared/pricing';
+import type {
+  DeregisterImageInfo,
+  DeregisterInit,
+  DeregisterParams,
+  DeregisterResult,
+  DeregisterToHost,
+  DeregisterToWebview,
+} from '../../src/shared/protocol';
+import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
+import { progressLine, resultBox } from './lib/fields';
+import { HostChannel } from './lib/host';
+
+adoptStyles(`${BASE_CSS}
+.blocked { color: var(--vscode-errorForeground); }
+.snap { white-space: nowrap; }
+.totals { margin: 8px 0 12px; font-weight: 600; }
+td.select { width: 28px; }
+`);
+
+/** What is kept across reloads: the selection and the snapshot choice, never the confirmation. */
+type SavedForm = Omit<DeregisterParams, 'confirmed'>;
+
+const channel = new HostChannel<DeregisterToHost, DeregisterToWebview, SavedForm>();
+const app = document.getElementById('app') as HTMLElement;
+let pendingRequest: string | undefined;
+let view: ReturnType<typeof build> | undefined;
+
+channel.start((message) => {
+  switch (message.type) {
+    case 'init': {
+      const saved = channel.saved();
+      view = build(message.data, saved?.args.kind === 'deregister' ? saved.form : undefined);
+      return;
+    }
+    case 'progress':
+      if (message.requestId === pendingRequest) view?.progress.show(message.message);
+      return;
+    case 'result':
+      if (message.requestId !== pendingRequest || !view) return;
+      pendingRequest = undefined;
+      view.finish();
+      if (message.result.ok) view.showItems(message.result);
+      else view.result.failure('EC2 did not deregister the images', message.result.error);
+      return;
+    case 'refused':
+      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
+      else if (message.requestId === undefined || message.requestId === pendingRequest) {
+        pendingRequest = undefined;
+        view.finish();
+        view.result.failure('The extension refused the request', { message: message.message });
+      }
+  }
+});
+
+function blockedReason(info: DeregisterImageInfo): string | undefined {
+  if (info.state === 'not found') return 'No longer exists.';
+  if (!info.ownedByMe) return 'Owned by another account: only its owner can deregister it.';
+  if (info.deregistrationProtection) return 'Protected from deregistration: turn protection off first.';
+  return undefined;
+}
+
+function build(data: DeregisterInit, saved: SavedForm | undefined) {
+  const progress = progressLine();
+  const result = resultBox();
+  const save = () => channel.save({ args: { kind: 'deregister', region: data.region, imageIds: data.images.map((i) => i.imageId) }, form: values() });
+  const rows = data.images.map((info) => {
+    const blocked = blockedReason(info);
+    const select = h('vscode-checkbox', {
+      checked: !blocked && (saved ? saved.imageIds.includes(info.imageId) : true),
+      disabled: blocked !== undefined,
+      attrs: { 'aria-label': `Deregister ${info.name ?? info.imageId}` },
+    });
+    select.addEventListener('change', () => { update(); save(); });
+    const snaps = info.snapshots.length === 0
+      ? h('span', { className: 'muted' }, 'none')
+      : h('div', {}, ...info.snapshots.map((s) => h('div', { className: 'snap' }, h('code', {}, s.snapshotId), ` · ${s.sizeGiB} GiB`)));
+    const row = h('tr', {},
+      h('td', { className: 'select' }, select),
+      h('td', {}, h('div', {}, info.name ?? ''), h('code', { className: 'muted' }, info.imageId)),
+      h('td', {}, info.state),
+      h('td', {}, snaps),
+      h('td', { className: 'num' }, formatUsd(info.monthlyCostUsd)),
+      h('td', { className: blocked ? 'blocked' : 'muted' }, blocked ?? 'Can be deregistered'),
+    );
+    return { info, select, row, blocked };
+  });
+  const selected = () => rows.filter((r) => !r.blocked && r.select.checked).map((r) => r.info);
+
+  const deleteSnapshots = h('vscode-checkbox', { label: 'Also delete the snapshots these images use', checked: saved?.deleteSnapshots ?? true });
+  deleteSnapshots.addEventListener('change', () => { update(); save(); });
+  const snapshotNote = h('p', { className: 'explain' });
+  const confirm = h('vscode-checkbox', { label: 'I understand that deregistering cannot be undone' });
+  confirm.addEventListener('change', () => update());
+  const totals = h('div', { className: 'totals', attrs: { role: 'status' } });
+  const submit = h('vscode-button', { icon: 'trash', on: { click: () => send() } }, 'Deregister');
+
+  function values(): SavedForm {
+    return { imageIds: selected().map((i) => i.imageId), deleteSnapshots: deleteSnapshots.checked };
+  }
+
+  function update(): void {
+    const chosen = selected();
+    const sizes = chosen.flatMap((i) => i.snapshots.map((s) => s.sizeGiB));
+    const cost = monthlySnapshotCost(sizes, data.snapshotPricePerGiBMonth);
+    totals.textContent = chosen.length === 0
+      ? 'No image selected.'
+      : `${chosen.length} image${chosen.length > 1 ? 's' : ''} selected, using ${sizes.length} snapshot${sizes.length === 1 ? '' : 's'} (${sizes.reduce((a, b) => a + b, 0)} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
+    snapshotNote.textContent = deleteSnapshots.checked
+      ? `Deregistering an AMI does not delete its snapshots: left alone they stay in your account and keep costing up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`
+      : `The snapshots stay and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`;
+    submit.textContent = chosen.length > 1 ? `Deregister ${chosen.length} AMIs` : 'Deregister AMI';
+    submit.disabled = chosen.length === 0 || !confirm.checked || pendingRequest !== undefined;
+  }
+
+  function send(): void {
+    const params: DeregisterParams = { ...values(), confirmed: confirm.checked };
+    if (params.imageIds.length === 0 || !params.confirmed || pendingRequest) return;
+    pendingRequest = channel.newRequestId();
+    result.clear();
+    for (const c of [submit, deleteSnapshots, confirm, ...rows.map((r) => r.select)]) c.disabled = true;
+    progress.show('Sending the request…');
+    channel.post({ type: 'submit', requestId: pendingRequest, params });
+  }
+
+  function finish(): void {
+    progress.hide();
+    confirm.checked = false;
+    deleteSnapshots.disabled = confirm.disabled = false;
+    for (const r of rows) r.select.disabled = r.blocked !== undefined;
+    update();
+  }
+
+  function showItems(res: DeregisterResult): void {
+    for (const item of res.items) {
+      const row = rows.find((r) => r.info.imageId === item.imageId);
+      if (row && item.ok) {
+        row.blocked = 'Deregistered.';
+        row.select.checked = false;
+        row.select.disabled = true;
+        (row.row.lastElementChild as HTMLElement).textContent = 'Deregistered';
+      }
+    }
+    update();
+    const failed = res.items.filter((i) => !i.ok).length;
+    const table = h('table', {},
+      h('thead', {}, h('tr', {}, ...['Image', 'Result', 'Snapshots deleted', 'Snapshots kept'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
+      h('tbody', {}, ...res.items.map((i) => h('tr', {},
+        h('td', {}, h('code', {}, i.imageId)),
+        h('td', {}, i.ok ? h('span', {}, icon('pass'), ' Deregistered') : h('span', { className: 'blocked' }, icon('error'), ` ${i.error?.message ?? 'Failed'}`),
+          !i.ok && i.error?.fix ? h('div', { className: 'muted' }, i.error.fix) : null),
+        h('td', {}, ...i.deletedSnapshotIds.map((s) => h('div', {}, h('code', {}, s)))),
+        h('td', {}, ...i.keptSnapshots.map((s) => h('div', {}, h('code', {}, s.snapshotId), ` — ${s.reason}`))),
+      ))),
+    );
+    if (failed === 0) result.success(`Deregistered ${res.items.length} AMI${res.items.length > 1 ? 's' : ''}`, [table], []);
+    else {
+      result.failure(`${failed} of ${res.items.length} could not be deregistered`, { message: 'See each image below.' });
+      result.root.append(table);
+    }
+  }
+
+  setChildren(app,
+    h('h1', {}, 'Deregister AMIs'),
+    h('p', { className: 'subtitle' }, `${data.images.length} image${data.images.length > 1 ? 's' : ''} in ${data.region}`),
+    h('table', {},
+      h('thead', {}, h('tr', {}, ...['', 'Image', 'State', 'Snapshots', 'Per month', 'Status'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
+      h('tbody', {}, ...rows.map((r) => r.row)),
+    ),
+    h('p', { className: 'explain' }, `Estimates use ${formatUsd(data.snapshotPricePerGiBMonth)} per GiB-month (standard snapshot storage) and the full volume sizes; snapshots are incremental, so the real cost is usually lower.`),
+    totals,
+    deleteSnapshots,
+    snapshotNote,
+    h('div', { className: 'warning' }, 'After deregistration nobody can launch new instances from these AMIs. Instances already running from them are not affected.'),
+    confirm,
+    h('div', { className: 'actions-row' }, submit),
+    progress.root,
+    result.root,
+  );
+  update();
+  save();
+  return { progress, result, finish, showItems };
+}

@@ -1,0 +1,201 @@
+/** The Launch permissions form: public switch, accounts, organizations, OUs, copy from another AMI. */
+import type {
+  LaunchPermissionsInit,
+  LaunchPermissionsToHost,
+  LaunchPermissionsToWebview,
+  PermissionSet,
+} from '../../src/shared/protocol';
+import type { Check } from '../../src/shared/validation';
+import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../src/shared/validation';
+import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
+import { progressLine, resultBox } from './lib/fields';
+import { HostChannel } from './lib/host';
+
+adoptStyles(`${BASE_CSS}
+.entries { margin: 4px 0; max-width: 600px; }
+.totals { margin: 16px 0 0; font-weight: 600; }
+.entry { display: flex; align-items: center; gap: 8px; padding: 2px 0; }
+.entry code { flex: 1; }
+.add-row { display: flex; gap: 8px; align-items: flex-start; }
+.add-row vscode-textfield { flex: 1; max-width: 520px; }
+.copy-row { display: flex; gap: 8px; align-items: center; }
+.copy-row vscode-single-select { width: 360px; }
+ul.blockers { margin: 4px 0; padding-left: 20px; }
+`);
+
+const channel = new HostChannel<LaunchPermissionsToHost, LaunchPermissionsToWebview, PermissionSet>();
+const app = document.getElementById('app') as HTMLElement;
+let pending: { id: string; kind: 'submit' | 'loadFrom' } | undefined;
+let view: ReturnType<typeof build> | undefined;
+
+channel.start((message) => {
+  switch (message.type) {
+    case 'init': {
+      const saved = channel.saved();
+      view = build(message.data, saved?.args.kind === 'launchPermissions' ? saved.form : undefined);
+      return;
+    }
+    case 'progress':
+      if (message.requestId === pending?.id) view?.progress.show(message.message);
+      return;
+    case 'result': {
+      if (message.requestId !== pending?.id || !view) return;
+      pending = undefined;
+      view.setBusy(false);
+      const r = message.result;
+      if (!r.ok) view.result.failure('EC2 did not change the permissions', r.error);
+      else if (r.kind === 'loaded') view.loaded(r.imageId, r.permissions);
+      else view.applied(r.permissions);
+      return;
+    }
+    case 'refused':
+      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
+      else if (message.requestId === undefined || message.requestId === pending?.id) {
+        pending = undefined;
+        view.setBusy(false);
+        view.result.failure('The extension refused the request', { message: message.message });
+      }
+  }
+});
+
+function entryList(opts: { title: string; explain: string; label: string; placeholder: string; check: Check; onChange: () => void }) {
+  let values: string[] = [];
+  const list = h('div', { className: 'entries', attrs: { role: 'list', 'aria-label': opts.title } });
+  const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
+  const input = h('vscode-textfield', { label: opts.label, placeholder: opts.placeholder });
+  const add = h('vscode-button', { secondary: true, icon: 'add', on: { click: () => tryAdd() } }, 'Add');
+  input.addEventListener('input', () => { error.textContent = input.value ? (opts.check(input.value.trim()) ?? '') : ''; input.invalid = error.textContent !== ''; });
+  input.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') tryAdd(); });
+  const controls: { disabled: boolean }[] = [input, add];
+
+  function tryAdd(): void {
+    const v = input.value.trim();
+    const problem = opts.check(v) ?? (values.includes(v) ? `${v} is already in the list.` : undefined);
+    error.textContent = problem ?? '';
+    input.invalid = problem !== undefined;
+    if (problem) return;
+    set([...values, v]);
+    input.value = '';
+    opts.onChange();
+  }
+  function set(next: string[]): void {
+    values = next;
+    setChildren(list, ...(values.length === 0 ? [h('div', { className: 'muted' }, 'None.')] : values.map((v) =>
+      h('div', { className: 'entry', attrs: { role: 'listitem' } }, h('code', {}, v),
+        h('vscode-button', { secondary: true, icon: 'close', attrs: { 'aria-label': `Remove ${v}` },
+          on: { click: () => { set(values.filter((x) => x !== v)); opts.onChange(); } } }, 'Remove')))));
+  }
+  set([]);
+  return {
+    root: h('section', {}, h('h2', {}, opts.title), h('p', { className: 'explain' }, opts.explain), list, h('div', { className: 'add-row' }, input, add), error),
+    get value() { return values; },
+    set value(v: string[]) { set([...v]); },
+    setDisabled(d: boolean) { for (const c of controls) c.disabled = d; list.querySelectorAll('vscode-button').forEach((b) => { b.disabled = d; }); },
+  };
+}
+
+function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
+  const progress = progressLine();
+  const result = resultBox();
+  let current = data.current;
+  const save = () => { channel.save({ args: { kind: 'launchPermissions', region: data.region, imageId: data.imageId }, form: values() }); update(); };
+  const canGoPublic = data.publicBlockers.length === 0;
+
+  const isPublic = h('vscode-checkbox', { toggle: true, label: 'Public: every AWS account can find and launch this image' });
+  isPublic.addEventListener('change', save);
+  const publicWarning = h('div', { className: 'warning', attrs: { role: 'alert' } },
+    h('strong', {}, 'Before you make an AMI public. '),
+    'Anyone can launch it and read everything on its volumes. Remove credentials, AWS access keys, SSH authorized_keys and private keys, shell history, logs and any secret; disable password login for root. ',
+    'You keep paying for its snapshots; public AMIs are listed in the catalog of the region.');
+  const blockers = canGoPublic ? null : h('div', { className: 'note' }, h('strong', {}, 'This image cannot be made public:'),
+    h('ul', { className: 'blockers' }, ...data.publicBlockers.map((b) => h('li', {}, b))));
+
+  const accounts = entryList({ title: 'AWS accounts', explain: 'Specific accounts that may launch the image; it stays private to everyone else.',
+    label: 'Account id to add', placeholder: '123456789012', check: checkAccountId, onChange: save });
+  const orgs = entryList({ title: 'Organizations', explain: 'Every account of an AWS Organizations organization.',
+    label: 'Organization ARN to add', placeholder: 'arn:aws:organizations::123456789012:organization/o-exampleorgid', check: checkOrganizationArn, onChange: save });
+  const ous = entryList({ title: 'Organizational units', explain: 'Every account of an organizational unit (and its child OUs).',
+    label: 'OU ARN to add', placeholder: 'arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou', check: checkOrganizationalUnitArn, onChange: save });
+
+  const copyFrom = h('vscode-single-select', { label: 'Copy permissions from another of my AMIs' });
+  for (const i of data.otherOwnedImages) copyFrom.append(h('vscode-option', { value: i.imageId }, i.name ? `${i.name} (${i.imageId})` : i.imageId));
+  const loadButton = h('vscode-button', { secondary: true, icon: 'copy', on: { click: () => send('loadFrom') } }, 'Copy permissions');
+
+  const changes = h('div', { className: 'totals', attrs: { role: 'status' } });
+  const apply = h('vscode-button', { icon: 'check', on: { click: () => send('submit') } }, 'Apply');
+
+  function values(): PermissionSet {
+    return { isPublic: isPublic.checked, accounts: accounts.value, organizations: orgs.value, organizationalUnits: ous.value };
+  }
+  function fill(p: PermissionSet, keepPublic = false): void {
+    if (!keepPublic) isPublic.checked = p.isPublic;
+    accounts.value = p.accounts;
+    orgs.value = p.organizations;
+    ous.value = p.organizationalUnits;
+  }
+  function update(): void {
+    const v = values();
+    publicWarning.hidden = !(v.isPublic && !current.isPublic);
+    isPublic.disabled = pending !== undefined || (!canGoPublic && !current.isPublic && !v.isPublic);
+    const count = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).length;
+    const added = count(v.accounts, current.accounts) + count(v.organizations, current.organizations) + count(v.organizationalUnits, current.organizationalUnits) + (v.isPublic && !current.isPublic ? 1 : 0);
+    const removed = count(current.accounts, v.accounts) + count(current.organizations, v.organizations) + count(current.organizationalUnits, v.organizationalUnits) + (!v.isPublic && current.isPublic ? 1 : 0);
+    changes.textContent = added + removed === 0 ? 'No changes.' : `${added} to add, ${removed} to remove.`;
+    apply.disabled = pending !== undefined || added + removed === 0;
+  }
+  function send(kind: 'submit' | 'loadFrom'): void {
+    if (pending) return;
+    const id = channel.newRequestId();
+    if (kind === 'loadFrom') {
+      if (!copyFrom.value) return;
+      channel.post({ type: 'loadFrom', requestId: id, imageId: copyFrom.value });
+    } else {
+      channel.post({ type: 'submit', requestId: id, params: values() });
+    }
+    pending = { id, kind };
+    result.clear();
+    setBusy(true);
+    progress.show(kind === 'loadFrom' ? 'Reading the permissions of the other image…' : 'Sending the request…');
+  }
+  function setBusy(busy: boolean): void {
+    for (const l of [accounts, orgs, ous]) l.setDisabled(busy);
+    copyFrom.disabled = loadButton.disabled = busy;
+    if (!busy) progress.hide();
+    update();
+  }
+
+  setChildren(app,
+    h('h1', {}, 'Launch permissions'),
+    h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
+    h('h2', {}, 'Visibility'),
+    isPublic, blockers, publicWarning,
+    accounts.root, orgs.root, ous.root,
+    data.otherOwnedImages.length > 0
+      ? h('section', {}, h('h2', {}, 'Copy from another AMI'), h('p', { className: 'explain' }, 'Replaces the lists above with the accounts, organizations and OUs of another image you own.'),
+        h('div', { className: 'copy-row' }, copyFrom, loadButton))
+      : null,
+    changes,
+    h('div', { className: 'actions-row' }, apply),
+    progress.root,
+    result.root,
+  );
+  fill(saved ?? current);
+  if (saved && !canGoPublic && !current.isPublic) isPublic.checked = false;
+  update();
+
+  return {
+    progress, result, setBusy,
+    loaded(imageId: string, p: PermissionSet) {
+      fill(p, true);
+      save();
+      result.success(`Copied the lists of ${imageId}`, ['Review them, then Apply. Public access was not copied.'], []);
+    },
+    applied(p: PermissionSet) {
+      current = p;
+      fill(p);
+      save();
+      const who = [p.isPublic ? 'public' : 'private', `${p.accounts.length} account(s)`, `${p.organizations.length} organization(s)`, `${p.organizationalUnits.length} OU(s)`];
+      result.success('Permissions applied', [`EC2 now reports: ${who.join(', ')}. The form shows what EC2 read back.`], []);
+    },
+  };
+}
