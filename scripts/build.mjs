@@ -47,14 +47,31 @@ const common = {
   keepNames: !production,
 };
 
+/** Resolves sdk.ts's `require('./backendModules')` to the separate bundle dist/backend.js. */
+const backendAsSeparateFile = {
+  name: 'backend-as-separate-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/backendModules$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'aws', 'sdk.ts')) ? { path: './backend.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {Array<{name: string, options: esbuild.BuildOptions, after?: () => void}>} */
 const builds = [];
 
 if (only.includes('extension')) {
   if (exists('src/extension.ts')) {
+    // Two files so activation stays cheap: dist/extension.js (the UI) and dist/backend.js
+    // (the AWS SDK and the simulator), which src/aws/sdk.ts requires on first use only.
     builds.push({ name: 'extension', options: {
       ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
       platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+      mainFields: ['module', 'main'], plugins: [backendAsSeparateFile],
+    } });
+    builds.push({ name: 'backend', options: {
+      ...common, entryPoints: ['src/aws/backendModules.ts'], outfile: 'dist/backend.js',
+      platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'],
     } });
   } else note('skip extension: src/extension.ts does not exist yet');
 }

@@ -21,6 +21,16 @@ export const FIXTURES = {
       return [];
     },
     steps: [
+      { run: async (p) => {
+          await p.locator('vscode-textfield').first().locator('input').fill('restored after reload');
+          await p.locator('vscode-checkbox').first().click();
+          await p.reload();
+          await p.waitForTimeout(500);
+          const name = await p.locator('vscode-textfield').first().locator('input').inputValue();
+          const noReboot = await p.locator('vscode-checkbox').first().evaluate((c) => c.checked);
+          if (name !== 'restored after reload' || !noReboot) throw new Error(`state not restored: ${name} ${noReboot}`);
+          await p.locator('vscode-checkbox').first().click();
+        } },
       { run: async (p) => { await p.locator('vscode-textfield').first().locator('input').fill('web<1>'); }, shot: 'invalid' },
       { run: async (p) => {
           await p.locator('vscode-textfield').first().locator('input').fill('web-1 golden');
@@ -131,4 +141,13 @@ FIXTURES.launchInstance = {
         await p.getByText('Launch', { exact: true }).last().click();
       }, wait: 900, shot: 'launched' },
   ],
+};
+
+FIXTURES.createImageInstanceStore = {
+  entry: 'createImage',
+  reply: async (m) => m.type === 'ready'
+    ? [[0, { type: 'init', args: { kind: 'createImage', region: 'us-east-1', instanceId: 'i-0bbbb000011112222' },
+      data: { region: 'us-east-1', instanceId: 'i-0bbbb000011112222', instanceName: 'legacy-batch', instanceState: 'running', rootDeviceType: 'instance-store', volumes: [], suggestedName: 'legacy-batch 2026-11-23 1438' } }]]
+    : [],
+  steps: [],
 };

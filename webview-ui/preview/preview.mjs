@@ -26,7 +26,7 @@ fs.mkdirSync(buildDir, { recursive: true });
 
 await esbuild.build({
   absWorkingDir: ROOT, bundle: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'warning',
-  entryPoints: selected.map((p) => `webview-ui/src/${p}.ts`), outdir: buildDir, entryNames: '[name]',
+  entryPoints: [...new Set(selected.map((p) => `webview-ui/src/${FIXTURES[p].entry ?? p}.ts`))], outdir: buildDir, entryNames: '[name]',
 });
 for (const f of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(ROOT, 'node_modules/@vscode/codicons/dist', f), path.join(buildDir, f));
 
@@ -36,7 +36,7 @@ const server = http.createServer((req, res) => {
   const [, panel, theme] = url.pathname.match(/^\/page\/(\w+)\/(\w+)$/) ?? [];
   if (panel) {
     res.setHeader('content-type', 'text/html');
-    res.end(page(panel));
+    res.end(page(FIXTURES[panel]?.entry ?? panel));
     return;
   }
   if (url.pathname === '/favicon.ico') { res.statusCode = 204; res.end(); return; }
@@ -70,11 +70,11 @@ try {
           document.body.classList.add(`vscode-${theme}`);
         });
         window.__posted = [];
-        window.__state = undefined;
+        // Like VS Code, the saved state survives a reload of the webview.
         window.acquireVsCodeApi = () => ({
           postMessage: (m) => { window.__posted.push(m); window.__fromWebview(m); },
-          getState: () => window.__state,
-          setState: (s) => { window.__state = s; },
+          getState: () => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null') ?? undefined,
+          setState: (s) => { sessionStorage.setItem('vscodeState', JSON.stringify(s)); },
         });
         window.__fromWebview = (m) => {
           window.__hostReceive(m).then((replies) => {
