@@ -3,7 +3,7 @@
 //   npm test                              all steps
 //   npm test -- --only unit,integration   some steps (build and setup are added when needed)
 //   npm test -- --list                    the steps
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,10 +44,29 @@ function skip(why) {
   return 0;
 }
 
+/** Tests counted across every mocha run, for the closing `N passed, N failed` line. */
+const counts = { passed: 0, failed: 0, pending: 0 };
+
+/** Runs a command, echoing its output live, and adds up the mocha summaries it prints. */
 function sh(cmd, env = {}) {
-  const r = spawnSync(cmd[0], cmd.slice(1), { stdio: 'inherit', cwd: ROOT, env: { ...process.env, ...env } });
-  if (r.error) console.error(r.error.message);
-  return r.status ?? 1;
+  return new Promise((resolve) => {
+    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['inherit', 'pipe', 'pipe'], cwd: ROOT, env: { ...process.env, ...env } });
+    const scan = (chunk) => {
+      // eslint-disable-next-line no-control-regex
+      const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+      for (const [, n, word] of text.matchAll(/^\s*(\d+) (passing|failing|pending)\b/gm)) {
+        counts[word === 'passing' ? 'passed' : word === 'failing' ? 'failed' : 'pending'] += Number(n);
+      }
+    };
+    child.stdout.on('data', (c) => { process.stdout.write(c); scan(c); });
+    child.stderr.on('data', (c) => { process.stderr.write(c); scan(c); });
+    child.on('error', (e) => { console.error(e.message); resolve(1); });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+function closingLine() {
+  return `tests: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`;
 }
 
 function runCliTest() {
@@ -96,8 +115,10 @@ for (const [i, step] of steps.entries()) {
   if (code !== 0) {
     console.error(`\n\x1b[31mnpm test: FAILED at step '${step.name}' (exit ${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m`);
     console.error(`(${timings.join(', ')})`);
+    console.log(closingLine());
     process.exit(code || 1);
   }
   console.log(`── ${step.name} ok in ${secs} s`);
 }
 console.log(`\n\x1b[32mnpm test: all ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m (${timings.join(', ')})`);
+console.log(closingLine());
