@@ -1,8 +1,23 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { UserError } from './aws/errors';
 import type { UserInput } from './commands/userInput';
 import type { Container, SimulatorOverride } from './container';
 import type { ExplorerNode } from './explorer/node';
 import type { AmiTreeProvider } from './explorer/treeProvider';
+import type { HostMessage, PanelArgs, PanelKind } from './shared/protocol';
+
+/** An open webview panel as a test drives it: messages posted as its webview would post them. */
+export interface PanelDriver {
+  readonly kind: PanelKind;
+  readonly args: PanelArgs;
+  readonly title: string;
+  /** Whether the real webview has loaded its script and said `ready`. */
+  webviewLoaded(): boolean;
+  /** Handles `message` exactly as if the webview had posted it; resolves with what the host posted back meanwhile. */
+  post(message: unknown): Promise<HostMessage<unknown, unknown>[]>;
+  /** Closes the panel. */
+  close(): void;
+}
 
 /**
  * What `activate()` returns: a small surface for the integration tests and benchmarks.
@@ -28,6 +43,12 @@ export interface AmiExplorerApi {
   resolve(id: string): Promise<ExplorerNode | undefined>;
   /** The rows selected in the AMIs view. */
   selection(): readonly ExplorerNode[];
+  /** The open webview panels, oldest first. */
+  panels(): PanelDriver[];
+  /** The current backend's client of a region, so tests read EC2's state through the same API as the extension. */
+  ec2(region: string): Promise<EC2Client>;
+  /** The EC2 operations the panels started since the last call, by name (e.g. `createImage`). */
+  takePanelEc2Calls(): string[];
 }
 
 export function createApi(container: Container): AmiExplorerApi {
@@ -64,5 +85,25 @@ export function createApi(container: Container): AmiExplorerApi {
     takeErrors: () => container.shownErrors.splice(0),
     resolve: (id) => container.tree.resolve(id),
     selection: () => container.treeView.selection,
+    panels: () =>
+      container.panels.list().map((host) => ({
+        kind: host.controller.kind,
+        args: host.controller.args,
+        title: host.controller.title,
+        webviewLoaded: () => host.webviewLoaded,
+        post: async (message: unknown) => {
+          const posted: HostMessage<unknown, unknown>[] = [];
+          const subscription = host.onDidPost.on((m) => posted.push(m));
+          try {
+            await host.receive(message);
+          } finally {
+            subscription.dispose();
+          }
+          return posted;
+        },
+        close: () => host.panel.dispose(),
+      })),
+    ec2: (region) => container.clients().ec2(region),
+    takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
   };
 }

@@ -11,6 +11,10 @@ import { ExplorerModel } from './explorer/explorerModel';
 import type { ExplorerNode } from './explorer/node';
 import { Poller, realScheduler } from './explorer/poller';
 import { AmiTreeProvider } from './explorer/treeProvider';
+import { createPanelController } from './panels/panelFactory';
+import { createPanelServices } from './panels/panelServices';
+import { PanelRegistry } from './panels/webviewPanelHost';
+import type { PanelArgs } from './shared/protocol';
 import type { AmiExplorerSettings } from './settings';
 import { readSettings, SECTION } from './settings';
 
@@ -38,6 +42,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly poller: Poller;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly panels: PanelRegistry;
   private readonly status: ConnectionStatus;
   private readonly disposables: vscode.Disposable[] = [];
   private current: AmiExplorerSettings;
@@ -47,6 +52,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   private simulatorOverride: SimulatorOverride = {};
   /** Errors shown by the command boundary, for the test API. */
   readonly shownErrors: { commandId: string; error: UserError }[] = [];
+  /** The EC2 operations panels started, by name, for the test API. */
+  readonly panelEc2Calls: string[] = [];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -67,13 +74,32 @@ export class Container implements CommandDeps, vscode.Disposable {
     );
     const nodeContext = { model: this.model, now: () => Date.now(), connection: () => this.connection() };
     this.tree = new AmiTreeProvider(nodeContext, () => this.current.regions);
-    this.treeView = vscode.window.createTreeView('amiExplorer.amis', { treeDataProvider: this.tree, showCollapseAll: true });
+    this.treeView = vscode.window.createTreeView('amiExplorer.amis', {
+      treeDataProvider: this.tree,
+      showCollapseAll: true,
+      canSelectMany: true,
+    });
     this.status = new ConnectionStatus(this.treeView);
     this.status.show(this.currentClients);
+    const panelServices = createPanelServices({
+      model: this.model,
+      tree: this.tree,
+      treeView: this.treeView,
+      poller: this.poller,
+      clients: () => this.currentClients,
+      connection: () => this.connection(),
+      onEc2Call: (name) => {
+        // Only the test API reads these; keep the record small in a long session.
+        if (this.panelEc2Calls.push(name) > 1000) this.panelEc2Calls.splice(0, 500);
+      },
+    });
+    this.panels = new PanelRegistry(context.extensionUri, (args) => createPanelController(args, panelServices), this.log);
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
     const account = this.model.onDidLearnAccount.on((id) => this.status.showAccount(id));
     this.disposables.push(
       this.log,
+      this.panels,
+      ...this.panels.registerSerializers(),
       this.tree,
       this.treeView,
       this.status,
@@ -96,6 +122,10 @@ export class Container implements CommandDeps, vscode.Disposable {
   /** Tests replace the prompts with a scripted implementation; undefined restores VS Code's. */
   setUserInput(input: UserInput | undefined): void {
     this.userInput = input ?? new VscodeUserInput();
+  }
+
+  showPanel(args: PanelArgs): void {
+    this.panels.show(args);
   }
 
   settings(): AmiExplorerSettings {

@@ -14,6 +14,14 @@ export {
   RebootInstancesCommand,
   TerminateInstancesCommand,
   CreateImageCommand,
+  DescribeVolumesCommand,
+  DeregisterImageCommand,
+  DeleteSnapshotCommand,
+  DescribeImageAttributeCommand,
+  ModifyImageAttributeCommand,
+  GetImageBlockPublicAccessStateCommand,
+  CopyImageCommand,
+  RunInstancesCommand,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 export { Simulator } from '../simulator/simulator';

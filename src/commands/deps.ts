@@ -6,6 +6,7 @@ import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import type { AmiExplorerSettings } from '../settings';
+import type { PanelArgs } from '../shared/protocol';
 import type { UserInput } from './userInput';
 
 /** What commands get from the container. Commands never build SDK clients themselves. */
@@ -17,6 +18,8 @@ export interface CommandDeps {
   readonly log: vscode.LogOutputChannel;
   /** The current prompt implementation (tests swap in a scripted one). */
   input(): UserInput;
+  /** Opens the webview panel for `args`, or reveals it when it is already open. */
+  showPanel(args: PanelArgs): void;
   settings(): AmiExplorerSettings;
   clients(): AwsClients;
   connection(): ConnectionContext;

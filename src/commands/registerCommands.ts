@@ -4,7 +4,11 @@ import type { CommandId } from './commandIds';
 import { connectToAws } from './connectToAws';
 import { copyImageId } from './copyImageId';
 import { copyInstanceId } from './copyInstanceId';
+import { copyImage } from './copyImage';
 import { createImage } from './createImage';
+import { deregisterImage } from './deregisterImage';
+import { editLaunchPermissions } from './editLaunchPermissions';
+import { launchInstance } from './launchInstance';
 import type { CommandDeps } from './deps';
 import { filterImages } from './filterImages';
 import { loadMore } from './loadMore';
@@ -19,7 +23,8 @@ import { stopInstance } from './stopInstance';
 import { terminateInstance } from './terminateInstance';
 import { useSimulator } from './useSimulator';
 
-type Handler = (deps: CommandDeps, node?: unknown) => Promise<void>;
+/** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
+type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
 
 /** Every command and its handler; the type makes this list and commandIds.ts agree. */
 const HANDLERS: Record<CommandId, Handler> = {
@@ -35,6 +40,10 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.copyInstanceId': copyInstanceId,
   'amiExplorer.revealImage': revealImage,
   'amiExplorer.createImage': createImage,
+  'amiExplorer.deregisterImage': deregisterImage,
+  'amiExplorer.editLaunchPermissions': editLaunchPermissions,
+  'amiExplorer.copyImage': copyImage,
+  'amiExplorer.launchInstance': launchInstance,
   'amiExplorer.startInstance': startInstance,
   'amiExplorer.stopInstance': stopInstance,
   'amiExplorer.rebootInstance': rebootInstance,
@@ -44,6 +53,6 @@ const HANDLERS: Record<CommandId, Handler> = {
 /** Registers every command behind the error boundary. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(HANDLERS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (node?: unknown) => runCommand(deps, id, () => handler(deps, node))),
+    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) => runCommand(deps, id, () => handler(deps, node, selection))),
   );
 }

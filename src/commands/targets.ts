@@ -8,6 +8,7 @@ import { ImageNode, OwnerGroupNode } from '../explorer/imageNodes';
 import { InstanceNode } from '../explorer/instanceNodes';
 import { imageLabel } from '../explorer/presentation';
 import type { CommandDeps } from './deps';
+import { CancelledError } from './userInput';
 
 /**
  * The resource a command acts on: the node it was invoked on, or (from the palette) what the
@@ -103,4 +104,66 @@ export async function imageTarget(deps: CommandDeps, node: unknown): Promise<Ima
 export function describeInstance(instance: Instance): string {
   const name = instanceName(instance);
   return name ? `"${name}" (${instance.InstanceId})` : (instance.InstanceId ?? '');
+}
+
+/** The caller's images in a region, from the loaded pages of "Owned by me". */
+async function ownedImagesIn(deps: CommandDeps, region: string): Promise<Image[]> {
+  const images = (await deps.model.ownerGroup(region, 'self')).flatMap((p) => p.images);
+  if (images.length === 0) {
+    throw new ActionableError(vscode.l10n.t('You own no AMI in {0}.', region), vscode.l10n.t('Create one from an instance with "Create Image…".'));
+  }
+  return images;
+}
+
+function pickImageItem(image: Image) {
+  return { label: imageLabel(image), description: [image.ImageId, image.Architecture, image.State].join(' · '), value: image };
+}
+
+async function ensureOwned(deps: CommandDeps, node: ImageNode): Promise<void> {
+  if (node.image.OwnerId !== (await deps.model.accountId())) {
+    throw new ActionableError(
+      vscode.l10n.t('AMI {0} belongs to account {1}.', node.imageId, node.image.OwnerId ?? '?'),
+      vscode.l10n.t('Only the owner of an AMI can change or deregister it.'),
+    );
+  }
+}
+
+/** An image the caller owns: the node's, or one the user picks among "Owned by me". */
+export async function ownedImageTarget(deps: CommandDeps, node: unknown): Promise<ImageTarget> {
+  if (node instanceof ImageNode) {
+    await ensureOwned(deps, node);
+    return { region: node.region, image: node.image };
+  }
+  const region = await pickRegion(deps);
+  const images = await ownedImagesIn(deps, region);
+  const image = await deps.input().pick(images.map(pickImageItem), {
+    title: vscode.l10n.t('Owned by me in {0}', region),
+    placeholder: vscode.l10n.t('Pick an image'),
+  });
+  return { region, image };
+}
+
+/**
+ * Images the caller owns in one region: the rows selected in the tree (when the command was
+ * invoked on one of them), the node alone, or those the user picks among "Owned by me".
+ */
+export async function ownedImagesTarget(deps: CommandDeps, node: unknown, selection: unknown): Promise<{ region: string; images: Image[] }> {
+  if (node instanceof ImageNode) {
+    const selected = Array.isArray(selection) && selection.includes(node) ? selection : [node];
+    const nodes = selected.filter((n): n is ImageNode => n instanceof ImageNode && n.region === node.region);
+    for (const n of nodes) {
+      await ensureOwned(deps, n);
+    }
+    return { region: node.region, images: nodes.map((n) => n.image) };
+  }
+  const region = await pickRegion(deps);
+  const images = await ownedImagesIn(deps, region);
+  const picked = await deps.input().pickMany(images.map(pickImageItem), {
+    title: vscode.l10n.t('Owned by me in {0}', region),
+    placeholder: vscode.l10n.t('Pick the images'),
+  });
+  if (picked.length === 0) {
+    throw new CancelledError();
+  }
+  return { region, images: picked };
 }

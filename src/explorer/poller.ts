@@ -1,4 +1,5 @@
 import type { Watch } from './explorerModel';
+import { Listeners } from './listeners';
 
 /** Timer functions, injected so tests can drive polling without waiting. */
 export interface Scheduler {
@@ -31,6 +32,8 @@ export class Poller {
   private timer: unknown;
   private ticking: Promise<void> | undefined;
   private disposed = false;
+  /** Fired for each item that stopped being followed: it settled, or following was given up or cleared. */
+  readonly onDidSettle = new Listeners<Watch>();
 
   constructor(
     private readonly target: PollTarget,
@@ -38,6 +41,11 @@ export class Poller {
     private readonly scheduler: Scheduler,
     private readonly onError: (error: unknown) => void,
   ) {}
+
+  /** Whether an item is still followed. */
+  isWatching(item: Watch): boolean {
+    return this.watched.has(`${item.region}/${item.kind}/${item.id}`);
+  }
 
   watch(item: Watch): void {
     this.watched.set(`${item.region}/${item.kind}/${item.id}`, item);
@@ -93,8 +101,11 @@ export class Poller {
   private settle(region: string, kind: Watch['kind'], asked: string[], stillMoving: string[]): void {
     const moving = new Set(stillMoving);
     for (const id of asked) {
-      if (!moving.has(id)) {
-        this.watched.delete(`${region}/${kind}/${id}`);
+      const key = `${region}/${kind}/${id}`;
+      const item = this.watched.get(key);
+      if (!moving.has(id) && item) {
+        this.watched.delete(key);
+        this.onDidSettle.fire(item);
       }
     }
   }
@@ -118,7 +129,11 @@ export class Poller {
 
   /** Stops following everything (backend switched or simulator reset). */
   clear(): void {
+    const items = [...this.watched.values()];
     this.watched.clear();
+    for (const item of items) {
+      this.onDidSettle.fire(item);
+    }
     this.cancelTimer();
   }
 

@@ -4,8 +4,9 @@
  * `PanelSession` before anything acts on it, one panel per resource, restore after reload.
  */
 import * as vscode from 'vscode';
+import { Listeners } from '../explorer/listeners';
 import { parseWith, readPanelArgs } from '../shared/messageValidation';
-import type { PanelArgs, PanelKind } from '../shared/protocol';
+import type { HostMessage, PanelArgs, PanelKind } from '../shared/protocol';
 import { PANEL_KINDS } from '../shared/protocol';
 import type { PanelController } from './panelSession';
 import { PanelSession, panelKey } from './panelSession';
@@ -24,28 +25,40 @@ export function viewTypeOf(kind: PanelKind): string {
 export class WebviewPanelHost<TIn extends { type: string }, TInit, TResult> implements vscode.Disposable {
   private readonly session: PanelSession<TIn, TInit, TResult>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Every message posted to the webview (the test API listens to it). */
+  readonly onDidPost = new Listeners<HostMessage<TInit, TResult>>();
+  /** The webview's script has loaded and said `ready` at least once. */
+  webviewLoaded = false;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     webviewRoot: vscode.Uri,
-    controller: PanelController<TIn, TInit, TResult>,
+    readonly controller: PanelController<TIn, TInit, TResult>,
     private readonly log: vscode.LogOutputChannel,
     onDispose: () => void,
   ) {
     const webview = panel.webview;
     webview.options = { enableScripts: true, localResourceRoots: [webviewRoot] };
     panel.title = controller.title;
-    this.session = new PanelSession(controller, (m) => void webview.postMessage(m), {
-      refused: (reason) => {
-        this.log.warn(`${controller.kind}: ${reason}`);
-        void vscode.window.showErrorMessage(reason);
+    this.session = new PanelSession(
+      controller,
+      (m) => {
+        this.onDidPost.fire(m);
+        void webview.postMessage(m);
       },
-      failed: (error) => this.log.error(`${controller.kind}:`, error),
-    });
+      {
+        refused: (reason) => {
+          this.log.warn(`${controller.kind}: ${reason}`);
+          void vscode.window.showErrorMessage(reason);
+        },
+        failed: (error) => this.log.error(`${controller.kind}:`, error),
+      },
+    );
     // Registered once, before the HTML is set, so the webview's `ready` cannot be missed.
     this.disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
-        this.session.receive(raw).catch((e: unknown) => this.log.error(`${controller.kind}:`, e));
+        if ((raw as { type?: unknown } | null)?.type === 'ready') this.webviewLoaded = true;
+        this.receive(raw).catch((e: unknown) => this.log.error(`${controller.kind}:`, e));
       }),
       panel.onDidDispose(() => {
         this.dispose();
@@ -53,6 +66,11 @@ export class WebviewPanelHost<TIn extends { type: string }, TInit, TResult> impl
       }),
     );
     webview.html = renderHtml(webview, webviewRoot, controller.kind, controller.title);
+  }
+
+  /** Handles a message as if the webview had posted it; resolves when the work it started is done. */
+  receive(raw: unknown): Promise<void> {
+    return this.session.receive(raw);
   }
 
   dispose(): void {
@@ -86,6 +104,11 @@ export class PanelRegistry implements vscode.Disposable {
       localResourceRoots: [this.webviewRoot],
     });
     this.adopt(panel, args);
+  }
+
+  /** The open panels, oldest first. */
+  list(): WebviewPanelHost<{ type: string }, unknown, unknown>[] {
+    return [...this.open.values()];
   }
 
   /** Serializers for every panel kind, so VS Code restores open panels after a reload. */

@@ -25,7 +25,7 @@ export class SimulatorRequestHandler implements RequestHandler<HttpRequest, Http
       response: {
         statusCode: answer.status,
         headers: answer.headers,
-        body: Readable.from([Buffer.from(answer.body, 'utf8')]),
+        body: Readable.from([answer.body]),
       },
     };
   }

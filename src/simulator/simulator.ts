@@ -41,7 +41,8 @@ export interface SimRequest {
 export interface SimResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** The XML document, encoded once here: both transports send these bytes as they are. */
+  body: Buffer;
 }
 
 /**
@@ -163,13 +164,14 @@ function mergeQuery(request: SimRequest): string {
   return request.body ? `${request.query}&${request.body}` : request.query;
 }
 
-function xmlResponse(status: number, body: string, requestId: string): SimResponse {
+function xmlResponse(status: number, text: string, requestId: string): SimResponse {
+  const body = Buffer.from(text, 'utf8');
   return {
     status,
     headers: {
       'content-type': 'text/xml;charset=UTF-8',
       'x-amzn-requestid': requestId,
-      'content-length': String(Buffer.byteLength(body)),
+      'content-length': String(body.length),
       server: 'AmazonEC2',
     },
     body,

@@ -52,7 +52,7 @@ export interface Section {
 }
 
 /** Shared between sections so the 100,000-image simulator is built once. */
-interface BenchContext {
+export interface BenchContext {
   sim: Simulator;
   buildMs: number;
 }

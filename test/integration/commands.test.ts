@@ -65,45 +65,9 @@ describe('instance and image commands', () => {
     assert.match(input.prompts[0].title, /cannot be undone/);
     assert.match(input.prompts[0].detail ?? '', /instance-store volumes and on EBS volumes/);
     api.setUserInput(new ScriptedInput().cancel());
-    await run(api, 'amiExplorer.createImage', row);
+    await run(api, 'amiExplorer.createImage');
     await run(api, 'amiExplorer.refresh');
     assert.strictEqual(contextValue((await api.resolve(row.id))!), 'instance+running+ebs');
-  });
-
-  it('creates an image from a running instance with the no-reboot choice, and follows it until available', async () => {
-    api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
-    const row = await instanceRow(api, 'instance+running+ebs');
-    const input = new ScriptedInput().type('integration image 1').type('made by the integration test').pickLabel('No reboot');
-    api.setUserInput(input);
-    await run(api, 'amiExplorer.createImage', row);
-    input.assertDone();
-    const reboot = input.prompts[2];
-    assert.strictEqual(reboot.kind, 'pick');
-
-    const mine = await nodeAt(api, ['us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
-    const created = (await children(api, mine)).find((n) => label(n) === 'integration image 1');
-    assert.ok(created, 'the new image is listed at once');
-    assert.match(contextValue(created), /^image\+pending\+owned\+private$/);
-    assert.strictEqual(iconId(created), 'loading~spin');
-    assert.strictEqual(contextValue(row), 'instance+running+ebs', 'no reboot: the instance keeps running');
-
-    await api.advanceSimulatorClock(31_000);
-    await api.settle();
-    assert.match(contextValue(created), /^image\+available\+owned\+private$/, 'the same row settles');
-  });
-
-  it('reboots the instance while creating an image without no-reboot', async () => {
-    api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
-    const row = await instanceRow(api, 'instance+running+ebs');
-    api.setUserInput(new ScriptedInput().type('integration image 2').type('').pickLabel('Reboot the instance (recommended)'));
-    await run(api, 'amiExplorer.createImage', row);
-    assert.ok(api.pendingWork() >= 1);
-    for (let i = 0; i < 10 && api.pendingWork() > 0; i++) {
-      await api.advanceSimulatorClock(5_000);
-      await api.settle(3).catch(() => undefined);
-    }
-    assert.strictEqual(api.pendingWork(), 0);
-    assert.strictEqual(contextValue(row), 'instance+running+ebs', 'back to running after the reboot');
   });
 
   it('refuses Create Image on an instance-store-backed instance and says why', async () => {
@@ -112,16 +76,6 @@ describe('instance and image commands', () => {
     const error = await runExpectingError(api, 'amiExplorer.createImage', row);
     assert.match(error.message, /instance-store-backed/);
     assert.match(error.fix ?? '', /bundle/i);
-  });
-
-  it('shows EC2 refusing a duplicate AMI name with the fix', async () => {
-    const row = await instanceRow(api, 'instance+stopped+ebs');
-    api.setUserInput(new ScriptedInput().type('duplicate name test').type(''));
-    await run(api, 'amiExplorer.createImage', row);
-    api.setUserInput(new ScriptedInput().type('duplicate name test').type(''));
-    const error = await runExpectingError(api, 'amiExplorer.createImage', row);
-    assert.match(error.message, /already own an AMI with this name/);
-    assert.match(error.fix ?? '', /another name/);
   });
 
   it('copies AMI and instance ids to the clipboard', async () => {

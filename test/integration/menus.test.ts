@@ -45,6 +45,17 @@ describe('context menus', () => {
     assert.ok(instanceStore.length > 0);
   });
 
+  it('offers Deregister and Launch Permissions only on my images, Launch and Copy AMI only on available images', () => {
+    const deregister = offered('amiExplorer.deregisterImage');
+    assert.ok(deregister.length > 0 && deregister.every((v) => /^image\+[a-z-]+\+owned\+/.test(v)), deregister.join());
+    const permissions = offered('amiExplorer.editLaunchPermissions');
+    assert.ok(permissions.length > 0 && permissions.every((v) => /^image\+(available|pending)\+owned\+/.test(v)), permissions.join());
+    for (const command of ['amiExplorer.launchInstance', 'amiExplorer.copyImage']) {
+      const values = offered(command);
+      assert.ok(values.some((v) => v.includes('+notOwned+')) && values.every((v) => v.startsWith('image+available+')), `${command}: ${values.join()}`);
+    }
+  });
+
   it('offers Copy AMI ID on every image row and on nothing else', () => {
     const images = nodes.filter((n) => /^image\+/.test(contextValue(n)));
     assert.ok(images.length > 20);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMAND_IDS } from '../../../src/commands/commandIds';
+import { PANEL_KINDS } from '../../../src/shared/protocol';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -51,9 +52,17 @@ describe('commands', () => {
     }
   });
 
-  it('activates only on the view or a command, never on startup', () => {
+  it('activates only on the view, a command or a restored panel, never on startup', () => {
     for (const event of pkg.activationEvents as string[]) {
-      assert.ok(event === 'onView:amiExplorer.amis' || event.startsWith('onCommand:amiExplorer.'), event);
+      assert.ok(
+        event === 'onView:amiExplorer.amis' || event.startsWith('onCommand:amiExplorer.') || /^onWebviewPanel:amiExplorer\.panel\.[A-Za-z]+$/.test(event),
+        event,
+      );
     }
+  });
+
+  it('activates when VS Code restores any of the panels', () => {
+    const restored = (pkg.activationEvents as string[]).filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
+    assert.deepStrictEqual(restored.sort(), PANEL_KINDS.map((k) => `amiExplorer.panel.${k}`).sort());
   });
 });

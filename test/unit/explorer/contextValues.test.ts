@@ -84,6 +84,22 @@ describe('package.json menus against contextValues', () => {
     assert.ok(!shows('amiExplorer.copyInstanceId', 'image+available+owned+private'));
   });
 
+  it('offers the panels of images by state and ownership: deregister and permissions only on owned images', () => {
+    const images = ['available', 'pending', 'failed', 'disabled'].flatMap((state) =>
+      ['owned', 'notOwned'].flatMap((o) => ['public', 'private'].flatMap((v) => [`image+${state}+${o}+${v}`, `image+${state}+${o}+${v}+deprecated`])),
+    );
+    const offered = (command: string) => images.filter((cv) => shows(command, cv));
+    assert.ok(offered('amiExplorer.launchInstance').every((cv) => cv.startsWith('image+available+')));
+    assert.strictEqual(offered('amiExplorer.launchInstance').length, 8);
+    assert.deepStrictEqual(offered('amiExplorer.copyImage'), offered('amiExplorer.launchInstance'));
+    assert.ok(offered('amiExplorer.deregisterImage').every((cv) => cv.includes('+owned+')));
+    assert.strictEqual(offered('amiExplorer.deregisterImage').length, 16);
+    assert.deepStrictEqual(offered('amiExplorer.editLaunchPermissions').sort(), images.filter((cv) => /^image\+(available|pending)\+owned\+/.test(cv)).sort());
+    for (const command of ['amiExplorer.launchInstance', 'amiExplorer.copyImage', 'amiExplorer.deregisterImage', 'amiExplorer.editLaunchPermissions']) {
+      assert.strictEqual(matching(command).length, 0, `${command} on an instance`);
+    }
+  });
+
   it('offers Filter on every owner group and Clear Filter only on filtered ones', () => {
     assert.ok(shows('amiExplorer.filterImages', contextValues.ownerGroup('amazon', false)));
     assert.ok(shows('amiExplorer.filterImages', contextValues.ownerGroup('amazon', true)));

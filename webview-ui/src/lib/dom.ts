@@ -78,6 +78,9 @@ th, td { text-align: left; padding: 4px 8px 4px 0; border-bottom: 1px solid var(
 th { font-weight: 600; color: var(--vscode-descriptionForeground); }
 td.num { font-variant-numeric: tabular-nums; }
 code, .mono { font-family: var(--vscode-editor-font-family); }
+/* Ids must not break at their hyphen (vol-0123… on two lines), nor their chips touch the line above. */
+td.mono, td code { white-space: nowrap; }
+td code { display: inline-block; margin-top: 2px; }
 .tag-row { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0; }
 .tag-row vscode-textfield { flex: 1; }
 vscode-textfield.wide { width: 100%; max-width: 520px; }

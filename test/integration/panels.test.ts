@@ -1,0 +1,255 @@
+// The webview panels, opened through their commands on rows of the real tree, then driven end to
+// end on the simulator by posting the messages their webviews post (through the test API).
+import * as assert from 'assert';
+import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
+import type { AmiExplorerApi, PanelDriver } from '../../src/api';
+import type { ExplorerNode } from '../../src/explorer/node';
+import type { CreateImageInit, DeregisterInit, HostMessage, LaunchInstanceInit, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
+import { children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
+
+const REGION = 'us-east-1';
+const PARTNER_TO_BE = '210987654321';
+
+type Posted = HostMessage<unknown, unknown>;
+type Ok = { ok: true } & Record<string, unknown>;
+
+async function row(api: AmiExplorerApi, path: string[], wanted: (n: ExplorerNode) => boolean, what: string): Promise<ExplorerNode> {
+  const rows = await children(api, await nodeAt(api, path));
+  const found = rows.find(wanted);
+  assert.ok(found, `no ${what} under ${path.join(' / ')}: ${rows.map((r) => `${label(r)} [${contextValue(r)}]`).join(', ')}`);
+  return found;
+}
+
+const ownedEbs = (api: AmiExplorerApi, name: string) =>
+  row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], (n) => label(n) === name, `owned image "${name}"`);
+
+/** Runs the command on the row and returns the panel it opened. */
+async function open(api: AmiExplorerApi, command: string, node: ExplorerNode, kind: PanelKind, ...more: unknown[]): Promise<PanelDriver> {
+  await run(api, command, node, ...more);
+  const panels = api.panels().filter((p) => p.kind === kind);
+  assert.strictEqual(panels.length, 1, `${command} opened one ${kind} panel`);
+  // The real webview loads its bundle under the panel's CSP and says ready before the test posts anything.
+  await waitFor(`the ${kind} webview to load`, () => panels[0].webviewLoaded(), 15_000);
+  return panels[0];
+}
+
+/** The webview's handshake: `ready`, answered by `init` with the panel's data. */
+async function ready<T>(panel: PanelDriver): Promise<T> {
+  const init = (await panel.post({ type: 'ready' })).find((m) => m.type === 'init');
+  assert.ok(init && init.type === 'init', `${panel.kind} answered ready with init`);
+  return init.data as T;
+}
+
+/** Posts a request and returns the one result answering it. */
+async function request(panel: PanelDriver, message: { type: string; requestId: string } & Record<string, unknown>): Promise<Posted & { type: 'result' }> {
+  const posted = await panel.post(message);
+  const results = posted.filter((m): m is Posted & { type: 'result' } => m.type === 'result' && m.requestId === message.requestId);
+  assert.strictEqual(results.length, 1, `one result for ${message.requestId}: ${JSON.stringify(posted)}`);
+  return results[0];
+}
+
+async function succeeded(panel: PanelDriver, message: { type: string; requestId: string } & Record<string, unknown>): Promise<Ok> {
+  const { result } = await request(panel, message);
+  assert.ok(result.ok, `${panel.kind} ${message.requestId} failed: ${JSON.stringify(result)}`);
+  return result as Ok;
+}
+
+function volumesOf(init: CreateImageInit) {
+  return init.volumes.map((v) => ({ deviceName: v.deviceName, include: true, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination }));
+}
+
+describe('webview panels, driven through their controllers', function () {
+  let api: AmiExplorerApi;
+
+  beforeEach(async () => {
+    api = await freshExplorer();
+    api.takePanelEc2Calls();
+  });
+
+  afterEach(() => {
+    for (const p of api.panels()) p.close();
+    api.configureSimulator({});
+  });
+
+  it('Create Image panel: creates an image from an instance row, shown under Owned by me, pending then available', async () => {
+    api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
+    const instance = await row(api, [REGION, 'Instances'], (n) => contextValue(n) === 'instance+running+ebs', 'running EBS instance');
+    const instanceId = instance.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
+    assert.deepStrictEqual(panel.args, { kind: 'createImage', region: REGION, instanceId });
+    assert.match(panel.title, new RegExp(instanceId));
+    const init = await ready<CreateImageInit>(panel);
+    assert.strictEqual(init.instanceState, 'running');
+    assert.ok(init.volumes.some((v) => v.isRoot && v.sizeGiB > 0));
+
+    const params = { name: 'panel image 1', description: 'made by the panel test', noReboot: true, volumes: volumesOf(init), imageTags: [{ key: 'team', value: 'web' }], snapshotTags: [] };
+    const result = await succeeded(panel, { type: 'submit', requestId: 'c1', params });
+    const imageId = result.imageId as string;
+    assert.match(imageId, /^ami-[0-9a-f]{17}$/);
+    assert.ok(api.takePanelEc2Calls().includes('createImage'));
+
+    let created: ExplorerNode | undefined;
+    await waitFor('the new image under Owned by me', async () => {
+      created = (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).find((n) => label(n) === 'panel image 1');
+      return !!created;
+    });
+    assert.strictEqual(created!.id, `${REGION}/images/self/ebs/${imageId}`);
+    assert.match(contextValue(created!), /^image\+pending\+owned\+private$/);
+    assert.ok(api.pendingWork() >= 1, 'the pending image is followed');
+
+    await api.advanceSimulatorClock(31_000);
+    await api.settle();
+    assert.match(contextValue((await api.resolve(created!.id))!), /^image\+available\+owned\+private$/);
+
+    // Reveal from the success message selects the new row; a second submit with the same name shows EC2's refusal.
+    await panel.post({ type: 'revealInTree', id: imageId });
+    assert.deepStrictEqual(api.selection().map((n) => n.id), [created!.id]);
+    const again = await request(panel, { type: 'submit', requestId: 'c2', params });
+    assert.ok(!again.result.ok && again.result.error.code === 'InvalidAMIName.Duplicate', JSON.stringify(again.result));
+    assert.match(again.result.error.fix ?? '', /name/);
+
+    // Opening it again reveals the same panel.
+    await run(api, 'amiExplorer.createImage', instance);
+    assert.strictEqual(api.panels().length, 1);
+  });
+
+  it('Copy AMI panel: copies an owned image to another region, where it is followed until available', async () => {
+    const source = await ownedEbs(api, 'ci-build-agent-2026.10');
+    const sourceId = source.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.copyImage', source, 'copyImage');
+    const init = await ready<{ regions: string[]; isMarketplace: boolean }>(panel);
+    assert.ok(init.regions.includes('eu-west-1') && !init.isMarketplace);
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'k1',
+      params: { destinationRegion: 'eu-west-1', name: 'web base copy', description: 'copied by the panel test', encrypted: false, kmsKeyId: '', copyImageTags: true },
+    });
+    assert.strictEqual(result.region, 'eu-west-1');
+    const copyId = result.imageId as string;
+    const out = await (await api.ec2('eu-west-1')).send(new DescribeImagesCommand({ ImageIds: [copyId] }));
+    assert.strictEqual(out.Images?.[0]?.Name, 'web base copy');
+    assert.strictEqual(out.Images?.[0]?.SourceImageId, sourceId);
+    await api.settle();
+    await waitFor('the copy under Owned by me in eu-west-1', async () =>
+      (await children(api, await nodeAt(api, ['eu-west-1', 'Images', 'Owned by me', 'EBS-backed']))).some((n) => label(n) === 'web base copy' && /^image\+available\+owned/.test(contextValue(n))),
+    );
+  });
+
+  it('Launch permissions panel: shares with an account and reads it back; refuses to make an encrypted image public', async () => {
+    const image = await ownedEbs(api, 'windows-2022-iis-golden');
+    const imageId = image.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.editLaunchPermissions', image, 'launchPermissions');
+    const init = await ready<LaunchPermissionsInit>(panel);
+    assert.deepStrictEqual(init.publicBlockers, []);
+    const wanted = { ...init.current, accounts: [...init.current.accounts, PARTNER_TO_BE] };
+    const result = await succeeded(panel, { type: 'submit', requestId: 'p1', params: wanted });
+    assert.strictEqual(result.kind, 'applied');
+    assert.ok((result.permissions as { accounts: string[] }).accounts.includes(PARTNER_TO_BE), 'read back with DescribeImageAttribute');
+    assert.deepStrictEqual(api.takePanelEc2Calls().slice(-2), ['modifyLaunchPermissions', 'getLaunchPermissions']);
+
+    // Opening the panel again (after closing it) reads the same permissions from EC2.
+    panel.close();
+    const reopened = await open(api, 'amiExplorer.editLaunchPermissions', await ownedEbs(api, 'windows-2022-iis-golden'), 'launchPermissions');
+    assert.ok((await ready<LaunchPermissionsInit>(reopened)).current.accounts.includes(PARTNER_TO_BE));
+    reopened.close();
+
+    const encrypted = await ownedEbs(api, 'payments-api-encrypted-v3');
+    const blocked = await open(api, 'amiExplorer.editLaunchPermissions', encrypted, 'launchPermissions');
+    const blockedInit = await ready<LaunchPermissionsInit>(blocked);
+    assert.match(blockedInit.publicBlockers.join(' '), /encrypted/);
+    api.takePanelEc2Calls();
+    const posted = await blocked.post({ type: 'submit', requestId: 'p2', params: { ...blockedInit.current, isPublic: true } });
+    assert.deepStrictEqual(posted.map((m) => m.type), ['refused']);
+    assert.match((posted[0] as { message: string }).message, /cannot be made public.*encrypted/);
+    assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'refused before any EC2 call');
+    assert.ok(imageId);
+  });
+
+  it('Deregister panel: deregisters the selected owned image and deletes its snapshots', async () => {
+    const image = await ownedEbs(api, 'ci-build-agent-2026.10');
+    const imageId = image.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.deregisterImage', image, 'deregister', [image]);
+    assert.deepStrictEqual(panel.args, { kind: 'deregister', region: REGION, imageIds: [imageId] });
+    const init = await ready<DeregisterInit>(panel);
+    const snapshots = init.images[0].snapshots.map((s) => s.snapshotId);
+    assert.ok(snapshots.length > 0 && init.images[0].ownedByMe && init.images[0].monthlyCostUsd > 0);
+
+    // Without the explicit confirmation the host refuses.
+    const unconfirmed = await panel.post({ type: 'submit', requestId: 'd0', params: { imageIds: [imageId], deleteSnapshots: true, confirmed: false } });
+    assert.deepStrictEqual(unconfirmed.map((m) => m.type), ['refused']);
+
+    const result = await succeeded(panel, { type: 'submit', requestId: 'd1', params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true } });
+    const item = (result.items as { imageId: string; ok: boolean; deletedSnapshotIds: string[] }[])[0];
+    assert.ok(item.ok);
+    assert.deepStrictEqual([...item.deletedSnapshotIds].sort(), [...snapshots].sort());
+
+    const ec2 = await api.ec2(REGION);
+    const left = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
+    assert.deepStrictEqual(left.filter((s) => snapshots.includes(s.SnapshotId ?? '')), [], 'the snapshots are gone');
+    await waitFor('the image to leave the tree', async () =>
+      !(await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).some((n) => n.id === image.id),
+    );
+  });
+
+  it('Deregister panel: takes the tree selection of several owned images', async () => {
+    const a = await ownedEbs(api, 'windows-2022-iis-golden');
+    const b = await ownedEbs(api, 'legacy-app-2024.08');
+    const panel = await open(api, 'amiExplorer.deregisterImage', b, 'deregister', [a, b]);
+    assert.deepStrictEqual([...(panel.args as { imageIds: string[] }).imageIds].sort(), [a.id, b.id].map((id) => id.split('/').pop()!).sort());
+    assert.strictEqual((await ready<DeregisterInit>(panel)).images.length, 2);
+  });
+
+  it('Launch panel: launches an instance from an available image; it appears under Instances', async () => {
+    const image = await ownedEbs(api, 'ci-build-agent-2026.10');
+    const imageId = image.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.launchInstance', image, 'launchInstance');
+    const init = await ready<LaunchInstanceInit>(panel);
+    assert.strictEqual(init.backend, 'simulator');
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'l1',
+      params: { instanceType: init.instanceTypes[0], nameTag: 'launched by panel test', count: 1, acknowledgeCost: false },
+    });
+    const [instanceId] = result.instanceIds as string[];
+    assert.match(instanceId, /^i-[0-9a-f]{17}$/);
+    await api.settle();
+    await waitFor('the instance under Instances', async () =>
+      (await children(api, await nodeAt(api, [REGION, 'Instances']))).some((n) => n.id === `${REGION}/instances/${instanceId}` && /^instance\+running\+ebs$/.test(contextValue(n))),
+    );
+    const launched = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) => n.id.endsWith(instanceId))!;
+    assert.strictEqual(label(launched), 'launched by panel test');
+    assert.ok(imageId);
+  });
+
+  it('refuses hostile messages (wrong types, oversized strings, unknown types) without any EC2 call', async () => {
+    const instance = await row(api, [REGION, 'Instances'], (n) => contextValue(n) === 'instance+stopped+ebs', 'stopped EBS instance');
+    const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
+    const init = await ready<CreateImageInit>(panel);
+    const good = { name: 'hostile test', description: '', noReboot: false, volumes: volumesOf(init), imageTags: [], snapshotTags: [] };
+    api.takePanelEc2Calls();
+    const hostile: unknown[] = [
+      { type: 'submit', requestId: 'h1', params: { ...good, name: 42 } },
+      { type: 'submit', requestId: 'h2', params: { ...good, noReboot: 'yes' } },
+      { type: 'submit', requestId: 'h3', params: { ...good, name: 'x'.repeat(100_000) } },
+      { type: 'submit', requestId: 'h4', params: { ...good, description: 'd'.repeat(256) } },
+      { type: 'submit', requestId: 'h5', params: { ...good, volumes: [{ ...good.volumes[0], deviceName: '/dev/not-attached' }] } },
+      { type: 'submit', requestId: 'h6', params: { ...good, ...JSON.parse('{"__proto__": {"polluted": true}}') } },
+      { type: 'submit', requestId: 'x'.repeat(65), params: good },
+      { type: 'deleteEverything', requestId: 'h7' },
+      { type: 'revealInTree', id: 'ami-0123456789abcdef0' },
+      { type: 'copyId', id: { toString: 'i-0' } },
+      'ready',
+      null,
+      [{ type: 'ready' }],
+    ];
+    for (const message of hostile) {
+      const posted = await panel.post(message);
+      assert.deepStrictEqual(posted.map((m) => m.type), ['refused'], `refused: ${JSON.stringify(message).slice(0, 120)}`);
+    }
+    assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'no EC2 call for any of them');
+    assert.deepStrictEqual(api.takeErrors(), []);
+    // The panel still works afterwards.
+    const result = await succeeded(panel, { type: 'submit', requestId: 'ok1', params: good });
+    assert.match(result.imageId as string, /^ami-/);
+  });
+});

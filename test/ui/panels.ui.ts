@@ -1,0 +1,103 @@
+// UI journey through the webview panels on the simulator, in a real workbench (see workbench.ts),
+// once in the light and once in the dark theme: Create Image from an instance's context menu
+// (filled and submitted inside the webview), then Deregister and Launch Permissions from the
+// context menu of an image I own. Screenshots: test-results/screenshots/panels-<theme>-*.png.
+import assert from 'node:assert/strict';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { Workbench } from './workbench';
+
+const THEMES = [
+  { slug: 'light', theme: 'Default Light Modern' },
+  { slug: 'dark', theme: 'Default Dark Modern' },
+];
+
+for (const { slug, theme } of THEMES) {
+  describe(`AMI Explorer panels (UI, ${theme})`, function () {
+    let wb: Workbench | undefined;
+
+    before(async function () {
+      wb = await Workbench.start({ name: `panels-${slug}`, theme });
+      await wb.openContainer('AWS Explorer');
+      await wb.openView('AMIs');
+      await wb.row('us-east-1').waitFor({ timeout: 60_000 });
+      await wb.expand('us-east-1');
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
+    });
+
+    after(async function () {
+      await wb?.stop();
+    });
+
+    it('creates an image from an instance through the Create Image panel', async function () {
+      await wb!.expand('Instances');
+      await chooseFromContextMenu(wb!, await wb!.reveal('web-server-1'), 'Create Image…');
+      const view = await webview(wb!, 'Create Image');
+      const name = view.locator('vscode-textfield.wide').first().locator('input');
+      await name.fill(`ui test image ${slug}`);
+      await expectText(view.locator('.subtitle'), /web-server-1/);
+      await wb!.screenshot('create-image-form');
+      await view.locator('vscode-button', { hasText: 'Create Image' }).click();
+      const success = view.locator('.result.ok .title');
+      await success.waitFor({ timeout: 30_000 });
+      assert.match(await success.innerText(), /Image ami-[0-9a-f]{17} is being created/);
+      await view.locator('.result.ok').scrollIntoViewIfNeeded();
+      await wb!.screenshot('create-image-success');
+      await closeEditors(wb!);
+      await wb!.collapse('Instances');
+    });
+
+    it('opens Deregister and Launch Permissions from the context menu of an image I own', async function () {
+      await wb!.expand('Images');
+      await wb!.expand('Owned by me');
+      await wb!.expand('EBS-backed');
+      const image = await wb!.reveal('ci-build-agent-2026.10');
+
+      await chooseFromContextMenu(wb!, image, 'Deregister AMI…');
+      const deregister = await webview(wb!, 'Deregister');
+      await expectText(deregister.locator('body'), /ci-build-agent-2026\.10/);
+      await expectText(deregister.locator('body'), /snap-[0-9a-f]{17}/);
+      await wb!.screenshot('deregister');
+      await closeEditors(wb!);
+
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Edit Launch Permissions…');
+      const permissions = await webview(wb!, 'Launch permissions');
+      await expectText(permissions.locator('body'), /\d{12}/);
+      await wb!.screenshot('launch-permissions');
+      await closeEditors(wb!);
+    });
+  });
+}
+
+async function chooseFromContextMenu(wb: Workbench, row: Locator, label: string): Promise<void> {
+  const items = await wb.contextMenu(row);
+  assert.ok(items.includes(label), `context menu: ${items.join(' | ')}`);
+  await wb.page.locator('.monaco-menu .action-item:not(.disabled) .action-label').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+  await wb.page.waitForTimeout(300);
+  await wb.checkNoErrorDialog();
+}
+
+/** The active webview's document, once its heading says `heading`. */
+async function webview(wb: Workbench, heading: string): Promise<FrameLocator> {
+  const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+  await expectText(frame.locator('h1').first(), new RegExp(heading, 'i'));
+  return frame;
+}
+
+async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    last = (await locator.first().innerText({ timeout: 5_000 }).catch(() => '')) ?? '';
+    if (pattern.test(last)) return;
+    if (Date.now() > deadline) assert.fail(`expected ${pattern} in: ${last.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function closeEditors(wb: Workbench): Promise<void> {
+  await wb.runCommand('View: Close All Editors');
+  await wb.page.waitForTimeout(300);
+}
