@@ -5,6 +5,7 @@ import type { Container, SimulatorOverride } from './container';
 import type { ExplorerNode } from './explorer/node';
 import type { AmiTreeProvider } from './explorer/treeProvider';
 import type { HostMessage, PanelArgs, PanelKind } from './shared/protocol';
+import { WALKTHROUGH_KEYS } from './walkthrough/trainingProgress';
 
 /** An open webview panel as a test drives it: messages posted as its webview would post them. */
 export interface PanelDriver {
@@ -43,16 +44,30 @@ export interface AmiExplorerApi {
   resolve(id: string): Promise<ExplorerNode | undefined>;
   /** The rows selected in the AMIs view. */
   selection(): readonly ExplorerNode[];
+  /** How long evaluating dist/extension.js and running activate() took (ms), for the benchmark. */
+  readonly activationTimes: ActivationTimes;
   /** The open webview panels, oldest first. */
   panels(): PanelDriver[];
   /** The current backend's client of a region, so tests read EC2's state through the same API as the extension. */
   ec2(region: string): Promise<EC2Client>;
   /** The EC2 operations the panels started since the last call, by name (e.g. `createImage`). */
   takePanelEc2Calls(): string[];
+  /** The walkthrough conditions met in this session, as context keys (those the steps' completionEvents wait for). */
+  walkthroughContextKeys(): string[];
+  /** The pending-work status bar text, undefined while it is hidden. */
+  pendingStatusText(): string | undefined;
+  /** The simulator's HTTP endpoint while it runs. */
+  simulatorEndpointUrl(): string | undefined;
 }
 
-export function createApi(container: Container): AmiExplorerApi {
+export interface ActivationTimes {
+  moduleMs: number;
+  activateMs: number;
+}
+
+export function createApi(container: Container, activationTimes: ActivationTimes = { moduleMs: 0, activateMs: 0 }): AmiExplorerApi {
   return {
+    activationTimes,
     tree: container.tree,
     setUserInput: (input) => container.setUserInput(input),
     resetSimulator: async () => {
@@ -105,5 +120,8 @@ export function createApi(container: Container): AmiExplorerApi {
       })),
     ec2: (region) => container.clients().ec2(region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
+    walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
+    pendingStatusText: () => container.pendingStatus.text(),
+    simulatorEndpointUrl: () => container.clients().runningSimulatorEndpoint?.()?.url,
   };
 }

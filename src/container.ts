@@ -8,6 +8,7 @@ import type { UserInput } from './commands/userInput';
 import { VscodeUserInput } from './commands/vscodeUserInput';
 import { ConnectionStatus } from './explorer/connectionStatus';
 import { ExplorerModel } from './explorer/explorerModel';
+import { PendingWorkStatus } from './explorer/pendingWorkStatus';
 import type { ExplorerNode } from './explorer/node';
 import { Poller, realScheduler } from './explorer/poller';
 import { AmiTreeProvider } from './explorer/treeProvider';
@@ -17,6 +18,8 @@ import { PanelRegistry } from './panels/webviewPanelHost';
 import type { PanelArgs } from './shared/protocol';
 import type { AmiExplorerSettings } from './settings';
 import { readSettings, SECTION } from './settings';
+import { observePublicRefusals } from './walkthrough/observePanel';
+import { TrainingProgress } from './walkthrough/trainingProgress';
 
 /** How often things in transition are re-read. */
 const POLL_INTERVAL_MS = 2_000;
@@ -30,6 +33,8 @@ export interface ContainerOptions {
 export interface SimulatorOverride {
   pendingDelayMs?: number;
   manualClock?: boolean;
+  /** Benchmarks: scale us-east-1's public catalog (e.g. to 100,000 images). */
+  largeRegionImages?: number;
 }
 
 /**
@@ -43,6 +48,9 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly panels: PanelRegistry;
+  /** What the user really did, for the walkthrough's steps. */
+  readonly training: TrainingProgress;
+  readonly pendingStatus: PendingWorkStatus;
   private readonly status: ConnectionStatus;
   private readonly disposables: vscode.Disposable[] = [];
   private current: AmiExplorerSettings;
@@ -61,9 +69,13 @@ export class Container implements CommandDeps, vscode.Disposable {
   ) {
     this.log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
     this.current = readSettings();
+    this.training = new TrainingProgress(
+      (key, value) => void vscode.commands.executeCommand('setContext', key, value),
+      () => this.model.knownAccountId,
+    );
     const backend = this.backendConfig();
     this.backendKey = backendKeyOf(backend);
-    this.currentClients = createAwsClients(backend);
+    this.currentClients = createAwsClients(backend, (call) => this.training.observe(call));
     this.model = new ExplorerModel({
       clients: () => this.currentClients,
       pageSize: () => this.current.pageSize,
@@ -93,9 +105,12 @@ export class Container implements CommandDeps, vscode.Disposable {
         if (this.panelEc2Calls.push(name) > 1000) this.panelEc2Calls.splice(0, 500);
       },
     });
-    this.panels = new PanelRegistry(context.extensionUri, (args) => createPanelController(args, panelServices), this.log);
+    this.panels = new PanelRegistry(context.extensionUri, (args) => observePublicRefusals(createPanelController(args, panelServices), () => this.training.publicSharingRefused()), this.log);
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
     const account = this.model.onDidLearnAccount.on((id) => this.status.showAccount(id));
+    this.pendingStatus = new PendingWorkStatus(() => this.poller.size, () => this.currentClients.backend.kind === 'simulator');
+    const pendingStarted = this.model.onUnsettled.on(() => this.pendingStatus.update());
+    const pendingSettled = this.poller.onDidSettle.on(() => this.pendingStatus.update());
     this.disposables.push(
       this.log,
       this.panels,
@@ -106,6 +121,11 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.poller,
       { dispose: () => unsettled.dispose() },
       { dispose: () => account.dispose() },
+      this.pendingStatus,
+      { dispose: () => pendingStarted.dispose() },
+      { dispose: () => pendingSettled.dispose() },
+      this.treeView.onDidExpandElement((e) => this.training.expanded(e.element.id)),
+      this.treeView.onDidChangeSelection((e) => this.training.selected(e.selection.map((n) => n.id))),
       { dispose: () => this.currentClients.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION)) {
@@ -154,11 +174,19 @@ export class Container implements CommandDeps, vscode.Disposable {
     if (key !== this.backendKey) {
       this.backendKey = key;
       this.currentClients.dispose();
-      this.currentClients = createAwsClients(backend);
+      this.currentClients = createAwsClients(backend, (call) => this.training.observe(call));
       this.poller.clear();
       this.model.clear();
       this.status.show(this.currentClients);
       this.log.info(`Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`);
+      this.tree.refresh();
+    } else if (backend.kind === 'simulator' && previous.simulatorAccount !== this.current.simulatorAccount) {
+      // Same simulator (and endpoint), another caller: everything shown belongs to the old account.
+      this.currentClients.switchSimulatorAccount?.(this.current.simulatorAccount);
+      this.poller.clear();
+      this.model.clear();
+      this.status.show(this.currentClients);
+      this.log.info(`Acting as simulator account ${this.current.simulatorAccount || 'default'}.`);
       this.tree.refresh();
     } else if (previous.pageSize !== this.current.pageSize || previous.regions.join() !== this.current.regions.join()) {
       this.tree.refresh();
@@ -182,6 +210,8 @@ export class Container implements CommandDeps, vscode.Disposable {
       stateFile: path.join(this.context.globalStorageUri.fsPath, 'simulator-state.json'),
       pendingDelayMs: this.simulatorOverride.pendingDelayMs ?? (this.options.testMode ? 0 : s.pendingDelaySeconds * 1000),
       manualClock: this.simulatorOverride.manualClock,
+      accountId: s.simulatorAccount || undefined,
+      largeRegionImages: this.simulatorOverride.largeRegionImages,
       onWarning: (message) => {
         this.log.warn(message);
         void vscode.window.showWarningMessage(message);
@@ -199,5 +229,5 @@ export class Container implements CommandDeps, vscode.Disposable {
 function backendKeyOf(backend: BackendConfig): string {
   return backend.kind === 'aws'
     ? `aws|${backend.profile ?? ''}|${backend.stsRegion}`
-    : `simulator|${backend.stateFile}|${backend.pendingDelayMs}|${backend.manualClock ? 'manual' : 'system'}`;
+    : `simulator|${backend.stateFile}|${backend.pendingDelayMs}|${backend.manualClock ? 'manual' : 'system'}|${backend.largeRegionImages ?? 0}`;
 }

@@ -9,10 +9,17 @@ import { Container } from './container';
  * and the AWS SDK and the simulator load only when the tree first asks for data.
  */
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
+  const started = performance.now();
   const container = new Container(context, { testMode: process.env.AMI_EXPLORER_TEST === '1' });
   context.subscriptions.push(container, ...registerCommands(container));
-  return createApi(container);
+  return createApi(container, {
+    moduleMs: typeof __amiExplorerLoadStart === 'number' ? started - __amiExplorerLoadStart : 0,
+    activateMs: performance.now() - started,
+  });
 }
+
+/** Set by the first line of dist/extension.js (an esbuild banner), for the benchmark. */
+declare const __amiExplorerLoadStart: number | undefined;
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.

@@ -40,6 +40,8 @@ export function describeImagesInput(query: ImageQuery, nextToken?: string): Desc
       ...toEc2Filters(query.filter),
     ],
     IncludeDeprecated: query.filter?.includeDeprecated ? true : undefined,
+    // EC2 lists a disabled AMI only to its owner and only when asked: "Owned by me" must show it, or it could never be re-enabled.
+    IncludeDisabled: query.group === 'self' ? true : undefined,
     MaxResults: clampPageSize(query.pageSize),
     NextToken: nextToken,
   };

@@ -22,9 +22,21 @@ export {
   GetImageBlockPublicAccessStateCommand,
   CopyImageCommand,
   RunInstancesCommand,
+  DescribeSnapshotsCommand,
+  CreateTagsCommand,
+  DeleteTagsCommand,
+  EnableImageDeprecationCommand,
+  DisableImageDeprecationCommand,
+  EnableImageCommand,
+  DisableImageCommand,
+  EnableImageDeregistrationProtectionCommand,
+  DisableImageDeregistrationProtectionCommand,
+  EnableImageBlockPublicAccessCommand,
+  DisableImageBlockPublicAccessCommand,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 export { Simulator } from '../simulator/simulator';
 export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
+export { serveSimulator } from '../simulator/server';
 export { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
 export { ManualClock } from '../simulator/clock';

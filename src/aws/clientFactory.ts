@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
+import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
 import type { BackendModules } from './sdk';
 import { loadBackendModules, loadSdk } from './sdk';
 
@@ -15,6 +16,10 @@ export type BackendConfig =
       pendingDelayMs: number;
       /** Tests: the simulator's time only moves through {@link AwsClients.advanceSimulatorClock}. */
       manualClock?: boolean;
+      /** The simulated account the extension acts as (see {@link SIMULATOR_ACCOUNT_CHOICES}); the default account when absent. */
+      accountId?: string;
+      /** Benchmarks: scale us-east-1's public catalog to this many images. */
+      largeRegionImages?: number;
       /** Told about things the user should know, e.g. a corrupt state file moved aside. */
       onWarning?: (message: string) => void;
     }
@@ -45,12 +50,61 @@ export interface AwsClients {
   resetSimulator?(): Promise<void>;
   /** Moves a manual simulator clock forward (tests); absent otherwise. */
   advanceSimulatorClock?(ms: number): Promise<void>;
+  /** Simulator: acts as another simulated account from now on (same simulator, other credentials). */
+  switchSimulatorAccount?(accountId: string): void;
+  /** Simulator: finishes every pending image and instance transition now; resolves with how many were moving. */
+  settleSimulatorNow?(): Promise<number>;
+  /**
+   * Simulator: serves this very simulator over HTTP on 127.0.0.1 (`port`, or any free port when it
+   * is taken), or returns the endpoint already running. It stops when these clients are disposed.
+   */
+  startSimulatorEndpoint?(port: number): Promise<SimulatorEndpoint>;
+  /** Simulator: stops the HTTP endpoint; resolves false when none was running. */
+  stopSimulatorEndpoint?(): Promise<boolean>;
+  /** Simulator: the HTTP endpoint while it runs. */
+  runningSimulatorEndpoint?(): SimulatorEndpoint | undefined;
   dispose(): void;
 }
 
-/** Creates the client set for a backend. Cheap: nothing is loaded until the first call. */
-export function createAwsClients(backend: BackendConfig): AwsClients {
-  return backend.kind === 'simulator' ? new SimulatorClients(backend) : new RealAwsClients(backend);
+/** A simulated account, as the extension shows it (the simulator never checks the secret). */
+export interface SimulatorAccountInfo {
+  accountId: string;
+  accessKeyId: string;
+  label: string;
+}
+
+/** The simulator's accounts: the default one and a partner to share images with. */
+export const SIMULATOR_ACCOUNT_CHOICES: readonly SimulatorAccountInfo[] = SIMULATOR_ACCOUNTS.map(({ accountId, accessKeyId, label }) => ({
+  accountId,
+  accessKeyId,
+  label,
+}));
+
+/** The simulator served over HTTP, for the AWS CLI or any SDK. */
+export interface SimulatorEndpoint {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  /** The access key id of the account the extension acts as (the tree shows this account). */
+  callerAccessKeyId: string;
+}
+
+/** One EC2 call the extension made, as the walkthrough observes it: the command's input and output, or its error. */
+export interface Ec2CallRecord {
+  region: string;
+  /** The SDK command's name, e.g. `CreateImageCommand`. */
+  command: string;
+  input: unknown;
+  output?: unknown;
+  error?: unknown;
+}
+
+/**
+ * Creates the client set for a backend. Cheap: nothing is loaded until the first call.
+ * `onEc2Call` is told about every EC2 call through these clients, after it answered.
+ */
+export function createAwsClients(backend: BackendConfig, onEc2Call?: (call: Ec2CallRecord) => void): AwsClients {
+  return backend.kind === 'simulator' ? new SimulatorClients(backend, onEc2Call) : new RealAwsClients(backend, onEc2Call);
 }
 
 abstract class CachedClients implements AwsClients {
@@ -59,6 +113,9 @@ abstract class CachedClients implements AwsClients {
   private disposed = false;
 
   abstract readonly backend: BackendConfig;
+
+  constructor(private readonly onEc2Call: ((call: Ec2CallRecord) => void) | undefined) {}
+
   protected abstract createEc2(region: string): Promise<EC2Client>;
   protected abstract createSts(): Promise<STSClient>;
 
@@ -68,9 +125,31 @@ abstract class CachedClients implements AwsClients {
     }
     let client = this.clients.get(region);
     if (!client) {
-      client = this.createEc2(region);
+      client = this.createEc2(region).then((c) => this.observed(c, region));
       this.clients.set(region, client);
       client.catch(() => this.clients.delete(region));
+    }
+    return client;
+  }
+
+  /** Tells `onEc2Call` about every command sent through `client` once it answered (never its credentials). */
+  private observed(client: EC2Client, region: string): EC2Client {
+    const report = this.onEc2Call;
+    if (report) {
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const command = String(context.commandName ?? 'unknown');
+          try {
+            const out = await next(args);
+            report({ region, command, input: args.input, output: out.output });
+            return out;
+          } catch (error) {
+            report({ region, command, input: args.input, error });
+            throw error;
+          }
+        },
+        { step: 'initialize', name: 'amiExplorerCallObserver' },
+      );
     }
     return client;
   }
@@ -111,8 +190,11 @@ abstract class CachedClients implements AwsClients {
 }
 
 class RealAwsClients extends CachedClients {
-  constructor(readonly backend: Extract<BackendConfig, { kind: 'aws' }>) {
-    super();
+  constructor(
+    readonly backend: Extract<BackendConfig, { kind: 'aws' }>,
+    onEc2Call?: (call: Ec2CallRecord) => void,
+  ) {
+    super(onEc2Call);
   }
 
   protected async createEc2(region: string): Promise<EC2Client> {
@@ -133,21 +215,30 @@ const SIMULATOR_SECRET = 'simulator-secret-not-checked';
 interface LoadedSimulator {
   simulator: InstanceType<BackendModules['Simulator']>;
   requestHandler: unknown;
-  accessKeyId: string;
   advance?: (ms: number) => void;
 }
 
+/** The simulator's HTTP server (src/simulator/server.ts). */
+type SimulatorServer = Awaited<ReturnType<BackendModules['serveSimulator']>>;
+
 class SimulatorClients extends CachedClients {
   private loaded: Promise<LoadedSimulator> | undefined;
+  private accessKeyId: string;
+  private server: Promise<SimulatorServer> | undefined;
+  private serving: SimulatorServer | undefined;
 
-  constructor(readonly backend: Extract<BackendConfig, { kind: 'simulator' }>) {
-    super();
+  constructor(
+    readonly backend: Extract<BackendConfig, { kind: 'simulator' }>,
+    onEc2Call?: (call: Ec2CallRecord) => void,
+  ) {
+    super(onEc2Call);
+    this.accessKeyId = accessKeyOf(backend.accountId);
   }
 
   /** The simulator and its in-process handler, loaded and created on first use. */
   private load(): Promise<LoadedSimulator> {
     this.loaded ??= (async () => {
-      const { Simulator, SimulatorRequestHandler, DEFAULT_SIMULATOR_ACCOUNT, ManualClock } = await loadBackendModules();
+      const { Simulator, SimulatorRequestHandler, ManualClock } = await loadBackendModules();
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;
@@ -157,12 +248,12 @@ class SimulatorClients extends CachedClients {
         // Instance transitions take a few seconds on EC2; with no delay they are instant too.
         instanceTransitionMs: Math.min(delay, 3_000),
         clock,
+        largeRegionImages: this.backend.largeRegionImages,
         onWarning: this.backend.onWarning,
       });
       return {
         simulator,
         requestHandler: new SimulatorRequestHandler(simulator),
-        accessKeyId: DEFAULT_SIMULATOR_ACCOUNT.accessKeyId,
         advance: clock ? (ms: number) => clock.advance(ms) : undefined,
       };
     })();
@@ -171,10 +262,10 @@ class SimulatorClients extends CachedClients {
   }
 
   private async clientConfig(region: string) {
-    const { requestHandler, accessKeyId } = await this.load();
+    const { requestHandler } = await this.load();
     return {
       region,
-      credentials: { accessKeyId, secretAccessKey: SIMULATOR_SECRET },
+      credentials: { accessKeyId: this.accessKeyId, secretAccessKey: SIMULATOR_SECRET },
       // The handler is an HttpHandler for the SDK; its type lives in @smithy packages we do not import.
       requestHandler: requestHandler as never,
       maxAttempts: 1,
@@ -202,4 +293,55 @@ class SimulatorClients extends CachedClients {
     }
     advance(ms);
   }
+
+  switchSimulatorAccount(accountId: string): void {
+    this.accessKeyId = accessKeyOf(accountId);
+    // New clients sign with the new access key; the simulator (and its endpoint) stay as they are.
+    this.destroyClients();
+  }
+
+  async settleSimulatorNow(): Promise<number> {
+    return (await this.load()).simulator.settleAllNow();
+  }
+
+  startSimulatorEndpoint(port: number): Promise<SimulatorEndpoint> {
+    this.server ??= (async () => {
+      const { serveSimulator } = await loadBackendModules();
+      const { simulator } = await this.load();
+      try {
+        return await serveSimulator(simulator, port);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        return serveSimulator(simulator, 0);
+      }
+    })();
+    this.server.catch(() => (this.server = undefined));
+    return this.server.then((s) => {
+      this.serving = s;
+      return this.runningSimulatorEndpoint()!;
+    });
+  }
+
+  runningSimulatorEndpoint(): SimulatorEndpoint | undefined {
+    const s = this.serving;
+    return s && { url: s.url, port: s.port, callerAccessKeyId: this.accessKeyId };
+  }
+
+  async stopSimulatorEndpoint(): Promise<boolean> {
+    const server = this.server;
+    this.server = undefined;
+    this.serving = undefined;
+    if (!server) return false;
+    await (await server).close();
+    return true;
+  }
+
+  override dispose(): void {
+    super.dispose();
+    void this.stopSimulatorEndpoint().catch(() => undefined);
+  }
+}
+
+function accessKeyOf(accountId: string | undefined): string {
+  return (SIMULATOR_ACCOUNTS.find((a) => a.accountId === accountId) ?? SIMULATOR_ACCOUNTS[0]).accessKeyId;
 }

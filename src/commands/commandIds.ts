@@ -20,6 +20,11 @@ export const COMMAND_IDS = [
   'amiExplorer.stopInstance',
   'amiExplorer.rebootInstance',
   'amiExplorer.terminateInstance',
+  'amiExplorer.switchSimulatorAccount',
+  'amiExplorer.startSimulatorEndpoint',
+  'amiExplorer.stopSimulatorEndpoint',
+  'amiExplorer.settlePendingWork',
+  'amiExplorer.openWalkthrough',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

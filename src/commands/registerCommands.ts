@@ -21,6 +21,11 @@ import { selectRegions } from './selectRegions';
 import { startInstance } from './startInstance';
 import { stopInstance } from './stopInstance';
 import { terminateInstance } from './terminateInstance';
+import { openWalkthrough } from './openWalkthrough';
+import { settlePendingWork } from './settlePendingWork';
+import { startSimulatorEndpoint } from './startSimulatorEndpoint';
+import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
+import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
@@ -48,6 +53,11 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopInstance': stopInstance,
   'amiExplorer.rebootInstance': rebootInstance,
   'amiExplorer.terminateInstance': terminateInstance,
+  'amiExplorer.switchSimulatorAccount': switchSimulatorAccount,
+  'amiExplorer.startSimulatorEndpoint': startSimulatorEndpoint,
+  'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
+  'amiExplorer.settlePendingWork': settlePendingWork,
+  'amiExplorer.openWalkthrough': openWalkthrough,
 };
 
 /** Registers every command behind the error boundary. */

@@ -32,11 +32,12 @@ export class ConnectionStatus implements vscode.Disposable {
     const simulator = this.backend?.kind !== 'aws';
     const base = this.backend?.kind === 'aws' ? this.backend.profile || vscode.l10n.t('default credentials') : vscode.l10n.t('Simulator');
     const icon = simulator ? '$(beaker)' : '$(cloud)';
-    this.item.text = `${icon} ${base}${account && !simulator ? ` · ${account}` : ''}`;
+    // The simulator has several accounts (Switch Simulator Account): show which one acts.
+    this.item.text = `${icon} ${base}${account ? ` · ${account}` : ''}`;
     this.item.tooltip = simulator
       ? vscode.l10n.t('AMI Explorer uses the embedded EC2 simulator{0}: nothing reaches AWS. Click to connect to AWS.', account ? ` (account ${account})` : '')
       : vscode.l10n.t('AMI Explorer uses AWS with {0}{1}. Click to pick another profile.', base, account ? ` (account ${account})` : '');
-    this.treeView.description = simulator ? vscode.l10n.t('Simulator') : `${base}${account ? ` · ${account}` : ''}`;
+    this.treeView.description = `${base}${account ? ` · ${account}` : ''}`;
     this.item.show();
   }
 

@@ -1,4 +1,5 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
+import { protectionState } from '../ami/deprecation';
 import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
 
 /**
@@ -8,7 +9,9 @@ import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
  * - `region`, `imagesFolder`, `instancesFolder`
  * - `ownerGroup+<self|shared|amazon|marketplace|public>[+filtered]`
  * - `rootType+<ebs|instanceStore>`
- * - `image+<state>+<owned|notOwned>+<public|private>[+deprecated]`
+ * - `image+<state>+<owned|notOwned>+<public|private>[+deprecated|+deprecationScheduled][+protected|+protectionCooldown]`
+ *   (`protected`: deregistration protection on; `protectionCooldown`: turned off but still protected for 24 h)
+ * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
  */
@@ -16,6 +19,7 @@ export const contextValues = {
   region: 'region',
   imagesFolder: 'imagesFolder',
   instancesFolder: 'instancesFolder',
+  snapshotsFolder: 'snapshotsFolder',
   loadMore: 'loadMore',
   error: 'error',
   message: 'message',
@@ -32,7 +36,11 @@ export const contextValues = {
     const state = image.State ?? 'unknown';
     const owned = accountId !== undefined && image.OwnerId === accountId ? 'owned' : 'notOwned';
     const visibility = image.Public ? 'public' : 'private';
-    return `image+${state}+${owned}+${visibility}${isDeprecated(image, now) ? '+deprecated' : ''}`;
+    return `image+${state}+${owned}+${visibility}${deprecationPart(image, now)}${protectionPart(image)}`;
+  },
+
+  snapshot(used: boolean): string {
+    return `snapshot+${used ? 'used' : 'unused'}`;
   },
 
   instance(instance: Instance): string {
@@ -43,6 +51,25 @@ export const contextValues = {
 
 function rootPart(rootType: RootDeviceType): string {
   return rootType === 'ebs' ? 'ebs' : 'instanceStore';
+}
+
+function deprecationPart(image: Image, now: number): string {
+  if (isDeprecated(image, now)) {
+    return '+deprecated';
+  }
+  return image.DeprecationTime && Number.isFinite(Date.parse(image.DeprecationTime)) ? '+deprecationScheduled' : '';
+}
+
+function protectionPart(image: Image): string {
+  switch (protectionState(image)) {
+    case 'on':
+    case 'onWithCooldown':
+      return '+protected';
+    case 'cooldown':
+      return '+protectionCooldown';
+    default:
+      return '';
+  }
 }
 
 /** EC2 keeps returning a deprecated image to its owner; it is deprecated once its time has passed. */

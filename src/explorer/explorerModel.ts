@@ -6,7 +6,9 @@ import { describeInstancesById, isInstanceSettled, listInstances } from '../ami/
 import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
 import { ownerGroupOf, ROOT_DEVICE_TYPES, rootDeviceTypeOf } from '../ami/ownerGroups';
 import type { AwsClients } from '../aws/clientFactory';
+import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
+import { CostModel } from './costModel';
 import { isInSubtree, nodeIds } from './ids';
 import { Listeners } from './listeners';
 
@@ -36,6 +38,8 @@ export interface ExplorerModelDeps {
   clients(): AwsClients;
   pageSize(): number;
   now(): number;
+  /** Snapshot storage price (USD per GB-month) for cost estimates; pricing.ts's default when absent. */
+  snapshotPricePerGbMonth?(): number;
 }
 
 /**
@@ -56,7 +60,16 @@ export class ExplorerModel {
   /** Pending images and instances in transition, for the poller. */
   readonly onUnsettled = new Listeners<Watch>();
 
-  constructor(private readonly deps: ExplorerModelDeps) {}
+  /** Snapshots, their cost and the region's block-public-access state (the governance rows). */
+  readonly costs: CostModel;
+
+  constructor(private readonly deps: ExplorerModelDeps) {
+    this.costs = new CostModel({
+      ec2: (region) => this.ec2(region),
+      pricePerGbMonth: () => deps.snapshotPricePerGbMonth?.() ?? SNAPSHOT_USD_PER_GB_MONTH,
+      changed: (ids) => this.changed(...ids),
+    });
+  }
 
   /** The caller's account once known (images load only after it is). */
   knownAccountId: string | undefined;
@@ -194,6 +207,7 @@ export class ExplorerModel {
   /** Drops what was loaded under a node (everything with no id), so the next expansion reloads it. */
   invalidate(id?: string): void {
     this.generation++;
+    this.costs.invalidate(id);
     for (const map of [this.pages, this.instanceViews, this.pending] as Map<string, unknown>[]) {
       for (const key of [...map.keys()]) {
         if (id === undefined || isInSubtree(key.split('#')[0], id)) {
@@ -319,8 +333,21 @@ export class ExplorerModel {
 
   /** The cached version of an image row's image (updated by polling). */
   currentImage(region: string, group: OwnerGroup, rootType: RootDeviceType, imageId: string): Image | undefined {
-    return this.peekGroup(region, group, rootType)?.images.find((i) => i.ImageId === imageId);
+    const page = this.peekGroup(region, group, rootType);
+    if (!page) {
+      return undefined;
+    }
+    // Every row asks this when it renders: an index per page object (pages are replaced, never
+    // mutated) keeps rendering a group of 10,000 AMIs linear instead of quadratic.
+    let index = this.pageIndexes.get(page);
+    if (!index) {
+      index = new Map(page.images.map((i) => [i.ImageId ?? '', i]));
+      this.pageIndexes.set(page, index);
+    }
+    return index.get(imageId);
   }
+
+  private readonly pageIndexes = new WeakMap<GroupPage, Map<string, Image>>();
 
   currentInstance(region: string, instanceId: string): Instance | undefined {
     return this.peekInstances(region)?.instances.find((i) => i.InstanceId === instanceId);

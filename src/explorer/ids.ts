@@ -14,6 +14,8 @@ export const nodeIds = {
   image: (region: string, group: OwnerGroup, rootType: RootDeviceType, imageId: string) =>
     `${region}/images/${group}/${rootType}/${imageId}`,
   instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
+  snapshotsFolder: (region: string) => `${region}/snapshots`,
+  snapshot: (region: string, snapshotId: string) => `${region}/snapshots/${snapshotId}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

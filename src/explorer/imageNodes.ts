@@ -146,7 +146,8 @@ export class ImageNode implements ExplorerNode {
     const item = new vscode.TreeItem(imageLabel(image), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = imageDescription(image, now);
-    item.tooltip = new vscode.MarkdownString(imageTooltip(image, account, now));
+    const owned = account !== undefined && image.OwnerId === account;
+    item.tooltip = new vscode.MarkdownString(imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined));
     item.contextValue = contextValues.image(image, account, now);
     const icon = imageIcon(image, account, now);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

@@ -1,5 +1,8 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
 import { instanceName } from '../ami/instances';
+import { cooldownEnd, protectionState } from '../ami/deprecation';
+import { imageMonthlyCost, imageSnapshots } from '../ami/snapshotUsage';
+import { formatUsd } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import type { AmiStatus } from './explorerModel';
 
@@ -21,6 +24,10 @@ export function imageDescription(image: Image, now: number): string {
   const parts = [image.ImageId, image.Architecture, image.VirtualizationType, image.State];
   if (isDeprecated(image, now)) {
     parts.push('deprecated');
+  }
+  const protection = protectionState(image);
+  if (protection !== 'off') {
+    parts.push(protection === 'cooldown' ? 'protected (cooldown)' : 'protected');
   }
   return parts.filter(Boolean).join(' · ');
 }
@@ -62,8 +69,11 @@ function formatDate(iso: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
 
-/** The details a user checks before launching, as Markdown. */
-export function imageTooltip(image: Image, accountId: string | undefined, now: number): string {
+/**
+ * The details a user checks before launching, as Markdown. With a price (for the caller's own
+ * images), also what its snapshots cost per month.
+ */
+export function imageTooltip(image: Image, accountId: string | undefined, now: number, pricePerGbMonth?: number): string {
   const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
   const lines: string[] = [`**${e(imageLabel(image))}**`, ''];
   if (image.Description) {
@@ -83,7 +93,10 @@ export function imageTooltip(image: Image, accountId: string | undefined, now: n
     ['IMDS', image.ImdsSupport ? `IMDS${image.ImdsSupport}` : undefined],
     ['Launch permission', image.Public ? 'public: any AWS account can launch it' : 'private: the owner and the accounts it is shared with'],
     ['Product codes', image.ProductCodes?.length ? image.ProductCodes.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ') : undefined],
-    ['Deprecation', image.DeprecationTime ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ''}` : undefined],
+    ['Deprecation', image.DeprecationTime ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ' — scheduled'}` : undefined],
+    ['Deregistration protection', protectionText(image)],
+    ['Snapshot storage', pricePerGbMonth === undefined ? undefined : snapshotCostText(image, pricePerGbMonth)],
+    ['Tags', image.Tags?.length ? image.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
   ];
   for (const [label, value] of rows) {
     if (value) {
@@ -176,4 +189,28 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
 /** `12`, or `50+` while more pages exist. */
 export function countText(count: number, more: boolean): string {
   return more ? `${count}+` : String(count);
+}
+
+function protectionText(image: Image): string | undefined {
+  switch (protectionState(image)) {
+    case 'on':
+      return 'on (without cooldown): EC2 refuses to deregister it';
+    case 'onWithCooldown':
+      return 'on, with a 24-hour cooldown: EC2 refuses to deregister it until 24 hours after protection is turned off';
+    case 'cooldown':
+      return `off, but still protected until ${formatDate(cooldownEnd(image)) ?? 'the cooldown ends'}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `2 snapshots, 70 GiB ≈ $3.50/month (at $0.05 per GB-month)`. */
+export function snapshotCostText(image: Image, pricePerGbMonth: number): string {
+  const snapshots = imageSnapshots(image);
+  if (snapshots.length === 0) {
+    return 'no EBS snapshots';
+  }
+  const gib = snapshots.reduce((sum, s) => sum + s.sizeGiB, 0);
+  const count = snapshots.length === 1 ? '1 snapshot' : `${snapshots.length} snapshots`;
+  return `${count}, ${gib} GiB ≈ ${formatUsd(imageMonthlyCost(image, pricePerGbMonth))}/month (at $${pricePerGbMonth} per GB-month)`;
 }

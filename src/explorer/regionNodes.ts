@@ -7,6 +7,8 @@ import { OwnerGroupNode } from './imageNodes';
 import { ErrorNode, MessageNode } from './infoNodes';
 import { InstanceNode } from './instanceNodes';
 import type { ExplorerNode, NodeContext } from './node';
+import { SnapshotsFolderNode } from './snapshotNodes';
+import { regionDescription, regionTooltip } from './snapshotPresentation';
 
 /** A root row: one selected region. */
 export class RegionNode implements ExplorerNode {
@@ -24,11 +26,20 @@ export class RegionNode implements ExplorerNode {
     item.id = this.id;
     item.contextValue = contextValues.region;
     item.iconPath = new vscode.ThemeIcon('cloud');
+    const costs = this.ctx.model.costs;
+    const cost = costs.peekCost(this.region);
+    const access = costs.peekBlockPublicAccess(this.region);
+    item.description = regionDescription(cost, access);
+    item.tooltip = new vscode.MarkdownString(regionTooltip(this.region, cost, access, costs.price()));
     return item;
   }
 
   async getChildren(): Promise<ExplorerNode[]> {
-    return [new ImagesFolderNode(this, this.ctx), new InstancesFolderNode(this, this.ctx)];
+    // The region row's sums and block-public-access state load beside the folders; the row
+    // re-renders when they arrive. A failure shows in the Snapshots folder, not here.
+    void this.ctx.model.costs.snapshots(this.region).catch(() => undefined);
+    void this.ctx.model.costs.blockPublicAccess(this.region).catch(() => undefined);
+    return [new ImagesFolderNode(this, this.ctx), new InstancesFolderNode(this, this.ctx), new SnapshotsFolderNode(this, this.ctx)];
   }
 }
 

@@ -83,6 +83,7 @@ export class WebviewPanelHost<TIn extends { type: string }, TInit, TResult> impl
 export class PanelRegistry implements vscode.Disposable {
   private readonly open = new Map<string, WebviewPanelHost<{ type: string }, unknown, unknown>>();
   private readonly webviewRoot: vscode.Uri;
+  private readonly iconPath: { light: vscode.Uri; dark: vscode.Uri };
 
   constructor(
     extensionUri: vscode.Uri,
@@ -90,6 +91,10 @@ export class PanelRegistry implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.webviewRoot = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    this.iconPath = {
+      light: vscode.Uri.joinPath(extensionUri, 'media', 'panel-light.svg'),
+      dark: vscode.Uri.joinPath(extensionUri, 'media', 'panel-dark.svg'),
+    };
   }
 
   /** Opens the panel for `args`, or reveals it when it is already open. */
@@ -134,6 +139,7 @@ export class PanelRegistry implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, args: PanelArgs): void {
     const key = panelKey(args);
+    panel.iconPath = this.iconPath;
     const host = new WebviewPanelHost(panel, this.webviewRoot, this.createController(args), this.log, () => this.open.delete(key));
     this.open.set(key, host);
   }

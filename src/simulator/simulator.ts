@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { accountForAccessKey } from './accounts';
 import { systemClock, type Clock } from './clock';
 import { Ec2Error } from './errors';
-import { settleRegion } from './models/lifecycle';
+import { finishPendingWork, settleRegion } from './models/lifecycle';
 import type { SimState } from './models/types';
 import { RequestContext } from './protocol/context';
 import { QueryParams } from './protocol/query';
@@ -111,6 +111,16 @@ export class Simulator {
     this.world.state = createSeedState(this.seedOptions, this.world.clock.now());
     this.world.markChanged();
     this.persistIfChanged();
+  }
+
+  /**
+   * Finishes every pending image and instance transition now, in every region and account
+   * (the "Settle Pending Work Now" command). Returns how many were moving.
+   */
+  settleAllNow(): number {
+    const moving = finishPendingWork(this.world);
+    this.persistIfChanged();
+    return moving;
   }
 
   /** The clock the simulator runs on (a ManualClock in tests). */

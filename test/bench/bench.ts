@@ -19,6 +19,9 @@
  *    (name=ubuntu*22.04*arm64*, architecture=arm64): median through the SDK and the
  *    simulator's own time (handleSync without the SDK).
  *
+ * 4–6. bundleLoad, extensionInVsCode, vsixSize (test/bench/extensionSections.ts): activation,
+ *    first rows of a region, loading 1,000 / 10,000 AMIs into a group, the .vsix size.
+ *
  * Targets (reported, never asserted): simulator/floor ≤ 1.25; filtered query < 50 ms.
  * Results go to stdout as tables and to test-results/bench.json.
  */
@@ -32,6 +35,7 @@ import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
 import { DEFAULT_SIMULATOR_ACCOUNT } from '../../src/simulator/accounts';
 import { SimulatorRequestHandler } from '../../src/simulator/inProcessHandler';
 import { Simulator, type SimRequest } from '../../src/simulator/simulator';
+import { bundleLoad, extensionInVsCode, vsixSize } from './extensionSections';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REGION = 'us-east-1';
@@ -336,7 +340,14 @@ async function filteredQuery(ctx: BenchContext): Promise<Section> {
  * The sections of the report, in order. The lead adds the extension's metrics (activation time,
  * first rows in the explorer, vsix size) here as more functions of the same shape.
  */
-export const SECTIONS: ((ctx: BenchContext) => Section | Promise<Section>)[] = [simulatorBuild, describeImagesVsFloor, filteredQuery];
+export const SECTIONS: ((ctx: BenchContext) => Section | Promise<Section>)[] = [
+  simulatorBuild,
+  describeImagesVsFloor,
+  filteredQuery,
+  bundleLoad,
+  extensionInVsCode,
+  vsixSize,
+];
 
 // ---------------------------------------------------------------------------------------------
 // Report

@@ -35,3 +35,30 @@ export function settleRegion(world: World, regionName: string): void {
     }
   }
 }
+
+/**
+ * Finishes every region's asynchronous work at once ("Settle Pending Work Now"): pending images
+ * become available and instances reach the end of their transitions, as if their time had passed.
+ * Returns how many images and instances were moving.
+ */
+export function finishPendingWork(world: World): number {
+  const now = world.clock.now();
+  let moving = 0;
+  for (const regionName of Object.keys(world.state.regions)) {
+    const region = world.region(regionName);
+    for (const image of Object.values(region.images)) {
+      if (image.state === 'pending' && image.availableAt !== undefined) {
+        image.availableAt = Math.min(image.availableAt, now);
+        moving++;
+      }
+    }
+    for (const instance of Object.values(region.instances)) {
+      if (instance.transitions.length > 0) {
+        for (const step of instance.transitions) step.at = Math.min(step.at, now);
+        moving++;
+      }
+    }
+    settleRegion(world, regionName);
+  }
+  return moving;
+}

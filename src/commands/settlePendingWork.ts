@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import type { CommandDeps } from './deps';
+import { inform, withProgress } from './runCommand';
+import { simulatorMethod } from './simulatorOnly';
+
+/** Polls after the simulator settled: the tree catches up within a few rounds. */
+const MAX_POLL_ROUNDS = 5;
+
+/**
+ * Moves the simulator's time on: every pending image becomes available and every instance ends its
+ * transition now, and the tree shows it. On AWS there is no such thing (EC2 keeps its own time).
+ */
+export async function settlePendingWork(deps: CommandDeps): Promise<void> {
+  const settle = simulatorMethod(deps.clients(), 'settleSimulatorNow');
+  const moved = await withProgress(vscode.l10n.t('Finishing pending work in the simulator…'), async () => {
+    const count = await settle();
+    for (let round = 0; deps.poller.size > 0 && round < MAX_POLL_ROUNDS; round++) {
+      await deps.poller.tick();
+    }
+    return count;
+  });
+  inform(
+    moved === 0
+      ? vscode.l10n.t('Nothing was pending in the simulator.')
+      : vscode.l10n.t('{0} pending image(s) and instance transition(s) finished.', moved),
+  );
+}

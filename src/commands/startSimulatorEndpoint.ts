@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { SimulatorEndpoint } from '../aws/clientFactory';
+import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
+import type { CommandDeps } from './deps';
+import { withProgress } from './runCommand';
+import { simulatorMethod } from './simulatorOnly';
+
+/** The port the endpoint asks for first (the README's `npm run simulator -- --port 4599` too); any free one when taken. */
+export const PREFERRED_ENDPOINT_PORT = 4599;
+
+/**
+ * Serves the extension's own simulator (the same state the tree shows) over HTTP on 127.0.0.1, so
+ * the AWS CLI, Terraform or any SDK can use it; shows the command line and the access key ids.
+ * The endpoint stops with the extension, when the backend changes, or with "Stop Simulator Endpoint".
+ */
+export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
+  const start = simulatorMethod(deps.clients(), 'startSimulatorEndpoint');
+  const endpoint = await withProgress(vscode.l10n.t('Starting the simulator endpoint…'), () => start(PREFERRED_ENDPOINT_PORT));
+  const region = deps.settings().regions[0] ?? 'us-east-1';
+  const command = endpointCommandLine(endpoint, region);
+  const keys = SIMULATOR_ACCOUNT_CHOICES.map((a) => `${a.accessKeyId} (${a.accountId}, ${a.label})`).join(', ');
+  // These are the simulator's fixed, public key ids: never real AWS credentials.
+  deps.log.info(`Simulator endpoint: ${endpoint.url} (127.0.0.1 only). Access key ids: ${keys}; the secret is not checked.`);
+  deps.log.info(`Try: ${command}`);
+  const copy = vscode.l10n.t('Copy command');
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window
+    .showInformationMessage(
+      vscode.l10n.t(
+        'The simulator is served on {0} (this machine only). Access key ids: {1}; any secret works. Try: {2}',
+        endpoint.url,
+        keys,
+        `aws --endpoint-url ${endpoint.url} ec2 describe-images --owners self`,
+      ),
+      copy,
+      showLog,
+    )
+    .then(async (choice) => {
+      if (choice === copy) {
+        await vscode.env.clipboard.writeText(command);
+      } else if (choice === showLog) {
+        deps.log.show();
+      }
+    });
+}
+
+/** A shell line that runs the AWS CLI against the endpoint as the account the tree shows. */
+export function endpointCommandLine(endpoint: SimulatorEndpoint, region: string): string {
+  return (
+    `AWS_ACCESS_KEY_ID=${endpoint.callerAccessKeyId} AWS_SECRET_ACCESS_KEY=not-checked AWS_REGION=${region} ` +
+    `aws --endpoint-url ${endpoint.url} ec2 describe-images --owners self`
+  );
+}

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { CommandDeps } from './deps';
+import { inform } from './runCommand';
+import { simulatorMethod } from './simulatorOnly';
+
+/** Stops serving the simulator over HTTP (the explorer itself keeps working: it never needs the port). */
+export async function stopSimulatorEndpoint(deps: CommandDeps): Promise<void> {
+  const stop = simulatorMethod(deps.clients(), 'stopSimulatorEndpoint');
+  const wasRunning = await stop();
+  if (wasRunning) deps.log.info('Simulator endpoint stopped.');
+  inform(wasRunning ? vscode.l10n.t('The simulator endpoint stopped.') : vscode.l10n.t('The simulator endpoint was not running.'));
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+
+/**
+ * "$(sync~spin) 2 pending" in the status bar while images or instances are in transition (the
+ * poller follows them); hidden otherwise. On the simulator a click finishes them at once.
+ */
+export class PendingWorkStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('amiExplorer.pendingWork', vscode.StatusBarAlignment.Left, 9);
+
+  constructor(
+    private readonly pending: () => number,
+    private readonly onSimulator: () => boolean,
+  ) {
+    this.item.name = vscode.l10n.t('AMI Explorer Pending Work');
+  }
+
+  /** Re-reads the count; called whenever the poller starts or stops following something. */
+  update(): void {
+    const count = this.pending();
+    if (count === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(sync~spin) ${vscode.l10n.t('{0} pending', count)}`;
+    const simulator = this.onSimulator();
+    this.item.command = simulator ? 'amiExplorer.settlePendingWork' : undefined;
+    this.item.tooltip = simulator
+      ? vscode.l10n.t('{0} image(s) or instance(s) in transition in the simulator. Click to finish them now.', count)
+      : vscode.l10n.t('{0} image(s) or instance(s) in transition; the AMIs view updates when they settle.', count);
+    this.item.show();
+  }
+
+  /** What the status bar shows (for the test API). */
+  text(): string | undefined {
+    return this.pending() === 0 ? undefined : this.item.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

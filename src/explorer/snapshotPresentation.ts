@@ -1,0 +1,99 @@
+import type { Snapshot } from '@aws-sdk/client-ec2';
+import type { BlockPublicAccessState } from '../ami/governance';
+import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
+import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
+import { escapeMarkdown, imageLabel } from './presentation';
+
+/** What snapshot rows, the Snapshots folder and the region row say; free of `vscode` so it is unit-tested in Node. */
+
+export function snapshotName(snapshot: Snapshot): string | undefined {
+  return snapshot.Tags?.find((t) => t.Key === 'Name')?.Value || undefined;
+}
+
+export function snapshotLabel(snapshot: Snapshot): string {
+  return snapshotName(snapshot) ?? snapshot.SnapshotId ?? '(unknown snapshot)';
+}
+
+export function snapshotMonthlyCost(snapshot: Snapshot, pricePerGbMonth: number): number {
+  return monthlySnapshotCost([snapshot.VolumeSize ?? 0], pricePerGbMonth);
+}
+
+/** `snap-… · 16 GiB · ≈ $0.80/mo · unused`. */
+export function snapshotDescription(u: SnapshotUsage, pricePerGbMonth: number): string {
+  const s = u.snapshot;
+  return [
+    snapshotName(s) ? s.SnapshotId : undefined,
+    `${s.VolumeSize ?? '?'} GiB`,
+    `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/mo`,
+    s.State && s.State !== 'completed' ? s.State : undefined,
+    u.usedBy.length === 0 ? 'unused' : `used by ${u.usedBy.map((i) => i.ImageId).join(', ')}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): string {
+  const s = u.snapshot;
+  const e = (t: string | undefined) => escapeMarkdown(t ?? '—');
+  const lines = [`**${e(snapshotLabel(s))}**`, ''];
+  if (s.Description) {
+    lines.push(e(s.Description), '');
+  }
+  const start = s.StartTime instanceof Date ? s.StartTime.toISOString() : (s.StartTime as string | undefined);
+  const rows: [string, string | undefined][] = [
+    ['Snapshot ID', s.SnapshotId],
+    ['State', s.State],
+    ['Size', `${s.VolumeSize ?? '?'} GiB`],
+    ['Storage', `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month (an upper bound: snapshots are incremental)`],
+    ['Created', start?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
+    ['Encrypted', s.Encrypted ? 'yes' : 'no'],
+    ['Tags', s.Tags?.length ? s.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
+  ];
+  for (const [label, value] of rows) {
+    if (value) {
+      lines.push(`${label}: ${e(value)}  `);
+    }
+  }
+  lines.push('');
+  if (u.usedBy.length === 0) {
+    lines.push('**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost.');
+  } else {
+    lines.push(`Used by ${u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', ')}: EC2 refuses to delete it while an AMI uses it.`);
+  }
+  return lines.join('\n');
+}
+
+/** `3 · 1 unused ≈ $0.80/mo` for the Snapshots folder. */
+export function snapshotsFolderDescription(count: number, cost: RegionSnapshotCost): string {
+  return cost.unusedCount > 0 ? `${count} · ${cost.unusedCount} unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : String(count);
+}
+
+/** What the region row says: the snapshot cost of its AMIs, and whether public sharing is blocked. */
+export function regionDescription(cost: RegionSnapshotCost | undefined, access: BlockPublicAccessState | undefined): string | undefined {
+  const parts = [
+    cost ? `AMI snapshots ≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
+    cost && cost.unusedCount > 0 ? `unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : undefined,
+    access === 'block-new-sharing' ? 'public sharing blocked' : undefined,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+export function regionTooltip(region: string, cost: RegionSnapshotCost | undefined, access: BlockPublicAccessState | undefined, pricePerGbMonth: number): string {
+  const lines = [`**${escapeMarkdown(region)}**`, ''];
+  if (cost) {
+    lines.push(
+      `Snapshots of your AMIs: ${cost.amiSnapshotCount}, ${cost.amiGiB} GiB ≈ ${formatUsd(cost.amiMonthly)}/month  `,
+      `Unused snapshots: ${cost.unusedCount}, ${cost.unusedGiB} GiB ≈ ${formatUsd(cost.unusedMonthly)}/month  `,
+      `Estimated at $${pricePerGbMonth} per GB-month (setting amiExplorer.snapshotPricePerGbMonth), upper bounds.`,
+      '',
+    );
+  }
+  if (access === 'block-new-sharing') {
+    lines.push('Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.');
+  } else if (access === 'unblocked') {
+    lines.push('Block public access for AMIs: **off**. Your AMIs can be made public in this region.');
+  } else {
+    lines.push('Block public access for AMIs: not known yet (expand the region).');
+  }
+  return lines.join('\n');
+}
