@@ -54,6 +54,8 @@ export interface AmiExplorerApi {
   takePanelEc2Calls(): string[];
   /** The walkthrough conditions met in this session, as context keys (those the steps' completionEvents wait for). */
   walkthroughContextKeys(): string[];
+  /** The connection's status bar text, e.g. `$(beaker) Simulator · 123456789012`. */
+  connectionStatusText(): string;
   /** The pending-work status bar text, undefined while it is hidden. */
   pendingStatusText(): string | undefined;
   /** The simulator's HTTP endpoint while it runs. */
@@ -121,6 +123,7 @@ export function createApi(container: Container, activationTimes: ActivationTimes
     ec2: (region) => container.clients().ec2(region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
+    connectionStatusText: () => container.status.text(),
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().runningSimulatorEndpoint?.()?.url,
   };

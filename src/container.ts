@@ -51,7 +51,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   /** What the user really did, for the walkthrough's steps. */
   readonly training: TrainingProgress;
   readonly pendingStatus: PendingWorkStatus;
-  private readonly status: ConnectionStatus;
+  readonly status: ConnectionStatus;
   private readonly disposables: vscode.Disposable[] = [];
   private current: AmiExplorerSettings;
   private currentClients: AwsClients;
@@ -79,6 +79,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.model = new ExplorerModel({
       clients: () => this.currentClients,
       pageSize: () => this.current.pageSize,
+      snapshotPricePerGbMonth: () => this.current.snapshotPricePerGbMonth,
       now: () => Date.now(),
     });
     this.poller = new Poller(this.model, POLL_INTERVAL_MS, realScheduler, (error) =>
@@ -104,6 +105,7 @@ export class Container implements CommandDeps, vscode.Disposable {
         // Only the test API reads these; keep the record small in a long session.
         if (this.panelEc2Calls.push(name) > 1000) this.panelEc2Calls.splice(0, 500);
       },
+      showPanel: (args) => this.panels.show(args),
     });
     this.panels = new PanelRegistry(context.extensionUri, (args) => observePublicRefusals(createPanelController(args, panelServices), () => this.training.publicSharingRefused()), this.log);
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
@@ -188,7 +190,11 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.status.show(this.currentClients);
       this.log.info(`Acting as simulator account ${this.current.simulatorAccount || 'default'}.`);
       this.tree.refresh();
-    } else if (previous.pageSize !== this.current.pageSize || previous.regions.join() !== this.current.regions.join()) {
+    } else if (
+      previous.pageSize !== this.current.pageSize ||
+      previous.regions.join() !== this.current.regions.join() ||
+      previous.snapshotPricePerGbMonth !== this.current.snapshotPricePerGbMonth
+    ) {
       this.tree.refresh();
     }
   }

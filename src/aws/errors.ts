@@ -200,6 +200,23 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       fix: 'Choose another name, or deregister the old image first.',
     };
   }
+  if (code === 'InvalidSnapshot.InUse') {
+    return {
+      kind: 'state',
+      code,
+      message: `EC2 refused to delete the snapshot: ${raw}`,
+      fix: 'Deregister the AMI that uses it first (its Deregister panel can delete its snapshots too).',
+    };
+  }
+  if (code === 'OperationNotPermitted' && /deregistration protection/i.test(raw)) {
+    return { kind: 'state', code, message: raw, fix: 'Turn off its deregistration protection first; with a cooldown, it stays protected for 24 more hours.' };
+  }
+  if (code === 'TagLimitExceeded') {
+    return { kind: 'input', code, message: `EC2 refused the tag: ${raw}`, fix: 'A resource has at most 50 tags: remove one first.' };
+  }
+  if (code === 'IncorrectState') {
+    return { kind: 'state', code, message: `The AMI is not in a state that allows this: ${raw}`, fix: 'Refresh the view to see its current state.' };
+  }
   if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
     return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
   }

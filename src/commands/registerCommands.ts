@@ -9,6 +9,7 @@ import { createImage } from './createImage';
 import { deregisterImage } from './deregisterImage';
 import { editLaunchPermissions } from './editLaunchPermissions';
 import { launchInstance } from './launchInstance';
+import { showImageDetails } from './showImageDetails';
 import type { CommandDeps } from './deps';
 import { filterImages } from './filterImages';
 import { loadMore } from './loadMore';
@@ -21,6 +22,15 @@ import { selectRegions } from './selectRegions';
 import { startInstance } from './startInstance';
 import { stopInstance } from './stopInstance';
 import { terminateInstance } from './terminateInstance';
+import { manageTags } from './manageTags';
+import { deprecateImage } from './deprecateImage';
+import { cancelImageDeprecation } from './cancelImageDeprecation';
+import { disableImage } from './disableImage';
+import { enableImage } from './enableImage';
+import { protectImage } from './protectImage';
+import { unprotectImage } from './unprotectImage';
+import { setImageBlockPublicAccess } from './setImageBlockPublicAccess';
+import { deleteSnapshot } from './deleteSnapshot';
 import { openWalkthrough } from './openWalkthrough';
 import { settlePendingWork } from './settlePendingWork';
 import { startSimulatorEndpoint } from './startSimulatorEndpoint';
@@ -49,10 +59,20 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.editLaunchPermissions': editLaunchPermissions,
   'amiExplorer.copyImage': copyImage,
   'amiExplorer.launchInstance': launchInstance,
+  'amiExplorer.showImageDetails': showImageDetails,
   'amiExplorer.startInstance': startInstance,
   'amiExplorer.stopInstance': stopInstance,
   'amiExplorer.rebootInstance': rebootInstance,
   'amiExplorer.terminateInstance': terminateInstance,
+  'amiExplorer.manageTags': manageTags,
+  'amiExplorer.deprecateImage': deprecateImage,
+  'amiExplorer.cancelImageDeprecation': cancelImageDeprecation,
+  'amiExplorer.disableImage': disableImage,
+  'amiExplorer.enableImage': enableImage,
+  'amiExplorer.protectImage': protectImage,
+  'amiExplorer.unprotectImage': unprotectImage,
+  'amiExplorer.setImageBlockPublicAccess': setImageBlockPublicAccess,
+  'amiExplorer.deleteSnapshot': deleteSnapshot,
   'amiExplorer.switchSimulatorAccount': switchSimulatorAccount,
   'amiExplorer.startSimulatorEndpoint': startSimulatorEndpoint,
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,

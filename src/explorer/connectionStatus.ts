@@ -41,6 +41,11 @@ export class ConnectionStatus implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the status bar shows (for the test API). */
+  text(): string {
+    return this.item.text;
+  }
+
   dispose(): void {
     this.item.dispose();
   }

@@ -204,7 +204,7 @@ function protectionText(image: Image): string | undefined {
   }
 }
 
-/** `2 snapshots, 70 GiB ≈ $3.50/month (at $0.05 per GB-month)`. */
+/** `2 snapshots, 70 GiB ≈ $3.50/month at $0.05 per GB-month`. */
 export function snapshotCostText(image: Image, pricePerGbMonth: number): string {
   const snapshots = imageSnapshots(image);
   if (snapshots.length === 0) {
@@ -212,5 +212,5 @@ export function snapshotCostText(image: Image, pricePerGbMonth: number): string 
   }
   const gib = snapshots.reduce((sum, s) => sum + s.sizeGiB, 0);
   const count = snapshots.length === 1 ? '1 snapshot' : `${snapshots.length} snapshots`;
-  return `${count}, ${gib} GiB ≈ ${formatUsd(imageMonthlyCost(image, pricePerGbMonth))}/month (at $${pricePerGbMonth} per GB-month)`;
+  return `${count}, ${gib} GiB ≈ ${formatUsd(imageMonthlyCost(image, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month`;
 }

@@ -56,7 +56,7 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
   }
   lines.push('');
   if (u.usedBy.length === 0) {
-    lines.push('**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost.');
+    lines.push('**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost; keep it if it is a backup you made on purpose.');
   } else {
     lines.push(`Used by ${u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', ')}: EC2 refuses to delete it while an AMI uses it.`);
   }

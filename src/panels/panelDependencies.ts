@@ -12,7 +12,7 @@ import type {
   RunInstancesCommandInput,
   Volume,
 } from '@aws-sdk/client-ec2';
-import type { PanelError } from '../shared/protocol';
+import type { PanelArgs, PanelError } from '../shared/protocol';
 
 /** The EC2 calls the panels make. Errors are thrown as the SDK throws them. */
 export interface PanelEc2Operations {
@@ -59,6 +59,8 @@ export interface PanelServices {
   instancesLaunched(region: string, instanceIds: string[]): void;
   /** Copies text to the clipboard. */
   copyText(text: string): Promise<void>;
+  /** Opens another panel (or reveals it when already open), e.g. from the details panel's actions. */
+  showPanel(args: PanelArgs): void;
   /**
    * A new image exists (created or copied): the extension follows it from `pending` to
    * `available` in a `withProgress` notification and refreshes the tree when it settles.

@@ -6,11 +6,12 @@ import type { PanelArgs } from '../shared/protocol';
 import { CopyImagePanel } from './copyImagePanel';
 import { CreateImagePanel } from './createImagePanel';
 import { DeregisterPanel } from './deregisterPanel';
+import { ImageDetailsPanel } from './imageDetailsPanel';
 import { LaunchInstancePanel } from './launchInstancePanel';
 import { LaunchPermissionsPanel } from './launchPermissionsPanel';
 import type { PanelServices } from './panelDependencies';
 
-export type AnyPanelController = CreateImagePanel | DeregisterPanel | LaunchPermissionsPanel | CopyImagePanel | LaunchInstancePanel;
+export type AnyPanelController = CreateImagePanel | DeregisterPanel | LaunchPermissionsPanel | CopyImagePanel | LaunchInstancePanel | ImageDetailsPanel;
 
 export function createPanelController(args: PanelArgs, services: PanelServices): AnyPanelController {
   switch (args.kind) {
@@ -24,5 +25,7 @@ export function createPanelController(args: PanelArgs, services: PanelServices):
       return new CopyImagePanel(args.region, args.imageId, services);
     case 'launchInstance':
       return new LaunchInstancePanel(args.region, args.imageId, services);
+    case 'imageDetails':
+      return new ImageDetailsPanel(args.region, args.imageId, services);
   }
 }

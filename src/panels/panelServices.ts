@@ -16,6 +16,7 @@ import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import type { PanelEc2Operations, PanelServices } from './panelDependencies';
+import type { PanelArgs } from '../shared/protocol';
 
 export interface PanelServicesDeps {
   readonly model: ExplorerModel;
@@ -26,6 +27,8 @@ export interface PanelServicesDeps {
   connection(): ConnectionContext;
   /** Told the name of every EC2 operation a panel starts (the test API counts them). */
   onEc2Call(name: string): void;
+  /** Opens a panel (the registry is built after the services, so this is late-bound). */
+  showPanel(args: PanelArgs): void;
 }
 
 export function createPanelServices(deps: PanelServicesDeps): PanelServices {
@@ -81,6 +84,7 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     copyText: async (text) => {
       await vscode.env.clipboard.writeText(text);
     },
+    showPanel: (args) => deps.showPanel(args),
     imageCreated: (region, imageId) => {
       const watch: Watch = { region, kind: 'image', id: imageId };
       void withProgress(vscode.l10n.t('AMI {0} is pending in {1}…', imageId, region), async () => {

@@ -42,6 +42,7 @@ export function panelKey(args: PanelArgs): string {
     case 'launchPermissions':
     case 'copyImage':
     case 'launchInstance':
+    case 'imageDetails':
       return `${args.kind}/${args.region}/${args.imageId}`;
   }
 }

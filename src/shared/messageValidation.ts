@@ -10,13 +10,14 @@ import type {
   CopyImageToHost,
   CreateImageToHost,
   DeregisterToHost,
+  ImageDetailsToHost,
   LaunchInstanceToHost,
   LaunchPermissionsToHost,
   PanelArgs,
   TagInput,
   VolumeMapping,
 } from './protocol';
-import { LIMITS, VOLUME_TYPES } from './protocol';
+import { DETAIL_ACTIONS, LIMITS, VOLUME_TYPES } from './protocol';
 import type { Check } from './validation';
 import {
   checkAccountId,
@@ -265,6 +266,8 @@ export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
       return obj({ kind: literal('copyImage'), region, imageId })(v, path);
     case 'launchInstance':
       return obj({ kind: literal('launchInstance'), region, imageId })(v, path);
+    case 'imageDetails':
+      return obj({ kind: literal('imageDetails'), region, imageId })(v, path);
     default:
       return refuse(path, 'is not the description of an AMI Explorer panel.');
   }
@@ -284,4 +287,11 @@ export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<La
       acknowledgeCost: bool,
     }),
   ),
+});
+
+/** The details panel is read-only: it may only refresh, copy or reveal its image, and open other panels. */
+export const readImageDetailsMessage: Reader<ImageDetailsToHost> = byType<ImageDetailsToHost>({
+  ...common,
+  refresh: obj({ type: literal('refresh'), requestId }),
+  openPanel: obj({ type: literal('openPanel'), panel: oneOf(DETAIL_ACTIONS) }),
 });

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type { CreateImageInit, DeregisterInit, HostMessage, LaunchInstanceInit, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
+import type { CreateImageInit, DeregisterInit, HostMessage, ImageDetailsInit, LaunchInstanceInit, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
 import { children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
 
 const REGION = 'us-east-1';
@@ -219,6 +219,48 @@ describe('webview panels, driven through their controllers', function () {
     const launched = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) => n.id.endsWith(instanceId))!;
     assert.strictEqual(label(launched), 'launched by panel test');
     assert.ok(imageId);
+  });
+
+  it('Image details panel: every attribute of an owned image; its buttons open the other panels', async () => {
+    const image = await ownedEbs(api, 'payments-api-encrypted-v3');
+    const imageId = image.id.split('/').pop()!;
+    const panel = await open(api, 'amiExplorer.showImageDetails', image, 'imageDetails');
+    assert.deepStrictEqual(panel.args, { kind: 'imageDetails', region: REGION, imageId });
+    const init = await ready<ImageDetailsInit>(panel);
+    assert.strictEqual(init.name, 'payments-api-encrypted-v3');
+    assert.ok(init.ownedByMe && init.state === 'available' && init.rootDeviceType === 'ebs');
+    const ebs = init.blockDevices.filter((b) => b.kind === 'ebs');
+    assert.deepStrictEqual(ebs.map((b) => b.deviceName).includes('/dev/sdf'), true, JSON.stringify(init.blockDevices));
+    assert.ok(ebs.every((b) => b.encrypted && /^snap-/.test(b.snapshotId ?? '') && b.kmsKeyId), JSON.stringify(ebs));
+    assert.ok(ebs.some((b) => b.sizeGiB === 50));
+    assert.ok(init.monthlyCostUsd > 0);
+    assert.ok(init.tags.some((t) => t.key === 'Compliance' && t.value === 'pci'), JSON.stringify(init.tags));
+    assert.ok(init.permissions.readable, 'the owner reads the launch permissions');
+    // The real webview said ready too: each load is DescribeImages + DescribeImageAttribute, nothing else.
+    assert.deepStrictEqual([...new Set(api.takePanelEc2Calls())].sort(), ['describeImages', 'getLaunchPermissions']);
+
+    // Read-only: the buttons open the other panels for the same image; nothing is sent to EC2.
+    for (const target of ['launchInstance', 'copyImage', 'launchPermissions', 'deregister']) {
+      assert.deepStrictEqual(await panel.post({ type: 'openPanel', panel: target }), []);
+    }
+    assert.deepStrictEqual(api.panels().map((p) => p.kind).sort(), ['copyImage', 'deregister', 'imageDetails', 'launchInstance', 'launchPermissions']);
+    assert.deepStrictEqual(api.panels().find((p) => p.kind === 'deregister')!.args, { kind: 'deregister', region: REGION, imageIds: [imageId] });
+    assert.deepStrictEqual(api.takePanelEc2Calls().filter((c) => !/^(describe|get|list)/.test(c)), []);
+
+    // Refresh reads the image again and answers with the details.
+    const refreshed = await succeeded(panel, { type: 'refresh', requestId: 'f1' });
+    assert.strictEqual((refreshed.details as ImageDetailsInit).imageId, imageId);
+
+    // Another account's image: the permissions cannot be read, and Deregister is refused by the host.
+    for (const p of api.panels()) p.close();
+    const amazon = await row(api, [REGION, 'Images', 'Amazon', 'EBS-backed'], () => true, 'Amazon image');
+    const foreign = await open(api, 'amiExplorer.showImageDetails', amazon, 'imageDetails');
+    const foreignInit = await ready<ImageDetailsInit>(foreign);
+    assert.ok(!foreignInit.ownedByMe && !foreignInit.permissions.readable);
+    assert.match(foreignInit.permissions.reason, /Only the owner/);
+    const refused = await foreign.post({ type: 'openPanel', panel: 'deregister' });
+    assert.deepStrictEqual(refused.map((m) => m.type), ['refused']);
+    assert.deepStrictEqual(api.takeErrors(), []);
   });
 
   it('refuses hostile messages (wrong types, oversized strings, unknown types) without any EC2 call', async () => {

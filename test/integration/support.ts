@@ -198,6 +198,7 @@ export async function freshExplorer(): Promise<AmiExplorerApi> {
   await setSetting('backend', 'simulator');
   await setSetting('regions', ['us-east-1', 'eu-west-1']);
   await setSetting('pageSize', 5);
+  await setSetting('simulator.account', undefined);
   api.configureSimulator({});
   await api.resetSimulator();
   api.setUserInput(undefined);

@@ -14,11 +14,11 @@ describe('AMIs tree', () => {
     api = await freshExplorer();
   });
 
-  it('shows one root per configured region, then Images and Instances', async () => {
+  it('shows one root per configured region, then Images, Instances and Snapshots', async () => {
     const roots = await children(api);
     assert.deepStrictEqual(roots.map(label), ['us-east-1', 'eu-west-1']);
     assert.deepStrictEqual(roots.map(contextValue), ['region', 'region']);
-    assert.deepStrictEqual((await children(api, roots[0])).map(label), ['Images', 'Instances']);
+    assert.deepStrictEqual((await children(api, roots[0])).map(label), ['Images', 'Instances', 'Snapshots']);
   });
 
   it('groups images by owner, then by root-device type, each with its count', async () => {

@@ -1,7 +1,9 @@
 // UI journey through the webview panels on the simulator, in a real workbench (see workbench.ts),
-// once in the light and once in the dark theme: Create Image from an instance's context menu
-// (filled and submitted inside the webview), then Deregister and Launch Permissions from the
-// context menu of an image I own. Screenshots: test-results/screenshots/panels-<theme>-*.png.
+// once per theme (light, dark, high contrast; one code-server each): Create Image from an
+// instance's context menu (filled and submitted inside the webview), Deregister and Launch
+// Permissions, Image details, Copy AMI and Launch instance from the context menu of an image I
+// own (Copy and Launch filled and submitted, Launch with the keyboard only).
+// Screenshots of all six panels: test-results/screenshots/panels-<theme>-*.png.
 import assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { Workbench } from './workbench';
@@ -9,6 +11,7 @@ import { Workbench } from './workbench';
 const THEMES = [
   { slug: 'light', theme: 'Default Light Modern' },
   { slug: 'dark', theme: 'Default Dark Modern' },
+  { slug: 'hc', theme: 'Default High Contrast' },
 ];
 
 for (const { slug, theme } of THEMES) {
@@ -68,6 +71,67 @@ for (const { slug, theme } of THEMES) {
       await wb!.screenshot('launch-permissions');
       await closeEditors(wb!);
     });
+
+    it('shows every attribute of an image I own in Image details; its buttons open the other panels', async function () {
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Show Details');
+      const details = await webview(wb!, 'AMI details');
+      await expectText(details.locator('body'), /snap-[0-9a-f]{17}/);
+      await expectText(details.locator('body'), /Project/);
+      await expectText(details.locator('section[aria-label="Permissions"]'), /\d{12}/);
+      await wb!.screenshot('image-details');
+      await details.locator('section[aria-label="Storage"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await wb!.screenshot('image-details-storage');
+      await details.locator('vscode-button', { hasText: 'Launch permissions' }).click();
+      await webview(wb!, 'Launch permissions');
+      await closeEditors(wb!);
+    });
+
+    it('copies an image I own through the Copy AMI panel opened from the context menu', async function () {
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Copy AMI…');
+      const view = await webview(wb!, 'Copy AMI');
+      const name = view.locator('vscode-textfield.wide').first().locator('input');
+      await name.fill(`ui copy ${slug}`);
+      // Escape must not lose what was typed.
+      await name.press('Escape');
+      assert.equal(await name.inputValue(), `ui copy ${slug}`);
+      await wb!.screenshot('copy-form');
+      await view.locator('vscode-button', { hasText: 'Copy AMI' }).click();
+      const success = view.locator('.result.ok .title');
+      await success.waitFor({ timeout: 30_000 });
+      assert.match(await success.innerText(), /Copy ami-[0-9a-f]{17} started in us-east-1/);
+      await view.locator('.result.ok').scrollIntoViewIfNeeded();
+      await wb!.screenshot('copy-success');
+      await closeEditors(wb!);
+    });
+
+    it('launches an instance with the keyboard only: Tab through every field, Enter submits', async function () {
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Launch Instance…');
+      const view = await webview(wb!, 'Launch instance');
+      const nameTag = view.locator('vscode-textfield.wide').first().locator('input');
+      await nameTag.click();
+      const order: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        await wb!.page.keyboard.press('Tab');
+        order.push(await focused(view));
+      }
+      assert.deepEqual(order, ['vscode-textfield:Number of instances', 'vscode-button:Launch'], order.join(' → '));
+      await wb!.page.keyboard.press('Shift+Tab');
+      await wb!.page.keyboard.press('Shift+Tab');
+      await wb!.page.keyboard.press('Shift+Tab');
+      assert.equal(await focused(view), 'vscode-single-select:', 'Shift+Tab reaches the instance type');
+      await wb!.screenshot('launch-focus-select');
+      await wb!.page.keyboard.press('Tab');
+      await wb!.page.keyboard.type(`ui launch ${slug}`);
+      await wb!.page.keyboard.press('Escape');
+      assert.equal(await nameTag.inputValue(), `ui launch ${slug}`, 'Escape keeps the input');
+      await wb!.screenshot('launch-form');
+      await wb!.page.keyboard.press('Enter');
+      const success = view.locator('.result.ok .title');
+      await success.waitFor({ timeout: 30_000 });
+      assert.match(await success.innerText(), /Launched i-[0-9a-f]{17}/);
+      await wb!.screenshot('launch-success');
+      await closeEditors(wb!);
+    });
   });
 }
 
@@ -95,6 +159,17 @@ async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 30_000)
     if (Date.now() > deadline) assert.fail(`expected ${pattern} in: ${last.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** What has the keyboard focus inside the webview: `tag:label`. */
+async function focused(view: FrameLocator): Promise<string> {
+  return view.locator('body').evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const id = el.id;
+    const label = (id && document.querySelector(`vscode-label[for="${id}"]`)?.textContent) || el.getAttribute('label') || el.textContent || '';
+    return `${el.tagName.toLowerCase()}:${el.tagName === 'VSCODE-SINGLE-SELECT' ? '' : label.trim()}`;
+  });
 }
 
 async function closeEditors(wb: Workbench): Promise<void> {

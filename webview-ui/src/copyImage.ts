@@ -2,7 +2,7 @@
 import type { CopyImageInit, CopyImageParams, CopyImageToHost, CopyImageToWebview } from '../../src/shared/protocol';
 import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
-import { progressLine, resultBox, textField } from './lib/fields';
+import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 
 adoptStyles(`${BASE_CSS}
@@ -99,6 +99,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     if (!busy) progress.hide();
   }
 
+  submitOnEnter(app, submit);
   setChildren(app, ...header,
     h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { attrs: { for: regionId } }, 'Destination region'), region),
     name.root, description.root,

@@ -2,7 +2,7 @@
 import type { LaunchInstanceInit, LaunchInstanceParams, LaunchInstanceToHost, LaunchInstanceToWebview } from '../../src/shared/protocol';
 import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
-import { progressLine, resultBox, textField } from './lib/fields';
+import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 
 adoptStyles(`${BASE_CSS}
@@ -95,6 +95,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     syncAck();
   }
 
+  submitOnEnter(app, submit);
   setChildren(app, ...header,
     data.backend === 'aws'
       ? h('div', { className: 'warning', attrs: { role: 'alert' } }, h('strong', {}, 'This costs money. '),

@@ -39,8 +39,31 @@ describe('contextValues', () => {
       contextValues.image(image({ DeprecationTime: '2026-01-01T00:00:00.000Z' }), ME, NOW),
       'image+available+owned+private+deprecated',
     );
-    assert.strictEqual(contextValues.image(image({ DeprecationTime: '2027-01-01T00:00:00.000Z' }), ME, NOW), 'image+available+owned+private');
+    assert.strictEqual(
+      contextValues.image(image({ DeprecationTime: '2027-01-01T00:00:00.000Z' }), ME, NOW),
+      'image+available+owned+private+deprecationScheduled',
+      'a deprecation in the future is scheduled, not in effect',
+    );
     assert.strictEqual(contextValues.image(image({}), undefined, NOW), 'image+available+notOwned+private', 'unknown account: not owned');
+  });
+
+  it('encodes deregistration protection: on (with or without cooldown), and a cooldown still running after it was turned off', () => {
+    assert.strictEqual(contextValues.image(image({ DeregistrationProtection: 'enabled-without-cooldown' }), ME, NOW), 'image+available+owned+private+protected');
+    assert.strictEqual(
+      contextValues.image(image({ State: 'disabled', DeregistrationProtection: 'enabled-with-cooldown', DeprecationTime: '2026-01-01T00:00:00.000Z' }), ME, NOW),
+      'image+disabled+owned+private+deprecated+protected',
+    );
+    assert.strictEqual(
+      contextValues.image(image({ DeregistrationProtection: 'disabled-until 2026-11-24T12:00:00.000Z' }), ME, NOW),
+      'image+available+owned+private+protectionCooldown',
+    );
+    assert.strictEqual(contextValues.image(image({ DeregistrationProtection: 'disabled' }), ME, NOW), 'image+available+owned+private');
+  });
+
+  it('encodes whether an AMI of the caller uses a snapshot', () => {
+    assert.strictEqual(contextValues.snapshot(true), 'snapshot+used');
+    assert.strictEqual(contextValues.snapshot(false), 'snapshot+unused');
+    assert.strictEqual(contextValues.snapshotsFolder, 'snapshotsFolder');
   });
 
   it('encodes state and root device of instances, and the filter of owner groups', () => {
@@ -98,6 +121,83 @@ describe('package.json menus against contextValues', () => {
     for (const command of ['amiExplorer.launchInstance', 'amiExplorer.copyImage', 'amiExplorer.deregisterImage', 'amiExplorer.editLaunchPermissions']) {
       assert.strictEqual(matching(command).length, 0, `${command} on an instance`);
     }
+  });
+
+  describe('governance actions', () => {
+    const owned = (over: Partial<Image>) => contextValues.image(image(over), ME, NOW);
+    const notOwned = (over: Partial<Image>) => contextValues.image(image({ OwnerId: '137112412989', ...over }), ME, NOW);
+    const PAST = '2026-01-01T00:00:00.000Z';
+    const FUTURE = '2027-06-01T00:00:00.000Z';
+    const governance = [
+      'amiExplorer.manageTags',
+      'amiExplorer.deprecateImage',
+      'amiExplorer.cancelImageDeprecation',
+      'amiExplorer.disableImage',
+      'amiExplorer.enableImage',
+      'amiExplorer.protectImage',
+      'amiExplorer.unprotectImage',
+    ];
+
+    it('offers none of them on images of other accounts', () => {
+      for (const cv of [notOwned({}), notOwned({ State: 'disabled' }), notOwned({ DeprecationTime: PAST }), notOwned({ DeregistrationProtection: 'enabled-with-cooldown' })]) {
+        for (const command of governance) {
+          assert.ok(!shows(command, cv), `${command} on ${cv}`);
+        }
+      }
+    });
+
+    it('offers Disable only on available images and Re-enable only on disabled ones', () => {
+      assert.ok(shows('amiExplorer.disableImage', owned({})));
+      assert.ok(shows('amiExplorer.disableImage', owned({ DeprecationTime: PAST, DeregistrationProtection: 'enabled-with-cooldown' })));
+      assert.ok(!shows('amiExplorer.disableImage', owned({ State: 'disabled' })));
+      assert.ok(!shows('amiExplorer.disableImage', owned({ State: 'pending' })));
+      assert.ok(shows('amiExplorer.enableImage', owned({ State: 'disabled', DeprecationTime: FUTURE })));
+      assert.ok(!shows('amiExplorer.enableImage', owned({})));
+    });
+
+    it('offers Deprecate on images not yet deprecated, and Cancel Deprecation only on deprecated or scheduled ones', () => {
+      assert.ok(shows('amiExplorer.deprecateImage', owned({})));
+      assert.ok(shows('amiExplorer.deprecateImage', owned({ DeprecationTime: FUTURE })), 'rescheduling');
+      assert.ok(!shows('amiExplorer.deprecateImage', owned({ DeprecationTime: PAST })));
+      assert.ok(!shows('amiExplorer.deprecateImage', owned({ State: 'pending' })));
+      assert.ok(!shows('amiExplorer.cancelImageDeprecation', owned({})));
+      assert.ok(shows('amiExplorer.cancelImageDeprecation', owned({ DeprecationTime: PAST })));
+      assert.ok(shows('amiExplorer.cancelImageDeprecation', owned({ DeprecationTime: FUTURE, DeregistrationProtection: 'enabled-without-cooldown' })));
+    });
+
+    it('offers Turn On Protection when off (or only cooling down), Turn Off only when on, and Deregister only when unprotected', () => {
+      const on = owned({ DeregistrationProtection: 'enabled-with-cooldown' });
+      const cooling = owned({ DeregistrationProtection: 'disabled-until 2026-11-24T12:00:00.000Z' });
+      assert.ok(shows('amiExplorer.protectImage', owned({})));
+      assert.ok(shows('amiExplorer.protectImage', cooling));
+      assert.ok(!shows('amiExplorer.protectImage', on));
+      assert.ok(shows('amiExplorer.unprotectImage', on));
+      assert.ok(shows('amiExplorer.unprotectImage', owned({ DeregistrationProtection: 'enabled-without-cooldown', DeprecationTime: PAST })));
+      assert.ok(!shows('amiExplorer.unprotectImage', cooling));
+      assert.ok(!shows('amiExplorer.unprotectImage', owned({})));
+      assert.ok(shows('amiExplorer.deregisterImage', owned({ DeprecationTime: FUTURE })));
+      assert.ok(!shows('amiExplorer.deregisterImage', on));
+      assert.ok(!shows('amiExplorer.deregisterImage', cooling));
+    });
+
+    it('keeps offering the image panels and Copy AMI ID on deprecated-scheduled and protected images', () => {
+      const cv = owned({ DeprecationTime: FUTURE, DeregistrationProtection: 'enabled-with-cooldown' });
+      for (const command of ['amiExplorer.copyImageId', 'amiExplorer.launchInstance', 'amiExplorer.copyImage', 'amiExplorer.editLaunchPermissions']) {
+        assert.ok(shows(command, cv), command);
+      }
+      assert.ok(menuRegexes('amiExplorer.manageTags').some((r) => r.test(cv)));
+    });
+
+    it('offers Delete Snapshot only on unused snapshots, Manage Tags on any snapshot, Block Public Access on regions', () => {
+      assert.ok(shows('amiExplorer.deleteSnapshot', contextValues.snapshot(false)));
+      assert.ok(!shows('amiExplorer.deleteSnapshot', contextValues.snapshot(true)));
+      assert.ok(!shows('amiExplorer.deleteSnapshot', owned({})));
+      assert.ok(menuRegexes('amiExplorer.manageTags').some((r) => r.test(contextValues.snapshot(true))));
+      assert.ok(menuRegexes('amiExplorer.manageTags').some((r) => r.test(contextValues.snapshot(false))));
+      assert.ok(shows('amiExplorer.setImageBlockPublicAccess', contextValues.region));
+      assert.ok(!shows('amiExplorer.setImageBlockPublicAccess', contextValues.snapshotsFolder));
+      assert.ok(shows('amiExplorer.refresh', contextValues.snapshotsFolder));
+    });
   });
 
   it('offers Filter on every owner group and Clear Filter only on filtered ones', () => {

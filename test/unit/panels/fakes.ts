@@ -1,6 +1,6 @@
 import type { Image, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
 import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelDependencies';
-import type { PanelError } from '../../../src/shared/protocol';
+import type { PanelArgs, PanelError } from '../../../src/shared/protocol';
 
 /** An EC2 error as the SDK throws it. */
 export function ec2Error(code: string, message: string): Error {
@@ -14,6 +14,8 @@ export interface FakeServices extends PanelServices {
   copied: string[];
   created: string[];
   changed: string[];
+  /** Panels opened through `showPanel`. */
+  shown: PanelArgs[];
 }
 
 export interface FakeWorld {
@@ -106,6 +108,7 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     copied: [],
     created: [],
     changed: [],
+    shown: [],
     explainError(error: unknown): PanelError {
       const e = error as { name?: string; message?: string };
       return { message: e.message ?? String(error), code: e.name, fix: 'Fix it.' };
@@ -121,6 +124,9 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     },
     async copyText(text) {
       services.copied.push(text);
+    },
+    showPanel(args) {
+      services.shown.push(args);
     },
     imageCreated(region, id) {
       services.created.push(`${region}/${id}`);

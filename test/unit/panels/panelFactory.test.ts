@@ -12,6 +12,7 @@ const ALL: PanelArgs[] = [
   { kind: 'launchPermissions', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'copyImage', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'launchInstance', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
+  { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
 ];
 
 describe('panel factory, keys and saved state', () => {

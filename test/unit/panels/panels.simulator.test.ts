@@ -37,6 +37,7 @@ describe('panels on the simulator, through a real EC2Client', () => {
       revealInstance: async () => undefined,
       instancesLaunched: () => undefined,
       copyText: async () => undefined,
+      showPanel: () => undefined,
       imageCreated: () => undefined,
       imagesChanged: () => undefined,
       callerAccountId: async () => (await clients.identity()).account,

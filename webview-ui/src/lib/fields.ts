@@ -145,6 +145,24 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
   return editor;
 }
 
+/**
+ * Enter in a one-line text field presses the form's submit button, as in an HTML form. Not used
+ * where submitting has a side effect the user should choose deliberately (Create Image reboots).
+ * Buttons, checkboxes and selects keep their own Enter; fields that use Enter themselves (the
+ * "Add" fields of Launch permissions) stop it before it bubbles here.
+ */
+export function submitOnEnter(root: HTMLElement, submit: { disabled: boolean; click(): void }): void {
+  root.addEventListener('keydown', (event) => {
+    const e = event as KeyboardEvent;
+    if (e.key !== 'Enter' || e.isComposing || e.defaultPrevented || e.shiftKey || e.altKey) return;
+    const inner = e.composedPath()[0];
+    if (!(inner instanceof HTMLInputElement) || !(e.target instanceof HTMLElement) || e.target.tagName !== 'VSCODE-TEXTFIELD') return;
+    e.preventDefault();
+    // Through the button, so that whatever disables it (busy, unacknowledged cost) also stops Enter.
+    if (!submit.disabled) submit.click();
+  });
+}
+
 /** The line under the form while the host works. */
 export function progressLine(): { root: HTMLElement; show(message: string): void; hide(): void } {
   const text = h('span');

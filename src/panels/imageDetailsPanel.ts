@@ -1,0 +1,176 @@
+/**
+ * Image details: every attribute of one AMI, grouped, read-only. Its actions open the other
+ * panels for the same image; the host decides which are allowed (owned, available).
+ */
+import type { BlockDeviceMapping, Image } from '@aws-sdk/client-ec2';
+import type { Parsed } from '../shared/messageValidation';
+import { parseWith, readImageDetailsMessage } from '../shared/messageValidation';
+import { SNAPSHOT_USD_PER_GB_MONTH, monthlySnapshotCost } from '../shared/pricing';
+import type {
+  BlockDeviceInfo,
+  DetailAction,
+  ImageDetailsInit,
+  ImageDetailsResult,
+  ImageDetailsToHost,
+  PanelArgs,
+  PermissionsView,
+  ReadyMessage,
+} from '../shared/protocol';
+import { toPermissionSet } from './launchPermissionsPanel';
+import type { PanelServices } from './panelDependencies';
+import type { PanelController, Post } from './panelSession';
+
+type Msg = ImageDetailsToHost;
+
+export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit, ImageDetailsResult> {
+  readonly kind = 'imageDetails';
+  readonly args: PanelArgs;
+  readonly title: string;
+  private data: ImageDetailsInit | undefined;
+
+  constructor(
+    private readonly region: string,
+    private readonly imageId: string,
+    private readonly services: PanelServices,
+  ) {
+    this.args = { kind: 'imageDetails', region, imageId };
+    this.title = `AMI Details: ${imageId}`;
+  }
+
+  parse(raw: unknown): Parsed<Msg> {
+    const parsed = parseWith(readImageDetailsMessage, raw);
+    if (!parsed.ok) return parsed;
+    const m = parsed.value;
+    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId) return refuse(`${m.id} is not the image of this panel.`);
+    if (m.type === 'openPanel') {
+      const problem = this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
+      if (problem) return refuse(problem);
+    }
+    return parsed;
+  }
+
+  async load(): Promise<ImageDetailsInit> {
+    const [images, account] = await Promise.all([this.services.ec2.describeImages(this.region, [this.imageId]), this.services.callerAccountId()]);
+    const image = images[0];
+    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region} (or is no longer visible to you).`);
+    const owned = image.OwnerId === account;
+    let permissions: PermissionsView;
+    if (!owned) {
+      permissions = {
+        readable: false,
+        reason: `Only the owner (account ${image.OwnerId ?? '?'}) can read who may launch this image: EC2 answers DescribeImageAttribute with AuthFailure for anyone else.`,
+      };
+    } else {
+      try {
+        permissions = { readable: true, permissions: toPermissionSet(await this.services.ec2.getLaunchPermissions(this.region, this.imageId)) };
+      } catch (e) {
+        const error = this.services.explainError(e);
+        permissions = { readable: false, reason: `EC2 did not return the launch permissions: ${error.message}${error.fix ? ` ${error.fix}` : ''}` };
+      }
+    }
+    this.data = toDetails(this.region, image, owned, permissions, this.services.now());
+    return this.data;
+  }
+
+  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<ImageDetailsInit, ImageDetailsResult>): Promise<void> {
+    switch (m.type) {
+      case 'revealInTree':
+        return this.services.revealImage(this.region, m.id);
+      case 'copyId':
+        return this.services.copyText(m.id);
+      case 'openPanel':
+        return this.services.showPanel(
+          m.panel === 'deregister'
+            ? { kind: 'deregister', region: this.region, imageIds: [this.imageId] }
+            : { kind: m.panel, region: this.region, imageId: this.imageId },
+        );
+      case 'refresh':
+        try {
+          post({ type: 'result', requestId: m.requestId, result: { ok: true, details: await this.load() } });
+        } catch (e) {
+          post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
+        }
+    }
+  }
+}
+
+/** Why this panel must not open `action` for its image, or `undefined`. The webview shows the same. */
+export function actionRefusal(action: DetailAction, data: ImageDetailsInit): string | undefined {
+  switch (action) {
+    case 'launchPermissions':
+    case 'deregister':
+      return data.ownedByMe ? undefined : `${data.imageId} belongs to account ${data.ownerId}: only its owner can change or deregister it.`;
+    case 'copyImage':
+    case 'launchInstance':
+      return data.state === 'available' ? undefined : `${data.imageId} is ${data.state}: EC2 copies and launches only available images.`;
+  }
+}
+
+export function toBlockDevice(b: BlockDeviceMapping): BlockDeviceInfo {
+  const deviceName = b.DeviceName ?? '';
+  if (b.Ebs) {
+    return {
+      deviceName,
+      kind: 'ebs',
+      snapshotId: b.Ebs.SnapshotId,
+      sizeGiB: b.Ebs.VolumeSize,
+      volumeType: b.Ebs.VolumeType,
+      iops: b.Ebs.Iops,
+      throughput: b.Ebs.Throughput,
+      encrypted: b.Ebs.Encrypted ?? false,
+      kmsKeyId: b.Ebs.KmsKeyId,
+      deleteOnTermination: b.Ebs.DeleteOnTermination,
+    };
+  }
+  if (b.VirtualName) return { deviceName, kind: 'ephemeral', virtualName: b.VirtualName };
+  return { deviceName, kind: 'noDevice' };
+}
+
+export function toDetails(region: string, image: Image, ownedByMe: boolean, permissions: PermissionsView, now: Date): ImageDetailsInit {
+  const blockDevices = (image.BlockDeviceMappings ?? []).map(toBlockDevice);
+  const deprecationAt = image.DeprecationTime ? Date.parse(image.DeprecationTime) : NaN;
+  return {
+    region,
+    imageId: image.ImageId ?? '',
+    name: image.Name,
+    description: image.Description,
+    ownerId: image.OwnerId ?? '',
+    ownerAlias: image.ImageOwnerAlias,
+    ownedByMe,
+    state: image.State ?? 'unknown',
+    stateReason: image.StateReason?.Message || image.StateReason?.Code || undefined,
+    creationDate: image.CreationDate,
+    architecture: image.Architecture,
+    platform: image.Platform,
+    platformDetails: image.PlatformDetails,
+    usageOperation: image.UsageOperation,
+    imageType: image.ImageType,
+    virtualizationType: image.VirtualizationType,
+    hypervisor: image.Hypervisor,
+    bootMode: image.BootMode,
+    enaSupport: image.EnaSupport,
+    sriovNetSupport: image.SriovNetSupport,
+    imdsSupport: image.ImdsSupport,
+    tpmSupport: image.TpmSupport,
+    kernelId: image.KernelId,
+    ramdiskId: image.RamdiskId,
+    imageLocation: image.ImageLocation,
+    sourceImageId: image.SourceImageId,
+    sourceImageRegion: image.SourceImageRegion,
+    sourceInstanceId: image.SourceInstanceId,
+    productCodes: (image.ProductCodes ?? []).map((c) => ({ id: c.ProductCodeId ?? '', type: c.ProductCodeType ?? '' })),
+    isPublic: image.Public ?? false,
+    rootDeviceType: image.RootDeviceType,
+    rootDeviceName: image.RootDeviceName,
+    blockDevices,
+    monthlyCostUsd: monthlySnapshotCost(blockDevices.flatMap((b) => (b.kind === 'ebs' && b.snapshotId ? [b.sizeGiB ?? 0] : []))),
+    snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
+    permissions,
+    tags: (image.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })).sort((a, b) => a.key.localeCompare(b.key)),
+    deprecationTime: image.DeprecationTime || undefined,
+    deprecated: Number.isFinite(deprecationAt) && deprecationAt <= now.getTime(),
+    deregistrationProtection: image.DeregistrationProtection || 'disabled',
+    lastLaunchedTime: image.LastLaunchedTime || undefined,
+  };
+}

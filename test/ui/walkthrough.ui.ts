@@ -1,0 +1,54 @@
+// The "Learn Amazon Machine Images" walkthrough in a real workbench: opened from the palette, its
+// steps and Markdown shown, and the first step ticked off by browsing the tree for real.
+import assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+
+const TITLE = 'Learn Amazon Machine Images';
+
+describe('walkthrough (UI)', function () {
+  let wb: Workbench | undefined;
+
+  before(async function () {
+    wb = await Workbench.start({ name: 'walkthrough', theme: 'Default Light Modern' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
+  });
+
+  after(async function () {
+    await wb?.stop();
+  });
+
+  const page = () => wb!.page;
+  const walkthrough = () => page().locator('.gettingStartedContainer');
+  const step = (title: string) => walkthrough().locator('.getting-started-step').filter({ hasText: title });
+
+  it('opens from the palette with its steps and their explanations', async function () {
+    await wb!.openContainer('AWS Explorer');
+    await wb!.openView('AMIs');
+    await wb!.row('us-east-1').waitFor({ timeout: 60_000 });
+    await wb!.runCommand(`AMI Explorer: Open Walkthrough: ${TITLE}`);
+    await walkthrough().getByText(TITLE).first().waitFor({ timeout: 20_000 });
+    for (const title of ['Browse AMIs by owner and root device', 'Create an image, with and without reboot', 'Try to make an encrypted image public', 'Delete the snapshots left behind']) {
+      await step(title).waitFor({ timeout: 10_000 });
+    }
+    await step('EBS-backed or instance store, HVM or PV').click();
+    // The step's Markdown renders in a webview next to the steps.
+    const markdown = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await markdown.getByText('64 TiB').first().waitFor({ timeout: 20_000 });
+    await wb!.screenshot('walkthrough-root-devices');
+  });
+
+  it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {
+    const browse = step('Browse AMIs by owner and root device');
+    assert.equal(await browse.locator('.codicon-pass-filled').count(), 0, 'not complete before browsing');
+    await wb!.expand('us-east-1');
+    await wb!.expand('Images');
+    await wb!.expand('Amazon');
+    await wb!.expand('EBS-backed');
+    await browse.locator('.codicon-pass-filled').waitFor({ timeout: 20_000 });
+    await browse.click();
+    await wb!.screenshot('walkthrough-browse-done');
+  });
+});
