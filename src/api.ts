@@ -54,6 +54,8 @@ export interface AmiExplorerApi {
   takePanelEc2Calls(): string[];
   /** The walkthrough conditions met in this session, as context keys (those the steps' completionEvents wait for). */
   walkthroughContextKeys(): string[];
+  /** Forgets what the walkthrough observed so far (VS Code keeps the steps it already ticked off). */
+  resetWalkthroughProgress(): void;
   /** The connection's status bar text, e.g. `$(beaker) Simulator · 123456789012`. */
   connectionStatusText(): string;
   /** The pending-work status bar text, undefined while it is hidden. */
@@ -123,6 +125,7 @@ export function createApi(container: Container, activationTimes: ActivationTimes
     ec2: (region) => container.clients().ec2(region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
+    resetWalkthroughProgress: () => container.training.reset(),
     connectionStatusText: () => container.status.text(),
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().runningSimulatorEndpoint?.()?.url,

@@ -260,6 +260,10 @@ export class ExplorerModel {
         images.splice(index, 1);
         this.pages.set(key, { ...page, images });
         this.changed(key, key.split('/').slice(0, 3).join('/'));
+        // A deregistration may leave its snapshots behind: the Snapshots folder and the region's sums re-read them.
+        if (this.costs.peekSnapshots(region)) {
+          void this.costs.reload(region).catch(() => undefined);
+        }
       }
     }
   }

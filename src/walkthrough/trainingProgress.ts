@@ -67,6 +67,16 @@ export class TrainingProgress {
     return [...this.done];
   }
 
+  /** Forgets everything observed and clears the context keys (the test API starts each walk afresh). */
+  reset(): void {
+    for (const key of this.done) this.setContext(WALKTHROUGH_KEYS[key], false);
+    this.done.clear();
+    this.snapshotsOfImage.clear();
+    this.sharedImages.clear();
+    this.deregistered.clear();
+    this.foundLeftovers.clear();
+  }
+
   /** A tree row was expanded (its stable id, see ids.ts). */
   expanded(nodeId: string): void {
     if (/^[^/]+\/images\/[^/]+\/(ebs|instance-store)$/.test(nodeId)) this.complete('browsed');

@@ -5,7 +5,7 @@ import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
 import type { CreateImageInit, DeregisterInit, HostMessage, ImageDetailsInit, LaunchInstanceInit, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
-import { children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
+import { ScriptedInput, children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
 
 const REGION = 'us-east-1';
 const PARTNER_TO_BE = '210987654321';
@@ -261,6 +261,23 @@ describe('webview panels, driven through their controllers', function () {
     const refused = await foreign.post({ type: 'openPanel', panel: 'deregister' });
     assert.deepStrictEqual(refused.map((m) => m.type), ['refused']);
     assert.deepStrictEqual(api.takeErrors(), []);
+  });
+
+  it('Image details from the palette: asks the region and any image id, also one not loaded in the tree', async () => {
+    const image = await ownedEbs(api, 'windows-2022-iis-golden');
+    const imageId = image.id.split('/').pop()!;
+    const input = new ScriptedInput().pickLabel(REGION).type(imageId);
+    api.setUserInput(input);
+    try {
+      const panel = await open(api, 'amiExplorer.showImageDetails', undefined as unknown as ExplorerNode, 'imageDetails');
+      input.assertDone();
+      assert.deepStrictEqual(panel.args, { kind: 'imageDetails', region: REGION, imageId });
+      const init = await ready<ImageDetailsInit>(panel);
+      assert.strictEqual(init.platform, 'windows');
+      assert.strictEqual(init.rootDeviceName, '/dev/sda1');
+    } finally {
+      api.setUserInput(undefined);
+    }
   });
 
   it('refuses hostile messages (wrong types, oversized strings, unknown types) without any EC2 call', async () => {

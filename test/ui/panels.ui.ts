@@ -73,13 +73,14 @@ for (const { slug, theme } of THEMES) {
     });
 
     it('shows every attribute of an image I own in Image details; its buttons open the other panels', async function () {
+      for (const folder of ['Images', 'Owned by me', 'EBS-backed']) await wb!.expand(folder);
       await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Show Details');
       const details = await webview(wb!, 'AMI details');
       await expectText(details.locator('body'), /snap-[0-9a-f]{17}/);
       await expectText(details.locator('body'), /Project/);
       await expectText(details.locator('section[aria-label="Permissions"]'), /\d{12}/);
       await wb!.screenshot('image-details');
-      await details.locator('section[aria-label="Storage"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await details.locator('section[aria-label="Storage"]').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await wb!.screenshot('image-details-storage');
       await details.locator('vscode-button', { hasText: 'Launch permissions' }).click();
       await webview(wb!, 'Launch permissions');

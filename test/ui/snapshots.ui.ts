@@ -1,6 +1,7 @@
 // UI journey: the Snapshots folder of us-east-1 in a real workbench (see workbench.ts): rows with
-// size, monthly cost and the "unused" mark, the region row's cost sum, and Delete offered only on
-// unused snapshots. Screenshots go to test-results/screenshots/snapshots-*.png.
+// size, monthly cost and the "unused" mark, the region row's cost sum, Delete offered only on
+// unused snapshots, and the governance actions of an owned AMI's context menu.
+// Screenshots go to test-results/screenshots/snapshots-*.png.
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { Workbench } from './workbench';
@@ -49,6 +50,25 @@ describe('Snapshots folder (UI)', function () {
     const usedMenu = await wb!.contextMenu(usedRow);
     await wb!.page.keyboard.press('Escape');
     assert.ok(!usedMenu.includes('Delete Snapshot…'), usedMenu.join(' | '));
+  });
+
+  it('offers on an owned AMI only the governance actions valid in its state', async function () {
+    await wb!.collapse('Snapshots');
+    await wb!.expand('Images');
+    await wb!.expand('Owned by me');
+    await waitForChildren(wb!, await wb!.expand('EBS-backed'));
+    const menu = await wb!.contextMenu(await wb!.reveal('web-server-base-v7'));
+    await wb!.screenshot('owned-image-menu');
+    await wb!.page.keyboard.press('Escape');
+    for (const offered of ['Manage Tags…', 'Deprecate AMI…', 'Disable AMI…', 'Turn On Deregistration Protection…', 'Deregister AMI…']) {
+      assert.ok(menu.includes(offered), `${offered} missing: ${menu.join(' | ')}`);
+    }
+    for (const invalid of ['Re-enable AMI', 'Cancel AMI Deprecation', 'Turn Off Deregistration Protection']) {
+      assert.ok(!menu.includes(invalid), `${invalid} offered: ${menu.join(' | ')}`);
+    }
+    const deprecated = await wb!.contextMenu(await wb!.reveal('legacy-app-2024.08'));
+    await wb!.page.keyboard.press('Escape');
+    assert.ok(deprecated.includes('Cancel AMI Deprecation') && !deprecated.includes('Deprecate AMI…'), deprecated.join(' | '));
   });
 });
 

@@ -33,21 +33,23 @@ describe('walkthrough (UI)', function () {
     for (const title of ['Browse AMIs by owner and root device', 'Create an image, with and without reboot', 'Try to make an encrypted image public', 'Delete the snapshots left behind']) {
       await step(title).waitFor({ timeout: 10_000 });
     }
+    // The step's Markdown shows in a webview next to the steps when the editor is wide enough.
+    await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
     await step('EBS-backed or instance store, HVM or PV').click();
-    // The step's Markdown renders in a webview next to the steps.
     const markdown = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await markdown.getByText('64 TiB').first().waitFor({ timeout: 20_000 });
+    await markdown.locator('strong', { hasText: '64 TiB' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     await wb!.screenshot('walkthrough-root-devices');
+    await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
   });
 
   it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {
     const browse = step('Browse AMIs by owner and root device');
-    assert.equal(await browse.locator('.codicon-pass-filled').count(), 0, 'not complete before browsing');
+    assert.equal(await browse.locator('.codicon-getting-started-step-checked').count(), 0, 'not complete before browsing');
     await wb!.expand('us-east-1');
     await wb!.expand('Images');
     await wb!.expand('Amazon');
     await wb!.expand('EBS-backed');
-    await browse.locator('.codicon-pass-filled').waitFor({ timeout: 20_000 });
+    await browse.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 20_000 });
     await browse.click();
     await wb!.screenshot('walkthrough-browse-done');
   });

@@ -137,6 +137,13 @@ describe('walkthrough progress from what the user really did', () => {
     assert.deepStrictEqual(done(), []);
   });
 
+  it('forgets everything on reset and clears the context keys it had set', async () => {
+    await ec2.send(new CreateImageCommand({ InstanceId: await runningInstance(), Name: 'before-reset', NoReboot: true }));
+    progress.reset();
+    assert.deepStrictEqual(progress.completed(), []);
+    assert.strictEqual(contextKeys.get(WALKTHROUGH_KEYS.createdNoReboot), false);
+  });
+
   it('names in package.json exactly the context keys it sets', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
     const steps = pkg.contributes.walkthroughs[0].steps as { id: string; completionEvents: string[]; media: { markdown: string } }[];
