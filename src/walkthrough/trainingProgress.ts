@@ -9,7 +9,7 @@ import type { Ec2CallRecord } from '../aws/clientFactory';
 
 /** One context key per thing the walkthrough waits for; package.json's `completionEvents` name them. */
 export const WALKTHROUGH_KEYS = {
-  /** A root-device folder (EBS-backed or Instance store) of an owner group was expanded. */
+  /** A root-device folder (EBS-backed or Instance store) of an owner group was expanded, or an image in one selected. */
   browsed: 'amiExplorer.walkthrough.browsed',
   /** An image of an "Instance store" folder was selected (its tooltip shows root device and virtualization). */
   comparedRootDevices: 'amiExplorer.walkthrough.comparedRootDevices',
@@ -84,6 +84,9 @@ export class TrainingProgress {
 
   /** Tree rows were selected. */
   selected(nodeIds: readonly string[]): void {
+    // An image row lies in an owner group's root-device folder: selecting one is browsing them too
+    // (the folders may have been expanded in an earlier session, with no expansion to observe now).
+    if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/(ebs|instance-store)\/ami-[0-9a-f]+$/.test(id))) this.complete('browsed');
     if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/instance-store\/ami-[0-9a-f]+$/.test(id))) this.complete('comparedRootDevices');
   }
 

@@ -42,6 +42,29 @@ describe('walkthrough (UI)', function () {
     await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
   });
 
+  it('offers the training commands in the AMIs view\'s "…" menu', async function () {
+    await page().locator('.part.sidebar').getByRole('button', { name: /^(More Actions|Views and More Actions)/ }).first().click();
+    const items = page().locator('.monaco-menu .action-label');
+    await items.first().waitFor({ timeout: 10_000 });
+    await page().waitForTimeout(300);
+    const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    await wb!.screenshot('view-menu');
+    await page().keyboard.press('Escape');
+    for (const wanted of ['Reset Simulator…', 'Switch Simulator Account…', 'Settle Pending Work Now', 'Start Simulator Endpoint', 'Stop Simulator Endpoint', `Open Walkthrough: ${TITLE}`]) {
+      assert.ok(labels.includes(wanted), `"${wanted}" in the menu: ${labels.join(' | ')}`);
+    }
+  });
+
+  it('starts the simulator endpoint and shows the AWS CLI line with a Copy command button', async function () {
+    await wb!.runCommand('AMI Explorer: Start Simulator Endpoint');
+    const toast = page().locator('.notification-toast').filter({ hasText: 'aws --endpoint-url http://127.0.0.1:' });
+    await toast.waitFor({ timeout: 20_000 });
+    assert.match(await toast.innerText(), /AKIAAMIEXPLORERDEV01.*AKIAAMIEXPLORERPTNR1/s);
+    await toast.getByRole('button', { name: 'Copy command' }).waitFor();
+    await wb!.screenshot('endpoint-started');
+    await wb!.runCommand('AMI Explorer: Stop Simulator Endpoint');
+  });
+
   it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {
     const browse = step('Browse AMIs by owner and root device');
     assert.equal(await browse.locator('.codicon-getting-started-step-checked').count(), 0, 'not complete before browsing');

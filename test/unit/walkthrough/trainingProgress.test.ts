@@ -56,13 +56,22 @@ describe('walkthrough progress from what the user really did', () => {
     return out.Reservations!.flatMap((r) => r.Instances ?? [])[0].InstanceId!;
   }
 
-  it('ticks off browsing only for root-device folders, and the root-device lesson only for instance-store images', () => {
+  it('ticks off browsing for a root-device folder expanded, and the root-device lesson only for instance-store images', () => {
     progress.expanded('us-east-1/images/amazon');
-    progress.selected(['us-east-1/images/amazon/ebs/ami-0123456789abcdef0']);
+    progress.expanded('us-east-1/instances');
+    progress.selected(['us-east-1/images/amazon', 'us-east-1/instances/i-0123456789abcdef0']);
     assert.deepStrictEqual(done(), []);
     progress.expanded('us-east-1/images/amazon/ebs');
+    assert.deepStrictEqual(done(), keys('browsed'));
+    progress.selected(['us-east-1/images/amazon/ebs/ami-0123456789abcdef0']);
+    assert.deepStrictEqual(done(), keys('browsed'));
     progress.selected(['eu-west-1/images/public/instance-store/ami-0123456789abcdef0']);
     assert.deepStrictEqual(done(), keys('browsed', 'comparedRootDevices'));
+  });
+
+  it('counts selecting an image as browsing (its folders may have been expanded in an earlier session)', () => {
+    progress.selected(['us-east-1/images/self/ebs/ami-0123456789abcdef0']);
+    assert.deepStrictEqual(done(), keys('browsed'));
   });
 
   it('needs an image with and one without reboot', async () => {
