@@ -92,7 +92,11 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
         await untilSettled(deps.poller, watch);
       }).catch(() => undefined);
     },
-    imagesChanged: (region) => refreshFolder(nodeIds.imagesFolder(region)),
+    imagesChanged: (region) => {
+      refreshFolder(nodeIds.imagesFolder(region));
+      // A deregistration can leave snapshots unused, and every image change moves the cost sums.
+      void deps.model.costs.reload(region).catch(() => undefined);
+    },
     instancesLaunched: (region, instanceIds) => {
       refreshFolder(nodeIds.instancesFolder(region));
       for (const id of instanceIds) {
