@@ -23,7 +23,9 @@ for (const t of only) {
   }
 }
 
-const note = (msg) => { if (!quiet) console.log(`build: ${msg}`); };
+const note = (msg) => {
+  if (!quiet) console.log(`build: ${msg}`);
+};
 const rel = (p) => path.relative(ROOT, p);
 const exists = (p) => fs.existsSync(path.join(ROOT, p));
 
@@ -31,7 +33,8 @@ const exists = (p) => fs.existsSync(path.join(ROOT, p));
 function listFiles(dir, test) {
   const abs = path.join(ROOT, dir);
   if (!fs.existsSync(abs)) return [];
-  return fs.readdirSync(abs, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(abs, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && test(d.name))
     .map((d) => rel(path.join(d.parentPath ?? d.path, d.name)))
     .sort();
@@ -64,33 +67,62 @@ if (only.includes('extension')) {
   if (exists('src/extension.ts')) {
     // Two files so activation stays cheap: dist/extension.js (the UI) and dist/backend.js
     // (the AWS SDK and the simulator), which src/aws/sdk.ts requires on first use only.
-    builds.push({ name: 'extension', options: {
-      ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js',
-      platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
-      mainFields: ['module', 'main'], plugins: [backendAsSeparateFile],
-      // Lets activate() report how long evaluating this bundle took (the benchmark reads it).
-      banner: { js: 'var __amiExplorerLoadStart = performance.now();' },
-    } });
-    builds.push({ name: 'backend', options: {
-      ...common, entryPoints: ['src/aws/backendModules.ts'], outfile: 'dist/backend.js',
-      platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'],
-    } });
+    builds.push({
+      name: 'extension',
+      options: {
+        ...common,
+        entryPoints: ['src/extension.ts'],
+        outfile: 'dist/extension.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+        mainFields: ['module', 'main'],
+        plugins: [backendAsSeparateFile],
+        // Lets activate() report how long evaluating this bundle took (the benchmark reads it).
+        banner: { js: 'var __amiExplorerLoadStart = performance.now();' },
+      },
+    });
+    builds.push({
+      name: 'backend',
+      options: {
+        ...common,
+        entryPoints: ['src/aws/backendModules.ts'],
+        outfile: 'dist/backend.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+        mainFields: ['module', 'main'],
+      },
+    });
   } else note('skip extension: src/extension.ts does not exist yet');
 }
 
 if (only.includes('simulator')) {
   if (exists('src/simulator/cli.ts')) {
-    builds.push({ name: 'simulator', options: {
-      ...common, entryPoints: ['src/simulator/cli.ts'], outfile: 'dist/simulator-cli.js',
-      platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' },
-    }, after: () => fs.chmodSync(path.join(ROOT, 'dist/simulator-cli.js'), 0o755) });
+    builds.push({
+      name: 'simulator',
+      options: {
+        ...common,
+        entryPoints: ['src/simulator/cli.ts'],
+        outfile: 'dist/simulator-cli.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        banner: { js: '#!/usr/bin/env node' },
+      },
+      after: () => fs.chmodSync(path.join(ROOT, 'dist/simulator-cli.js'), 0o755),
+    });
   } else note('skip simulator: src/simulator/cli.ts does not exist yet');
 }
 
 if (only.includes('webview')) {
   const entries = fs.existsSync(path.join(ROOT, 'webview-ui/src'))
-    ? fs.readdirSync(path.join(ROOT, 'webview-ui/src')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
-      .map((f) => `webview-ui/src/${f}`)
+    ? fs
+        .readdirSync(path.join(ROOT, 'webview-ui/src'))
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+        .map((f) => `webview-ui/src/${f}`)
     : [];
   // Codicons are served from dist/webview/ because localResourceRoots is limited to it.
   const copyCodicons = () => {
@@ -103,19 +135,36 @@ if (only.includes('webview')) {
     note('no webview entries in webview-ui/src/*.ts yet; copying codicons only');
     builds.push({ name: 'codicons', options: undefined, after: copyCodicons });
   } else {
-    builds.push({ name: 'webview', options: {
-      ...common, entryPoints: entries, outdir: 'dist/webview', entryNames: '[name]',
-      platform: 'browser', format: 'esm', target: 'es2022',
-    }, after: copyCodicons });
+    builds.push({
+      name: 'webview',
+      options: {
+        ...common,
+        entryPoints: entries,
+        outdir: 'dist/webview',
+        entryNames: '[name]',
+        platform: 'browser',
+        format: 'esm',
+        target: 'es2022',
+      },
+      after: copyCodicons,
+    });
   }
 }
 
 if (only.includes('tests') && exists('test/bench/vscode/index.ts')) {
   // The in-VS-Code benchmark (test/bench/bench.ts runs it through scripts/run-integration.mjs).
-  builds.push({ name: 'bench', options: {
-    ...common, entryPoints: ['test/bench/vscode/index.ts'], outfile: 'out/test/bench/index.js',
-    platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
-  } });
+  builds.push({
+    name: 'bench',
+    options: {
+      ...common,
+      entryPoints: ['test/bench/vscode/index.ts'],
+      outfile: 'out/test/bench/index.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    },
+  });
 }
 
 if (only.includes('tests')) {
@@ -127,14 +176,22 @@ if (only.includes('tests')) {
   fs.rmSync(path.join(ROOT, 'out/test/integration'), { recursive: true, force: true });
   if (entries.length === 0) note('skip tests: no test/integration/index.ts or *.test.ts yet');
   else {
-    builds.push({ name: 'tests', options: {
-      ...common, entryPoints: entries, outbase: 'test/integration', outdir: 'out/test/integration',
-      platform: 'node', format: 'cjs', target: 'node20',
-      // mocha stays external: it is resolved from node_modules at run time, and index.ts
-      // and the *.test.ts files must share one mocha instance.
-      external: ['vscode', 'mocha'],
-      sourcemap: 'inline',
-    } });
+    builds.push({
+      name: 'tests',
+      options: {
+        ...common,
+        entryPoints: entries,
+        outbase: 'test/integration',
+        outdir: 'out/test/integration',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        // mocha stays external: it is resolved from node_modules at run time, and index.ts
+        // and the *.test.ts files must share one mocha instance.
+        external: ['vscode', 'mocha'],
+        sourcemap: 'inline',
+      },
+    });
   }
 }
 
@@ -170,7 +227,9 @@ function watchReporter(b) {
     setup(build) {
       build.onEnd((result) => {
         if (result.errors.length === 0) b.after?.();
-        console.log(`[watch] ${b.name}: ${result.errors.length ? `${result.errors.length} error(s)` : 'rebuilt'} ${new Date().toLocaleTimeString()}`);
+        console.log(
+          `[watch] ${b.name}: ${result.errors.length ? `${result.errors.length} error(s)` : 'rebuilt'} ${new Date().toLocaleTimeString()}`,
+        );
       });
     },
   };

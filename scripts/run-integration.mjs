@@ -17,10 +17,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, ensureChromium, startCodeServer, extensionHostLogTail, remoteUri } from './vscode-env.mjs';
+import {
+  ROOT,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ensureChromium,
+  startCodeServer,
+  extensionHostLogTail,
+  remoteUri,
+} from './vscode-env.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name, dflt) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : dflt; };
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
 const extensionPath = path.resolve(opt('extension', ROOT));
 const testsPath = path.resolve(opt('tests', path.join(ROOT, 'out/test/integration/index.js')));
 const timeoutMs = Number(opt('timeout', process.env.AMI_EXPLORER_TEST_TIMEOUT ?? 600)) * 1000;
@@ -31,7 +42,10 @@ if (process.env.AMI_EXPLORER_TEST_GREP) testEnv.AMI_EXPLORER_TEST_GREP = process
 /** Workbench log lines that say nothing about the suite (an offline, signed-out workbench). */
 const WORKBENCH_NOISE = [
   /^\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
-  /^(Resolving|Resolved) connection token/, /^Timed out waiting for authentication provider/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
+  /^(Resolving|Resolved) connection token/,
+  /^Timed out waiting for authentication provider/,
+  /^Creating a socket/,
+  /^Updating additional builtin extensions cache/,
   // Anchored on the hosts the workbench itself calls, so a test's own network error still shows.
   /^getaddrinfo (ENOTFOUND|EAI_AGAIN) (open-vsx\.org|\S*(github|visualstudio|microsoft|vscode-cdn)\.(com|net))/,
 ];
@@ -48,10 +62,13 @@ async function chooseHost() {
   if (fs.existsSync(cache) && fs.readdirSync(cache).some((d) => d.startsWith('vscode-'))) return 'electron';
   try {
     // A closed network refuses this within milliseconds; the timeout covers a silent drop.
-    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable',
-      { signal: AbortSignal.timeout(3000) });
+    const res = await fetch('https://update.code.visualstudio.com/api/releases/stable', {
+      signal: AbortSignal.timeout(3000),
+    });
     if (res.ok) return 'electron';
-  } catch { /* unreachable: use code-server */ }
+  } catch {
+    /* unreachable: use code-server */
+  }
   return 'code-server';
 }
 
@@ -63,25 +80,37 @@ async function runElectron(workspace, userDataDir) {
     extensionTestsPath: testsPath,
     extensionTestsEnv: testEnv,
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userDataDir],
-  }).then(() => 0, (e) => { log(String(e?.message ?? e)); return 1; });
+  }).then(
+    () => 0,
+    (e) => {
+      log(String(e?.message ?? e));
+      return 1;
+    },
+  );
 }
 
 async function runCodeServer(workspace, userDataDir) {
   ensureChromium();
   const { chromium } = await import('playwright-core');
   const server = await startCodeServer({
-    userDataDir, extensionsDir: path.join(userDataDir, 'extensions'), folder: workspace,
+    userDataDir,
+    extensionsDir: path.join(userDataDir, 'extensions'),
+    folder: workspace,
     smokeTestDriver: true, // without it the released build ignores the test payload in the URL
     env: testEnv,
   });
   let context;
   try {
     context = await chromium.launchPersistentContext(path.join(userDataDir, 'chromium'), {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
     });
-    const page = context.pages()[0] ?? await context.newPage();
+    const page = context.pages()[0] ?? (await context.newPage());
     let resolveExit;
-    const exited = new Promise((r) => { resolveExit = r; });
+    const exited = new Promise((r) => {
+      resolveExit = r;
+    });
     // The workbench forwards the extension host's console (mocha's reporter) and the
     // suite's result through these two functions when it runs extension tests.
     // The workbench's own log goes through it too: all of it goes to a file, the known
@@ -102,7 +131,9 @@ async function runCodeServer(workspace, userDataDir) {
     log(`code-server ${server.url} (pid ${server.pid}); opening the workbench`);
     await page.goto(url);
     let timer;
-    const timedOut = new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); });
+    const timedOut = new Promise((r) => {
+      timer = setTimeout(() => r('timeout'), timeoutMs);
+    });
     const code = await Promise.race([exited, timedOut]);
     clearTimeout(timer);
     if (code === 'timeout') {
@@ -119,7 +150,9 @@ async function runCodeServer(workspace, userDataDir) {
 
 async function main() {
   if (!fs.existsSync(testsPath)) {
-    log(`${path.relative(ROOT, testsPath)} does not exist: build the suite first (node scripts/build.mjs --only tests)`);
+    log(
+      `${path.relative(ROOT, testsPath)} does not exist: build the suite first (node scripts/build.mjs --only tests)`,
+    );
     return 1;
   }
   if (!fs.existsSync(path.join(extensionPath, 'package.json'))) {
@@ -136,7 +169,8 @@ async function main() {
   const started = Date.now();
   let code;
   try {
-    code = host === 'electron' ? await runElectron(workspace, userDataDir) : await runCodeServer(workspace, userDataDir);
+    code =
+      host === 'electron' ? await runElectron(workspace, userDataDir) : await runCodeServer(workspace, userDataDir);
   } catch (e) {
     log(`ERROR: ${e?.stack ?? e}`);
     code = 1;

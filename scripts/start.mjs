@@ -11,7 +11,10 @@ import path from 'node:path';
 import { ROOT, TOOLS, ensureCodeServer, installDevExtension, startCodeServer } from './vscode-env.mjs';
 
 const argv = process.argv.slice(2);
-const opt = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : undefined; };
+const opt = (name) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
 
 if (!argv.includes('--no-build')) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
@@ -54,6 +57,12 @@ if (hasCode && !process.env.AMI_EXPLORER_FORCE_CODE_SERVER) {
   process.on('SIGHUP', shutdown);
   // Keep running while code-server does.
   const timer = setInterval(() => {
-    try { process.kill(server.pid, 0); } catch { console.error('code-server exited; see its log'); clearInterval(timer); process.exit(1); }
+    try {
+      process.kill(server.pid, 0);
+    } catch {
+      console.error('code-server exited; see its log');
+      clearInterval(timer);
+      process.exit(1);
+    }
   }, 2000);
 }

@@ -16,27 +16,63 @@ const node = (script, ...args) => [process.execPath, path.join(ROOT, script), ..
 function cliTestFiles() {
   const dir = path.join(ROOT, 'test/cli');
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => path.join('test/cli', f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => path.join('test/cli', f));
 }
 
 /** @type {Array<{name: string, about: string, run: () => Promise<number> | number, needs?: string[]}>} */
 const STEPS = [
-  { name: 'deps', about: 'npm ci when node_modules is missing', run: () =>
-    fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json')) ? skip('node_modules present') : sh(['npm', 'ci']) },
-  { name: 'setup', about: 'Debian packages (chromium, libkrb5-dev, awscli) and code-server in .tools/', run: async () => {
-    const env = await import('./vscode-env.mjs');
-    env.ensureDebPackages(['chromium', 'libkrb5-dev', 'awscli']);
-    env.ensureCodeServer();
-    return 0;
-  } },
-  { name: 'build', about: 'esbuild: extension, simulator, webviews, integration suite', run: () => sh(node('scripts/build.mjs')) },
+  {
+    name: 'deps',
+    about: 'npm ci when node_modules is missing',
+    run: () =>
+      fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json'))
+        ? skip('node_modules present')
+        : sh(['npm', 'ci']),
+  },
+  {
+    name: 'setup',
+    about: 'Debian packages (chromium, libkrb5-dev, awscli) and code-server in .tools/',
+    run: async () => {
+      const env = await import('./vscode-env.mjs');
+      env.ensureDebPackages(['chromium', 'libkrb5-dev', 'awscli']);
+      env.ensureCodeServer();
+      return 0;
+    },
+  },
+  {
+    name: 'build',
+    about: 'esbuild: extension, simulator, webviews, integration suite',
+    run: () => sh(node('scripts/build.mjs')),
+  },
   { name: 'typecheck', about: 'tsc -p . --noEmit', run: () => sh([bin('tsc'), '-p', '.', '--noEmit']) },
+  {
+    name: 'lint',
+    about: 'eslint . && prettier --check . (eslint.config.mjs, .prettierrc.json)',
+    run: async () => (await sh([bin('eslint'), '.'])) || sh([bin('prettier'), '--check', '.']),
+  },
   { name: 'unit', about: 'mocha test/unit (.mocharc.json)', run: () => sh([bin('mocha')]) },
-  { name: 'cli', about: 'the AWS CLI (Debian awscli) against the simulator CLI (test/cli)', needs: ['setup', 'build'], run: runCliTest },
-  { name: 'integration', about: 'mocha in a real VS Code extension host', needs: ['setup', 'build'],
-    run: () => sh(node('scripts/run-integration.mjs')) },
-  { name: 'ui', about: 'workbench UI tests (test/ui, playwright + code-server)', needs: ['setup', 'build'],
-    run: () => sh([bin('mocha'), '--config', 'test/ui/mocharc.json']) },
+  {
+    name: 'cli',
+    about: 'the AWS CLI (Debian awscli) against the simulator CLI (test/cli)',
+    needs: ['setup', 'build'],
+    run: runCliTest,
+  },
+  {
+    name: 'integration',
+    about: 'mocha in a real VS Code extension host',
+    needs: ['setup', 'build'],
+    run: () => sh(node('scripts/run-integration.mjs')),
+  },
+  {
+    name: 'ui',
+    about: 'workbench UI tests (test/ui, playwright + code-server)',
+    needs: ['setup', 'build'],
+    run: () => sh([bin('mocha'), '--config', 'test/ui/mocharc.json']),
+  },
 ];
 
 function skip(why) {
@@ -50,7 +86,11 @@ const counts = { passed: 0, failed: 0, pending: 0 };
 /** Runs a command, echoing its output live, and adds up the mocha summaries it prints. */
 function sh(cmd, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd[0], cmd.slice(1), { stdio: ['inherit', 'pipe', 'pipe'], cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(cmd[0], cmd.slice(1), {
+      stdio: ['inherit', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
     const scan = (chunk) => {
       // eslint-disable-next-line no-control-regex
       const text = chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
@@ -58,9 +98,18 @@ function sh(cmd, env = {}) {
         counts[word === 'passing' ? 'passed' : word === 'failing' ? 'failed' : 'pending'] += Number(n);
       }
     };
-    child.stdout.on('data', (c) => { process.stdout.write(c); scan(c); });
-    child.stderr.on('data', (c) => { process.stderr.write(c); scan(c); });
-    child.on('error', (e) => { console.error(e.message); resolve(1); });
+    child.stdout.on('data', (c) => {
+      process.stdout.write(c);
+      scan(c);
+    });
+    child.stderr.on('data', (c) => {
+      process.stderr.write(c);
+      scan(c);
+    });
+    child.on('error', (e) => {
+      console.error(e.message);
+      resolve(1);
+    });
     child.on('close', (code) => resolve(code ?? 1));
   });
 }
@@ -113,12 +162,16 @@ for (const [i, step] of steps.entries()) {
   const secs = ((Date.now() - t) / 1000).toFixed(1);
   timings.push(`${step.name} ${secs}s`);
   if (code !== 0) {
-    console.error(`\n\x1b[31mnpm test: FAILED at step '${step.name}' (exit ${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m`);
+    console.error(
+      `\n\x1b[31mnpm test: FAILED at step '${step.name}' (exit ${code}) after ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m`,
+    );
     console.error(`(${timings.join(', ')})`);
     console.log(closingLine());
     process.exit(code || 1);
   }
   console.log(`── ${step.name} ok in ${secs} s`);
 }
-console.log(`\n\x1b[32mnpm test: all ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m (${timings.join(', ')})`);
+console.log(
+  `\n\x1b[32mnpm test: all ${steps.length} steps passed in ${((Date.now() - started) / 1000).toFixed(0)} s\x1b[0m (${timings.join(', ')})`,
+);
 console.log(closingLine());

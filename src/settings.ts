@@ -23,7 +23,9 @@ export function readSettings(): AmiExplorerSettings {
   return {
     backend: config.get<string>('backend') === 'aws' ? 'aws' : 'simulator',
     profile: config.get<string>('profile') ?? '',
-    regions: Array.isArray(regions) ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.length > 0))] : [],
+    regions: Array.isArray(regions)
+      ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.length > 0))]
+      : [],
     pageSize: config.get<number>('pageSize') ?? 50,
     pendingDelaySeconds: Math.max(0, config.get<number>('simulator.pendingDelaySeconds') ?? 5),
     simulatorAccount: config.get<string>('simulator.account') ?? '',
@@ -32,7 +34,10 @@ export function readSettings(): AmiExplorerSettings {
 }
 
 /** Writes a setting to the user settings (the connection is a per-user choice, not a workspace one). */
-export async function updateSetting(key: 'backend' | 'profile' | 'regions' | 'simulator.account', value: unknown): Promise<void> {
+export async function updateSetting(
+  key: 'backend' | 'profile' | 'regions' | 'simulator.account',
+  value: unknown,
+): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
 }
 

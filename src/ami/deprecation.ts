@@ -38,7 +38,11 @@ export function latestDeprecation(image: Pick<Image, 'Public' | 'CreationDate'>,
 }
 
 /** An error message for a typed deprecation time, or undefined when EC2 would accept it. */
-export function checkDeprecationTime(text: string, image: Pick<Image, 'Public' | 'CreationDate'>, now: number): string | undefined {
+export function checkDeprecationTime(
+  text: string,
+  image: Pick<Image, 'Public' | 'CreationDate'>,
+  now: number,
+): string | undefined {
   const at = parseUtcMinute(text);
   if (at === undefined) {
     return 'Type a date and time in UTC as YYYY-MM-DD HH:MM, e.g. 2027-01-31 14:30.';

@@ -69,7 +69,9 @@ export async function listImagePage(ec2: EC2Client, query: ImageQuery, nextToken
 }
 
 export function compareImages(a: Image, b: Image): number {
-  const byName = (a.Name ?? a.ImageId ?? '').localeCompare(b.Name ?? b.ImageId ?? '', undefined, { sensitivity: 'base' });
+  const byName = (a.Name ?? a.ImageId ?? '').localeCompare(b.Name ?? b.ImageId ?? '', undefined, {
+    sensitivity: 'base',
+  });
   return byName !== 0 ? byName : (a.ImageId ?? '').localeCompare(b.ImageId ?? '');
 }
 

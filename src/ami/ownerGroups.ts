@@ -29,7 +29,9 @@ export const CATALOG_GROUPS: ReadonlySet<OwnerGroup> = new Set(['amazon', 'marke
  * the Marketplace's and the caller's own on the client; "Shared with me" asks for images the
  * caller has explicit launch permission for and drops those it owns.
  */
-export function groupSelection(group: OwnerGroup): Pick<DescribeImagesCommandInput, 'Owners' | 'ExecutableUsers' | 'Filters'> {
+export function groupSelection(
+  group: OwnerGroup,
+): Pick<DescribeImagesCommandInput, 'Owners' | 'ExecutableUsers' | 'Filters'> {
   switch (group) {
     case 'self':
       return { Owners: ['self'] };
@@ -50,7 +52,9 @@ export function belongsToGroup(group: OwnerGroup, image: Image, accountId: strin
     case 'shared':
       return image.OwnerId !== accountId;
     case 'public':
-      return image.OwnerId !== accountId && image.ImageOwnerAlias !== 'amazon' && image.ImageOwnerAlias !== 'aws-marketplace';
+      return (
+        image.OwnerId !== accountId && image.ImageOwnerAlias !== 'amazon' && image.ImageOwnerAlias !== 'aws-marketplace'
+      );
     default:
       return true;
   }

@@ -56,7 +56,10 @@ export function classifySnapshots(snapshots: readonly Snapshot[], ownImages: rea
 
 /** Monthly storage of one image's snapshots (USD). */
 export function imageMonthlyCost(image: Image, pricePerGbMonth: number): number {
-  return monthlySnapshotCost(imageSnapshots(image).map((s) => s.sizeGiB), pricePerGbMonth);
+  return monthlySnapshotCost(
+    imageSnapshots(image).map((s) => s.sizeGiB),
+    pricePerGbMonth,
+  );
 }
 
 /** What a region's snapshots cost per month: those the caller's AMIs use (each counted once) and the unused ones. */
@@ -69,7 +72,11 @@ export interface RegionSnapshotCost {
   unusedMonthly: number;
 }
 
-export function regionSnapshotCost(usage: readonly SnapshotUsage[], ownImages: readonly Image[], pricePerGbMonth: number): RegionSnapshotCost {
+export function regionSnapshotCost(
+  usage: readonly SnapshotUsage[],
+  ownImages: readonly Image[],
+  pricePerGbMonth: number,
+): RegionSnapshotCost {
   const amiSizes = new Map<string, number>();
   for (const image of ownImages.filter(holdsSnapshots)) {
     for (const { snapshotId, sizeGiB } of imageSnapshots(image)) {

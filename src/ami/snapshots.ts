@@ -8,7 +8,9 @@ export async function listOwnSnapshots(ec2: EC2Client): Promise<Snapshot[]> {
   const snapshots: Snapshot[] = [];
   let token: string | undefined;
   do {
-    const out = await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken: token }));
+    const out = await ec2.send(
+      new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken: token }),
+    );
     snapshots.push(...(out.Snapshots ?? []));
     token = out.NextToken || undefined;
   } while (token);
@@ -22,7 +24,13 @@ export async function listOwnImages(ec2: EC2Client): Promise<Image[]> {
   let token: string | undefined;
   do {
     const out = await ec2.send(
-      new DescribeImagesCommand({ Owners: ['self'], IncludeDeprecated: true, IncludeDisabled: true, MaxResults: 1000, NextToken: token }),
+      new DescribeImagesCommand({
+        Owners: ['self'],
+        IncludeDeprecated: true,
+        IncludeDisabled: true,
+        MaxResults: 1000,
+        NextToken: token,
+      }),
     );
     images.push(...(out.Images ?? []));
     token = out.NextToken || undefined;
@@ -42,6 +50,8 @@ export async function describeSnapshotsById(ec2: EC2Client, snapshotIds: readonl
   }
   const { DescribeSnapshotsCommand } = await loadSdk();
   // The filter, not SnapshotIds: EC2 fails the whole call for one unknown id.
-  const out = await ec2.send(new DescribeSnapshotsCommand({ Filters: [{ Name: 'snapshot-id', Values: [...snapshotIds] }] }));
+  const out = await ec2.send(
+    new DescribeSnapshotsCommand({ Filters: [{ Name: 'snapshot-id', Values: [...snapshotIds] }] }),
+  );
   return out.Snapshots ?? [];
 }

@@ -74,11 +74,13 @@ export interface SimulatorAccountInfo {
 }
 
 /** The simulator's accounts: the default one and a partner to share images with. */
-export const SIMULATOR_ACCOUNT_CHOICES: readonly SimulatorAccountInfo[] = SIMULATOR_ACCOUNTS.map(({ accountId, accessKeyId, label }) => ({
-  accountId,
-  accessKeyId,
-  label,
-}));
+export const SIMULATOR_ACCOUNT_CHOICES: readonly SimulatorAccountInfo[] = SIMULATOR_ACCOUNTS.map(
+  ({ accountId, accessKeyId, label }) => ({
+    accountId,
+    accessKeyId,
+    label,
+  }),
+);
 
 /** The simulator served over HTTP, for the AWS CLI or any SDK. */
 export interface SimulatorEndpoint {
@@ -104,7 +106,9 @@ export interface Ec2CallRecord {
  * `onEc2Call` is told about every EC2 call through these clients, after it answered.
  */
 export function createAwsClients(backend: BackendConfig, onEc2Call?: (call: Ec2CallRecord) => void): AwsClients {
-  return backend.kind === 'simulator' ? new SimulatorClients(backend, onEc2Call) : new RealAwsClients(backend, onEc2Call);
+  return backend.kind === 'simulator'
+    ? new SimulatorClients(backend, onEc2Call)
+    : new RealAwsClients(backend, onEc2Call);
 }
 
 abstract class CachedClients implements AwsClients {

@@ -5,15 +5,7 @@
 
 /** What kind of trouble, so callers can pick an icon or decide to retry. */
 export type ErrorKind =
-  | 'credentials'
-  | 'access'
-  | 'region'
-  | 'throttled'
-  | 'network'
-  | 'notFound'
-  | 'state'
-  | 'input'
-  | 'unknown';
+  'credentials' | 'access' | 'region' | 'throttled' | 'network' | 'notFound' | 'state' | 'input' | 'unknown';
 
 /** An error as shown to the user: what happened and what to do about it. */
 export interface UserError {
@@ -96,7 +88,7 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
   const code = errorCode(err);
   const raw = errorMessage(err);
 
-  if (code && CREDENTIAL_EXPIRED.has(code) || /sso session .*expired|token .*expired/i.test(raw)) {
+  if ((code && CREDENTIAL_EXPIRED.has(code)) || /sso session .*expired|token .*expired/i.test(raw)) {
     return {
       kind: 'credentials',
       code,
@@ -209,13 +201,28 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     };
   }
   if (code === 'OperationNotPermitted' && /deregistration protection/i.test(raw)) {
-    return { kind: 'state', code, message: raw, fix: 'Turn off its deregistration protection first; with a cooldown, it stays protected for 24 more hours.' };
+    return {
+      kind: 'state',
+      code,
+      message: raw,
+      fix: 'Turn off its deregistration protection first; with a cooldown, it stays protected for 24 more hours.',
+    };
   }
   if (code === 'TagLimitExceeded') {
-    return { kind: 'input', code, message: `EC2 refused the tag: ${raw}`, fix: 'A resource has at most 50 tags: remove one first.' };
+    return {
+      kind: 'input',
+      code,
+      message: `EC2 refused the tag: ${raw}`,
+      fix: 'A resource has at most 50 tags: remove one first.',
+    };
   }
   if (code === 'IncorrectState') {
-    return { kind: 'state', code, message: `The AMI is not in a state that allows this: ${raw}`, fix: 'Refresh the view to see its current state.' };
+    return {
+      kind: 'state',
+      code,
+      message: `The AMI is not in a state that allows this: ${raw}`,
+      fix: 'Refresh the view to see its current state.',
+    };
   }
   if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
     return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
@@ -224,7 +231,10 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     kind: 'unknown',
     code,
     message: raw,
-    fix: ctx.backend === 'simulator' ? 'See the "AMI Explorer" output for details.' : 'See the "AMI Explorer" output for details, then refresh.',
+    fix:
+      ctx.backend === 'simulator'
+        ? 'See the "AMI Explorer" output for details.'
+        : 'See the "AMI Explorer" output for details, then refresh.',
   };
 }
 

@@ -1,5 +1,7 @@
+import type * as backendModules from './backendModules';
+
 /** The lazily loaded SDK and simulator (see `backendModules.ts`). */
-export type BackendModules = typeof import('./backendModules');
+export type BackendModules = typeof backendModules;
 
 let loaded: BackendModules | undefined;
 

@@ -22,7 +22,11 @@ export async function connectToAws(deps: CommandDeps): Promise<void> {
         description: vscode.l10n.t('environment variables, AWS_PROFILE, instance or container role'),
         value: '',
       },
-      ...profiles.map((p) => ({ label: p.name, description: [KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '), value: p.name })),
+      ...profiles.map((p) => ({
+        label: p.name,
+        description: [KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '),
+        value: p.name,
+      })),
     ],
     {
       title: vscode.l10n.t('Connect to AWS'),

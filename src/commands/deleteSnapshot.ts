@@ -21,29 +21,48 @@ export async function deleteSnapshot(deps: CommandDeps, node?: unknown, selectio
   const { region, snapshotIds } = await targets(deps, node, selection);
   await deps.model.costs.reload(region);
   const view = await deps.model.costs.snapshots(region);
-  const chosen = snapshotIds.map((id) => view.usage.find((u) => u.snapshot.SnapshotId === id)).filter((u): u is SnapshotUsage => !!u);
+  const chosen = snapshotIds
+    .map((id) => view.usage.find((u) => u.snapshot.SnapshotId === id))
+    .filter((u): u is SnapshotUsage => !!u);
   if (chosen.length === 0) {
-    throw new ActionableError(vscode.l10n.t('The snapshot no longer exists in {0}.', region), vscode.l10n.t('The Snapshots folder has been refreshed.'));
+    throw new ActionableError(
+      vscode.l10n.t('The snapshot no longer exists in {0}.', region),
+      vscode.l10n.t('The Snapshots folder has been refreshed.'),
+    );
   }
   const used = chosen.filter((u) => u.usedBy.length > 0);
   if (used.length > 0) {
     throw new ActionableError(
       vscode.l10n.t(
         'EC2 refuses to delete a snapshot an AMI uses: {0}.',
-        used.map((u) => `the snapshot ${u.snapshot.SnapshotId} is currently in use by ${u.usedBy.map((i) => `${i.ImageId} (${imageLabel(i)})`).join(', ')}`).join('; '),
+        used
+          .map(
+            (u) =>
+              `the snapshot ${u.snapshot.SnapshotId} is currently in use by ${u.usedBy.map((i) => `${i.ImageId} (${imageLabel(i)})`).join(', ')}`,
+          )
+          .join('; '),
       ),
-      vscode.l10n.t('Deregister the AMI first (its Deregister panel can delete its snapshots too), or select only snapshots marked unused. Nothing was deleted.'),
+      vscode.l10n.t(
+        'Deregister the AMI first (its Deregister panel can delete its snapshots too), or select only snapshots marked unused. Nothing was deleted.',
+      ),
     );
   }
   const price = deps.model.costs.price();
-  const saved = monthlySnapshotCost(chosen.map((u) => u.snapshot.VolumeSize ?? 0), price);
+  const saved = monthlySnapshotCost(
+    chosen.map((u) => u.snapshot.VolumeSize ?? 0),
+    price,
+  );
   const list = chosen.map((u) => describe(u.snapshot, price)).join('\n');
   await deps.input().confirm({
     message:
       chosen.length === 1
         ? vscode.l10n.t('Delete the snapshot {0}? This cannot be undone.', chosen[0].snapshot.SnapshotId ?? '')
         : vscode.l10n.t('Delete {0} snapshots? This cannot be undone.', String(chosen.length)),
-    detail: vscode.l10n.t('{0}\n\nTheir data is lost: no volume or AMI can be made from them any more. Saves about {1} per month.', list, formatUsd(saved)),
+    detail: vscode.l10n.t(
+      '{0}\n\nTheir data is lost: no volume or AMI can be made from them any more. Saves about {1} per month.',
+      list,
+      formatUsd(saved),
+    ),
     confirmLabel: vscode.l10n.t('Delete'),
   });
   const ec2 = await deps.model.ec2(region);
@@ -56,7 +75,14 @@ export async function deleteSnapshot(deps: CommandDeps, node?: unknown, selectio
       await deps.model.costs.reload(region);
     }
   });
-  inform(vscode.l10n.t('Deleted {0} snapshot(s) in {1}: about {2} per month saved.', String(chosen.length), region, formatUsd(saved)));
+  inform(
+    vscode.l10n.t(
+      'Deleted {0} snapshot(s) in {1}: about {2} per month saved.',
+      String(chosen.length),
+      region,
+      formatUsd(saved),
+    ),
+  );
 }
 
 function describe(snapshot: Snapshot, price: number): string {
@@ -64,7 +90,11 @@ function describe(snapshot: Snapshot, price: number): string {
   return `• ${snapshot.SnapshotId}${name}, ${snapshot.VolumeSize ?? '?'} GiB, ${formatUsd(snapshotMonthlyCost(snapshot, price))}/month`;
 }
 
-async function targets(deps: CommandDeps, node: unknown, selection: unknown): Promise<{ region: string; snapshotIds: string[] }> {
+async function targets(
+  deps: CommandDeps,
+  node: unknown,
+  selection: unknown,
+): Promise<{ region: string; snapshotIds: string[] }> {
   if (node instanceof SnapshotNode) {
     const selected = Array.isArray(selection) && selection.includes(node) ? selection : [node];
     const nodes = selected.filter((n): n is SnapshotNode => n instanceof SnapshotNode && n.region === node.region);
@@ -74,7 +104,10 @@ async function targets(deps: CommandDeps, node: unknown, selection: unknown): Pr
   const view = await deps.model.costs.snapshots(region);
   const unused = view.usage.filter((u) => u.usedBy.length === 0);
   if (unused.length === 0) {
-    throw new ActionableError(vscode.l10n.t('Every snapshot of yours in {0} is used by an AMI.', region), vscode.l10n.t('Deregister an AMI you no longer need first.'));
+    throw new ActionableError(
+      vscode.l10n.t('Every snapshot of yours in {0} is used by an AMI.', region),
+      vscode.l10n.t('Deregister an AMI you no longer need first.'),
+    );
   }
   const price = deps.model.costs.price();
   const picked = await deps.input().pickMany(
@@ -84,7 +117,10 @@ async function targets(deps: CommandDeps, node: unknown, selection: unknown): Pr
       detail: u.snapshot.Description,
       value: u.snapshot.SnapshotId ?? '',
     })),
-    { title: vscode.l10n.t('Unused snapshots in {0}', region), placeholder: vscode.l10n.t('Pick the snapshots to delete') },
+    {
+      title: vscode.l10n.t('Unused snapshots in {0}', region),
+      placeholder: vscode.l10n.t('Pick the snapshots to delete'),
+    },
   );
   if (picked.length === 0) {
     throw new CancelledError();

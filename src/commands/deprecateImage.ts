@@ -12,14 +12,19 @@ export async function deprecateImage(deps: CommandDeps, node?: unknown): Promise
   const { region, image } = await governedImage(
     deps,
     node,
-    (i) => (i.State === 'pending' || i.State === 'failed' ? vscode.l10n.t('is {0}', i.State ?? '') : isDeprecated(i, now) ? vscode.l10n.t('is already deprecated') : undefined),
+    (i) =>
+      i.State === 'pending' || i.State === 'failed'
+        ? vscode.l10n.t('is {0}', i.State ?? '')
+        : isDeprecated(i, now)
+          ? vscode.l10n.t('is already deprecated')
+          : undefined,
     vscode.l10n.t('You own no AMI that can be deprecated'),
   );
   const imageId = image.ImageId ?? '';
   const text = await deps.input().text({
     title: vscode.l10n.t('Deprecate {0}', imageId),
     prompt: vscode.l10n.t(
-      'Date and time in UTC (YYYY-MM-DD HH:MM). From then on, EC2 hides the AMI from other accounts\' listings (they can still launch it by id) and marks it deprecated; you keep seeing it. At most 10 years ahead; a public AMI at most 2 years after its creation.',
+      "Date and time in UTC (YYYY-MM-DD HH:MM). From then on, EC2 hides the AMI from other accounts' listings (they can still launch it by id) and marks it deprecated; you keep seeing it. At most 10 years ahead; a public AMI at most 2 years after its creation.",
     ),
     value: suggestedDeprecation(image, Date.now()),
     placeholder: '2027-01-31 14:30',

@@ -18,7 +18,10 @@ export async function disableImage(deps: CommandDeps, node?: unknown): Promise<v
   const { region, image } = await governedImage(
     deps,
     node,
-    (i) => (i.State === 'available' ? undefined : vscode.l10n.t('is {0}: only an available AMI can be disabled', i.State ?? '')),
+    (i) =>
+      i.State === 'available'
+        ? undefined
+        : vscode.l10n.t('is {0}: only an available AMI can be disabled', i.State ?? ''),
     vscode.l10n.t('You own no available AMI to disable'),
   );
   const imageId = image.ImageId ?? '';

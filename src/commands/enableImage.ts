@@ -17,5 +17,10 @@ export async function enableImage(deps: CommandDeps, node?: unknown): Promise<vo
     await sendEnable(await deps.model.ec2(region), imageId);
     await imageChanged(deps, region, imageId);
   });
-  inform(vscode.l10n.t('{0} is available again and private: share it again with "Edit Launch Permissions…" if needed.', imageId));
+  inform(
+    vscode.l10n.t(
+      '{0} is available again and private: share it again with "Edit Launch Permissions…" if needed.',
+      imageId,
+    ),
+  );
 }

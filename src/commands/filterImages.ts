@@ -14,7 +14,9 @@ export async function filterImages(deps: CommandDeps, node?: unknown): Promise<v
 
   const namePattern = await input.text({
     title: title(1),
-    prompt: vscode.l10n.t('Image name: * and ? are wildcards, a plain word matches anywhere in the name. Leave empty for any name.'),
+    prompt: vscode.l10n.t(
+      'Image name: * and ? are wildcards, a plain word matches anywhere in the name. Leave empty for any name.',
+    ),
     value: current.namePattern ?? '',
     placeholder: 'ubuntu*24.04*',
     validate: (v) => (v.length > 128 ? vscode.l10n.t('A name pattern has at most 128 characters.') : undefined),
@@ -44,7 +46,12 @@ export async function filterImages(deps: CommandDeps, node?: unknown): Promise<v
     { title: title(4), placeholder: vscode.l10n.t('Deprecated images') },
   );
 
-  deps.model.setFilter(region, group, { namePattern: namePattern.trim() || undefined, architecture, platform, includeDeprecated });
+  deps.model.setFilter(region, group, {
+    namePattern: namePattern.trim() || undefined,
+    architecture,
+    platform,
+    includeDeprecated,
+  });
   const groupNode = deps.tree.nodeById(nodeIds.ownerGroup(region, group));
   if (groupNode) {
     deps.tree.refresh(groupNode);

@@ -29,7 +29,10 @@ export async function governedImage(
     }
     const reason = refuse(image);
     if (reason) {
-      throw new ActionableError(vscode.l10n.t('AMI {0} {1}.', node.imageId, reason), vscode.l10n.t('Refresh the view if it changed elsewhere.'));
+      throw new ActionableError(
+        vscode.l10n.t('AMI {0} {1}.', node.imageId, reason),
+        vscode.l10n.t('Refresh the view if it changed elsewhere.'),
+      );
     }
     return { region: node.region, image };
   }

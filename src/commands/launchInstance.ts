@@ -8,7 +8,11 @@ export async function launchInstance(deps: CommandDeps, node?: unknown): Promise
   const { region, image } = await imageTarget(deps, node);
   if (image.State !== 'available') {
     throw new ActionableError(
-      vscode.l10n.t('AMI {0} is {1}: EC2 launches instances only from available images.', image.ImageId ?? '', image.State ?? 'unknown'),
+      vscode.l10n.t(
+        'AMI {0} is {1}: EC2 launches instances only from available images.',
+        image.ImageId ?? '',
+        image.State ?? 'unknown',
+      ),
       image.State === 'pending' ? vscode.l10n.t('Wait until it is available.') : undefined,
     );
   }

@@ -10,7 +10,8 @@ export async function loadMore(deps: CommandDeps, node?: unknown): Promise<void>
   if (!(group instanceof RootTypeNode)) {
     throw new ActionableError(vscode.l10n.t('"Load More" works on the "Load more…" row of an image group.'));
   }
-  await vscode.window.withProgress({ location: { viewId: 'amiExplorer.amis' }, title: vscode.l10n.t('Loading more images…') }, () =>
-    deps.model.loadMore(group.region, group.group, group.rootType),
+  await vscode.window.withProgress(
+    { location: { viewId: 'amiExplorer.amis' }, title: vscode.l10n.t('Loading more images…') },
+    () => deps.model.loadMore(group.region, group.group, group.rootType),
   );
 }

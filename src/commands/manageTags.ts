@@ -33,20 +33,40 @@ export async function manageTags(deps: CommandDeps, node?: unknown): Promise<voi
   const target = node instanceof SnapshotNode ? snapshotTarget(node) : await imageTarget(deps, node);
   const action = await deps.input().pick<TagAction>(
     [
-      { label: vscode.l10n.t('$(add) Add a tag…'), description: vscode.l10n.t('{0} of {1} tags used', String(target.tags.length), String(MAX_TAGS)), value: { kind: 'add' } },
+      {
+        label: vscode.l10n.t('$(add) Add a tag…'),
+        description: vscode.l10n.t('{0} of {1} tags used', String(target.tags.length), String(MAX_TAGS)),
+        value: { kind: 'add' },
+      },
       ...target.tags.flatMap((tag) => [
-        { label: vscode.l10n.t('$(edit) Edit "{0}"', tag.Key ?? ''), description: tag.Value ?? '', value: { kind: 'edit', tag } as TagAction },
-        { label: vscode.l10n.t('$(trash) Remove "{0}"', tag.Key ?? ''), description: tag.Value ?? '', value: { kind: 'remove', tag } as TagAction },
+        {
+          label: vscode.l10n.t('$(edit) Edit "{0}"', tag.Key ?? ''),
+          description: tag.Value ?? '',
+          value: { kind: 'edit', tag } satisfies TagAction,
+        },
+        {
+          label: vscode.l10n.t('$(trash) Remove "{0}"', tag.Key ?? ''),
+          description: tag.Value ?? '',
+          value: { kind: 'remove', tag } satisfies TagAction,
+        },
       ]),
     ],
-    { title: vscode.l10n.t('Tags of {0}', target.name), placeholder: target.tags.length ? vscode.l10n.t('Add, edit or remove a tag') : vscode.l10n.t('No tags yet: add one') },
+    {
+      title: vscode.l10n.t('Tags of {0}', target.name),
+      placeholder: target.tags.length
+        ? vscode.l10n.t('Add, edit or remove a tag')
+        : vscode.l10n.t('No tags yet: add one'),
+    },
   );
   const ec2 = await deps.model.ec2(target.region);
   if (action.kind === 'remove') {
     const key = action.tag.Key ?? '';
     await deps.input().confirm({
       message: vscode.l10n.t('Remove the tag "{0}" from {1}?', key, target.name),
-      detail: vscode.l10n.t('Its value "{0}" is lost. Policies, cost allocation and automation that select resources by this tag no longer see it.', action.tag.Value ?? ''),
+      detail: vscode.l10n.t(
+        'Its value "{0}" is lost. Policies, cost allocation and automation that select resources by this tag no longer see it.',
+        action.tag.Value ?? '',
+      ),
       confirmLabel: vscode.l10n.t('Remove'),
     });
     await withProgress(vscode.l10n.t('Removing the tag "{0}"…', key), async () => {
@@ -58,14 +78,19 @@ export async function manageTags(deps: CommandDeps, node?: unknown): Promise<voi
   let key = action.kind === 'edit' ? (action.tag.Key ?? '') : '';
   if (action.kind === 'add') {
     if (target.tags.length >= MAX_TAGS) {
-      throw new ActionableError(vscode.l10n.t('{0} already has {1} tags, the most EC2 allows.', target.name, String(MAX_TAGS)), vscode.l10n.t('Remove a tag first.'));
+      throw new ActionableError(
+        vscode.l10n.t('{0} already has {1} tags, the most EC2 allows.', target.name, String(MAX_TAGS)),
+        vscode.l10n.t('Remove a tag first.'),
+      );
     }
     const existing = new Set(target.tags.map((t) => t.Key));
     key = await deps.input().text({
       title: vscode.l10n.t('New tag on {0}: key', target.name),
       prompt: vscode.l10n.t('1–128 characters; keys starting with "aws:" are reserved. Keys are case-sensitive.'),
       placeholder: 'CostCenter',
-      validate: (v) => checkTagKey(v) ?? (existing.has(v) ? vscode.l10n.t('"{0}" is already set: pick "Edit" to change its value.', v) : undefined),
+      validate: (v) =>
+        checkTagKey(v) ??
+        (existing.has(v) ? vscode.l10n.t('"{0}" is already set: pick "Edit" to change its value.', v) : undefined),
     });
   }
   const value = await deps.input().text({
@@ -93,7 +118,11 @@ async function imageTarget(deps: CommandDeps, node: unknown): Promise<Tagged> {
   }
   const snapshots = await describeSnapshotsById(await deps.model.ec2(region), snapshotIds);
   const choices: { label: string; description?: string; value: Tagged }[] = [
-    { label: vscode.l10n.t('The AMI {0}', imageId), description: tagSummary(image.Tags), value: { region, resourceIds: [imageId], name: imageId, tags: image.Tags ?? [], imageId } },
+    {
+      label: vscode.l10n.t('The AMI {0}', imageId),
+      description: tagSummary(image.Tags),
+      value: { region, resourceIds: [imageId], name: imageId, tags: image.Tags ?? [], imageId },
+    },
     ...snapshots.map((s) => ({
       label: vscode.l10n.t('Its snapshot {0}', s.SnapshotId ?? ''),
       description: `${s.VolumeSize ?? '?'} GiB · ${tagSummary(s.Tags)}`,
@@ -101,11 +130,20 @@ async function imageTarget(deps: CommandDeps, node: unknown): Promise<Tagged> {
     })),
     {
       label: vscode.l10n.t('The AMI and its {0} snapshot(s)', String(snapshots.length)),
-      description: vscode.l10n.t('adds, edits or removes the tag on all of them (the AMI\'s tags are listed)'),
-      value: { region, resourceIds: [imageId, ...snapshots.map((s) => s.SnapshotId ?? '')], name: vscode.l10n.t('{0} and its snapshots', imageId), tags: image.Tags ?? [], imageId },
+      description: vscode.l10n.t("adds, edits or removes the tag on all of them (the AMI's tags are listed)"),
+      value: {
+        region,
+        resourceIds: [imageId, ...snapshots.map((s) => s.SnapshotId ?? '')],
+        name: vscode.l10n.t('{0} and its snapshots', imageId),
+        tags: image.Tags ?? [],
+        imageId,
+      },
     },
   ];
-  return deps.input().pick(choices, { title: vscode.l10n.t('Manage tags of {0}', imageId), placeholder: vscode.l10n.t('Which resource?') });
+  return deps.input().pick(choices, {
+    title: vscode.l10n.t('Manage tags of {0}', imageId),
+    placeholder: vscode.l10n.t('Which resource?'),
+  });
 }
 
 function tagSummary(tags: Tag[] | undefined): string {

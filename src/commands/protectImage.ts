@@ -23,7 +23,9 @@ export async function protectImage(deps: CommandDeps, node?: unknown): Promise<v
     [
       {
         label: vscode.l10n.t('With 24-hour cooldown'),
-        detail: vscode.l10n.t('After protection is turned off, the AMI stays protected for 24 more hours: time to notice a mistake, or a compromised account, before it can be deregistered.'),
+        detail: vscode.l10n.t(
+          'After protection is turned off, the AMI stays protected for 24 more hours: time to notice a mistake, or a compromised account, before it can be deregistered.',
+        ),
         value: true,
       },
       {

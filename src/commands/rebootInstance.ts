@@ -5,7 +5,12 @@ import { describeInstance, instanceTarget } from './targets';
 
 /** Reboots a running instance. */
 export async function rebootInstance(deps: CommandDeps, node?: unknown): Promise<void> {
-  const { region, instance } = await instanceTarget(deps, node, (i) => i.State?.Name === 'running', vscode.l10n.t('There is no running instance'));
+  const { region, instance } = await instanceTarget(
+    deps,
+    node,
+    (i) => i.State?.Name === 'running',
+    vscode.l10n.t('There is no running instance'),
+  );
   const who = describeInstance(instance);
   await runInstanceAction(deps, region, instance, 'reboot', vscode.l10n.t('Rebooting {0}…', who), {
     message: vscode.l10n.t('Reboot {0}?', who),

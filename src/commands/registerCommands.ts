@@ -83,6 +83,8 @@ const HANDLERS: Record<CommandId, Handler> = {
 /** Registers every command behind the error boundary. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(HANDLERS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) => runCommand(deps, id, () => handler(deps, node, selection))),
+    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) =>
+      runCommand(deps, id, () => handler(deps, node, selection)),
+    ),
   );
 }

@@ -7,11 +7,16 @@ import { inform, withProgress } from './runCommand';
 export async function resetSimulator(deps: CommandDeps): Promise<void> {
   const clients = deps.clients();
   if (!clients.resetSimulator) {
-    throw new ActionableError(vscode.l10n.t('The simulator is not in use.'), vscode.l10n.t('Run "AMI Explorer: Use Simulator" first.'));
+    throw new ActionableError(
+      vscode.l10n.t('The simulator is not in use.'),
+      vscode.l10n.t('Run "AMI Explorer: Use Simulator" first.'),
+    );
   }
   await deps.input().confirm({
     message: vscode.l10n.t('Reset the simulator?'),
-    detail: vscode.l10n.t('Every image, instance and change you made in the simulator is lost, and its seed is restored. Real AWS is not affected.'),
+    detail: vscode.l10n.t(
+      'Every image, instance and change you made in the simulator is lost, and its seed is restored. Real AWS is not affected.',
+    ),
     confirmLabel: vscode.l10n.t('Reset'),
   });
   await withProgress(vscode.l10n.t('Resetting the simulator…'), () => clients.resetSimulator!());

@@ -16,7 +16,10 @@ export async function runCommand(deps: CommandDeps, commandId: string, run: () =
     }
     const userError = describeError(error, deps.connection());
     // SDK errors carry the request id and status, never the credentials.
-    deps.log.error(`${commandId}: ${userError.code ?? 'error'}: ${userError.message}`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    deps.log.error(
+      `${commandId}: ${userError.code ?? 'error'}: ${userError.message}`,
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+    );
     deps.reportError(commandId, userError);
     const showLog = vscode.l10n.t('Show Log');
     void vscode.window.showErrorMessage(formatUserError(userError), showLog).then((choice) => {
@@ -29,7 +32,9 @@ export async function runCommand(deps: CommandDeps, commandId: string, run: () =
 
 /** Runs mutating work under a notification with progress. */
 export function withProgress<T>(title: string, work: () => Promise<T>): Promise<T> {
-  return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, work));
+  return Promise.resolve(
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: false }, work),
+  );
 }
 
 /** Shows an information message without waiting for it (it has no buttons). */

@@ -12,7 +12,10 @@ export async function selectRegions(deps: CommandDeps): Promise<void> {
   );
   const chosen = await deps.input().pickMany(
     available.map((region) => ({ label: region, picked: current.includes(region), value: region })),
-    { title: vscode.l10n.t('Regions shown in AMI Explorer'), placeholder: vscode.l10n.t('AMIs are regional: pick the regions to browse') },
+    {
+      title: vscode.l10n.t('Regions shown in AMI Explorer'),
+      placeholder: vscode.l10n.t('AMIs are regional: pick the regions to browse'),
+    },
   );
   await updateSetting('regions', chosen);
   deps.reconnect();

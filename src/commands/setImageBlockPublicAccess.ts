@@ -19,23 +19,37 @@ export async function setImageBlockPublicAccess(deps: CommandDeps, node?: unknow
       {
         label: vscode.l10n.t('Block new public sharing'),
         description: current === 'block-new-sharing' ? currentText : undefined,
-        detail: vscode.l10n.t('EC2 refuses to make any of your AMIs public in {0}. AMIs that are already public stay public until you make them private.', region),
+        detail: vscode.l10n.t(
+          'EC2 refuses to make any of your AMIs public in {0}. AMIs that are already public stay public until you make them private.',
+          region,
+        ),
         value: true,
       },
       {
         label: vscode.l10n.t('Allow public sharing'),
         description: current === 'unblocked' ? currentText : undefined,
-        detail: vscode.l10n.t('Your AMIs can be made public again in {0} (on AWS this can take up to 10 minutes to apply).', region),
+        detail: vscode.l10n.t(
+          'Your AMIs can be made public again in {0} (on AWS this can take up to 10 minutes to apply).',
+          region,
+        ),
         value: false,
       },
     ],
-    { title: vscode.l10n.t('Block public access for AMIs in {0}', region), placeholder: vscode.l10n.t('An account setting per region') },
+    {
+      title: vscode.l10n.t('Block public access for AMIs in {0}', region),
+      placeholder: vscode.l10n.t('An account setting per region'),
+    },
   );
   if (block === (current === 'block-new-sharing')) {
     return;
   }
-  await withProgress(block ? vscode.l10n.t('Blocking public sharing of AMIs in {0}…', region) : vscode.l10n.t('Allowing public sharing of AMIs in {0}…', region), async () => {
-    await setBlockPublicAccess(ec2, block);
-    await deps.model.costs.reload(region);
-  });
+  await withProgress(
+    block
+      ? vscode.l10n.t('Blocking public sharing of AMIs in {0}…', region)
+      : vscode.l10n.t('Allowing public sharing of AMIs in {0}…', region),
+    async () => {
+      await setBlockPublicAccess(ec2, block);
+      await deps.model.costs.reload(region);
+    },
+  );
 }

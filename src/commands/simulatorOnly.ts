@@ -3,10 +3,9 @@ import type { AwsClients } from '../aws/clientFactory';
 import { ActionableError } from '../aws/errors';
 
 /** The current clients' simulator method, or an error that says how to get the simulator back. */
-export function simulatorMethod<K extends 'switchSimulatorAccount' | 'settleSimulatorNow' | 'startSimulatorEndpoint' | 'stopSimulatorEndpoint'>(
-  clients: AwsClients,
-  method: K,
-): NonNullable<AwsClients[K]> {
+export function simulatorMethod<
+  K extends 'switchSimulatorAccount' | 'settleSimulatorNow' | 'startSimulatorEndpoint' | 'stopSimulatorEndpoint',
+>(clients: AwsClients, method: K): NonNullable<AwsClients[K]> {
   const f = clients[method];
   if (!f) {
     throw new ActionableError(

@@ -15,12 +15,16 @@ export const PREFERRED_ENDPOINT_PORT = 4599;
  */
 export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
   const start = simulatorMethod(deps.clients(), 'startSimulatorEndpoint');
-  const endpoint = await withProgress(vscode.l10n.t('Starting the simulator endpoint…'), () => start(PREFERRED_ENDPOINT_PORT));
+  const endpoint = await withProgress(vscode.l10n.t('Starting the simulator endpoint…'), () =>
+    start(PREFERRED_ENDPOINT_PORT),
+  );
   const region = deps.settings().regions[0] ?? 'us-east-1';
   const command = endpointCommandLine(endpoint, region);
   const keys = SIMULATOR_ACCOUNT_CHOICES.map((a) => `${a.accessKeyId} (${a.accountId}, ${a.label})`).join(', ');
   // These are the simulator's fixed, public key ids: never real AWS credentials.
-  deps.log.info(`Simulator endpoint: ${endpoint.url} (127.0.0.1 only). Access key ids: ${keys}; the secret is not checked.`);
+  deps.log.info(
+    `Simulator endpoint: ${endpoint.url} (127.0.0.1 only). Access key ids: ${keys}; the secret is not checked.`,
+  );
   deps.log.info(`Try: ${command}`);
   const copy = vscode.l10n.t('Copy command');
   const showLog = vscode.l10n.t('Show Log');

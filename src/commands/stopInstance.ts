@@ -21,7 +21,9 @@ export async function stopInstance(deps: CommandDeps, node?: unknown): Promise<v
   }
   await runInstanceAction(deps, region, instance, 'stop', vscode.l10n.t('Stopping {0}…', who), {
     message: vscode.l10n.t('Stop {0}?', who),
-    detail: vscode.l10n.t('Data on its instance-store volumes, if any, is lost; EBS volumes are kept. Its public IPv4 address is released unless it is an Elastic IP. A stopped instance costs nothing for compute, only for its EBS volumes.'),
+    detail: vscode.l10n.t(
+      'Data on its instance-store volumes, if any, is lost; EBS volumes are kept. Its public IPv4 address is released unless it is an Elastic IP. A stopped instance costs nothing for compute, only for its EBS volumes.',
+    ),
     confirmLabel: vscode.l10n.t('Stop'),
   });
 }

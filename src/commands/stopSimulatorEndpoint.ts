@@ -8,5 +8,9 @@ export async function stopSimulatorEndpoint(deps: CommandDeps): Promise<void> {
   const stop = simulatorMethod(deps.clients(), 'stopSimulatorEndpoint');
   const wasRunning = await stop();
   if (wasRunning) deps.log.info('Simulator endpoint stopped.');
-  inform(wasRunning ? vscode.l10n.t('The simulator endpoint stopped.') : vscode.l10n.t('The simulator endpoint was not running.'));
+  inform(
+    wasRunning
+      ? vscode.l10n.t('The simulator endpoint stopped.')
+      : vscode.l10n.t('The simulator endpoint was not running.'),
+  );
 }

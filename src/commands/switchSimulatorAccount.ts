@@ -20,12 +20,20 @@ export async function switchSimulatorAccount(deps: CommandDeps): Promise<void> {
       value: a.accountId,
       picked: a.accountId === current,
     })),
-    { title: vscode.l10n.t('Switch Simulator Account'), placeholder: vscode.l10n.t('The simulated AWS account AMI Explorer acts as') },
+    {
+      title: vscode.l10n.t('Switch Simulator Account'),
+      placeholder: vscode.l10n.t('The simulated AWS account AMI Explorer acts as'),
+    },
   );
   if (accountId === current) {
     return;
   }
   await updateSetting('simulator.account', accountId);
   deps.reconnect();
-  inform(vscode.l10n.t('AMI Explorer now acts as simulator account {0}. Images other accounts shared with it are under "Shared with me".', accountId));
+  inform(
+    vscode.l10n.t(
+      'AMI Explorer now acts as simulator account {0}. Images other accounts shared with it are under "Shared with me".',
+      accountId,
+    ),
+  );
 }

@@ -32,7 +32,10 @@ export interface OwnerGroupTarget {
 export async function pickRegion(deps: CommandDeps): Promise<string> {
   const regions = deps.settings().regions;
   if (regions.length === 0) {
-    throw new ActionableError(vscode.l10n.t('No region is selected.'), vscode.l10n.t('Run "AMI Explorer: Select Regions…" first.'));
+    throw new ActionableError(
+      vscode.l10n.t('No region is selected.'),
+      vscode.l10n.t('Run "AMI Explorer: Select Regions…" first.'),
+    );
   }
   if (regions.length === 1) {
     return regions[0];
@@ -62,7 +65,9 @@ export async function instanceTarget(
   const instance = await deps.input().pick(
     candidates.map((i) => ({
       label: instanceName(i) ?? i.InstanceId ?? '',
-      description: [instanceName(i) ? i.InstanceId : undefined, i.State?.Name, i.InstanceType].filter(Boolean).join(' · '),
+      description: [instanceName(i) ? i.InstanceId : undefined, i.State?.Name, i.InstanceType]
+        .filter(Boolean)
+        .join(' · '),
       value: i,
     })),
     { title: vscode.l10n.t('Instance in {0}', region), placeholder: vscode.l10n.t('Pick an instance') },
@@ -94,8 +99,15 @@ export async function imageTarget(deps: CommandDeps, node: unknown): Promise<Ima
     throw new ActionableError(vscode.l10n.t('{0} has no images in {1}.', OWNER_GROUP_LABELS[group], region));
   }
   const image = await deps.input().pick(
-    images.map((i) => ({ label: imageLabel(i), description: [i.ImageId, i.Architecture, i.State].join(' · '), value: i })),
-    { title: vscode.l10n.t('{0} in {1}', OWNER_GROUP_LABELS[group], region), placeholder: vscode.l10n.t('Pick an image') },
+    images.map((i) => ({
+      label: imageLabel(i),
+      description: [i.ImageId, i.Architecture, i.State].join(' · '),
+      value: i,
+    })),
+    {
+      title: vscode.l10n.t('{0} in {1}', OWNER_GROUP_LABELS[group], region),
+      placeholder: vscode.l10n.t('Pick an image'),
+    },
   );
   return { region, image };
 }
@@ -110,13 +122,20 @@ export function describeInstance(instance: Instance): string {
 async function ownedImagesIn(deps: CommandDeps, region: string): Promise<Image[]> {
   const images = (await deps.model.ownerGroup(region, 'self')).flatMap((p) => p.images);
   if (images.length === 0) {
-    throw new ActionableError(vscode.l10n.t('You own no AMI in {0}.', region), vscode.l10n.t('Create one from an instance with "Create Image…".'));
+    throw new ActionableError(
+      vscode.l10n.t('You own no AMI in {0}.', region),
+      vscode.l10n.t('Create one from an instance with "Create Image…".'),
+    );
   }
   return images;
 }
 
 function pickImageItem(image: Image) {
-  return { label: imageLabel(image), description: [image.ImageId, image.Architecture, image.State].join(' · '), value: image };
+  return {
+    label: imageLabel(image),
+    description: [image.ImageId, image.Architecture, image.State].join(' · '),
+    value: image,
+  };
 }
 
 async function ensureOwned(deps: CommandDeps, node: ImageNode): Promise<void> {
@@ -147,7 +166,11 @@ export async function ownedImageTarget(deps: CommandDeps, node: unknown): Promis
  * Images the caller owns in one region: the rows selected in the tree (when the command was
  * invoked on one of them), the node alone, or those the user picks among "Owned by me".
  */
-export async function ownedImagesTarget(deps: CommandDeps, node: unknown, selection: unknown): Promise<{ region: string; images: Image[] }> {
+export async function ownedImagesTarget(
+  deps: CommandDeps,
+  node: unknown,
+  selection: unknown,
+): Promise<{ region: string; images: Image[] }> {
   if (node instanceof ImageNode) {
     const selected = Array.isArray(selection) && selection.includes(node) ? selection : [node];
     const nodes = selected.filter((n): n is ImageNode => n instanceof ImageNode && n.region === node.region);

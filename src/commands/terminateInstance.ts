@@ -16,7 +16,9 @@ export async function terminateInstance(deps: CommandDeps, node?: unknown): Prom
   const who = describeInstance(instance);
   await runInstanceAction(deps, region, instance, 'terminate', vscode.l10n.t('Terminating {0}…', who), {
     message: vscode.l10n.t('Terminate {0}? This cannot be undone.', who),
-    detail: vscode.l10n.t('Everything on its instance-store volumes and on EBS volumes set to be deleted on termination (the root volume, usually) is lost. Only EBS volumes marked to be kept, and snapshots and AMIs, remain.'),
+    detail: vscode.l10n.t(
+      'Everything on its instance-store volumes and on EBS volumes set to be deleted on termination (the root volume, usually) is lost. Only EBS volumes marked to be kept, and snapshots and AMIs, remain.',
+    ),
     confirmLabel: vscode.l10n.t('Terminate'),
   });
 }

@@ -10,7 +10,10 @@ export async function unprotectImage(deps: CommandDeps, node?: unknown): Promise
   const { region, image } = await governedImage(
     deps,
     node,
-    (i) => (protectionState(i) === 'on' || protectionState(i) === 'onWithCooldown' ? undefined : vscode.l10n.t('is not protected')),
+    (i) =>
+      protectionState(i) === 'on' || protectionState(i) === 'onWithCooldown'
+        ? undefined
+        : vscode.l10n.t('is not protected'),
     vscode.l10n.t('You own no protected AMI'),
   );
   const imageId = image.ImageId ?? '';
@@ -21,7 +24,10 @@ export async function unprotectImage(deps: CommandDeps, node?: unknown): Promise
   });
   inform(
     cooldown
-      ? vscode.l10n.t('Protection of {0} is off, but its 24-hour cooldown keeps it protected until tomorrow at this time.', imageId)
+      ? vscode.l10n.t(
+          'Protection of {0} is off, but its 24-hour cooldown keeps it protected until tomorrow at this time.',
+          imageId,
+        )
       : vscode.l10n.t('Protection of {0} is off: it can be deregistered now.', imageId),
   );
 }

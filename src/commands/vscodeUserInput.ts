@@ -5,7 +5,13 @@ import { CancelledError } from './userInput';
 type QuickItem<T> = vscode.QuickPickItem & { value: T };
 
 function toQuickItems<T>(items: readonly PickItem<T>[]): QuickItem<T>[] {
-  return items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, picked: i.picked, value: i.value }));
+  return items.map((i) => ({
+    label: i.label,
+    description: i.description,
+    detail: i.detail,
+    picked: i.picked,
+    value: i.value,
+  }));
 }
 
 /** {@link UserInput} through VS Code's quick input and modal dialogs. */
@@ -54,7 +60,11 @@ export class VscodeUserInput implements UserInput {
   }
 
   async confirm(options: ConfirmOptions): Promise<void> {
-    const answer = await vscode.window.showWarningMessage(options.message, { modal: true, detail: options.detail }, options.confirmLabel);
+    const answer = await vscode.window.showWarningMessage(
+      options.message,
+      { modal: true, detail: options.detail },
+      options.confirmLabel,
+    );
     if (answer !== options.confirmLabel) {
       throw new CancelledError();
     }

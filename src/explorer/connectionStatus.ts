@@ -7,7 +7,11 @@ import type { ExplorerNode } from './node';
  * "Simulator", or the AWS profile and, once STS answered, the account id.
  */
 export class ConnectionStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('amiExplorer.connection', vscode.StatusBarAlignment.Left, 10);
+  private readonly item = vscode.window.createStatusBarItem(
+    'amiExplorer.connection',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   private backend: AwsClients['backend'] | undefined;
 
   constructor(private readonly treeView: vscode.TreeView<ExplorerNode>) {
@@ -30,13 +34,23 @@ export class ConnectionStatus implements vscode.Disposable {
 
   private render(account: string | undefined): void {
     const simulator = this.backend?.kind !== 'aws';
-    const base = this.backend?.kind === 'aws' ? this.backend.profile || vscode.l10n.t('default credentials') : vscode.l10n.t('Simulator');
+    const base =
+      this.backend?.kind === 'aws'
+        ? this.backend.profile || vscode.l10n.t('default credentials')
+        : vscode.l10n.t('Simulator');
     const icon = simulator ? '$(beaker)' : '$(cloud)';
     // The simulator has several accounts (Switch Simulator Account): show which one acts.
     this.item.text = `${icon} ${base}${account ? ` · ${account}` : ''}`;
     this.item.tooltip = simulator
-      ? vscode.l10n.t('AMI Explorer uses the embedded EC2 simulator{0}: nothing reaches AWS. Click to connect to AWS.', account ? ` (account ${account})` : '')
-      : vscode.l10n.t('AMI Explorer uses AWS with {0}{1}. Click to pick another profile.', base, account ? ` (account ${account})` : '');
+      ? vscode.l10n.t(
+          'AMI Explorer uses the embedded EC2 simulator{0}: nothing reaches AWS. Click to connect to AWS.',
+          account ? ` (account ${account})` : '',
+        )
+      : vscode.l10n.t(
+          'AMI Explorer uses AWS with {0}{1}. Click to pick another profile.',
+          base,
+          account ? ` (account ${account})` : '',
+        );
     this.treeView.description = `${base}${account ? ` · ${account}` : ''}`;
     this.item.show();
   }

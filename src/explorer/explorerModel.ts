@@ -127,10 +127,21 @@ export class ExplorerModel {
     });
   }
 
-  private async fetchPage(region: string, group: OwnerGroup, rootType: RootDeviceType, token?: string): Promise<GroupPage> {
+  private async fetchPage(
+    region: string,
+    group: OwnerGroup,
+    rootType: RootDeviceType,
+    token?: string,
+  ): Promise<GroupPage> {
     const generation = this.generation;
     const [ec2, accountId] = await Promise.all([this.ec2(region), this.accountId()]);
-    const query = { group, rootDeviceType: rootType, filter: this.filterOf(region, group), pageSize: this.deps.pageSize(), accountId };
+    const query = {
+      group,
+      rootDeviceType: rootType,
+      filter: this.filterOf(region, group),
+      pageSize: this.deps.pageSize(),
+      accountId,
+    };
     const page = await listImagePage(ec2, query, token);
     if (!token && generation === this.generation) {
       this.pages.set(nodeIds.rootType(region, group, rootType), page);
@@ -318,7 +329,10 @@ export class ExplorerModel {
    * Where an image is (or would be) listed. A catalog group shows only its loaded pages, so
    * the image is added to the loaded page if missing: revealing it must be possible.
    */
-  async locateImage(region: string, imageId: string): Promise<{ group: OwnerGroup; rootType: RootDeviceType; image: Image } | undefined> {
+  async locateImage(
+    region: string,
+    imageId: string,
+  ): Promise<{ group: OwnerGroup; rootType: RootDeviceType; image: Image } | undefined> {
     const [ec2, accountId] = await Promise.all([this.ec2(region), this.accountId()]);
     const image = (await describeImagesById(ec2, [imageId])).get(imageId);
     if (!image || image.State === 'deregistered') {

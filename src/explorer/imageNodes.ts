@@ -97,7 +97,11 @@ export class RootTypeNode implements ExplorerNode {
         const filtered = !isEmptyFilter(this.ctx.model.filterOf(this.region, this.group));
         return [
           filtered
-            ? new MessageNode(this, vscode.l10n.t('No images match the filter'), vscode.l10n.t('Clear it on the owner group'))
+            ? new MessageNode(
+                this,
+                vscode.l10n.t('No images match the filter'),
+                vscode.l10n.t('Clear it on the owner group'),
+              )
             : new MessageNode(this, vscode.l10n.t('No images')),
         ];
       }
@@ -136,7 +140,9 @@ export class ImageNode implements ExplorerNode {
 
   /** The latest known version of the image. */
   get image(): Image {
-    return this.ctx.model.currentImage(this.region, this.parent.group, this.parent.rootType, this.imageId) ?? this.snapshot;
+    return (
+      this.ctx.model.currentImage(this.region, this.parent.group, this.parent.rootType, this.imageId) ?? this.snapshot
+    );
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -147,7 +153,9 @@ export class ImageNode implements ExplorerNode {
     item.id = this.id;
     item.description = imageDescription(image, now);
     const owned = account !== undefined && image.OwnerId === account;
-    item.tooltip = new vscode.MarkdownString(imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined));
+    item.tooltip = new vscode.MarkdownString(
+      imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined),
+    );
     item.contextValue = contextValues.image(image, account, now);
     const icon = imageIcon(image, account, now);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);

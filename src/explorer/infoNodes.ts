@@ -41,7 +41,9 @@ export class ErrorNode implements ExplorerNode {
     const item = new vscode.TreeItem(this.error.message, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.error.fix;
-    item.tooltip = new vscode.MarkdownString().appendText(this.error.message + (this.error.fix ? `\n\n${this.error.fix}` : '') + `\n\n${vscode.l10n.t('Click to retry.')}`);
+    item.tooltip = new vscode.MarkdownString().appendText(
+      this.error.message + (this.error.fix ? `\n\n${this.error.fix}` : '') + `\n\n${vscode.l10n.t('Click to retry.')}`,
+    );
     item.contextValue = contextValues.error;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.command = { command: 'amiExplorer.refresh', title: vscode.l10n.t('Retry'), arguments: [this.parent] };

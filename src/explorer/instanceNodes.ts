@@ -31,7 +31,9 @@ export class InstanceNode implements ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const instance = this.instance;
-    const amiStatus = instance.ImageId ? this.ctx.model.peekInstances(this.region)?.amiStatus.get(instance.ImageId) : undefined;
+    const amiStatus = instance.ImageId
+      ? this.ctx.model.peekInstances(this.region)?.amiStatus.get(instance.ImageId)
+      : undefined;
     const item = new vscode.TreeItem(instanceLabel(instance), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = instanceDescription(instance, amiStatus);

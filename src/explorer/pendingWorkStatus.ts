@@ -5,7 +5,11 @@ import * as vscode from 'vscode';
  * poller follows them); hidden otherwise. On the simulator a click finishes them at once.
  */
 export class PendingWorkStatus implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('amiExplorer.pendingWork', vscode.StatusBarAlignment.Left, 9);
+  private readonly item = vscode.window.createStatusBarItem(
+    'amiExplorer.pendingWork',
+    vscode.StatusBarAlignment.Left,
+    9,
+  );
 
   constructor(
     private readonly pending: () => number,

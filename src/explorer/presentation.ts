@@ -66,14 +66,24 @@ function formatDate(iso: string | undefined): string | undefined {
     return undefined;
   }
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC');
 }
 
 /**
  * The details a user checks before launching, as Markdown. With a price (for the caller's own
  * images), also what its snapshots cost per month.
  */
-export function imageTooltip(image: Image, accountId: string | undefined, now: number, pricePerGbMonth?: number): string {
+export function imageTooltip(
+  image: Image,
+  accountId: string | undefined,
+  now: number,
+  pricePerGbMonth?: number,
+): string {
   const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
   const lines: string[] = [`**${e(imageLabel(image))}**`, ''];
   if (image.Description) {
@@ -82,7 +92,16 @@ export function imageTooltip(image: Image, accountId: string | undefined, now: n
   const rows: [string, string | undefined][] = [
     ['AMI ID', image.ImageId],
     ['State', image.State + (image.StateReason?.Message ? ` (${image.StateReason.Message})` : '')],
-    ['Owner', [image.OwnerId, image.ImageOwnerAlias ? `(${image.ImageOwnerAlias})` : undefined, image.OwnerId === accountId ? '— you' : undefined].filter(Boolean).join(' ')],
+    [
+      'Owner',
+      [
+        image.OwnerId,
+        image.ImageOwnerAlias ? `(${image.ImageOwnerAlias})` : undefined,
+        image.OwnerId === accountId ? '— you' : undefined,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    ],
     ['Created', formatDate(image.CreationDate)],
     ['Platform', image.PlatformDetails ?? (isWindows(image) ? 'Windows' : 'Linux/UNIX')],
     ['Architecture', image.Architecture],
@@ -91,9 +110,22 @@ export function imageTooltip(image: Image, accountId: string | undefined, now: n
     ['Root device', `${image.RootDeviceType ?? '—'} ${image.RootDeviceName ?? ''}`.trim()],
     ['ENA', image.EnaSupport === undefined ? undefined : image.EnaSupport ? 'supported' : 'not supported'],
     ['IMDS', image.ImdsSupport ? `IMDS${image.ImdsSupport}` : undefined],
-    ['Launch permission', image.Public ? 'public: any AWS account can launch it' : 'private: the owner and the accounts it is shared with'],
-    ['Product codes', image.ProductCodes?.length ? image.ProductCodes.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ') : undefined],
-    ['Deprecation', image.DeprecationTime ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ' — scheduled'}` : undefined],
+    [
+      'Launch permission',
+      image.Public ? 'public: any AWS account can launch it' : 'private: the owner and the accounts it is shared with',
+    ],
+    [
+      'Product codes',
+      image.ProductCodes?.length
+        ? image.ProductCodes.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ')
+        : undefined,
+    ],
+    [
+      'Deprecation',
+      image.DeprecationTime
+        ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ' — scheduled'}`
+        : undefined,
+    ],
     ['Deregistration protection', protectionText(image)],
     ['Snapshot storage', pricePerGbMonth === undefined ? undefined : snapshotCostText(image, pricePerGbMonth)],
     ['Tags', image.Tags?.length ? image.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
@@ -108,7 +140,13 @@ export function imageTooltip(image: Image, accountId: string | undefined, now: n
     lines.push('', '**Block devices**', '');
     for (const d of devices) {
       const detail = d.Ebs
-        ? [`EBS ${d.Ebs.VolumeSize ?? '?'} GiB`, d.Ebs.VolumeType, d.Ebs.Encrypted ? 'encrypted' : 'not encrypted', d.Ebs.SnapshotId, d.Ebs.DeleteOnTermination === false ? 'kept on termination' : undefined]
+        ? [
+            `EBS ${d.Ebs.VolumeSize ?? '?'} GiB`,
+            d.Ebs.VolumeType,
+            d.Ebs.Encrypted ? 'encrypted' : 'not encrypted',
+            d.Ebs.SnapshotId,
+            d.Ebs.DeleteOnTermination === false ? 'kept on termination' : undefined,
+          ]
             .filter(Boolean)
             .join(', ')
         : d.VirtualName
@@ -138,7 +176,12 @@ export function amiWarning(status: AmiStatus | undefined): string | undefined {
 
 /** `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated. */
 export function instanceDescription(instance: Instance, amiStatus: AmiStatus | undefined): string {
-  const parts = [instanceName(instance) ? instance.InstanceId : undefined, instance.State?.Name, instance.InstanceType, instance.ImageId];
+  const parts = [
+    instanceName(instance) ? instance.InstanceId : undefined,
+    instance.State?.Name,
+    instance.InstanceType,
+    instance.ImageId,
+  ];
   const warning = amiWarning(amiStatus);
   if (warning) {
     parts.push(`⚠ ${warning}`);
@@ -172,7 +215,10 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
     ['Zone', instance.Placement?.AvailabilityZone],
     ['Private IP', instance.PrivateIpAddress],
     ['Public IP', instance.PublicIpAddress],
-    ['Launched', formatDate(instance.LaunchTime instanceof Date ? instance.LaunchTime.toISOString() : (instance.LaunchTime as string | undefined))],
+    [
+      'Launched',
+      formatDate(instance.LaunchTime instanceof Date ? instance.LaunchTime.toISOString() : instance.LaunchTime),
+    ],
   ];
   const lines = [`**${e(instanceLabel(instance))}**`, ''];
   for (const [label, value] of rows) {

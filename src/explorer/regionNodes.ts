@@ -39,7 +39,11 @@ export class RegionNode implements ExplorerNode {
     // re-renders when they arrive. A failure shows in the Snapshots folder, not here.
     void this.ctx.model.costs.snapshots(this.region).catch(() => undefined);
     void this.ctx.model.costs.blockPublicAccess(this.region).catch(() => undefined);
-    return [new ImagesFolderNode(this, this.ctx), new InstancesFolderNode(this, this.ctx), new SnapshotsFolderNode(this, this.ctx)];
+    return [
+      new ImagesFolderNode(this, this.ctx),
+      new InstancesFolderNode(this, this.ctx),
+      new SnapshotsFolderNode(this, this.ctx),
+    ];
   }
 }
 
@@ -104,7 +108,9 @@ export class InstancesFolderNode implements ExplorerNode {
     try {
       const view = await this.ctx.model.instances(this.region);
       if (view.instances.length === 0) {
-        return [new MessageNode(this, vscode.l10n.t('No instances in this region'), vscode.l10n.t('Launch one from an AMI'))];
+        return [
+          new MessageNode(this, vscode.l10n.t('No instances in this region'), vscode.l10n.t('Launch one from an AMI')),
+        ];
       }
       return view.instances.map((instance) => new InstanceNode(this, instance, this.ctx));
     } catch (error) {

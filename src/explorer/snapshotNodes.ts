@@ -6,7 +6,12 @@ import { contextValues } from './contextValues';
 import { nodeIds } from './ids';
 import { ErrorNode, MessageNode } from './infoNodes';
 import type { ExplorerNode, NodeContext } from './node';
-import { snapshotDescription, snapshotLabel, snapshotsFolderDescription, snapshotTooltip } from './snapshotPresentation';
+import {
+  snapshotDescription,
+  snapshotLabel,
+  snapshotsFolderDescription,
+  snapshotTooltip,
+} from './snapshotPresentation';
 
 /** The parent a snapshots folder needs: its region row. */
 interface RegionRow extends ExplorerNode {
@@ -36,7 +41,10 @@ export class SnapshotsFolderNode implements ExplorerNode {
     const view = this.ctx.model.costs.peekSnapshots(this.region);
     const cost = this.ctx.model.costs.peekCost(this.region);
     item.description = view && cost ? snapshotsFolderDescription(view.usage.length, cost) : undefined;
-    item.tooltip = vscode.l10n.t('Your EBS snapshots in {0}. Those no AMI of yours uses are marked unused: they cost storage and can be deleted.', this.region);
+    item.tooltip = vscode.l10n.t(
+      'Your EBS snapshots in {0}. Those no AMI of yours uses are marked unused: they cost storage and can be deleted.',
+      this.region,
+    );
     return item;
   }
 
@@ -44,7 +52,13 @@ export class SnapshotsFolderNode implements ExplorerNode {
     try {
       const view = await this.ctx.model.costs.snapshots(this.region);
       if (view.usage.length === 0) {
-        return [new MessageNode(this, vscode.l10n.t('No snapshots in this region'), vscode.l10n.t('Creating an image of an EBS-backed instance makes some'))];
+        return [
+          new MessageNode(
+            this,
+            vscode.l10n.t('No snapshots in this region'),
+            vscode.l10n.t('Creating an image of an EBS-backed instance makes some'),
+          ),
+        ];
       }
       return view.usage.map((u) => new SnapshotNode(this, u, this.ctx));
     } catch (error) {
@@ -90,7 +104,9 @@ export class SnapshotNode implements ExplorerNode {
     item.description = snapshotDescription(this.usage, price);
     item.tooltip = new vscode.MarkdownString(snapshotTooltip(this.usage, price));
     item.contextValue = contextValues.snapshot(this.used);
-    item.iconPath = this.used ? new vscode.ThemeIcon('archive') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    item.iconPath = this.used
+      ? new vscode.ThemeIcon('archive')
+      : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
     return item;
   }
 

@@ -44,7 +44,10 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
     ['Snapshot ID', s.SnapshotId],
     ['State', s.State],
     ['Size', `${s.VolumeSize ?? '?'} GiB`],
-    ['Storage', `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month (an upper bound: snapshots are incremental)`],
+    [
+      'Storage',
+      `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month (an upper bound: snapshots are incremental)`,
+    ],
     ['Created', start?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
     ['Encrypted', s.Encrypted ? 'yes' : 'no'],
     ['Tags', s.Tags?.length ? s.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
@@ -56,20 +59,29 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
   }
   lines.push('');
   if (u.usedBy.length === 0) {
-    lines.push('**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost; keep it if it is a backup you made on purpose.');
+    lines.push(
+      '**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost; keep it if it is a backup you made on purpose.',
+    );
   } else {
-    lines.push(`Used by ${u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', ')}: EC2 refuses to delete it while an AMI uses it.`);
+    lines.push(
+      `Used by ${u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', ')}: EC2 refuses to delete it while an AMI uses it.`,
+    );
   }
   return lines.join('\n');
 }
 
 /** `3 · 1 unused ≈ $0.80/mo` for the Snapshots folder. */
 export function snapshotsFolderDescription(count: number, cost: RegionSnapshotCost): string {
-  return cost.unusedCount > 0 ? `${count} · ${cost.unusedCount} unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : String(count);
+  return cost.unusedCount > 0
+    ? `${count} · ${cost.unusedCount} unused ≈ ${formatUsd(cost.unusedMonthly)}/mo`
+    : String(count);
 }
 
 /** What the region row says: the snapshot cost of its AMIs, and whether public sharing is blocked. */
-export function regionDescription(cost: RegionSnapshotCost | undefined, access: BlockPublicAccessState | undefined): string | undefined {
+export function regionDescription(
+  cost: RegionSnapshotCost | undefined,
+  access: BlockPublicAccessState | undefined,
+): string | undefined {
   const parts = [
     cost ? `AMI snapshots ≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
     cost && cost.unusedCount > 0 ? `unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : undefined,
@@ -78,7 +90,12 @@ export function regionDescription(cost: RegionSnapshotCost | undefined, access: 
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-export function regionTooltip(region: string, cost: RegionSnapshotCost | undefined, access: BlockPublicAccessState | undefined, pricePerGbMonth: number): string {
+export function regionTooltip(
+  region: string,
+  cost: RegionSnapshotCost | undefined,
+  access: BlockPublicAccessState | undefined,
+  pricePerGbMonth: number,
+): string {
   const lines = [`**${escapeMarkdown(region)}**`, ''];
   if (cost) {
     lines.push(
@@ -89,7 +106,9 @@ export function regionTooltip(region: string, cost: RegionSnapshotCost | undefin
     );
   }
   if (access === 'block-new-sharing') {
-    lines.push('Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.');
+    lines.push(
+      'Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.',
+    );
   } else if (access === 'unblocked') {
     lines.push('Block public access for AMIs: **off**. Your AMIs can be made public in this region.');
   } else {

@@ -24,7 +24,9 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    const children = node ? ((await node.getChildren?.()) ?? []) : this.regions().map((region) => new RegionNode(region, this.ctx));
+    const children = node
+      ? ((await node.getChildren?.()) ?? [])
+      : this.regions().map((region) => new RegionNode(region, this.ctx));
     for (const child of children) {
       this.known.set(child.id, child);
     }

@@ -5,7 +5,14 @@
 import type { CopyImageCommandInput, Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseWith, readCopyImageMessage } from '../shared/messageValidation';
-import type { CopyImageInit, CopyImageParams, CopyImageResult, CopyImageToHost, PanelArgs, ReadyMessage } from '../shared/protocol';
+import type {
+  CopyImageInit,
+  CopyImageParams,
+  CopyImageResult,
+  CopyImageToHost,
+  PanelArgs,
+  ReadyMessage,
+} from '../shared/protocol';
 import type { PanelServices } from './panelDependencies';
 import type { PanelController, Post } from './panelSession';
 
@@ -33,7 +40,8 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
     if (!parsed.ok) return parsed;
     const m = parsed.value;
     const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id)) return refuse(`${m.id} is not a copy made by this panel.`);
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id))
+      return refuse(`${m.id} is not a copy made by this panel.`);
     if (m.type === 'submit') {
       const problem = this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
       if (problem) return refuse(problem);
@@ -60,9 +68,16 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
         return this.services.copyText(m.id);
       case 'submit': {
         const p = m.params;
-        post({ type: 'progress', requestId: m.requestId, message: `Asking EC2 in ${p.destinationRegion} to copy ${this.imageId}…` });
+        post({
+          type: 'progress',
+          requestId: m.requestId,
+          message: `Asking EC2 in ${p.destinationRegion} to copy ${this.imageId}…`,
+        });
         try {
-          const imageId = await this.services.ec2.copyImage(p.destinationRegion, toCopyImageInput(this.region, this.imageId, p));
+          const imageId = await this.services.ec2.copyImage(
+            p.destinationRegion,
+            toCopyImageInput(this.region, this.imageId, p),
+          );
           this.copies.set(imageId, p.destinationRegion);
           this.services.imageCreated(p.destinationRegion, imageId);
           post({ type: 'result', requestId: m.requestId, result: { ok: true, imageId, region: p.destinationRegion } });
@@ -76,13 +91,19 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
 
 /** Why EC2 would refuse this copy, or `undefined`. Same rules as the webview. */
 export function copyRefusal(p: CopyImageParams, data: CopyImageInit): string | undefined {
-  if (data.isMarketplace) return 'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.';
-  if (!data.regions.includes(p.destinationRegion)) return `${p.destinationRegion} is not one of the regions you can copy to.`;
+  if (data.isMarketplace)
+    return 'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.';
+  if (!data.regions.includes(p.destinationRegion))
+    return `${p.destinationRegion} is not one of the regions you can copy to.`;
   if (data.sourceEncrypted && !p.encrypted) return 'The source has encrypted snapshots: its copy is encrypted too.';
   return undefined;
 }
 
-export function toCopyImageInput(sourceRegion: string, sourceImageId: string, p: CopyImageParams): CopyImageCommandInput {
+export function toCopyImageInput(
+  sourceRegion: string,
+  sourceImageId: string,
+  p: CopyImageParams,
+): CopyImageCommandInput {
   return {
     SourceRegion: sourceRegion,
     SourceImageId: sourceImageId,

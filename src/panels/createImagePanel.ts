@@ -46,7 +46,9 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
       return refusal(`${m.id} is not an image this panel created.`);
     }
     if (m.type === 'submit') {
-      const problem = this.data ? checkAgainstInstance(m.params, this.data) : 'The panel has not loaded the instance yet.';
+      const problem = this.data
+        ? checkAgainstInstance(m.params, this.data)
+        : 'The panel has not loaded the instance yet.';
       if (problem) return refusal(problem);
     }
     return parsed;
@@ -138,7 +140,9 @@ export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams):
           VolumeSize: m.sizeGiB,
           VolumeType: m.volumeType,
           DeleteOnTermination: m.deleteOnTermination,
-          ...(m.volumeType === volume.volumeType && volume.iops !== undefined && m.volumeType !== 'gp2' ? { Iops: volume.iops } : {}),
+          ...(m.volumeType === volume.volumeType && volume.iops !== undefined && m.volumeType !== 'gp2'
+            ? { Iops: volume.iops }
+            : {}),
         },
       });
     }
@@ -162,7 +166,9 @@ export function toInit(region: string, instance: Instance, volumes: Volume[], no
   const infos: VolumeInfo[] = (instance.BlockDeviceMappings ?? []).flatMap((b) => {
     const volume = volumes.find((v) => v.VolumeId === b.Ebs?.VolumeId);
     if (!b.DeviceName || !b.Ebs) return [];
-    const type = (VOLUME_TYPES as readonly string[]).includes(volume?.VolumeType ?? '') ? (volume?.VolumeType as VolumeType) : 'gp2';
+    const type = (VOLUME_TYPES as readonly string[]).includes(volume?.VolumeType ?? '')
+      ? (volume?.VolumeType as VolumeType)
+      : 'gp2';
     return [
       {
         deviceName: b.DeviceName,

@@ -42,10 +42,15 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     if (!parsed.ok) return parsed;
     const m = parsed.value;
     if (m.type === 'revealInTree' || m.type === 'copyId') {
-      return { ok: false, reason: 'Refused a message from the panel: deregistered images cannot be revealed or copied.' };
+      return {
+        ok: false,
+        reason: 'Refused a message from the panel: deregistered images cannot be revealed or copied.',
+      };
     }
     if (m.type === 'submit') {
-      const problem = this.data ? refusalFor(m.params, this.data, this.done) : 'The panel has not loaded the images yet.';
+      const problem = this.data
+        ? refusalFor(m.params, this.data, this.done)
+        : 'The panel has not loaded the images yet.';
       if (problem) return { ok: false, reason: `Refused a message from the panel: ${problem}` };
     }
     return parsed;
@@ -59,7 +64,14 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     this.data = {
       region: this.region,
       snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
-      images: this.imageIds.map((id) => toInfo(id, images.find((i) => i.ImageId === id), account, this.done.has(id))),
+      images: this.imageIds.map((id) =>
+        toInfo(
+          id,
+          images.find((i) => i.ImageId === id),
+          account,
+          this.done.has(id),
+        ),
+      ),
     };
     return this.data;
   }
@@ -70,13 +82,24 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     const { imageIds, deleteSnapshots } = m.params;
     const items = new Map<string, DeregisterItemResult>();
     for (const [i, imageId] of imageIds.entries()) {
-      post({ type: 'progress', requestId: m.requestId, message: `Deregistering ${imageId} (${i + 1} of ${imageIds.length})…`, fraction: i / imageIds.length });
+      post({
+        type: 'progress',
+        requestId: m.requestId,
+        message: `Deregistering ${imageId} (${i + 1} of ${imageIds.length})…`,
+        fraction: i / imageIds.length,
+      });
       try {
         await this.services.ec2.deregisterImage(this.region, imageId);
         this.done.add(imageId);
         items.set(imageId, { imageId, ok: true, deletedSnapshotIds: [], keptSnapshots: [] });
       } catch (e) {
-        items.set(imageId, { imageId, ok: false, deletedSnapshotIds: [], keptSnapshots: [], error: this.services.explainError(e) });
+        items.set(imageId, {
+          imageId,
+          ok: false,
+          deletedSnapshotIds: [],
+          keptSnapshots: [],
+          error: this.services.explainError(e),
+        });
       }
     }
     // Snapshots go only after every image is deregistered: two selected images may share one.
@@ -85,7 +108,11 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
         if (!item.ok) continue;
         const info = data.images.find((i) => i.imageId === item.imageId) as DeregisterImageInfo;
         for (const snap of info.snapshots) {
-          post({ type: 'progress', requestId: m.requestId, message: `Deleting ${snap.snapshotId} of ${item.imageId}…` });
+          post({
+            type: 'progress',
+            requestId: m.requestId,
+            message: `Deleting ${snap.snapshotId} of ${item.imageId}…`,
+          });
           try {
             await this.services.ec2.deleteSnapshot(this.region, snap.snapshotId);
             item.deletedSnapshotIds.push(snap.snapshotId);
@@ -96,7 +123,11 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
       }
     }
     if (this.done.size > 0) this.services.imagesChanged(this.region);
-    post({ type: 'result', requestId: m.requestId, result: { ok: true, items: imageIds.map((id) => items.get(id) as DeregisterItemResult) } });
+    post({
+      type: 'result',
+      requestId: m.requestId,
+      result: { ok: true, items: imageIds.map((id) => items.get(id) as DeregisterItemResult) },
+    });
   }
 }
 
@@ -122,12 +153,26 @@ export function blockedReason(info: DeregisterImageInfo): string | undefined {
   return undefined;
 }
 
-export function toInfo(imageId: string, image: Image | undefined, account: string, alreadyDone: boolean): DeregisterImageInfo {
+export function toInfo(
+  imageId: string,
+  image: Image | undefined,
+  account: string,
+  alreadyDone: boolean,
+): DeregisterImageInfo {
   if (!image || alreadyDone) {
-    return { imageId, state: 'not found', ownedByMe: false, deregistrationProtection: false, snapshots: [], monthlyCostUsd: 0 };
+    return {
+      imageId,
+      state: 'not found',
+      ownedByMe: false,
+      deregistrationProtection: false,
+      snapshots: [],
+      monthlyCostUsd: 0,
+    };
   }
   const snapshots = (image.BlockDeviceMappings ?? []).flatMap((b) =>
-    b.Ebs?.SnapshotId ? [{ snapshotId: b.Ebs.SnapshotId, sizeGiB: b.Ebs.VolumeSize ?? 0, deviceName: b.DeviceName ?? '' }] : [],
+    b.Ebs?.SnapshotId
+      ? [{ snapshotId: b.Ebs.SnapshotId, sizeGiB: b.Ebs.VolumeSize ?? 0, deviceName: b.DeviceName ?? '' }]
+      : [],
   );
   const protection = image.DeregistrationProtection ?? 'disabled';
   return {

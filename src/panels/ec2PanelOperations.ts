@@ -40,16 +40,27 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
   return {
     describeInstance: (region, instanceId) =>
       run(region, async (sdk, ec2) => {
-        const out = await ec2.send(new sdk.DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }));
-        return (out.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i: Instance) => i.InstanceId === instanceId);
+        const out = await ec2.send(
+          new sdk.DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }),
+        );
+        return (out.Reservations ?? [])
+          .flatMap((r) => r.Instances ?? [])
+          .find((i: Instance) => i.InstanceId === instanceId);
       }),
     describeVolumes: (region, volumeIds) =>
-      run(region, async (sdk, ec2) => (await ec2.send(new sdk.DescribeVolumesCommand({ VolumeIds: volumeIds }))).Volumes ?? []),
+      run(
+        region,
+        async (sdk, ec2) => (await ec2.send(new sdk.DescribeVolumesCommand({ VolumeIds: volumeIds }))).Volumes ?? [],
+      ),
     describeImages: (region, imageIds) =>
       run(region, async (sdk, ec2) => {
         // The image-id filter, not ImageIds: one unknown id must not fail the whole call.
         const out = await ec2.send(
-          new sdk.DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: imageIds }], IncludeDeprecated: true, IncludeDisabled: true }),
+          new sdk.DescribeImagesCommand({
+            Filters: [{ Name: 'image-id', Values: imageIds }],
+            IncludeDeprecated: true,
+            IncludeDisabled: true,
+          }),
         );
         return (out.Images ?? []).filter((i: Image) => imageIds.includes(i.ImageId ?? ''));
       }),
@@ -58,7 +69,9 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
         const images: Image[] = [];
         let token: string | undefined;
         do {
-          const out = await ec2.send(new sdk.DescribeImagesCommand({ Owners: ['self'], MaxResults: 1000, NextToken: token }));
+          const out = await ec2.send(
+            new sdk.DescribeImagesCommand({ Owners: ['self'], MaxResults: 1000, NextToken: token }),
+          );
           images.push(...(out.Images ?? []));
           token = out.NextToken || undefined;
         } while (token && images.length < 5000);
@@ -80,7 +93,9 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
       }),
     getLaunchPermissions: (region, imageId) =>
       run(region, async (sdk, ec2) => {
-        const out = await ec2.send(new sdk.DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }));
+        const out = await ec2.send(
+          new sdk.DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }),
+        );
         return out.LaunchPermissions ?? [];
       }),
     modifyLaunchPermissions: (region, imageId, add, remove) =>

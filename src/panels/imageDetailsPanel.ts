@@ -42,7 +42,8 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
     if (!parsed.ok) return parsed;
     const m = parsed.value;
     const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId) return refuse(`${m.id} is not the image of this panel.`);
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId)
+      return refuse(`${m.id} is not the image of this panel.`);
     if (m.type === 'openPanel') {
       const problem = this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
       if (problem) return refuse(problem);
@@ -51,7 +52,10 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
   }
 
   async load(): Promise<ImageDetailsInit> {
-    const [images, account] = await Promise.all([this.services.ec2.describeImages(this.region, [this.imageId]), this.services.callerAccountId()]);
+    const [images, account] = await Promise.all([
+      this.services.ec2.describeImages(this.region, [this.imageId]),
+      this.services.callerAccountId(),
+    ]);
     const image = images[0];
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region} (or is no longer visible to you).`);
     const owned = image.OwnerId === account;
@@ -63,10 +67,16 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
       };
     } else {
       try {
-        permissions = { readable: true, permissions: toPermissionSet(await this.services.ec2.getLaunchPermissions(this.region, this.imageId)) };
+        permissions = {
+          readable: true,
+          permissions: toPermissionSet(await this.services.ec2.getLaunchPermissions(this.region, this.imageId)),
+        };
       } catch (e) {
         const error = this.services.explainError(e);
-        permissions = { readable: false, reason: `EC2 did not return the launch permissions: ${error.message}${error.fix ? ` ${error.fix}` : ''}` };
+        permissions = {
+          readable: false,
+          reason: `EC2 did not return the launch permissions: ${error.message}${error.fix ? ` ${error.fix}` : ''}`,
+        };
       }
     }
     this.data = toDetails(this.region, image, owned, permissions, this.services.now());
@@ -100,10 +110,14 @@ export function actionRefusal(action: DetailAction, data: ImageDetailsInit): str
   switch (action) {
     case 'launchPermissions':
     case 'deregister':
-      return data.ownedByMe ? undefined : `${data.imageId} belongs to account ${data.ownerId}: only its owner can change or deregister it.`;
+      return data.ownedByMe
+        ? undefined
+        : `${data.imageId} belongs to account ${data.ownerId}: only its owner can change or deregister it.`;
     case 'copyImage':
     case 'launchInstance':
-      return data.state === 'available' ? undefined : `${data.imageId} is ${data.state}: EC2 copies and launches only available images.`;
+      return data.state === 'available'
+        ? undefined
+        : `${data.imageId} is ${data.state}: EC2 copies and launches only available images.`;
   }
 }
 
@@ -127,7 +141,13 @@ export function toBlockDevice(b: BlockDeviceMapping): BlockDeviceInfo {
   return { deviceName, kind: 'noDevice' };
 }
 
-export function toDetails(region: string, image: Image, ownedByMe: boolean, permissions: PermissionsView, now: Date): ImageDetailsInit {
+export function toDetails(
+  region: string,
+  image: Image,
+  ownedByMe: boolean,
+  permissions: PermissionsView,
+  now: Date,
+): ImageDetailsInit {
   const blockDevices = (image.BlockDeviceMappings ?? []).map(toBlockDevice);
   const deprecationAt = image.DeprecationTime ? Date.parse(image.DeprecationTime) : NaN;
   return {
@@ -164,10 +184,14 @@ export function toDetails(region: string, image: Image, ownedByMe: boolean, perm
     rootDeviceType: image.RootDeviceType,
     rootDeviceName: image.RootDeviceName,
     blockDevices,
-    monthlyCostUsd: monthlySnapshotCost(blockDevices.flatMap((b) => (b.kind === 'ebs' && b.snapshotId ? [b.sizeGiB ?? 0] : []))),
+    monthlyCostUsd: monthlySnapshotCost(
+      blockDevices.flatMap((b) => (b.kind === 'ebs' && b.snapshotId ? [b.sizeGiB ?? 0] : [])),
+    ),
     snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
     permissions,
-    tags: (image.Tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' })).sort((a, b) => a.key.localeCompare(b.key)),
+    tags: (image.Tags ?? [])
+      .map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
     deprecationTime: image.DeprecationTime || undefined,
     deprecated: Number.isFinite(deprecationAt) && deprecationAt <= now.getTime(),
     deregistrationProtection: image.DeregistrationProtection || 'disabled',

@@ -46,7 +46,8 @@ export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceI
     if (!parsed.ok) return parsed;
     const m = parsed.value;
     const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.launched.has(m.id)) return refuse(`${m.id} is not an instance this panel launched.`);
+    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.launched.has(m.id))
+      return refuse(`${m.id} is not an instance this panel launched.`);
     if (m.type === 'submit') {
       const problem = this.data ? launchRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
       if (problem) return refuse(problem);
@@ -68,9 +69,16 @@ export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceI
       case 'copyId':
         return this.services.copyText(m.id);
       case 'submit':
-        post({ type: 'progress', requestId: m.requestId, message: `Launching ${m.params.count} × ${m.params.instanceType}…` });
+        post({
+          type: 'progress',
+          requestId: m.requestId,
+          message: `Launching ${m.params.count} × ${m.params.instanceType}…`,
+        });
         try {
-          const instanceIds = await this.services.ec2.runInstances(this.region, toRunInstancesInput(this.imageId, m.params));
+          const instanceIds = await this.services.ec2.runInstances(
+            this.region,
+            toRunInstancesInput(this.imageId, m.params),
+          );
           for (const id of instanceIds) this.launched.add(id);
           this.services.instancesLaunched(this.region, instanceIds);
           post({ type: 'result', requestId: m.requestId, result: { ok: true, instanceIds } });
@@ -83,8 +91,10 @@ export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceI
 
 export function launchRefusal(p: LaunchInstanceParams, data: LaunchInstanceInit): string | undefined {
   if (data.state !== 'available') return `EC2 launches only available images; this one is ${data.state}.`;
-  if (!data.instanceTypes.includes(p.instanceType)) return `${p.instanceType} is not offered for a ${data.architecture} image.`;
-  if (data.backend === 'aws' && !p.acknowledgeCost) return 'On AWS a launch costs money: the cost must be acknowledged.';
+  if (!data.instanceTypes.includes(p.instanceType))
+    return `${p.instanceType} is not offered for a ${data.architecture} image.`;
+  if (data.backend === 'aws' && !p.acknowledgeCost)
+    return 'On AWS a launch costs money: the cost must be acknowledged.';
   return undefined;
 }
 
@@ -94,7 +104,9 @@ export function toRunInstancesInput(imageId: string, p: LaunchInstanceParams): R
     InstanceType: p.instanceType as RunInstancesCommandInput['InstanceType'],
     MinCount: p.count,
     MaxCount: p.count,
-    TagSpecifications: p.nameTag ? [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: p.nameTag }] }] : undefined,
+    TagSpecifications: p.nameTag
+      ? [{ ResourceType: 'instance', Tags: [{ Key: 'Name', Value: p.nameTag }] }]
+      : undefined,
   };
 }
 

@@ -41,7 +41,8 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
     if (m.type === 'revealInTree' || m.type === 'copyId') {
       return m.id === this.imageId ? parsed : refuse(`${m.id} is not the image of this panel.`);
     }
-    if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data) return refuse('The panel has not loaded the image yet.');
+    if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data)
+      return refuse('The panel has not loaded the image yet.');
     if (m.type === 'loadFrom' && !this.data?.otherOwnedImages.some((i) => i.imageId === m.imageId)) {
       return refuse(`${m.imageId} is not another image you own in ${this.region}.`);
     }
@@ -53,10 +54,16 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
 
   async load(): Promise<LaunchPermissionsInit> {
     const { ec2 } = this.services;
-    const [images, account] = await Promise.all([ec2.describeImages(this.region, [this.imageId]), this.services.callerAccountId()]);
+    const [images, account] = await Promise.all([
+      ec2.describeImages(this.region, [this.imageId]),
+      this.services.callerAccountId(),
+    ]);
     const image = images[0];
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
-    if (image.OwnerId !== account) throw new Error(`${this.imageId} belongs to account ${image.OwnerId}: only its owner can change who may launch it.`);
+    if (image.OwnerId !== account)
+      throw new Error(
+        `${this.imageId} belongs to account ${image.OwnerId}: only its owner can change who may launch it.`,
+      );
     const [permissions, blockPublic, owned] = await Promise.all([
       ec2.getLaunchPermissions(this.region, this.imageId),
       ec2.getImageBlockPublicAccessState(this.region),
@@ -76,7 +83,10 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
     return this.data;
   }
 
-  async handle(m: Exclude<Msg, ReadyMessage>, post: Post<LaunchPermissionsInit, LaunchPermissionsResult>): Promise<void> {
+  async handle(
+    m: Exclude<Msg, ReadyMessage>,
+    post: Post<LaunchPermissionsInit, LaunchPermissionsResult>,
+  ): Promise<void> {
     const { ec2 } = this.services;
     switch (m.type) {
       case 'revealInTree':
@@ -86,7 +96,11 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
       case 'loadFrom':
         try {
           const permissions = toPermissionSet(await ec2.getLaunchPermissions(this.region, m.imageId));
-          post({ type: 'result', requestId: m.requestId, result: { ok: true, kind: 'loaded', imageId: m.imageId, permissions } });
+          post({
+            type: 'result',
+            requestId: m.requestId,
+            result: { ok: true, kind: 'loaded', imageId: m.imageId, permissions },
+          });
         } catch (e) {
           post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
         }
@@ -96,13 +110,21 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
         const { add, remove } = diffPermissions(data.current, m.params);
         try {
           if (add.length + remove.length > 0) {
-            post({ type: 'progress', requestId: m.requestId, message: `Applying ${add.length} addition(s) and ${remove.length} removal(s)…` });
+            post({
+              type: 'progress',
+              requestId: m.requestId,
+              message: `Applying ${add.length} addition(s) and ${remove.length} removal(s)…`,
+            });
             await ec2.modifyLaunchPermissions(this.region, this.imageId, add, remove);
             this.services.imagesChanged(this.region);
           }
           post({ type: 'progress', requestId: m.requestId, message: 'Reading the permissions back from EC2…' });
           data.current = toPermissionSet(await ec2.getLaunchPermissions(this.region, this.imageId));
-          post({ type: 'result', requestId: m.requestId, result: { ok: true, kind: 'applied', permissions: data.current } });
+          post({
+            type: 'result',
+            requestId: m.requestId,
+            result: { ok: true, kind: 'applied', permissions: data.current },
+          });
         } catch (e) {
           post({ type: 'result', requestId: m.requestId, result: { ok: false, error: this.services.explainError(e) } });
         }
@@ -112,7 +134,8 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
 }
 
 export function toPermissionSet(list: readonly LaunchPermission[]): PermissionSet {
-  const pick = (f: (p: LaunchPermission) => string | undefined) => list.flatMap((p) => (f(p) ? [f(p) as string] : [])).sort();
+  const pick = (f: (p: LaunchPermission) => string | undefined) =>
+    list.flatMap((p) => (f(p) ? [f(p) as string] : [])).sort();
   return {
     isPublic: list.some((p) => p.Group === 'all'),
     accounts: pick((p) => p.UserId),
@@ -122,7 +145,10 @@ export function toPermissionSet(list: readonly LaunchPermission[]): PermissionSe
 }
 
 /** The ModifyImageAttribute lists that turn `current` into `wanted`. */
-export function diffPermissions(current: PermissionSet, wanted: PermissionSet): { add: LaunchPermission[]; remove: LaunchPermission[] } {
+export function diffPermissions(
+  current: PermissionSet,
+  wanted: PermissionSet,
+): { add: LaunchPermission[]; remove: LaunchPermission[] } {
   const add: LaunchPermission[] = [];
   const remove: LaunchPermission[] = [];
   if (wanted.isPublic !== current.isPublic) (wanted.isPublic ? add : remove).push({ Group: 'all' });
@@ -142,13 +168,17 @@ export function diffPermissions(current: PermissionSet, wanted: PermissionSet): 
 export function publicBlockers(image: Image, blockPublicAccessState: string): string[] {
   const blockers: string[] = [];
   if ((image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted)) {
-    blockers.push('It has encrypted snapshots, and EC2 never makes such AMIs public. Share it with specific accounts instead, and share the KMS key with them.');
+    blockers.push(
+      'It has encrypted snapshots, and EC2 never makes such AMIs public. Share it with specific accounts instead, and share the KMS key with them.',
+    );
   }
   if ((image.ProductCodes ?? []).length > 0) {
     blockers.push('It has product codes (AWS Marketplace), and EC2 does not make such AMIs public.');
   }
   if (blockPublicAccessState === 'block-new-sharing') {
-    blockers.push('Block public access for AMIs is on in this region. Turn it off in the EC2 console (Data protection and security) if you really mean to share publicly.');
+    blockers.push(
+      'Block public access for AMIs is on in this region. Turn it off in the EC2 console (Data protection and security) if you really mean to share publicly.',
+    );
   }
   return blockers;
 }

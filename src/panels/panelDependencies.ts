@@ -33,7 +33,12 @@ export interface PanelEc2Operations {
   /** DescribeImageAttribute `launchPermission`. */
   getLaunchPermissions(region: string, imageId: string): Promise<LaunchPermission[]>;
   /** ModifyImageAttribute `LaunchPermission` with `Add` and `Remove`. */
-  modifyLaunchPermissions(region: string, imageId: string, add: LaunchPermission[], remove: LaunchPermission[]): Promise<void>;
+  modifyLaunchPermissions(
+    region: string,
+    imageId: string,
+    add: LaunchPermission[],
+    remove: LaunchPermission[],
+  ): Promise<void>;
   /** GetImageBlockPublicAccessState: `block-new-sharing` or `unblocked`. */
   getImageBlockPublicAccessState(region: string): Promise<string>;
   /** CopyImage, sent to the destination region's client; resolves with the new image id. */

@@ -11,7 +11,13 @@ import { LaunchInstancePanel } from './launchInstancePanel';
 import { LaunchPermissionsPanel } from './launchPermissionsPanel';
 import type { PanelServices } from './panelDependencies';
 
-export type AnyPanelController = CreateImagePanel | DeregisterPanel | LaunchPermissionsPanel | CopyImagePanel | LaunchInstancePanel | ImageDetailsPanel;
+export type AnyPanelController =
+  | CreateImagePanel
+  | DeregisterPanel
+  | LaunchPermissionsPanel
+  | CopyImagePanel
+  | LaunchInstancePanel
+  | ImageDetailsPanel;
 
 export function createPanelController(args: PanelArgs, services: PanelServices): AnyPanelController {
   switch (args.kind) {

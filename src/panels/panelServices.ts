@@ -26,7 +26,7 @@ export interface PanelServicesDeps {
   clients(): AwsClients;
   connection(): ConnectionContext;
   /** Told the name of every EC2 operation a panel starts (the test API counts them). */
-  onEc2Call(name: string): void;
+  onEc2Call: (name: string) => void;
   /** Opens a panel (the registry is built after the services, so this is late-bound). */
   showPanel(args: PanelArgs): void;
 }
@@ -47,7 +47,9 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
   const reveal = async (id: string, what: string): Promise<void> => {
     const node = await deps.tree.resolve(id);
     if (!node) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in the tree: its region is not among the selected regions.', what));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} is not in the tree: its region is not among the selected regions.', what),
+      );
       return;
     }
     await deps.treeView.reveal(node, { select: true, focus: true, expand: true });

@@ -140,7 +140,10 @@ export class PanelRegistry implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel, args: PanelArgs): void {
     const key = panelKey(args);
     panel.iconPath = this.iconPath;
-    const host = new WebviewPanelHost(panel, this.webviewRoot, this.createController(args), this.log, () => this.open.delete(key));
+    const host = new WebviewPanelHost(panel, this.webviewRoot, this.createController(args), this.log, () =>
+      this.open.delete(key),
+    );
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- a ControllerFactory erases the panel's types
     this.open.set(key, host);
   }
 }
@@ -161,4 +164,3 @@ function makeNonce(): string {
   globalThis.crypto.getRandomValues(bytes);
   return Buffer.from(bytes).toString('base64url');
 }
-

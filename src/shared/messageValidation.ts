@@ -108,11 +108,12 @@ export function obj<S extends Shape>(shape: S): Reader<FromShape<S>> {
   const keys = Object.keys(shape);
   return (v, path) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
-    const proto = Object.getPrototypeOf(v);
+    const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) refuse(path, 'must be a plain object.');
     const record = v as Record<string, unknown>;
     const extra = Object.keys(record).filter((k) => !keys.includes(k));
-    if (extra.length > 0) refuse(path, `has unexpected field${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}.`);
+    if (extra.length > 0)
+      refuse(path, `has unexpected field${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}.`);
     const out: Record<string, unknown> = {};
     for (const key of keys) {
       if (!Object.prototype.hasOwnProperty.call(record, key)) refuse(path, `is missing the field "${key}".`);
@@ -123,7 +124,9 @@ export function obj<S extends Shape>(shape: S): Reader<FromShape<S>> {
 }
 
 /** A message: an object whose `type` picks the reader. Unknown types are refused. */
-export function byType<M extends { type: string }>(readers: { [T in M['type']]: Reader<Extract<M, { type: T }>> }): Reader<M> {
+export function byType<M extends { type: string }>(readers: {
+  [T in M['type']]: Reader<Extract<M, { type: T }>>;
+}): Reader<M> {
   return (v, path) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
     const type = (v as { type?: unknown }).type;
@@ -227,24 +230,22 @@ export const readLaunchPermissionsMessage: Reader<LaunchPermissionsToHost> = byT
 
 export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToHost>({
   ...common,
-  submit: submit(
-    (v, path) => {
-      const p = obj({
-        destinationRegion: str(32, checkRegion),
-        name: str(128, checkAmiName),
-        description: str(255, checkDescription),
-        encrypted: bool,
-        kmsKeyId: str(2048),
-        copyImageTags: bool,
-      })(v, path);
-      if (p.kmsKeyId !== '') {
-        if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
-        const problem = checkKmsKeyId(p.kmsKeyId);
-        if (problem) refuse(`${path}.kmsKeyId`, `is invalid: ${problem}`);
-      }
-      return p;
-    },
-  ),
+  submit: submit((v, path) => {
+    const p = obj({
+      destinationRegion: str(32, checkRegion),
+      name: str(128, checkAmiName),
+      description: str(255, checkDescription),
+      encrypted: bool,
+      kmsKeyId: str(2048),
+      copyImageTags: bool,
+    })(v, path);
+    if (p.kmsKeyId !== '') {
+      if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
+      const problem = checkKmsKeyId(p.kmsKeyId);
+      if (problem) refuse(`${path}.kmsKeyId`, `is invalid: ${problem}`);
+    }
+    return p;
+  }),
 });
 
 /** What a panel is about, as the webview saved it for a restore after reload. */
@@ -281,7 +282,9 @@ export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<La
   copyId: obj({ type: literal('copyId'), id: instanceId }),
   submit: submit(
     obj({
-      instanceType: str(32, (v) => (/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v) ? undefined : `"${v}" is not an instance type such as t3.micro.`)),
+      instanceType: str(32, (v) =>
+        /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v) ? undefined : `"${v}" is not an instance type such as t3.micro.`,
+      ),
       nameTag: str(256, checkTagValue),
       count: int(1, LIMITS.maxLaunchCount),
       acknowledgeCost: bool,

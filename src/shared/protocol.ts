@@ -12,9 +12,17 @@
  */
 
 /** The panels, also the names of their webview bundles (`dist/webview/<kind>.js`). */
-export type PanelKind = 'createImage' | 'deregister' | 'launchPermissions' | 'copyImage' | 'launchInstance' | 'imageDetails';
+export type PanelKind =
+  'createImage' | 'deregister' | 'launchPermissions' | 'copyImage' | 'launchInstance' | 'imageDetails';
 
-export const PANEL_KINDS: readonly PanelKind[] = ['createImage', 'deregister', 'launchPermissions', 'copyImage', 'launchInstance', 'imageDetails'];
+export const PANEL_KINDS: readonly PanelKind[] = [
+  'createImage',
+  'deregister',
+  'launchPermissions',
+  'copyImage',
+  'launchInstance',
+  'imageDetails',
+];
 
 /** A tag as EC2 stores it. */
 export interface TagInput {
@@ -70,11 +78,7 @@ export interface SubmitMessage<TParams> {
 
 /** Everything webviews send to the host, for a panel whose form sends `TParams`. */
 export type WebviewMessage<TParams, TExtra = never> =
-  | ReadyMessage
-  | SubmitMessage<TParams>
-  | RevealInTreeMessage
-  | CopyIdMessage
-  | TExtra;
+  ReadyMessage | SubmitMessage<TParams> | RevealInTreeMessage | CopyIdMessage | TExtra;
 
 /**
  * What a panel is about: enough to open it again. The webview keeps it with `setState` so that
@@ -125,7 +129,8 @@ export interface RefusedMessage {
 }
 
 /** Everything the host sends to a panel's webview. */
-export type HostMessage<TInit, TResult> = InitMessage<TInit> | ProgressMessage | ResultMessage<TResult> | RefusedMessage;
+export type HostMessage<TInit, TResult> =
+  InitMessage<TInit> | ProgressMessage | ResultMessage<TResult> | RefusedMessage;
 
 // ---------------------------------------------------------------------------------------------
 // Create Image
@@ -403,8 +408,7 @@ export interface BlockDeviceInfo {
 
 /** Who may launch the image: read with DescribeImageAttribute, which only the owner may call. */
 export type PermissionsView =
-  | { readable: true; permissions: PermissionSet }
-  | { readable: false; /** Why they cannot be shown. */ reason: string };
+  { readable: true; permissions: PermissionSet } | { readable: false; /** Why they cannot be shown. */ reason: string };
 
 /** Every attribute of one AMI, as DescribeImages (and DescribeImageAttribute for its owner) report it. */
 export interface ImageDetailsInit {

@@ -93,9 +93,7 @@ export const KMS_KEY_PATTERN =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32})|alias\/[A-Za-z0-9/_-]{1,250}))$/;
 
 export const checkKmsKeyId: Check = (value) =>
-  KMS_KEY_PATTERN.test(value)
-    ? undefined
-    : 'A KMS key is a key id, a key ARN, alias/name or an alias ARN.';
+  KMS_KEY_PATTERN.test(value) ? undefined : 'A KMS key is a key id, a key ARN, alias/name or an alias ARN.';
 
 export const checkInstanceId: Check = (value) =>
   INSTANCE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an instance id such as i-0123456789abcdef0.`;

@@ -39,14 +39,30 @@ function parseArgs(argv: string[]): CliOptions {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     switch (arg) {
-      case '--port': options.port = number(arg, argv[++i]); break;
-      case '--state': options.stateFile = argv[++i] ?? fail('--state needs a file'); break;
-      case '--memory': options.stateFile = undefined; break;
-      case '--pending-delay': options.pendingDelayMs = number(arg, argv[++i]) * 1000; break;
-      case '--instance-transition': options.instanceTransitionMs = number(arg, argv[++i]) * 1000; break;
-      case '--large-region-images': options.largeRegionImages = number(arg, argv[++i]); break;
-      case '-h': case '--help': console.log(USAGE); process.exit(0);
-      default: fail(`Unknown option ${arg}`);
+      case '--port':
+        options.port = number(arg, argv[++i]);
+        break;
+      case '--state':
+        options.stateFile = argv[++i] ?? fail('--state needs a file');
+        break;
+      case '--memory':
+        options.stateFile = undefined;
+        break;
+      case '--pending-delay':
+        options.pendingDelayMs = number(arg, argv[++i]) * 1000;
+        break;
+      case '--instance-transition':
+        options.instanceTransitionMs = number(arg, argv[++i]) * 1000;
+        break;
+      case '--large-region-images':
+        options.largeRegionImages = number(arg, argv[++i]);
+        break;
+      case '-h':
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+      default:
+        fail(`Unknown option ${arg}`);
     }
   }
   return options;
@@ -77,7 +93,11 @@ async function main(): Promise<void> {
     server = await serveSimulator(simulator, options.port);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    die(code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is in use: pick another with --port.` : `Cannot listen on 127.0.0.1:${options.port}: ${(e as Error).message}`);
+    die(
+      code === 'EADDRINUSE'
+        ? `Port ${options.port} on 127.0.0.1 is in use: pick another with --port.`
+        : `Cannot listen on 127.0.0.1:${options.port}: ${(e as Error).message}`,
+    );
   }
   const [main, ...others] = SIMULATOR_ACCOUNTS;
   console.log(`AMI Explorer EC2 simulator listening on ${server.url} (loopback only)`);
@@ -89,7 +109,9 @@ async function main(): Promise<void> {
   }
   console.log('');
   console.log('Try:');
-  console.log(`  export AWS_ACCESS_KEY_ID=${main.accessKeyId} AWS_SECRET_ACCESS_KEY=${main.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`);
+  console.log(
+    `  export AWS_ACCESS_KEY_ID=${main.accessKeyId} AWS_SECRET_ACCESS_KEY=${main.secretAccessKey} AWS_DEFAULT_REGION=us-east-1`,
+  );
   console.log(`  aws --endpoint-url ${server.url} ec2 describe-images --owners amazon --max-items 5`);
   if (others.length) console.log(`  (switch account: AWS_ACCESS_KEY_ID=${others[0].accessKeyId})`);
   const stop = () => {

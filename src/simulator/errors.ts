@@ -21,7 +21,8 @@ export const errors = {
   invalidParameterCombination: (message: string) => new Ec2Error('InvalidParameterCombination', message),
   amiMalformed: (id: string) => new Ec2Error('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`),
   amiNotFound: (id: string) => new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
-  amiUnavailable: (id: string) => new Ec2Error('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`),
+  amiUnavailable: (id: string) =>
+    new Ec2Error('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`),
   authFailure: (message = 'AWS was not able to validate the provided access credentials') =>
     new Ec2Error('AuthFailure', message, 401),
   unauthorized: (message = 'You are not authorized to perform this operation.') =>

@@ -51,7 +51,9 @@ function encodeQuery(query: HttpRequest['query'] | undefined): string | undefine
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      parts.push(v === null || v === undefined ? encodeURIComponent(key) : `${encodeURIComponent(key)}=${encodeURIComponent(v)}`);
+      parts.push(
+        v === null || v === undefined ? encodeURIComponent(key) : `${encodeURIComponent(key)}=${encodeURIComponent(v)}`,
+      );
     }
   }
   return parts.length ? parts.join('&') : undefined;

@@ -36,7 +36,13 @@ export function serveSimulator(simulator: Simulator, port = 0): Promise<Simulato
         chunks.length = 0;
         // Answer at once and close the connection once the answer is out, rather than
         // buffering the rest: the client gets the error instead of a reset.
-        sendError(res, 413, 'RequestEntityTooLarge', `The request body exceeds the simulator's limit of ${MAX_BODY_BYTES} bytes.`, true);
+        sendError(
+          res,
+          413,
+          'RequestEntityTooLarge',
+          `The request body exceeds the simulator's limit of ${MAX_BODY_BYTES} bytes.`,
+          true,
+        );
         res.on('finish', () => req.destroy());
         return;
       }
@@ -47,7 +53,8 @@ export function serveSimulator(simulator: Simulator, port = 0): Promise<Simulato
       try {
         const url = new URL(req.url ?? '/', 'http://127.0.0.1');
         const headers: Record<string, string | undefined> = {};
-        for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+        for (const [name, value] of Object.entries(req.headers))
+          headers[name] = Array.isArray(value) ? value.join(',') : value;
         const answer = simulator.handleSync({
           method: req.method ?? 'GET',
           query: url.search.slice(1) || undefined,

@@ -82,7 +82,11 @@ export class Simulator {
       const scope = readSignature(request.headers['authorization'], presigned);
       service = scope.service;
       if (!isSimulatedRegion(scope.region)) {
-        throw new Ec2Error('AuthFailure', `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`, 401);
+        throw new Ec2Error(
+          'AuthFailure',
+          `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`,
+          401,
+        );
       }
       const action = params.get('Action');
       if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
@@ -90,7 +94,14 @@ export class Simulator {
       const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
       if (!handler) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
       settleRegion(this.world, scope.region);
-      const ctx = new RequestContext(action, params, accountForAccessKey(scope.accessKeyId), scope.region, requestId, this.world);
+      const ctx = new RequestContext(
+        action,
+        params,
+        accountForAccessKey(scope.accessKeyId),
+        scope.region,
+        requestId,
+        this.world,
+      );
       const inner = handler(ctx);
       this.persistIfChanged();
       const body = service === 'sts' ? stsResponse(action, requestId, inner) : ec2Response(action, requestId, inner);
@@ -98,10 +109,12 @@ export class Simulator {
     } catch (e) {
       this.persistIfChanged();
       const error = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
-      if (!(e instanceof Ec2Error)) this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? e}`);
-      const body = service === 'sts'
-        ? stsErrorResponse(error.code, error.message, requestId)
-        : ec2ErrorResponse(error.code, error.message, requestId);
+      if (!(e instanceof Ec2Error))
+        this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
+      const body =
+        service === 'sts'
+          ? stsErrorResponse(error.code, error.message, requestId)
+          : ec2ErrorResponse(error.code, error.message, requestId);
       return xmlResponse(error.status, body, requestId);
     }
   }
@@ -162,7 +175,9 @@ export class Simulator {
       this.saveFailing = false;
     } catch (e) {
       if (!this.saveFailing) {
-        this.options.onWarning?.(`The simulator state could not be saved to ${this.options.stateFile} (${(e as Error).message}); changes are kept in memory only until it can be written again.`);
+        this.options.onWarning?.(
+          `The simulator state could not be saved to ${this.options.stateFile} (${(e as Error).message}); changes are kept in memory only until it can be written again.`,
+        );
       }
       this.saveFailing = true;
     }

@@ -4,9 +4,7 @@ import type { SimState } from './models/types';
 
 /** Result of reading the state file: the state, or why it could not be used. */
 export type LoadResult =
-  | { kind: 'loaded'; state: SimState }
-  | { kind: 'missing' }
-  | { kind: 'corrupt'; movedTo: string; reason: string };
+  { kind: 'loaded'; state: SimState } | { kind: 'missing' } | { kind: 'corrupt'; movedTo: string; reason: string };
 
 /**
  * Reads the state file. A file that cannot be parsed is never wiped: it is moved aside

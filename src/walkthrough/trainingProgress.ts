@@ -86,8 +86,10 @@ export class TrainingProgress {
   selected(nodeIds: readonly string[]): void {
     // An image row lies in an owner group's root-device folder: selecting one is browsing them too
     // (the folders may have been expanded in an earlier session, with no expansion to observe now).
-    if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/(ebs|instance-store)\/ami-[0-9a-f]+$/.test(id))) this.complete('browsed');
-    if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/instance-store\/ami-[0-9a-f]+$/.test(id))) this.complete('comparedRootDevices');
+    if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/(ebs|instance-store)\/ami-[0-9a-f]+$/.test(id)))
+      this.complete('browsed');
+    if (nodeIds.some((id) => /^[^/]+\/images\/[^/]+\/instance-store\/ami-[0-9a-f]+$/.test(id)))
+      this.complete('comparedRootDevices');
   }
 
   /** The Launch Permissions panel refused a request to make its image public (it knows why EC2 would). */
@@ -108,7 +110,8 @@ export class TrainingProgress {
         this.complete(input.NoReboot === true ? 'createdNoReboot' : 'createdWithReboot');
         return;
       case 'CopyImageCommand':
-        if (typeof input.SourceRegion === 'string' && input.SourceRegion !== call.region) this.complete('copiedToOtherRegion');
+        if (typeof input.SourceRegion === 'string' && input.SourceRegion !== call.region)
+          this.complete('copiedToOtherRegion');
         return;
       case 'ModifyImageAttributeCommand':
         if (typeof input.ImageId === 'string' && addedAccounts(input).length > 0) this.sharedImages.add(input.ImageId);
@@ -135,11 +138,15 @@ export class TrainingProgress {
     for (const image of images) {
       if (!image.ImageId || (caller !== undefined && image.OwnerId !== caller)) continue;
       const snapshots = (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
-      if (this.snapshotsOfImage.size >= MAX_REMEMBERED_IMAGES) this.snapshotsOfImage.delete(this.snapshotsOfImage.keys().next().value as string);
+      if (this.snapshotsOfImage.size >= MAX_REMEMBERED_IMAGES)
+        this.snapshotsOfImage.delete(this.snapshotsOfImage.keys().next().value as string);
       this.snapshotsOfImage.set(image.ImageId, snapshots);
     }
     const sharedWithMe = Array.isArray(input.ExecutableUsers) && input.ExecutableUsers.includes('self');
-    if (sharedWithMe && images.some((i) => i.ImageId && this.sharedImages.has(i.ImageId) && caller !== undefined && i.OwnerId !== caller)) {
+    if (
+      sharedWithMe &&
+      images.some((i) => i.ImageId && this.sharedImages.has(i.ImageId) && caller !== undefined && i.OwnerId !== caller)
+    ) {
       this.complete('foundSharedImage');
     }
   }
@@ -155,7 +162,9 @@ export class TrainingProgress {
     for (const [key, ids] of this.deregistered) {
       if (key.startsWith(`${region}/`)) for (const id of ids) leftovers.add(id);
     }
-    const deregisteredIds = [...this.deregistered.keys()].filter((k) => k.startsWith(`${region}/`)).map((k) => k.slice(region.length + 1));
+    const deregisteredIds = [...this.deregistered.keys()]
+      .filter((k) => k.startsWith(`${region}/`))
+      .map((k) => k.slice(region.length + 1));
     for (const snapshot of snapshots) {
       if (!snapshot.SnapshotId) continue;
       // EC2 describes a snapshot made by CreateImage as "Created by CreateImage(i-…) for ami-…".

@@ -125,7 +125,10 @@ const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.t
 // ---------------------------------------------------------------------------------------------
 // Clients
 
-const credentials = { accessKeyId: DEFAULT_SIMULATOR_ACCOUNT.accessKeyId, secretAccessKey: DEFAULT_SIMULATOR_ACCOUNT.secretAccessKey };
+const credentials = {
+  accessKeyId: DEFAULT_SIMULATOR_ACCOUNT.accessKeyId,
+  secretAccessKey: DEFAULT_SIMULATOR_ACCOUNT.secretAccessKey,
+};
 
 function client(requestHandler: RequestHandler<HttpRequest, HttpResponse>): EC2Client {
   return new EC2Client({ region: REGION, credentials, requestHandler, maxAttempts: 1 });
@@ -165,7 +168,11 @@ class RecordingHandler extends SimulatorRequestHandler {
     const chunks: Buffer[] = [];
     for await (const chunk of response.body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
     const body = Buffer.concat(chunks);
-    this.recorded.push({ status: response.statusCode, headers: { ...(response.headers as Record<string, string>) }, body });
+    this.recorded.push({
+      status: response.statusCode,
+      headers: { ...(response.headers as Record<string, string>) },
+      body,
+    });
     return { response: { ...response, body: Readable.from([body]) } };
   }
 }
@@ -206,22 +213,32 @@ interface Case {
 }
 
 async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
-  const catalogIds = (await client(new SimulatorRequestHandler(ctx.sim)).send(
-    new DescribeImagesCommand({ ExecutableUsers: ['all'], IncludeDeprecated: true, MaxResults: 1000 }),
-  )).Images!.map((i) => i.ImageId!);
+  const catalogIds = (
+    await client(new SimulatorRequestHandler(ctx.sim)).send(
+      new DescribeImagesCommand({ ExecutableUsers: ['all'], IncludeDeprecated: true, MaxResults: 1000 }),
+    )
+  ).Images!.map((i) => i.ImageId!);
   // 10,000 distinct ids: page through the public catalog.
   const ids: string[] = [];
   {
     let token: string | undefined;
     const c = client(new SimulatorRequestHandler(ctx.sim));
     while (ids.length < 10_000) {
-      const out = await c.send(new DescribeImagesCommand({ ExecutableUsers: ['all'], IncludeDeprecated: true, MaxResults: 1000, NextToken: token }));
+      const out = await c.send(
+        new DescribeImagesCommand({
+          ExecutableUsers: ['all'],
+          IncludeDeprecated: true,
+          MaxResults: 1000,
+          NextToken: token,
+        }),
+      );
       for (const i of out.Images ?? []) ids.push(i.ImageId!);
       token = out.NextToken;
       if (!token) break;
     }
   }
-  if (ids.length < 10_000 || catalogIds.length === 0) throw new Error(`the large catalog has too few images (${ids.length})`);
+  if (ids.length < 10_000 || catalogIds.length === 0)
+    throw new Error(`the large catalog has too few images (${ids.length})`);
 
   const listing: DescribeImagesCommandInput = {
     ExecutableUsers: ['all'],
@@ -229,9 +246,30 @@ async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
     MaxResults: 1000,
   };
   const cases: Case[] = [
-    { label: 'ImageIds × 1', input: { ImageIds: ids.slice(0, 1) }, pages: 1, expected: 1, warmup: 100, iterations: 400 },
-    { label: 'ImageIds × 1,000', input: { ImageIds: ids.slice(0, 1000) }, pages: 1, expected: 1000, warmup: 5, iterations: 40 },
-    { label: 'ImageIds × 10,000', input: { ImageIds: ids.slice(0, 10_000) }, pages: 1, expected: 10_000, warmup: 2, iterations: 12 },
+    {
+      label: 'ImageIds × 1',
+      input: { ImageIds: ids.slice(0, 1) },
+      pages: 1,
+      expected: 1,
+      warmup: 100,
+      iterations: 400,
+    },
+    {
+      label: 'ImageIds × 1,000',
+      input: { ImageIds: ids.slice(0, 1000) },
+      pages: 1,
+      expected: 1000,
+      warmup: 5,
+      iterations: 40,
+    },
+    {
+      label: 'ImageIds × 10,000',
+      input: { ImageIds: ids.slice(0, 10_000) },
+      pages: 1,
+      expected: 10_000,
+      warmup: 2,
+      iterations: 12,
+    },
     { label: 'listing, 1 page of 1,000', input: listing, pages: 1, expected: 1000, warmup: 3, iterations: 20 },
     { label: 'listing, 10 pages of 1,000', input: listing, pages: 10, expected: 10_000, warmup: 2, iterations: 12 },
   ];
@@ -254,7 +292,11 @@ async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
     const requests = await capturedRequests(ctx.sim, k.input, k.pages);
     const simOnly: number[] = [];
     for (let i = 0; i < Math.max(3, Math.min(k.iterations, 20)); i++) {
-      simOnly.push(await time(async () => { for (const r of requests) ctx.sim.handleSync(r); }));
+      simOnly.push(
+        await time(async () => {
+          for (const r of requests) ctx.sim.handleSync(r);
+        }),
+      );
     }
     const simMs = median(t.a.map((x) => x.wall));
     const floorMs = median(t.b.map((x) => x.wall));
@@ -264,24 +306,55 @@ async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
     const wallRatio = simMs / floorMs;
     const bytes = recorder.recorded.reduce((n, p) => n + p.body.length, 0);
     rows.push([
-      k.label, k.expected, fmt(floorCpu), fmt(simCpu), fmt(simCpu - floorCpu), ratio.toFixed(3), ratio <= RATIO_TARGET ? 'ok' : 'OVER',
-      `${fmt(floorMs)} / ${fmt(simMs)}`, wallRatio.toFixed(3), fmt(median(simOnly)), (bytes / 1024 / 1024).toFixed(2),
+      k.label,
+      k.expected,
+      fmt(floorCpu),
+      fmt(simCpu),
+      fmt(simCpu - floorCpu),
+      ratio.toFixed(3),
+      ratio <= RATIO_TARGET ? 'ok' : 'OVER',
+      `${fmt(floorMs)} / ${fmt(simMs)}`,
+      wallRatio.toFixed(3),
+      fmt(median(simOnly)),
+      (bytes / 1024 / 1024).toFixed(2),
     ]);
     data.push({
-      case: k.label, images: k.expected, pages: k.pages, iterations: k.iterations,
-      floorCpuMedianMs: floorCpu, simulatorCpuMedianMs: simCpu, ratio, target: RATIO_TARGET, withinTarget: ratio <= RATIO_TARGET,
-      floorWallMedianMs: floorMs, simulatorWallMedianMs: simMs, wallRatio,
-      simulatorOnlyMedianMs: median(simOnly), responseBytes: bytes,
+      case: k.label,
+      images: k.expected,
+      pages: k.pages,
+      iterations: k.iterations,
+      floorCpuMedianMs: floorCpu,
+      simulatorCpuMedianMs: simCpu,
+      ratio,
+      target: RATIO_TARGET,
+      withinTarget: ratio <= RATIO_TARGET,
+      floorWallMedianMs: floorMs,
+      simulatorWallMedianMs: simMs,
+      wallRatio,
+      simulatorOnlyMedianMs: median(simOnly),
+      responseBytes: bytes,
     });
   }
   return {
     id: 'describeImagesVsFloor',
     title: 'DescribeImages through the SDK: simulator vs canned response (floor)',
-    columns: ['case', 'images', 'floor cpu ms', 'sim cpu ms', 'added', 'ratio', `≤ ${RATIO_TARGET}`, 'wall ms floor / sim', 'wall ratio', 'sim only ms', 'MiB'],
+    columns: [
+      'case',
+      'images',
+      'floor cpu ms',
+      'sim cpu ms',
+      'added',
+      'ratio',
+      `≤ ${RATIO_TARGET}`,
+      'wall ms floor / sim',
+      'wall ratio',
+      'sim only ms',
+      'MiB',
+    ],
     rows,
     data,
     notes: [
-      'floor = the same SDK call with a request handler returning the simulator\'s own response bytes, rendered once',
+      "floor = the same SDK call with a request handler returning the simulator's own response bytes, rendered once",
       'sim only = Simulator.handleSync for the same request(s), without the SDK (parsing, filtering, rendering), wall ms',
       'ratio = median CPU time simulator / floor (robust when other processes share the machine); wall ratio for reference',
     ],
@@ -289,7 +362,11 @@ async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
 }
 
 /** The exact requests the SDK sends for `input` (all pages), as the simulator receives them. */
-async function capturedRequests(sim: Simulator, input: DescribeImagesCommandInput, pages: number): Promise<SimRequest[]> {
+async function capturedRequests(
+  sim: Simulator,
+  input: DescribeImagesCommandInput,
+  pages: number,
+): Promise<SimRequest[]> {
   const requests: SimRequest[] = [];
   const original = sim.handle.bind(sim);
   sim.handle = async (r: SimRequest) => {
@@ -325,14 +402,26 @@ async function filteredQuery(ctx: BenchContext): Promise<Section> {
   const sdkMs = median(sdk.map((x) => x.wall));
   const ownMs = median(own.map((x) => x.wall));
   const row = (label: string, t: Timing[], wall: number) => [
-    label, fmt(wall), fmt(median(t.map((x) => x.cpu))), fmt(Math.max(...t.map((x) => x.wall))), wall < FILTERED_TARGET_MS ? 'ok' : 'OVER', found,
+    label,
+    fmt(wall),
+    fmt(median(t.map((x) => x.cpu))),
+    fmt(Math.max(...t.map((x) => x.wall))),
+    wall < FILTERED_TARGET_MS ? 'ok' : 'OVER',
+    found,
   ];
   return {
     id: 'filteredQuery',
     title: `Filtered DescribeImages over ${LARGE.toLocaleString('en')} images (name=ubuntu*22.04*arm64*, architecture=arm64)`,
     columns: ['path', 'median ms', 'cpu ms', 'max ms', `< ${FILTERED_TARGET_MS} ms`, 'images found'],
     rows: [row('SDK → simulator (in process)', sdk, sdkMs), row('simulator only (handleSync)', own, ownMs)],
-    data: { filters: input.Filters, imagesFound: found, sdkMedianMs: sdkMs, simulatorOnlyMedianMs: ownMs, targetMs: FILTERED_TARGET_MS, withinTarget: sdkMs < FILTERED_TARGET_MS },
+    data: {
+      filters: input.Filters,
+      imagesFound: found,
+      sdkMedianMs: sdkMs,
+      simulatorOnlyMedianMs: ownMs,
+      targetMs: FILTERED_TARGET_MS,
+      withinTarget: sdkMs < FILTERED_TARGET_MS,
+    },
   };
 }
 
@@ -355,7 +444,8 @@ export const SECTIONS: ((ctx: BenchContext) => Section | Promise<Section>)[] = [
 function printTable(section: Section): void {
   const cells = [section.columns, ...section.rows.map((r) => r.map(String))];
   const widths = section.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
+  const line = (r: string[]) =>
+    '| ' + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ') + ' |';
   console.log(`\n${section.title}`);
   console.log(line(cells[0]));
   console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
@@ -366,8 +456,11 @@ function printTable(section: Section): void {
 async function main(): Promise<void> {
   const cores = os.cpus().length;
   const loadBefore = os.loadavg()[0];
-  console.log(`AMI Explorer simulator benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${cores} cores, load ${loadBefore.toFixed(1)}`);
-  if (loadBefore > cores) console.log('  (the machine is busy: wall-clock times are inflated; the ratios use CPU time)');
+  console.log(
+    `AMI Explorer simulator benchmark — node ${process.version}, ${process.platform}/${process.arch}, ${cores} cores, load ${loadBefore.toFixed(1)}`,
+  );
+  if (loadBefore > cores)
+    console.log('  (the machine is busy: wall-clock times are inflated; the ratios use CPU time)');
   const t = performance.now();
   const sim = new Simulator({ largeRegionImages: LARGE, largeRegion: REGION, pendingDelayMs: 0 });
   const buildMs = performance.now() - t;
@@ -381,7 +474,10 @@ async function main(): Promise<void> {
   const out = path.join(ROOT, 'test-results', 'bench.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const machine = { cores, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg()[0] };
-  fs.writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, machine, results }, null, 2) + '\n');
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), node: process.version, machine, results }, null, 2) + '\n',
+  );
   console.log(`\nwritten to ${path.relative(ROOT, out)}`);
 }
 

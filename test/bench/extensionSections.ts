@@ -20,7 +20,10 @@ export function bundleLoad(): Section {
   const script = `const t = performance.now(); require(${JSON.stringify(path.join(ROOT, 'dist/extension.js'))}); console.log(performance.now() - t);`;
   const runs: number[] = [];
   for (let i = 0; i < 7; i++) {
-    const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, NODE_PATH: dir }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', script], {
+      env: { ...process.env, NODE_PATH: dir },
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`loading dist/extension.js failed: ${r.stderr}`);
     runs.push(Number(r.stdout.trim()));
   }
@@ -30,7 +33,8 @@ export function bundleLoad(): Section {
   const size = fs.statSync(path.join(ROOT, 'dist/extension.js')).size;
   return {
     id: 'bundleLoad',
-    title: 'Loading dist/extension.js (plain Node, vscode stubbed out; the SDK and simulator are in dist/backend.js, loaded on first use)',
+    title:
+      'Loading dist/extension.js (plain Node, vscode stubbed out; the SDK and simulator are in dist/backend.js, loaded on first use)',
     columns: ['bundle', 'KiB', 'median ms'],
     rows: [['dist/extension.js', (size / 1024).toFixed(0), median.toFixed(1)]],
     data: { bytes: size, medianMs: median, runs },
@@ -46,9 +50,14 @@ export function extensionInVsCode(): Section {
   });
   const line = `${r.stdout}\n${r.stderr}`.split('\n').find((l) => l.includes('BENCH_RESULT '));
   if (r.status !== 0 || !line) {
-    throw new Error(`the in-VS-Code benchmark failed (exit ${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    throw new Error(
+      `the in-VS-Code benchmark failed (exit ${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`,
+    );
   }
-  const d = JSON.parse(line.slice(line.indexOf('BENCH_RESULT ') + 'BENCH_RESULT '.length)) as Record<string, number | boolean>;
+  const d = JSON.parse(line.slice(line.indexOf('BENCH_RESULT ') + 'BENCH_RESULT '.length)) as Record<
+    string,
+    number | boolean
+  >;
   const ms = (v: unknown) => (v as number).toFixed(1);
   const verdict = (v: unknown, target: number) => ((v as number) < target ? 'ok' : 'OVER');
   return {
@@ -56,12 +65,30 @@ export function extensionInVsCode(): Section {
     title: 'The extension in a real VS Code extension host (code-server 4.139.1), simulator backend',
     columns: ['what', 'ms', 'target', 'verdict', 'rows'],
     rows: [
-      ['activation as VS Code runs it (ext.activate(), incl. creating its vscode API object)', ms(d.activationMs), '—', '', ''],
+      [
+        'activation as VS Code runs it (ext.activate(), incl. creating its vscode API object)',
+        ms(d.activationMs),
+        '—',
+        '',
+        '',
+      ],
       ['  of which evaluating dist/extension.js (from its first line)', ms(d.activationModuleMs), '', '', ''],
       ['  of which activate()', ms(d.activationActivateMs), '', '', ''],
       ['  our code: evaluating the bundle + activate() (see bundle load above)', '', '< 50', '', ''],
-      ['first AMI rows of a region, cold (loads backend.js, seeds simulator)', ms(d.firstRowsColdMs), '< 300', verdict(d.firstRowsColdMs, 300), String(d.firstRowsCount)],
-      ['first AMI rows of a region, warm (after Refresh)', ms(d.firstRowsWarmMs), '< 300', verdict(d.firstRowsWarmMs, 300), String(d.firstRowsCount)],
+      [
+        'first AMI rows of a region, cold (loads backend.js, seeds simulator)',
+        ms(d.firstRowsColdMs),
+        '< 300',
+        verdict(d.firstRowsColdMs, 300),
+        String(d.firstRowsCount),
+      ],
+      [
+        'first AMI rows of a region, warm (after Refresh)',
+        ms(d.firstRowsWarmMs),
+        '< 300',
+        verdict(d.firstRowsWarmMs, 300),
+        String(d.firstRowsCount),
+      ],
       ['rebuild the simulator with 100,000 images + first rows', ms(d.largeSimulatorMs), '', '', ''],
       ['load one page (pageSize 1000) into Other public › EBS-backed', ms(d.load1000Ms), '', '', String(d.rows1000)],
       ['… then "Load more…" ×9 (≥ 10,000 rows)', ms(d.load10000Ms), '', '', String(d.rows10000)],

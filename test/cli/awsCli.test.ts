@@ -38,14 +38,18 @@ let emptyConfigDir: string;
 
 /** Starts `node dist/simulator-cli.js` and reads the endpoint from its banner. */
 async function startSimulator(args: string[]): Promise<Simulator> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/simulator-cli.js'), '--port', '0', '--memory', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'dist/simulator-cli.js'), '--port', '0', '--memory', ...args],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const until = Date.now() + 20_000;
   while (Date.now() < until) {
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
@@ -112,16 +116,26 @@ function aws(
 }
 
 /** Runs the CLI and asserts success (exit 0), returning its JSON. */
-async function ok(sim: Simulator, args: string[], options?: Parameters<typeof aws>[2]): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function ok(sim: Simulator, args: string[], options?: Parameters<typeof aws>[2]): Promise<any> {
   const r = await aws(sim, args, options);
   assert.strictEqual(r.code, 0, `aws ${args.join(' ')} failed (${r.code}):\n${r.stderr}`);
   return r.json ?? {};
 }
 
 /** Runs the CLI and asserts it failed with EC2's `code`: exit code 254 and the code in stderr. */
-async function fails(sim: Simulator, args: string[], code: string, options?: Parameters<typeof aws>[2]): Promise<AwsResult> {
+async function fails(
+  sim: Simulator,
+  args: string[],
+  code: string,
+  options?: Parameters<typeof aws>[2],
+): Promise<AwsResult> {
   const r = await aws(sim, args, options);
-  assert.strictEqual(r.code, 254, `aws ${args.join(' ')} should fail with ${code} (exit 254), got ${r.code}:\n${r.stdout}${r.stderr}`);
+  assert.strictEqual(
+    r.code,
+    254,
+    `aws ${args.join(' ')} should fail with ${code} (exit 254), got ${r.code}:\n${r.stdout}${r.stderr}`,
+  );
   assert.ok(r.stderr.includes(`(${code})`), `stderr names ${code}: ${r.stderr}`);
   return r;
 }
@@ -144,7 +158,12 @@ function rawPost(sim: Simulator, body: string, authorization?: string): Promise<
 const FAKE_SIGNATURE = `AWS4-HMAC-SHA256 Credential=${DEV.accessKeyId}/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=00ff`;
 
 /** Polls describe-instances until the instance is in `state`; returns every state seen on the way. */
-async function waitForInstance(sim: Simulator, instanceId: string, state: string, timeoutMs = 60_000): Promise<string[]> {
+async function waitForInstance(
+  sim: Simulator,
+  instanceId: string,
+  state: string,
+  timeoutMs = 60_000,
+): Promise<string[]> {
   const seen: string[] = [];
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -170,8 +189,11 @@ describe('AWS CLI against the simulator', function () {
     fs.writeFileSync(path.join(emptyConfigDir, 'config'), '');
     fs.writeFileSync(path.join(emptyConfigDir, 'credentials'), '');
     await new Promise<void>((resolve, reject) =>
-      execFile(process.execPath, ['scripts/build.mjs', '--only', 'simulator', '--quiet'], { cwd: ROOT }, (e, _o, stderr) =>
-        e ? reject(new Error(`building the simulator failed:\n${stderr}`)) : resolve(),
+      execFile(
+        process.execPath,
+        ['scripts/build.mjs', '--only', 'simulator', '--quiet'],
+        { cwd: ROOT },
+        (e, _o, stderr) => (e ? reject(new Error(`building the simulator failed:\n${stderr}`)) : resolve()),
       ),
     );
     // Instances spend 6 s in each transitional state (a CLI call takes 1–3 s): long enough to see `stopping` from the CLI.
@@ -184,7 +206,9 @@ describe('AWS CLI against the simulator', function () {
   });
 
   it('is the Debian AWS CLI v2', async () => {
-    const version = await new Promise<string>((resolve) => execFile(AWS, ['--version'], (_e, out, err) => resolve(out + err)));
+    const version = await new Promise<string>((resolve) =>
+      execFile(AWS, ['--version'], (_e, out, err) => resolve(out + err)),
+    );
     assert.match(version, /^aws-cli\/2\./);
   });
 
@@ -193,7 +217,15 @@ describe('AWS CLI against the simulator', function () {
       const out = await ok(sim, ['ec2', 'describe-regions']);
       const names = out.Regions.map((r: { RegionName: string }) => r.RegionName).sort();
       assert.deepStrictEqual(names, [
-        'ap-northeast-1', 'ap-southeast-1', 'eu-central-1', 'eu-west-1', 'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2',
+        'ap-northeast-1',
+        'ap-southeast-1',
+        'eu-central-1',
+        'eu-west-1',
+        'sa-east-1',
+        'us-east-1',
+        'us-east-2',
+        'us-west-1',
+        'us-west-2',
       ]);
     });
 
@@ -208,8 +240,14 @@ describe('AWS CLI against the simulator', function () {
 
     it('describe-images --owners amazon with name wildcard, architecture and root-device-type filters', async () => {
       const out = await ok(sim, [
-        'ec2', 'describe-images', '--owners', 'amazon',
-        '--filters', 'Name=name,Values=al2023-ami-2023*', 'Name=architecture,Values=arm64', 'Name=root-device-type,Values=ebs',
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--filters',
+        'Name=name,Values=al2023-ami-2023*',
+        'Name=architecture,Values=arm64',
+        'Name=root-device-type,Values=ebs',
       ]);
       assert.ok(out.Images.length > 0, 'Amazon Linux 2023 arm64 images exist');
       for (const image of out.Images) {
@@ -220,10 +258,25 @@ describe('AWS CLI against the simulator', function () {
         assert.strictEqual(image.State, 'available');
         assert.ok(image.BlockDeviceMappings[0].Ebs.SnapshotId.startsWith('snap-'));
       }
-      const x86 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--filters', 'Name=architecture,Values=x86_64']);
+      const x86 = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--filters',
+        'Name=architecture,Values=x86_64',
+      ]);
       assert.ok(x86.Images.every((i: { Architecture: string }) => i.Architecture === 'x86_64'));
       // The instance-store (S3-backed) Amazon images are legacy builds, long deprecated.
-      const instanceStore = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--include-deprecated', '--filters', 'Name=root-device-type,Values=instance-store']);
+      const instanceStore = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--include-deprecated',
+        '--filters',
+        'Name=root-device-type,Values=instance-store',
+      ]);
       assert.ok(instanceStore.Images.length > 0, 'the catalog has instance-store images');
       assert.ok(instanceStore.Images.every((i: { RootDeviceType: string }) => i.RootDeviceType === 'instance-store'));
     });
@@ -234,10 +287,30 @@ describe('AWS CLI against the simulator', function () {
       assert.ok(allIds.length > 12, `enough Amazon images to page through (${allIds.length})`);
       assert.strictEqual(new Set(allIds).size, allIds.length, 'no image listed twice');
 
-      const page1 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--max-items', '5', '--page-size', '5']);
+      const page1 = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--max-items',
+        '5',
+        '--page-size',
+        '5',
+      ]);
       assert.strictEqual(page1.Images.length, 5);
       assert.ok(page1.NextToken, 'the CLI hands out a token for the next items');
-      const page2 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--max-items', '5', '--page-size', '5', '--starting-token', page1.NextToken]);
+      const page2 = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--max-items',
+        '5',
+        '--page-size',
+        '5',
+        '--starting-token',
+        page1.NextToken,
+      ]);
       assert.strictEqual(page2.Images.length, 5);
       const paged = [...page1.Images, ...page2.Images].map((i: { ImageId: string }) => i.ImageId);
       assert.strictEqual(new Set(paged).size, 10, 'the two pages do not overlap');
@@ -251,10 +324,28 @@ describe('AWS CLI against the simulator', function () {
         'paging through 7 at a time yields the same images as one call',
       );
 
-      const raw1 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--no-paginate', '--max-results', '5']);
+      const raw1 = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--no-paginate',
+        '--max-results',
+        '5',
+      ]);
       assert.strictEqual(raw1.Images.length, 5);
       assert.ok(raw1.NextToken, 'EC2 returns a NextToken when more images match');
-      const raw2 = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--no-paginate', '--max-results', '5', '--next-token', raw1.NextToken]);
+      const raw2 = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--no-paginate',
+        '--max-results',
+        '5',
+        '--next-token',
+        raw1.NextToken,
+      ]);
       assert.strictEqual(raw2.Images.length, 5);
       assert.deepStrictEqual(
         [...raw1.Images, ...raw2.Images].map((i: { ImageId: string }) => i.ImageId),
@@ -262,7 +353,21 @@ describe('AWS CLI against the simulator', function () {
         'EC2 pages and CLI pages list the same images in the same order',
       );
 
-      await fails(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--no-paginate', '--max-results', '5', '--next-token', 'not-a-token'], 'InvalidNextToken');
+      await fails(
+        sim,
+        [
+          'ec2',
+          'describe-images',
+          '--owners',
+          'amazon',
+          '--no-paginate',
+          '--max-results',
+          '5',
+          '--next-token',
+          'not-a-token',
+        ],
+        'InvalidNextToken',
+      );
     });
   });
 
@@ -276,13 +381,26 @@ describe('AWS CLI against the simulator', function () {
 
     it('run-instances launches an instance from an Amazon image', async () => {
       const images = await ok(sim, [
-        'ec2', 'describe-images', '--owners', 'amazon',
-        '--filters', 'Name=name,Values=al2023-ami-2023*', 'Name=architecture,Values=x86_64',
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--filters',
+        'Name=name,Values=al2023-ami-2023*',
+        'Name=architecture,Values=x86_64',
       ]);
       amazonAmi = images.Images[0].ImageId;
       const out = await ok(sim, [
-        'ec2', 'run-instances', '--image-id', amazonAmi, '--instance-type', 't3.micro', '--count', '1',
-        '--tag-specifications', 'ResourceType=instance,Tags=[{Key=Name,Value=cli-test}]',
+        'ec2',
+        'run-instances',
+        '--image-id',
+        amazonAmi,
+        '--instance-type',
+        't3.micro',
+        '--count',
+        '1',
+        '--tag-specifications',
+        'ResourceType=instance,Tags=[{Key=Name,Value=cli-test}]',
       ]);
       assert.strictEqual(out.Instances.length, 1);
       instanceId = out.Instances[0].InstanceId;
@@ -296,8 +414,18 @@ describe('AWS CLI against the simulator', function () {
 
     it('create-image --no-reboot leaves the instance running; wait image-available returns', async () => {
       const out = await ok(sim, [
-        'ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-web-server (v1)', '--description', 'made by the CLI test', '--no-reboot',
-        '--tag-specifications', 'ResourceType=image,Tags=[{Key=stage,Value=test}]', 'ResourceType=snapshot,Tags=[{Key=stage,Value=test}]',
+        'ec2',
+        'create-image',
+        '--instance-id',
+        instanceId,
+        '--name',
+        'cli-web-server (v1)',
+        '--description',
+        'made by the CLI test',
+        '--no-reboot',
+        '--tag-specifications',
+        'ResourceType=image,Tags=[{Key=stage,Value=test}]',
+        'ResourceType=snapshot,Tags=[{Key=stage,Value=test}]',
       ]);
       imageNoReboot = out.ImageId;
       assert.match(imageNoReboot, /^ami-[0-9a-f]{17}$/);
@@ -313,15 +441,31 @@ describe('AWS CLI against the simulator', function () {
       assert.strictEqual(image.OwnerId, DEV.accountId);
       assert.strictEqual(image.Public, false);
       assert.deepStrictEqual(image.Tags, [{ Key: 'stage', Value: 'test' }]);
-      snapshotIds = image.BlockDeviceMappings.filter((m: { Ebs?: unknown }) => m.Ebs).map((m: { Ebs: { SnapshotId: string } }) => m.Ebs.SnapshotId);
-      assert.ok(snapshotIds.length > 0 && snapshotIds.every((s) => /^snap-[0-9a-f]{17}$/.test(s)), JSON.stringify(image.BlockDeviceMappings));
+      snapshotIds = image.BlockDeviceMappings.filter((m: { Ebs?: unknown }) => m.Ebs).map(
+        (m: { Ebs: { SnapshotId: string } }) => m.Ebs.SnapshotId,
+      );
+      assert.ok(
+        snapshotIds.length > 0 && snapshotIds.every((s) => /^snap-[0-9a-f]{17}$/.test(s)),
+        JSON.stringify(image.BlockDeviceMappings),
+      );
     });
 
     it('create-image without --no-reboot takes the instance through stopping and back to running', async () => {
-      const out = await ok(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-web-server-rebooted']);
+      const out = await ok(sim, [
+        'ec2',
+        'create-image',
+        '--instance-id',
+        instanceId,
+        '--name',
+        'cli-web-server-rebooted',
+      ]);
       imageReboot = out.ImageId;
       const states = await waitForInstance(sim, instanceId, 'running');
-      assert.strictEqual(states[0], 'stopping', `right after create-image the instance is stopping: ${states.join(' -> ')}`);
+      assert.strictEqual(
+        states[0],
+        'stopping',
+        `right after create-image the instance is stopping: ${states.join(' -> ')}`,
+      );
       assert.ok(states.length >= 2, `and then comes back: ${states.join(' -> ')}`);
       await ok(sim, ['ec2', 'wait', 'image-available', '--image-ids', imageReboot]);
     });
@@ -333,15 +477,37 @@ describe('AWS CLI against the simulator', function () {
       const snapshot = out.Snapshots.find((s: { SnapshotId: string }) => s.SnapshotId === snapshotIds[0]);
       assert.strictEqual(snapshot.OwnerId, DEV.accountId);
       assert.strictEqual(snapshot.State, 'completed');
-      assert.ok(out.Snapshots.every((s: { OwnerId: string }) => s.OwnerId === DEV.accountId), 'only my snapshots');
+      assert.ok(
+        out.Snapshots.every((s: { OwnerId: string }) => s.OwnerId === DEV.accountId),
+        'only my snapshots',
+      );
     });
 
     it('shares the image with the partner account, who then sees it, and resets the permissions', async () => {
-      const before = await fails(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot], 'InvalidAMIID.NotFound', { account: PARTNER });
+      const before = await fails(
+        sim,
+        ['ec2', 'describe-images', '--image-ids', imageNoReboot],
+        'InvalidAMIID.NotFound',
+        { account: PARTNER },
+      );
       assert.ok(before.stderr.includes(imageNoReboot));
 
-      await ok(sim, ['ec2', 'modify-image-attribute', '--image-id', imageNoReboot, '--launch-permission', `Add=[{UserId=${PARTNER.accountId}}]`]);
-      const attr = await ok(sim, ['ec2', 'describe-image-attribute', '--image-id', imageNoReboot, '--attribute', 'launchPermission']);
+      await ok(sim, [
+        'ec2',
+        'modify-image-attribute',
+        '--image-id',
+        imageNoReboot,
+        '--launch-permission',
+        `Add=[{UserId=${PARTNER.accountId}}]`,
+      ]);
+      const attr = await ok(sim, [
+        'ec2',
+        'describe-image-attribute',
+        '--image-id',
+        imageNoReboot,
+        '--attribute',
+        'launchPermission',
+      ]);
       assert.strictEqual(attr.ImageId, imageNoReboot);
       assert.deepStrictEqual(attr.LaunchPermissions, [{ UserId: PARTNER.accountId }]);
 
@@ -358,7 +524,14 @@ describe('AWS CLI against the simulator', function () {
       await fails(sim, ['ec2', 'deregister-image', '--image-id', imageNoReboot], 'AuthFailure', { account: PARTNER });
 
       await ok(sim, ['ec2', 'reset-image-attribute', '--image-id', imageNoReboot, '--attribute', 'launchPermission']);
-      const after = await ok(sim, ['ec2', 'describe-image-attribute', '--image-id', imageNoReboot, '--attribute', 'launchPermission']);
+      const after = await ok(sim, [
+        'ec2',
+        'describe-image-attribute',
+        '--image-id',
+        imageNoReboot,
+        '--attribute',
+        'launchPermission',
+      ]);
       assert.deepStrictEqual(after.LaunchPermissions, []);
       const unshared = await ok(sim, ['ec2', 'describe-images', '--executable-users', 'self'], { account: PARTNER });
       assert.ok(!unshared.Images.some((i: { ImageId: string }) => i.ImageId === imageNoReboot), 'no longer shared');
@@ -367,45 +540,95 @@ describe('AWS CLI against the simulator', function () {
     it('copy-image to another region makes an image there with its own snapshots', async () => {
       const out = await ok(
         sim,
-        ['ec2', 'copy-image', '--source-region', 'us-east-1', '--source-image-id', imageNoReboot, '--name', 'cli-web-server-eu', '--description', 'copied'],
+        [
+          'ec2',
+          'copy-image',
+          '--source-region',
+          'us-east-1',
+          '--source-image-id',
+          imageNoReboot,
+          '--name',
+          'cli-web-server-eu',
+          '--description',
+          'copied',
+        ],
         { region: 'eu-west-1' },
       );
       copyId = out.ImageId;
       assert.match(copyId, /^ami-[0-9a-f]{17}$/);
       assert.notStrictEqual(copyId, imageNoReboot);
       await ok(sim, ['ec2', 'wait', 'image-available', '--image-ids', copyId], { region: 'eu-west-1' });
-      const copy = (await ok(sim, ['ec2', 'describe-images', '--image-ids', copyId], { region: 'eu-west-1' })).Images[0];
+      const copy = (await ok(sim, ['ec2', 'describe-images', '--image-ids', copyId], { region: 'eu-west-1' }))
+        .Images[0];
       assert.strictEqual(copy.Name, 'cli-web-server-eu');
       assert.strictEqual(copy.Description, 'copied');
       assert.strictEqual(copy.State, 'available');
       assert.strictEqual(copy.OwnerId, DEV.accountId);
-      const copySnapshots = copy.BlockDeviceMappings.filter((m: { Ebs?: unknown }) => m.Ebs).map((m: { Ebs: { SnapshotId: string } }) => m.Ebs.SnapshotId);
+      const copySnapshots = copy.BlockDeviceMappings.filter((m: { Ebs?: unknown }) => m.Ebs).map(
+        (m: { Ebs: { SnapshotId: string } }) => m.Ebs.SnapshotId,
+      );
       for (const s of copySnapshots) assert.ok(!snapshotIds.includes(s), 'the copy has its own snapshots');
       // AMIs are regional: the copy is not in us-east-1, the source is not in eu-west-1.
       await fails(sim, ['ec2', 'describe-images', '--image-ids', copyId], 'InvalidAMIID.NotFound');
-      await fails(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot], 'InvalidAMIID.NotFound', { region: 'eu-west-1' });
+      await fails(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot], 'InvalidAMIID.NotFound', {
+        region: 'eu-west-1',
+      });
     });
 
     it('create-tags and describe-tags', async () => {
-      await ok(sim, ['ec2', 'create-tags', '--resources', imageNoReboot, snapshotIds[0], '--tags', 'Key=team,Value=blue', 'Key=cost-center,Value=42']);
+      await ok(sim, [
+        'ec2',
+        'create-tags',
+        '--resources',
+        imageNoReboot,
+        snapshotIds[0],
+        '--tags',
+        'Key=team,Value=blue',
+        'Key=cost-center,Value=42',
+      ]);
       const out = await ok(sim, ['ec2', 'describe-tags', '--filters', `Name=resource-id,Values=${imageNoReboot}`]);
-      const tags = out.Tags.map((t: { Key: string; Value: string; ResourceType: string; ResourceId: string }) => `${t.ResourceType}:${t.ResourceId}:${t.Key}=${t.Value}`).sort();
+      const tags = out.Tags.map(
+        (t: { Key: string; Value: string; ResourceType: string; ResourceId: string }) =>
+          `${t.ResourceType}:${t.ResourceId}:${t.Key}=${t.Value}`,
+      ).sort();
       assert.deepStrictEqual(tags, [
         `image:${imageNoReboot}:cost-center=42`,
         `image:${imageNoReboot}:stage=test`,
         `image:${imageNoReboot}:team=blue`,
       ]);
-      const byKey = await ok(sim, ['ec2', 'describe-images', '--owners', 'self', '--filters', 'Name=tag:team,Values=blue']);
-      assert.deepStrictEqual(byKey.Images.map((i: { ImageId: string }) => i.ImageId), [imageNoReboot]);
-      const snapTags = await ok(sim, ['ec2', 'describe-tags', '--filters', `Name=resource-id,Values=${snapshotIds[0]}`, 'Name=key,Values=team']);
-      assert.deepStrictEqual(snapTags.Tags.map((t: { ResourceType: string; Value: string }) => [t.ResourceType, t.Value]), [['snapshot', 'blue']]);
+      const byKey = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'self',
+        '--filters',
+        'Name=tag:team,Values=blue',
+      ]);
+      assert.deepStrictEqual(
+        byKey.Images.map((i: { ImageId: string }) => i.ImageId),
+        [imageNoReboot],
+      );
+      const snapTags = await ok(sim, [
+        'ec2',
+        'describe-tags',
+        '--filters',
+        `Name=resource-id,Values=${snapshotIds[0]}`,
+        'Name=key,Values=team',
+      ]);
+      assert.deepStrictEqual(
+        snapTags.Tags.map((t: { ResourceType: string; Value: string }) => [t.ResourceType, t.Value]),
+        [['snapshot', 'blue']],
+      );
     });
 
     it('deregister-image keeps the snapshots; delete-snapshot removes them', async () => {
       await fails(sim, ['ec2', 'delete-snapshot', '--snapshot-id', snapshotIds[0]], 'InvalidSnapshot.InUse');
       await ok(sim, ['ec2', 'deregister-image', '--image-id', imageNoReboot]);
       const mine = await ok(sim, ['ec2', 'describe-images', '--owners', 'self']);
-      assert.ok(!mine.Images.some((i: { ImageId: string }) => i.ImageId === imageNoReboot), 'gone from describe-images');
+      assert.ok(
+        !mine.Images.some((i: { ImageId: string }) => i.ImageId === imageNoReboot),
+        'gone from describe-images',
+      );
       const byId = await aws(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot]);
       if (byId.code === 0) {
         assert.ok(!byId.json.Images.some((i: { State: string }) => i.State === 'available'), byId.stdout);
@@ -425,7 +648,14 @@ describe('AWS CLI against the simulator', function () {
     it('deregisters the copy and the rebooted image too', async () => {
       await ok(sim, ['ec2', 'deregister-image', '--image-id', copyId], { region: 'eu-west-1' });
       await ok(sim, ['ec2', 'deregister-image', '--image-id', imageReboot]);
-      const mine = await ok(sim, ['ec2', 'describe-images', '--owners', 'self', '--filters', 'Name=name,Values=cli-web-server*']);
+      const mine = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'self',
+        '--filters',
+        'Name=name,Values=cli-web-server*',
+      ]);
       assert.deepStrictEqual(mine.Images, []);
     });
 
@@ -441,10 +671,23 @@ describe('AWS CLI against the simulator', function () {
     let ownImage: string;
 
     before(async () => {
-      const out = await ok(sim, ['ec2', 'describe-instances', '--filters', 'Name=instance-state-name,Values=running,stopped']);
+      const out = await ok(sim, [
+        'ec2',
+        'describe-instances',
+        '--filters',
+        'Name=instance-state-name,Values=running,stopped',
+      ]);
       const instances = out.Reservations.flatMap((r: { Instances: unknown[] }) => r.Instances);
       instanceId = instances.find((i: { RootDeviceType: string }) => i.RootDeviceType === 'ebs').InstanceId;
-      const made = await ok(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-bad-inputs-base', '--no-reboot']);
+      const made = await ok(sim, [
+        'ec2',
+        'create-image',
+        '--instance-id',
+        instanceId,
+        '--name',
+        'cli-bad-inputs-base',
+        '--no-reboot',
+      ]);
       ownImage = made.ImageId;
       await ok(sim, ['ec2', 'wait', 'image-available', '--image-ids', ownImage]);
     });
@@ -457,19 +700,31 @@ describe('AWS CLI against the simulator', function () {
 
     it('unknown AMI id: InvalidAMIID.NotFound', async () => {
       await fails(sim, ['ec2', 'describe-images', '--image-ids', 'ami-0123456789abcdef0'], 'InvalidAMIID.NotFound');
-      await fails(sim, ['ec2', 'describe-image-attribute', '--image-id', 'ami-0123456789abcdef0', '--attribute', 'description'], 'InvalidAMIID.NotFound');
+      await fails(
+        sim,
+        ['ec2', 'describe-image-attribute', '--image-id', 'ami-0123456789abcdef0', '--attribute', 'description'],
+        'InvalidAMIID.NotFound',
+      );
     });
 
     it('bad image names: InvalidAMIName.Malformed', async () => {
       await Promise.all(
         ['ab', 'has*star', 'x'.repeat(129), 'semi;colon'].map((name) =>
-          fails(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', name, '--no-reboot'], 'InvalidAMIName.Malformed'),
+          fails(
+            sim,
+            ['ec2', 'create-image', '--instance-id', instanceId, '--name', name, '--no-reboot'],
+            'InvalidAMIName.Malformed',
+          ),
         ),
       );
     });
 
     it('duplicate name: InvalidAMIName.Duplicate', async () => {
-      const r = await fails(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-bad-inputs-base', '--no-reboot'], 'InvalidAMIName.Duplicate');
+      const r = await fails(
+        sim,
+        ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-bad-inputs-base', '--no-reboot'],
+        'InvalidAMIName.Duplicate',
+      );
       assert.ok(r.stderr.includes(ownImage), 'the message names the image that has the name');
     });
 
@@ -483,30 +738,73 @@ describe('AWS CLI against the simulator', function () {
     });
 
     it('making an image with encrypted snapshots public is refused', async () => {
-      const copy = await ok(sim, ['ec2', 'copy-image', '--source-region', 'us-east-1', '--source-image-id', ownImage, '--name', 'cli-encrypted-copy', '--encrypted']);
+      const copy = await ok(sim, [
+        'ec2',
+        'copy-image',
+        '--source-region',
+        'us-east-1',
+        '--source-image-id',
+        ownImage,
+        '--name',
+        'cli-encrypted-copy',
+        '--encrypted',
+      ]);
       await ok(sim, ['ec2', 'wait', 'image-available', '--image-ids', copy.ImageId]);
       const image = (await ok(sim, ['ec2', 'describe-images', '--image-ids', copy.ImageId])).Images[0];
-      assert.ok(image.BlockDeviceMappings.some((m: { Ebs?: { Encrypted: boolean } }) => m.Ebs?.Encrypted), 'the copy is encrypted');
-      const r = await aws(sim, ['ec2', 'modify-image-attribute', '--image-id', copy.ImageId, '--launch-permission', 'Add=[{Group=all}]']);
+      assert.ok(
+        image.BlockDeviceMappings.some((m: { Ebs?: { Encrypted: boolean } }) => m.Ebs?.Encrypted),
+        'the copy is encrypted',
+      );
+      const r = await aws(sim, [
+        'ec2',
+        'modify-image-attribute',
+        '--image-id',
+        copy.ImageId,
+        '--launch-permission',
+        'Add=[{Group=all}]',
+      ]);
       assert.strictEqual(r.code, 254, r.stderr);
       assert.match(r.stderr, /\((UnsupportedOperation|InvalidParameter)\)/);
       assert.match(r.stderr, /[Ee]ncrypted/);
-      const attr = await ok(sim, ['ec2', 'describe-image-attribute', '--image-id', copy.ImageId, '--attribute', 'launchPermission']);
+      const attr = await ok(sim, [
+        'ec2',
+        'describe-image-attribute',
+        '--image-id',
+        copy.ImageId,
+        '--attribute',
+        'launchPermission',
+      ]);
       assert.deepStrictEqual(attr.LaunchPermissions, [], 'still private');
     });
 
     it('--dry-run answers DryRunOperation and changes nothing', async () => {
-      await fails(sim, ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-dry-run', '--no-reboot', '--dry-run'], 'DryRunOperation');
+      await fails(
+        sim,
+        ['ec2', 'create-image', '--instance-id', instanceId, '--name', 'cli-dry-run', '--no-reboot', '--dry-run'],
+        'DryRunOperation',
+      );
       await fails(sim, ['ec2', 'deregister-image', '--image-id', ownImage, '--dry-run'], 'DryRunOperation');
       await fails(sim, ['ec2', 'describe-images', '--owners', 'self', '--dry-run'], 'DryRunOperation');
       const mine = await ok(sim, ['ec2', 'describe-images', '--owners', 'self']);
       const names = mine.Images.map((i: { Name: string }) => i.Name);
       assert.ok(!names.includes('cli-dry-run'), 'no image created');
-      assert.ok(mine.Images.some((i: { ImageId: string }) => i.ImageId === ownImage), 'nothing deregistered');
+      assert.ok(
+        mine.Images.some((i: { ImageId: string }) => i.ImageId === ownImage),
+        'nothing deregistered',
+      );
       // A dry run by someone who may not do it (an Amazon image the partner can see but not deregister).
-      const amazon = await ok(sim, ['ec2', 'describe-images', '--owners', 'amazon', '--filters', 'Name=name,Values=al2023-ami-2023*']);
+      const amazon = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--filters',
+        'Name=name,Values=al2023-ami-2023*',
+      ]);
       const amazonAmi = amazon.Images[0].ImageId;
-      await fails(sim, ['ec2', 'deregister-image', '--image-id', amazonAmi, '--dry-run'], 'UnauthorizedOperation', { account: PARTNER });
+      await fails(sim, ['ec2', 'deregister-image', '--image-id', amazonAmi, '--dry-run'], 'UnauthorizedOperation', {
+        account: PARTNER,
+      });
       await fails(sim, ['ec2', 'deregister-image', '--image-id', amazonAmi], 'AuthFailure', { account: PARTNER });
     });
 
@@ -532,7 +830,11 @@ describe('AWS CLI against the simulator', function () {
       assert.match(res.body, /<Code>MissingParameter<\/Code>/);
       assert.match(res.body, /InstanceId/);
       // An empty value is as good as none.
-      await fails(sim, ['ec2', 'describe-image-attribute', '--image-id', '', '--attribute', 'description'], 'MissingParameter');
+      await fails(
+        sim,
+        ['ec2', 'describe-image-attribute', '--image-id', '', '--attribute', 'description'],
+        'MissingParameter',
+      );
     });
   });
 
@@ -546,10 +848,24 @@ describe('AWS CLI against the simulator', function () {
     after(() => stopSimulator(slow));
 
     it('the image is pending at first and `aws ec2 wait image-available` waits for it', async () => {
-      const instances = await ok(slow, ['ec2', 'describe-instances', '--filters', 'Name=instance-state-name,Values=running']);
-      const instance = instances.Reservations.flatMap((r: { Instances: unknown[] }) => r.Instances)
-        .find((i: { RootDeviceType: string }) => i.RootDeviceType === 'ebs');
-      const made = await ok(slow, ['ec2', 'create-image', '--instance-id', instance.InstanceId, '--name', 'cli-slow-image', '--no-reboot']);
+      const instances = await ok(slow, [
+        'ec2',
+        'describe-instances',
+        '--filters',
+        'Name=instance-state-name,Values=running',
+      ]);
+      const instance = instances.Reservations.flatMap((r: { Instances: unknown[] }) => r.Instances).find(
+        (i: { RootDeviceType: string }) => i.RootDeviceType === 'ebs',
+      );
+      const made = await ok(slow, [
+        'ec2',
+        'create-image',
+        '--instance-id',
+        instance.InstanceId,
+        '--name',
+        'cli-slow-image',
+        '--no-reboot',
+      ]);
       const pending = await ok(slow, ['ec2', 'describe-images', '--image-ids', made.ImageId]);
       assert.strictEqual(pending.Images[0].State, 'pending');
       const started = Date.now();

@@ -3,9 +3,24 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import { children, contextValue, description, freshExplorer, iconId, label, nodeAt, run, runExpectingError, ScriptedInput } from './support';
+import {
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  iconId,
+  label,
+  nodeAt,
+  run,
+  runExpectingError,
+  ScriptedInput,
+} from './support';
 
-async function instanceRow(api: AmiExplorerApi, contextValueWanted: string, region = 'us-east-1'): Promise<ExplorerNode> {
+async function instanceRow(
+  api: AmiExplorerApi,
+  contextValueWanted: string,
+  region = 'us-east-1',
+): Promise<ExplorerNode> {
   const rows = await children(api, await nodeAt(api, [region, 'Instances']));
   const row = rows.find((r) => contextValue(r) === contextValueWanted);
   assert.ok(row, `no ${contextValueWanted} among ${rows.map(contextValue).join(', ')}`);
@@ -90,7 +105,8 @@ describe('instance and image commands', () => {
   it("reveals an instance's AMI in the tree, even beyond the loaded page", async () => {
     const instance = await instanceRow(api, 'instance+running+ebs');
     await run(api, 'amiExplorer.revealImage', instance);
-    const amiId = / · (ami-[0-9a-f]{17})/.exec(description(instance))?.[1] ?? description(instance).match(/ami-[0-9a-f]{17}/)?.[0];
+    const amiId =
+      / · (ami-[0-9a-f]{17})/.exec(description(instance))?.[1] ?? description(instance).match(/ami-[0-9a-f]{17}/)?.[0];
     const selected = api.selection();
     assert.strictEqual(selected.length, 1);
     assert.ok(selected[0].id.endsWith(`/${amiId}`), `${selected[0].id} is ${amiId}`);

@@ -7,7 +7,18 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
-import { children, contextValue, description, freshExplorer, label, nodeAt, run, runExpectingError, ScriptedInput, waitFor } from './support';
+import {
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  label,
+  nodeAt,
+  run,
+  runExpectingError,
+  ScriptedInput,
+  waitFor,
+} from './support';
 
 describe('backends', () => {
   let api: AmiExplorerApi;
@@ -21,7 +32,10 @@ describe('backends', () => {
   before(async () => {
     api = await freshExplorer();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-aws-'));
-    fs.writeFileSync(path.join(dir, 'config'), '[profile ghost]\nregion = us-east-1\n\n[profile corp-sso]\nsso_session = corp\n\n[sso-session corp]\nsso_start_url = https://example.invalid/start\n');
+    fs.writeFileSync(
+      path.join(dir, 'config'),
+      '[profile ghost]\nregion = us-east-1\n\n[profile corp-sso]\nsso_session = corp\n\n[sso-session corp]\nsso_start_url = https://example.invalid/start\n',
+    );
     fs.writeFileSync(path.join(dir, 'credentials'), '');
     env('AWS_CONFIG_FILE', path.join(dir, 'config'));
     env('AWS_SHARED_CREDENTIALS_FILE', path.join(dir, 'credentials'));
@@ -35,7 +49,9 @@ describe('backends', () => {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await vscode.workspace.getConfiguration('amiExplorer').update('backend', 'simulator', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('amiExplorer')
+      .update('backend', 'simulator', vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('amiExplorer').update('profile', '', vscode.ConfigurationTarget.Global);
     fs.rmSync(dir, { recursive: true, force: true });
   });

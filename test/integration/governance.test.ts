@@ -1,10 +1,28 @@
 // Governance actions on AMIs the caller owns, run through the real commands on the simulator,
 // with the tree checked afterwards; and EC2's refusals, through the same SDK path as the extension.
 import * as assert from 'assert';
-import { DeregisterImageCommand, DescribeImageAttributeCommand, DescribeSnapshotsCommand, ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
+import {
+  DeregisterImageCommand,
+  DescribeImageAttributeCommand,
+  DescribeSnapshotsCommand,
+  ModifyImageAttributeCommand,
+} from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import { children, contextValue, description, freshExplorer, iconId, item, label, nodeAt, run, runExpectingError, ScriptedInput, setSetting } from './support';
+import {
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  iconId,
+  item,
+  label,
+  nodeAt,
+  run,
+  runExpectingError,
+  ScriptedInput,
+  setSetting,
+} from './support';
 
 const REGION = 'us-east-1';
 const OWNED_EBS = [REGION, 'Images', 'Owned by me', 'EBS-backed'];
@@ -46,18 +64,28 @@ describe('governance of owned AMIs', () => {
   it('adds, edits and removes a tag on an AMI; its tooltip follows', async () => {
     const row = await ownedRow(api, 'web-server-base-v7');
     const theAmi = (i: { label: string }) => i.label.startsWith('The AMI ');
-    let input = new ScriptedInput().pickWhere(theAmi).pickWhere((i) => i.label.includes('Add a tag')).type('CostCenter').type('cc-42');
+    let input = new ScriptedInput()
+      .pickWhere(theAmi)
+      .pickWhere((i) => i.label.includes('Add a tag'))
+      .type('CostCenter')
+      .type('cc-42');
     api.setUserInput(input);
     await run(api, 'amiExplorer.manageTags', row);
     input.assertDone();
     assert.match(tooltip(await current(api, row)), /CostCenter=cc-42/);
 
-    input = new ScriptedInput().pickWhere(theAmi).pickWhere((i) => i.label.includes('Edit "CostCenter"')).type('cc-43');
+    input = new ScriptedInput()
+      .pickWhere(theAmi)
+      .pickWhere((i) => i.label.includes('Edit "CostCenter"'))
+      .type('cc-43');
     api.setUserInput(input);
     await run(api, 'amiExplorer.manageTags', row);
     assert.match(tooltip(await current(api, row)), /CostCenter=cc-43/);
 
-    input = new ScriptedInput().pickWhere(theAmi).pickWhere((i) => i.label.includes('Remove "CostCenter"')).accept();
+    input = new ScriptedInput()
+      .pickWhere(theAmi)
+      .pickWhere((i) => i.label.includes('Remove "CostCenter"'))
+      .accept();
     api.setUserInput(input);
     await run(api, 'amiExplorer.manageTags', row);
     input.assertDone();
@@ -76,23 +104,38 @@ describe('governance of owned AMIs', () => {
     await run(api, 'amiExplorer.manageTags', row);
     input.assertDone();
     assert.match(tooltip(await current(api, row)), /DataClass=restricted/);
-    const snapshotIds = (input.prompts[0].items ?? []).filter((l) => l.startsWith('Its snapshot ')).map((l) => l.replace('Its snapshot ', ''));
+    const snapshotIds = (input.prompts[0].items ?? [])
+      .filter((l) => l.startsWith('Its snapshot '))
+      .map((l) => l.replace('Its snapshot ', ''));
     assert.strictEqual(snapshotIds.length, 2);
     const out = await (await api.ec2(REGION)).send(new DescribeSnapshotsCommand({ SnapshotIds: snapshotIds }));
     for (const s of out.Snapshots ?? []) {
-      assert.ok(s.Tags?.some((t) => t.Key === 'DataClass' && t.Value === 'restricted'), s.SnapshotId);
+      assert.ok(
+        s.Tags?.some((t) => t.Key === 'DataClass' && t.Value === 'restricted'),
+        s.SnapshotId,
+      );
     }
   });
 
   it("refuses tag keys EC2 reserves, and governance on other accounts' AMIs", async () => {
     const row = await ownedRow(api, 'web-server-base-v7');
-    api.setUserInput(new ScriptedInput().pickWhere((i) => i.label.startsWith('The AMI ')).pickWhere((i) => i.label.includes('Add a tag')).type('aws:owner'));
+    api.setUserInput(
+      new ScriptedInput()
+        .pickWhere((i) => i.label.startsWith('The AMI '))
+        .pickWhere((i) => i.label.includes('Add a tag'))
+        .type('aws:owner'),
+    );
     const refused = await runExpectingError(api, 'amiExplorer.manageTags', row);
     assert.match(refused.message, /reserved for AWS/);
 
     const amazon = (await children(api, await nodeAt(api, [REGION, 'Images', 'Amazon', 'EBS-backed'])))[0];
     api.setUserInput(new ScriptedInput());
-    for (const command of ['amiExplorer.manageTags', 'amiExplorer.disableImage', 'amiExplorer.deprecateImage', 'amiExplorer.protectImage']) {
+    for (const command of [
+      'amiExplorer.manageTags',
+      'amiExplorer.disableImage',
+      'amiExplorer.deprecateImage',
+      'amiExplorer.protectImage',
+    ]) {
       const error = await runExpectingError(api, command, amazon);
       assert.match(error.message, /belongs to account/, command);
       assert.match(error.fix ?? '', /Only the owner/, command);
@@ -134,7 +177,10 @@ describe('governance of owned AMIs', () => {
     api.setUserInput(new ScriptedInput().type('2099-01-01 00:00'));
     assert.match((await runExpectingError(api, 'amiExplorer.deprecateImage', row)).message, /at most 10 years/);
     api.setUserInput(new ScriptedInput());
-    assert.match((await runExpectingError(api, 'amiExplorer.cancelImageDeprecation', row)).message, /has no deprecation to cancel/);
+    assert.match(
+      (await runExpectingError(api, 'amiExplorer.cancelImageDeprecation', row)).message,
+      /has no deprecation to cancel/,
+    );
     assert.strictEqual(contextValue(await current(api, row)), 'image+available+owned+private');
   });
 
@@ -143,7 +189,8 @@ describe('governance of owned AMIs', () => {
     const imageId = imageIdOf(row);
     const ec2 = await api.ec2(REGION);
     const permissions = async () =>
-      (await ec2.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }))).LaunchPermissions ?? [];
+      (await ec2.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' })))
+        .LaunchPermissions ?? [];
     assert.strictEqual((await permissions()).length, 1);
 
     api.setUserInput(new ScriptedInput().decline());
@@ -163,10 +210,17 @@ describe('governance of owned AMIs', () => {
 
     await run(api, 'amiExplorer.refresh', await nodeAt(api, [REGION, 'Images', 'Owned by me']));
     now = await ownedRow(api, 'ci-build-agent-2026.10');
-    assert.strictEqual(contextValue(now), 'image+disabled+owned+private', 'a refreshed "Owned by me" still lists it, so it can be re-enabled');
+    assert.strictEqual(
+      contextValue(now),
+      'image+disabled+owned+private',
+      'a refreshed "Owned by me" still lists it, so it can be re-enabled',
+    );
 
     api.setUserInput(new ScriptedInput());
-    assert.match((await runExpectingError(api, 'amiExplorer.disableImage', now)).message, /only an available AMI can be disabled/);
+    assert.match(
+      (await runExpectingError(api, 'amiExplorer.disableImage', now)).message,
+      /only an available AMI can be disabled/,
+    );
     await run(api, 'amiExplorer.enableImage', now);
     assert.strictEqual(contextValue(await current(api, now)), 'image+available+owned+private');
     assert.deepStrictEqual(await permissions(), [], 're-enabling does not restore the permissions');
@@ -196,7 +250,10 @@ describe('governance of owned AMIs', () => {
     assert.match(description(now), /protected/);
     assert.match(tooltip(now), /24-hour cooldown/);
     const ec2 = await api.ec2(REGION);
-    await assert.rejects(ec2.send(new DeregisterImageCommand({ ImageId: imageIdOf(row) })), /deregistration protection/);
+    await assert.rejects(
+      ec2.send(new DeregisterImageCommand({ ImageId: imageIdOf(row) })),
+      /deregistration protection/,
+    );
 
     api.setUserInput(new ScriptedInput());
     assert.match((await runExpectingError(api, 'amiExplorer.protectImage', now)).message, /already protected/);
@@ -204,7 +261,10 @@ describe('governance of owned AMIs', () => {
     now = await current(api, row);
     assert.strictEqual(contextValue(now), 'image+available+owned+private+protectionCooldown');
     assert.match(tooltip(now), /still protected until/);
-    await assert.rejects(ec2.send(new DeregisterImageCommand({ ImageId: imageIdOf(row) })), /deregistration protection/);
+    await assert.rejects(
+      ec2.send(new DeregisterImageCommand({ ImageId: imageIdOf(row) })),
+      /deregistration protection/,
+    );
     assert.match((await runExpectingError(api, 'amiExplorer.unprotectImage', now)).message, /is not protected/);
   });
 
@@ -234,7 +294,9 @@ describe('governance of owned AMIs', () => {
     const row = await ownedRow(api, 'web-server-base-v7');
     const ec2 = await api.ec2(REGION);
     await assert.rejects(
-      ec2.send(new ModifyImageAttributeCommand({ ImageId: imageIdOf(row), LaunchPermission: { Add: [{ Group: 'all' }] } })),
+      ec2.send(
+        new ModifyImageAttributeCommand({ ImageId: imageIdOf(row), LaunchPermission: { Add: [{ Group: 'all' }] } }),
+      ),
       /block public access|public/i,
     );
 
@@ -243,6 +305,8 @@ describe('governance of owned AMIs', () => {
     const after = (await children(api)).find((n) => n.id === REGION)!;
     assert.doesNotMatch(description(after), /blocked/);
     assert.match(tooltip(after), /Block public access for AMIs: \*\*off\*\*/);
-    await ec2.send(new ModifyImageAttributeCommand({ ImageId: imageIdOf(row), LaunchPermission: { Add: [{ Group: 'all' }] } }));
+    await ec2.send(
+      new ModifyImageAttributeCommand({ ImageId: imageIdOf(row), LaunchPermission: { Add: [{ Group: 'all' }] } }),
+    );
   });
 });

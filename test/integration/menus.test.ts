@@ -11,7 +11,11 @@ interface MenuEntry {
 }
 
 function menuMatches(entry: MenuEntry, node: ExplorerNode): boolean {
-  assert.match(entry.when, /^view == amiExplorer\.amis && viewItem =~ \/\^.*\$\/$/, `${entry.command}: anchored regex on this view`);
+  assert.match(
+    entry.when,
+    /^view == amiExplorer\.amis && viewItem =~ \/\^.*\$\/$/,
+    `${entry.command}: anchored regex on this view`,
+  );
   const regex = new RegExp(/viewItem =~ \/(.*)\/$/.exec(entry.when)![1]);
   return regex.test(item(node).contextValue ?? '');
 }
@@ -49,10 +53,16 @@ describe('context menus', () => {
     const deregister = offered('amiExplorer.deregisterImage');
     assert.ok(deregister.length > 0 && deregister.every((v) => /^image\+[a-z-]+\+owned\+/.test(v)), deregister.join());
     const permissions = offered('amiExplorer.editLaunchPermissions');
-    assert.ok(permissions.length > 0 && permissions.every((v) => /^image\+(available|pending)\+owned\+/.test(v)), permissions.join());
+    assert.ok(
+      permissions.length > 0 && permissions.every((v) => /^image\+(available|pending)\+owned\+/.test(v)),
+      permissions.join(),
+    );
     for (const command of ['amiExplorer.launchInstance', 'amiExplorer.copyImage']) {
       const values = offered(command);
-      assert.ok(values.some((v) => v.includes('+notOwned+')) && values.every((v) => v.startsWith('image+available+')), `${command}: ${values.join()}`);
+      assert.ok(
+        values.some((v) => v.includes('+notOwned+')) && values.every((v) => v.startsWith('image+available+')),
+        `${command}: ${values.join()}`,
+      );
     }
   });
 

@@ -4,7 +4,15 @@ import * as assert from 'assert';
 import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type { CreateImageInit, DeregisterInit, HostMessage, ImageDetailsInit, LaunchInstanceInit, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
+import type {
+  CreateImageInit,
+  DeregisterInit,
+  HostMessage,
+  ImageDetailsInit,
+  LaunchInstanceInit,
+  LaunchPermissionsInit,
+  PanelKind,
+} from '../../src/shared/protocol';
 import { ScriptedInput, children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
 
 const REGION = 'us-east-1';
@@ -13,10 +21,18 @@ const PARTNER_TO_BE = '210987654321';
 type Posted = HostMessage<unknown, unknown>;
 type Ok = { ok: true } & Record<string, unknown>;
 
-async function row(api: AmiExplorerApi, path: string[], wanted: (n: ExplorerNode) => boolean, what: string): Promise<ExplorerNode> {
+async function row(
+  api: AmiExplorerApi,
+  path: string[],
+  wanted: (n: ExplorerNode) => boolean,
+  what: string,
+): Promise<ExplorerNode> {
   const rows = await children(api, await nodeAt(api, path));
   const found = rows.find(wanted);
-  assert.ok(found, `no ${what} under ${path.join(' / ')}: ${rows.map((r) => `${label(r)} [${contextValue(r)}]`).join(', ')}`);
+  assert.ok(
+    found,
+    `no ${what} under ${path.join(' / ')}: ${rows.map((r) => `${label(r)} [${contextValue(r)}]`).join(', ')}`,
+  );
   return found;
 }
 
@@ -24,7 +40,13 @@ const ownedEbs = (api: AmiExplorerApi, name: string) =>
   row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], (n) => label(n) === name, `owned image "${name}"`);
 
 /** Runs the command on the row and returns the panel it opened. */
-async function open(api: AmiExplorerApi, command: string, node: ExplorerNode, kind: PanelKind, ...more: unknown[]): Promise<PanelDriver> {
+async function open(
+  api: AmiExplorerApi,
+  command: string,
+  node: ExplorerNode,
+  kind: PanelKind,
+  ...more: unknown[]
+): Promise<PanelDriver> {
   await run(api, command, node, ...more);
   const panels = api.panels().filter((p) => p.kind === kind);
   assert.strictEqual(panels.length, 1, `${command} opened one ${kind} panel`);
@@ -41,21 +63,35 @@ async function ready<T>(panel: PanelDriver): Promise<T> {
 }
 
 /** Posts a request and returns the one result answering it. */
-async function request(panel: PanelDriver, message: { type: string; requestId: string } & Record<string, unknown>): Promise<Posted & { type: 'result' }> {
+async function request(
+  panel: PanelDriver,
+  message: { type: string; requestId: string } & Record<string, unknown>,
+): Promise<Posted & { type: 'result' }> {
   const posted = await panel.post(message);
-  const results = posted.filter((m): m is Posted & { type: 'result' } => m.type === 'result' && m.requestId === message.requestId);
+  const results = posted.filter(
+    (m): m is Posted & { type: 'result' } => m.type === 'result' && m.requestId === message.requestId,
+  );
   assert.strictEqual(results.length, 1, `one result for ${message.requestId}: ${JSON.stringify(posted)}`);
   return results[0];
 }
 
-async function succeeded(panel: PanelDriver, message: { type: string; requestId: string } & Record<string, unknown>): Promise<Ok> {
+async function succeeded(
+  panel: PanelDriver,
+  message: { type: string; requestId: string } & Record<string, unknown>,
+): Promise<Ok> {
   const { result } = await request(panel, message);
   assert.ok(result.ok, `${panel.kind} ${message.requestId} failed: ${JSON.stringify(result)}`);
-  return result as Ok;
+  return result;
 }
 
 function volumesOf(init: CreateImageInit) {
-  return init.volumes.map((v) => ({ deviceName: v.deviceName, include: true, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination }));
+  return init.volumes.map((v) => ({
+    deviceName: v.deviceName,
+    include: true,
+    sizeGiB: v.sizeGiB,
+    volumeType: v.volumeType,
+    deleteOnTermination: v.deleteOnTermination,
+  }));
 }
 
 describe('webview panels, driven through their controllers', function () {
@@ -73,7 +109,12 @@ describe('webview panels, driven through their controllers', function () {
 
   it('Create Image panel: creates an image from an instance row, shown under Owned by me, pending then available', async () => {
     api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
-    const instance = await row(api, [REGION, 'Instances'], (n) => contextValue(n) === 'instance+running+ebs', 'running EBS instance');
+    const instance = await row(
+      api,
+      [REGION, 'Instances'],
+      (n) => contextValue(n) === 'instance+running+ebs',
+      'running EBS instance',
+    );
     const instanceId = instance.id.split('/').pop()!;
     const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
     assert.deepStrictEqual(panel.args, { kind: 'createImage', region: REGION, instanceId });
@@ -82,7 +123,14 @@ describe('webview panels, driven through their controllers', function () {
     assert.strictEqual(init.instanceState, 'running');
     assert.ok(init.volumes.some((v) => v.isRoot && v.sizeGiB > 0));
 
-    const params = { name: 'panel image 1', description: 'made by the panel test', noReboot: true, volumes: volumesOf(init), imageTags: [{ key: 'team', value: 'web' }], snapshotTags: [] };
+    const params = {
+      name: 'panel image 1',
+      description: 'made by the panel test',
+      noReboot: true,
+      volumes: volumesOf(init),
+      imageTags: [{ key: 'team', value: 'web' }],
+      snapshotTags: [],
+    };
     const result = await succeeded(panel, { type: 'submit', requestId: 'c1', params });
     const imageId = result.imageId as string;
     assert.match(imageId, /^ami-[0-9a-f]{17}$/);
@@ -90,7 +138,9 @@ describe('webview panels, driven through their controllers', function () {
 
     let created: ExplorerNode | undefined;
     await waitFor('the new image under Owned by me', async () => {
-      created = (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).find((n) => label(n) === 'panel image 1');
+      created = (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).find(
+        (n) => label(n) === 'panel image 1',
+      );
       return !!created;
     });
     assert.strictEqual(created!.id, `${REGION}/images/self/ebs/${imageId}`);
@@ -103,7 +153,10 @@ describe('webview panels, driven through their controllers', function () {
 
     // Reveal from the success message selects the new row; a second submit with the same name shows EC2's refusal.
     await panel.post({ type: 'revealInTree', id: imageId });
-    assert.deepStrictEqual(api.selection().map((n) => n.id), [created!.id]);
+    assert.deepStrictEqual(
+      api.selection().map((n) => n.id),
+      [created!.id],
+    );
     const again = await request(panel, { type: 'submit', requestId: 'c2', params });
     assert.ok(!again.result.ok && again.result.error.code === 'InvalidAMIName.Duplicate', JSON.stringify(again.result));
     assert.match(again.result.error.fix ?? '', /name/);
@@ -122,7 +175,14 @@ describe('webview panels, driven through their controllers', function () {
     const result = await succeeded(panel, {
       type: 'submit',
       requestId: 'k1',
-      params: { destinationRegion: 'eu-west-1', name: 'web base copy', description: 'copied by the panel test', encrypted: false, kmsKeyId: '', copyImageTags: true },
+      params: {
+        destinationRegion: 'eu-west-1',
+        name: 'web base copy',
+        description: 'copied by the panel test',
+        encrypted: false,
+        kmsKeyId: '',
+        copyImageTags: true,
+      },
     });
     assert.strictEqual(result.region, 'eu-west-1');
     const copyId = result.imageId as string;
@@ -131,7 +191,9 @@ describe('webview panels, driven through their controllers', function () {
     assert.strictEqual(out.Images?.[0]?.SourceImageId, sourceId);
     await api.settle();
     await waitFor('the copy under Owned by me in eu-west-1', async () =>
-      (await children(api, await nodeAt(api, ['eu-west-1', 'Images', 'Owned by me', 'EBS-backed']))).some((n) => label(n) === 'web base copy' && /^image\+available\+owned/.test(contextValue(n))),
+      (await children(api, await nodeAt(api, ['eu-west-1', 'Images', 'Owned by me', 'EBS-backed']))).some(
+        (n) => label(n) === 'web base copy' && /^image\+available\+owned/.test(contextValue(n)),
+      ),
     );
   });
 
@@ -144,12 +206,20 @@ describe('webview panels, driven through their controllers', function () {
     const wanted = { ...init.current, accounts: [...init.current.accounts, PARTNER_TO_BE] };
     const result = await succeeded(panel, { type: 'submit', requestId: 'p1', params: wanted });
     assert.strictEqual(result.kind, 'applied');
-    assert.ok((result.permissions as { accounts: string[] }).accounts.includes(PARTNER_TO_BE), 'read back with DescribeImageAttribute');
+    assert.ok(
+      (result.permissions as { accounts: string[] }).accounts.includes(PARTNER_TO_BE),
+      'read back with DescribeImageAttribute',
+    );
     assert.deepStrictEqual(api.takePanelEc2Calls().slice(-2), ['modifyLaunchPermissions', 'getLaunchPermissions']);
 
     // Opening the panel again (after closing it) reads the same permissions from EC2.
     panel.close();
-    const reopened = await open(api, 'amiExplorer.editLaunchPermissions', await ownedEbs(api, 'windows-2022-iis-golden'), 'launchPermissions');
+    const reopened = await open(
+      api,
+      'amiExplorer.editLaunchPermissions',
+      await ownedEbs(api, 'windows-2022-iis-golden'),
+      'launchPermissions',
+    );
     assert.ok((await ready<LaunchPermissionsInit>(reopened)).current.accounts.includes(PARTNER_TO_BE));
     reopened.close();
 
@@ -158,8 +228,15 @@ describe('webview panels, driven through their controllers', function () {
     const blockedInit = await ready<LaunchPermissionsInit>(blocked);
     assert.match(blockedInit.publicBlockers.join(' '), /encrypted/);
     api.takePanelEc2Calls();
-    const posted = await blocked.post({ type: 'submit', requestId: 'p2', params: { ...blockedInit.current, isPublic: true } });
-    assert.deepStrictEqual(posted.map((m) => m.type), ['refused']);
+    const posted = await blocked.post({
+      type: 'submit',
+      requestId: 'p2',
+      params: { ...blockedInit.current, isPublic: true },
+    });
+    assert.deepStrictEqual(
+      posted.map((m) => m.type),
+      ['refused'],
+    );
     assert.match((posted[0] as { message: string }).message, /cannot be made public.*encrypted/);
     assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'refused before any EC2 call');
     assert.ok(imageId);
@@ -175,19 +252,38 @@ describe('webview panels, driven through their controllers', function () {
     assert.ok(snapshots.length > 0 && init.images[0].ownedByMe && init.images[0].monthlyCostUsd > 0);
 
     // Without the explicit confirmation the host refuses.
-    const unconfirmed = await panel.post({ type: 'submit', requestId: 'd0', params: { imageIds: [imageId], deleteSnapshots: true, confirmed: false } });
-    assert.deepStrictEqual(unconfirmed.map((m) => m.type), ['refused']);
+    const unconfirmed = await panel.post({
+      type: 'submit',
+      requestId: 'd0',
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: false },
+    });
+    assert.deepStrictEqual(
+      unconfirmed.map((m) => m.type),
+      ['refused'],
+    );
 
-    const result = await succeeded(panel, { type: 'submit', requestId: 'd1', params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true } });
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'd1',
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
+    });
     const item = (result.items as { imageId: string; ok: boolean; deletedSnapshotIds: string[] }[])[0];
     assert.ok(item.ok);
     assert.deepStrictEqual([...item.deletedSnapshotIds].sort(), [...snapshots].sort());
 
     const ec2 = await api.ec2(REGION);
     const left = (await ec2.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? [];
-    assert.deepStrictEqual(left.filter((s) => snapshots.includes(s.SnapshotId ?? '')), [], 'the snapshots are gone');
-    await waitFor('the image to leave the tree', async () =>
-      !(await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).some((n) => n.id === image.id),
+    assert.deepStrictEqual(
+      left.filter((s) => snapshots.includes(s.SnapshotId ?? '')),
+      [],
+      'the snapshots are gone',
+    );
+    await waitFor(
+      'the image to leave the tree',
+      async () =>
+        !(await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).some(
+          (n) => n.id === image.id,
+        ),
     );
   });
 
@@ -195,7 +291,10 @@ describe('webview panels, driven through their controllers', function () {
     const a = await ownedEbs(api, 'windows-2022-iis-golden');
     const b = await ownedEbs(api, 'legacy-app-2024.08');
     const panel = await open(api, 'amiExplorer.deregisterImage', b, 'deregister', [a, b]);
-    assert.deepStrictEqual([...(panel.args as { imageIds: string[] }).imageIds].sort(), [a.id, b.id].map((id) => id.split('/').pop()!).sort());
+    assert.deepStrictEqual(
+      [...(panel.args as { imageIds: string[] }).imageIds].sort(),
+      [a.id, b.id].map((id) => id.split('/').pop()!).sort(),
+    );
     assert.strictEqual((await ready<DeregisterInit>(panel)).images.length, 2);
   });
 
@@ -208,15 +307,24 @@ describe('webview panels, driven through their controllers', function () {
     const result = await succeeded(panel, {
       type: 'submit',
       requestId: 'l1',
-      params: { instanceType: init.instanceTypes[0], nameTag: 'launched by panel test', count: 1, acknowledgeCost: false },
+      params: {
+        instanceType: init.instanceTypes[0],
+        nameTag: 'launched by panel test',
+        count: 1,
+        acknowledgeCost: false,
+      },
     });
     const [instanceId] = result.instanceIds as string[];
     assert.match(instanceId, /^i-[0-9a-f]{17}$/);
     await api.settle();
     await waitFor('the instance under Instances', async () =>
-      (await children(api, await nodeAt(api, [REGION, 'Instances']))).some((n) => n.id === `${REGION}/instances/${instanceId}` && /^instance\+running\+ebs$/.test(contextValue(n))),
+      (await children(api, await nodeAt(api, [REGION, 'Instances']))).some(
+        (n) => n.id === `${REGION}/instances/${instanceId}` && /^instance\+running\+ebs$/.test(contextValue(n)),
+      ),
     );
-    const launched = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) => n.id.endsWith(instanceId))!;
+    const launched = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) =>
+      n.id.endsWith(instanceId),
+    )!;
     assert.strictEqual(label(launched), 'launched by panel test');
     assert.ok(imageId);
   });
@@ -231,10 +339,16 @@ describe('webview panels, driven through their controllers', function () {
     assert.ok(init.ownedByMe && init.state === 'available' && init.rootDeviceType === 'ebs');
     const ebs = init.blockDevices.filter((b) => b.kind === 'ebs');
     assert.deepStrictEqual(ebs.map((b) => b.deviceName).includes('/dev/sdf'), true, JSON.stringify(init.blockDevices));
-    assert.ok(ebs.every((b) => b.encrypted && /^snap-/.test(b.snapshotId ?? '') && b.kmsKeyId), JSON.stringify(ebs));
+    assert.ok(
+      ebs.every((b) => b.encrypted && /^snap-/.test(b.snapshotId ?? '') && b.kmsKeyId),
+      JSON.stringify(ebs),
+    );
     assert.ok(ebs.some((b) => b.sizeGiB === 50));
     assert.ok(init.monthlyCostUsd > 0);
-    assert.ok(init.tags.some((t) => t.key === 'Compliance' && t.value === 'pci'), JSON.stringify(init.tags));
+    assert.ok(
+      init.tags.some((t) => t.key === 'Compliance' && t.value === 'pci'),
+      JSON.stringify(init.tags),
+    );
     assert.ok(init.permissions.readable, 'the owner reads the launch permissions');
     // The real webview said ready too: each load is DescribeImages + DescribeImageAttribute, nothing else.
     assert.deepStrictEqual([...new Set(api.takePanelEc2Calls())].sort(), ['describeImages', 'getLaunchPermissions']);
@@ -243,9 +357,22 @@ describe('webview panels, driven through their controllers', function () {
     for (const target of ['launchInstance', 'copyImage', 'launchPermissions', 'deregister']) {
       assert.deepStrictEqual(await panel.post({ type: 'openPanel', panel: target }), []);
     }
-    assert.deepStrictEqual(api.panels().map((p) => p.kind).sort(), ['copyImage', 'deregister', 'imageDetails', 'launchInstance', 'launchPermissions']);
-    assert.deepStrictEqual(api.panels().find((p) => p.kind === 'deregister')!.args, { kind: 'deregister', region: REGION, imageIds: [imageId] });
-    assert.deepStrictEqual(api.takePanelEc2Calls().filter((c) => !/^(describe|get|list)/.test(c)), []);
+    assert.deepStrictEqual(
+      api
+        .panels()
+        .map((p) => p.kind)
+        .sort(),
+      ['copyImage', 'deregister', 'imageDetails', 'launchInstance', 'launchPermissions'],
+    );
+    assert.deepStrictEqual(api.panels().find((p) => p.kind === 'deregister')!.args, {
+      kind: 'deregister',
+      region: REGION,
+      imageIds: [imageId],
+    });
+    assert.deepStrictEqual(
+      api.takePanelEc2Calls().filter((c) => !/^(describe|get|list)/.test(c)),
+      [],
+    );
 
     // Refresh reads the image again and answers with the details.
     const refreshed = await succeeded(panel, { type: 'refresh', requestId: 'f1' });
@@ -259,7 +386,10 @@ describe('webview panels, driven through their controllers', function () {
     assert.ok(!foreignInit.ownedByMe && !foreignInit.permissions.readable);
     assert.match(foreignInit.permissions.reason, /Only the owner/);
     const refused = await foreign.post({ type: 'openPanel', panel: 'deregister' });
-    assert.deepStrictEqual(refused.map((m) => m.type), ['refused']);
+    assert.deepStrictEqual(
+      refused.map((m) => m.type),
+      ['refused'],
+    );
     assert.deepStrictEqual(api.takeErrors(), []);
   });
 
@@ -269,7 +399,12 @@ describe('webview panels, driven through their controllers', function () {
     const input = new ScriptedInput().pickLabel(REGION).type(imageId);
     api.setUserInput(input);
     try {
-      const panel = await open(api, 'amiExplorer.showImageDetails', undefined as unknown as ExplorerNode, 'imageDetails');
+      const panel = await open(
+        api,
+        'amiExplorer.showImageDetails',
+        undefined as unknown as ExplorerNode,
+        'imageDetails',
+      );
       input.assertDone();
       assert.deepStrictEqual(panel.args, { kind: 'imageDetails', region: REGION, imageId });
       const init = await ready<ImageDetailsInit>(panel);
@@ -281,17 +416,33 @@ describe('webview panels, driven through their controllers', function () {
   });
 
   it('refuses hostile messages (wrong types, oversized strings, unknown types) without any EC2 call', async () => {
-    const instance = await row(api, [REGION, 'Instances'], (n) => contextValue(n) === 'instance+stopped+ebs', 'stopped EBS instance');
+    const instance = await row(
+      api,
+      [REGION, 'Instances'],
+      (n) => contextValue(n) === 'instance+stopped+ebs',
+      'stopped EBS instance',
+    );
     const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
     const init = await ready<CreateImageInit>(panel);
-    const good = { name: 'hostile test', description: '', noReboot: false, volumes: volumesOf(init), imageTags: [], snapshotTags: [] };
+    const good = {
+      name: 'hostile test',
+      description: '',
+      noReboot: false,
+      volumes: volumesOf(init),
+      imageTags: [],
+      snapshotTags: [],
+    };
     api.takePanelEc2Calls();
     const hostile: unknown[] = [
       { type: 'submit', requestId: 'h1', params: { ...good, name: 42 } },
       { type: 'submit', requestId: 'h2', params: { ...good, noReboot: 'yes' } },
       { type: 'submit', requestId: 'h3', params: { ...good, name: 'x'.repeat(100_000) } },
       { type: 'submit', requestId: 'h4', params: { ...good, description: 'd'.repeat(256) } },
-      { type: 'submit', requestId: 'h5', params: { ...good, volumes: [{ ...good.volumes[0], deviceName: '/dev/not-attached' }] } },
+      {
+        type: 'submit',
+        requestId: 'h5',
+        params: { ...good, volumes: [{ ...good.volumes[0], deviceName: '/dev/not-attached' }] },
+      },
       { type: 'submit', requestId: 'h6', params: { ...good, ...JSON.parse('{"__proto__": {"polluted": true}}') } },
       { type: 'submit', requestId: 'x'.repeat(65), params: good },
       { type: 'deleteEverything', requestId: 'h7' },
@@ -303,7 +454,11 @@ describe('webview panels, driven through their controllers', function () {
     ];
     for (const message of hostile) {
       const posted = await panel.post(message);
-      assert.deepStrictEqual(posted.map((m) => m.type), ['refused'], `refused: ${JSON.stringify(message).slice(0, 120)}`);
+      assert.deepStrictEqual(
+        posted.map((m) => m.type),
+        ['refused'],
+        `refused: ${JSON.stringify(message).slice(0, 120)}`,
+      );
     }
     assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'no EC2 call for any of them');
     assert.deepStrictEqual(api.takeErrors(), []);

@@ -4,7 +4,20 @@ import * as assert from 'assert';
 import { DeregisterImageCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import { children, contextValue, description, freshExplorer, iconId, item, label, nodeAt, run, runExpectingError, ScriptedInput, setSetting } from './support';
+import {
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  iconId,
+  item,
+  label,
+  nodeAt,
+  run,
+  runExpectingError,
+  ScriptedInput,
+  setSetting,
+} from './support';
 
 const REGION = 'us-east-1';
 
@@ -56,7 +69,11 @@ describe('Snapshots and their cost', () => {
   it("lists the caller's snapshots with size and monthly cost, and marks the seeded orphan and backup unused", async () => {
     const rows = await snapshotRows(api);
     const unused = rows.filter((r) => contextValue(r) === 'snapshot+unused');
-    assert.deepStrictEqual(unused.map(label).sort(), ['build-data-backup', snapshotIdOf(orphanOf(rows))], rows.map(description).join('\n'));
+    assert.deepStrictEqual(
+      unused.map(label).sort(),
+      ['build-data-backup', snapshotIdOf(orphanOf(rows))],
+      rows.map(description).join('\n'),
+    );
     const orphan = orphanOf(rows);
     assert.match(description(orphan), /^16 GiB · ≈ \$0\.80\/mo · unused$/);
     assert.strictEqual(iconId(orphan), 'warning');
@@ -64,7 +81,11 @@ describe('Snapshots and their cost', () => {
     const used = rows.filter((r) => contextValue(r) === 'snapshot+used');
     assert.ok(used.length >= 6, `${used.length} used snapshots`);
     assert.ok(used.every((r) => /used by ami-[0-9a-f]{17}/.test(description(r))));
-    assert.deepStrictEqual(rows.slice(0, 2).map(contextValue), ['snapshot+unused', 'snapshot+unused'], 'unused snapshots come first');
+    assert.deepStrictEqual(
+      rows.slice(0, 2).map(contextValue),
+      ['snapshot+unused', 'snapshot+unused'],
+      'unused snapshots come first',
+    );
     const folder = await nodeAt(api, [REGION, 'Snapshots']);
     assert.match(description(folder), new RegExp(`^${rows.length} · 2 unused ≈ \\$5\\.80/mo$`));
   });
@@ -83,14 +104,20 @@ describe('Snapshots and their cost', () => {
       .reduce((sum, v) => sum + Number(v ?? 0), 0);
     await snapshotRows(api);
     const region = (await children(api)).find((n) => n.id === REGION)!;
-    assert.match(description(region), new RegExp(`^AMI snapshots ≈ \\$${expected.toFixed(2)}/mo · unused ≈ \\$5\\.80/mo$`));
+    assert.match(
+      description(region),
+      new RegExp(`^AMI snapshots ≈ \\$${expected.toFixed(2)}/mo · unused ≈ \\$5\\.80/mo$`),
+    );
     assert.match(tooltip(region), /Unused snapshots: 2, 116 GiB/);
 
     await setSetting('snapshotPricePerGbMonth', 0.1);
     assert.match(tooltip(await ownedImage(api, 'web-server-base-v7')), /≈ \$1\.60\/month at \$0\.1 per GB-month/);
     await snapshotRows(api);
     const repriced = (await children(api)).find((n) => n.id === REGION)!;
-    assert.match(description(repriced), new RegExp(`^AMI snapshots ≈ \\$${(expected * 2).toFixed(2)}/mo · unused ≈ \\$11\\.60/mo$`));
+    assert.match(
+      description(repriced),
+      new RegExp(`^AMI snapshots ≈ \\$${(expected * 2).toFixed(2)}/mo · unused ≈ \\$11\\.60/mo$`),
+    );
   });
 
   it('marks the snapshots of an AMI deregistered without deleting them as unused', async () => {
@@ -121,7 +148,11 @@ describe('Snapshots and their cost', () => {
 
     api.setUserInput(new ScriptedInput().decline());
     await run(api, 'amiExplorer.deleteSnapshot', unused[0], unused);
-    assert.strictEqual((await snapshotRows(api)).filter((r) => ids.includes(snapshotIdOf(r))).length, 2, 'declined: nothing deleted');
+    assert.strictEqual(
+      (await snapshotRows(api)).filter((r) => ids.includes(snapshotIdOf(r))).length,
+      2,
+      'declined: nothing deleted',
+    );
 
     const input = new ScriptedInput().accept();
     api.setUserInput(input);
@@ -132,7 +163,10 @@ describe('Snapshots and their cost', () => {
     assert.match(input.prompts[0].detail ?? '', /Saves about \$1\.60 per month/);
 
     const rows = await snapshotRows(api);
-    assert.deepStrictEqual(rows.filter((r) => ids.includes(snapshotIdOf(r))), []);
+    assert.deepStrictEqual(
+      rows.filter((r) => ids.includes(snapshotIdOf(r))),
+      [],
+    );
     assert.deepStrictEqual(rows.filter((r) => contextValue(r) === 'snapshot+unused').map(label), ['build-data-backup']);
     const left = await (await api.ec2(REGION)).send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }));
     assert.ok(!(left.Snapshots ?? []).some((s) => ids.includes(s.SnapshotId ?? '')));
@@ -144,24 +178,39 @@ describe('Snapshots and their cost', () => {
     const unused = rows.find((r) => contextValue(r) === 'snapshot+unused')!;
     api.setUserInput(new ScriptedInput());
     const error = await runExpectingError(api, 'amiExplorer.deleteSnapshot', used, [used, unused]);
-    assert.match(error.message, new RegExp(`the snapshot ${snapshotIdOf(used)} is currently in use by ami-[0-9a-f]{17}`));
+    assert.match(
+      error.message,
+      new RegExp(`the snapshot ${snapshotIdOf(used)} is currently in use by ami-[0-9a-f]{17}`),
+    );
     assert.match(error.fix ?? '', /Deregister the AMI first.*Nothing was deleted/);
     assert.strictEqual((await snapshotRows(api)).length, rows.length);
   });
 
   it('deletes unused snapshots picked from the palette', async () => {
     const orphan = orphanOf(await snapshotRows(api));
-    const input = new ScriptedInput().pickLabel(REGION).pickLabels([label(orphan)]).accept();
+    const input = new ScriptedInput()
+      .pickLabel(REGION)
+      .pickLabels([label(orphan)])
+      .accept();
     api.setUserInput(input);
     await run(api, 'amiExplorer.deleteSnapshot');
     input.assertDone();
-    assert.deepStrictEqual(input.prompts[1].items?.sort(), ['build-data-backup', label(orphan)].sort(), 'only unused snapshots are offered');
+    assert.deepStrictEqual(
+      input.prompts[1].items?.sort(),
+      ['build-data-backup', label(orphan)].sort(),
+      'only unused snapshots are offered',
+    );
     assert.ok(!(await snapshotRows(api)).some((r) => r.id === orphan.id));
   });
 
   it('tags a snapshot from its row', async () => {
     const orphan = orphanOf(await snapshotRows(api));
-    api.setUserInput(new ScriptedInput().pickWhere((i) => i.label.includes('Add a tag')).type('Name').type('old-root-volume'));
+    api.setUserInput(
+      new ScriptedInput()
+        .pickWhere((i) => i.label.includes('Add a tag'))
+        .type('Name')
+        .type('old-root-volume'),
+    );
     await run(api, 'amiExplorer.manageTags', orphan);
     const row = (await snapshotRows(api)).find((r) => r.id === orphan.id)!;
     assert.strictEqual(label(row), 'old-root-volume');

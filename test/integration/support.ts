@@ -71,11 +71,19 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
 export async function run(api: AmiExplorerApi, command: string, ...args: unknown[]): Promise<void> {
   await vscode.commands.executeCommand(command, ...args);
   const errors = api.takeErrors();
-  assert.deepStrictEqual(errors.map((e) => `${e.commandId}: ${e.error.message} ${e.error.fix ?? ''}`), [], `${command} showed an error`);
+  assert.deepStrictEqual(
+    errors.map((e) => `${e.commandId}: ${e.error.message} ${e.error.fix ?? ''}`),
+    [],
+    `${command} showed an error`,
+  );
 }
 
 /** Runs a command that must fail, and returns the message it showed. */
-export async function runExpectingError(api: AmiExplorerApi, command: string, ...args: unknown[]): Promise<{ message: string; fix?: string }> {
+export async function runExpectingError(
+  api: AmiExplorerApi,
+  command: string,
+  ...args: unknown[]
+): Promise<{ message: string; fix?: string }> {
   await vscode.commands.executeCommand(command, ...args);
   const errors = api.takeErrors();
   assert.strictEqual(errors.length, 1, `${command} should have shown exactly one error`);
@@ -203,6 +211,9 @@ export async function freshExplorer(): Promise<AmiExplorerApi> {
   await api.resetSimulator();
   api.setUserInput(undefined);
   api.takeErrors();
-  await waitFor('the configured regions', async () => (await children(api)).map(label).join() === 'us-east-1,eu-west-1');
+  await waitFor(
+    'the configured regions',
+    async () => (await children(api)).map(label).join() === 'us-east-1,eu-west-1',
+  );
   return api;
 }

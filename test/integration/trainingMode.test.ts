@@ -5,7 +5,18 @@ import * as net from 'net';
 import * as vscode from 'vscode';
 import { CreateImageCommand, DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi } from '../../src/api';
-import { children, contextValue, freshExplorer, label, nodeAt, run, runExpectingError, ScriptedInput, setSetting, waitFor } from './support';
+import {
+  children,
+  contextValue,
+  freshExplorer,
+  label,
+  nodeAt,
+  run,
+  runExpectingError,
+  ScriptedInput,
+  setSetting,
+  waitFor,
+} from './support';
 
 const REGION = 'us-east-1';
 const DEFAULT_ACCOUNT = '123456789012';
@@ -52,40 +63,71 @@ describe('offline training mode', () => {
   it('switches the simulator account: persisted in the setting, shown in the status bar, the tree reloads as that account', async () => {
     const mine = await ownedNames(api);
     assert.ok(mine.includes('ci-build-agent-2026.10'));
-    await waitFor('the status bar to show the default account', () => api.connectionStatusText().includes(DEFAULT_ACCOUNT));
+    await waitFor('the status bar to show the default account', () =>
+      api.connectionStatusText().includes(DEFAULT_ACCOUNT),
+    );
 
     const input = await switchTo(api, PARTNER_ACCOUNT);
     assert.deepStrictEqual(input.prompts[0].items?.length, 2, 'both simulator accounts are offered');
     assert.strictEqual(vscode.workspace.getConfiguration('amiExplorer').get('simulator.account'), PARTNER_ACCOUNT);
     const partnerOwned = await ownedNames(api);
-    assert.ok(!partnerOwned.includes('ci-build-agent-2026.10'), `the partner does not own the default account's images: ${partnerOwned.join(', ')}`);
-    const shared = (await children(api, await nodeAt(api, [REGION, 'Images', 'Shared with me', 'EBS-backed']))).map(label);
-    assert.ok(shared.includes('ci-build-agent-2026.10'), `the seed shares ci-build-agent with the partner: ${shared.join(', ')}`);
-    await waitFor('the status bar to show the partner account', () => api.connectionStatusText().includes(PARTNER_ACCOUNT));
+    assert.ok(
+      !partnerOwned.includes('ci-build-agent-2026.10'),
+      `the partner does not own the default account's images: ${partnerOwned.join(', ')}`,
+    );
+    const shared = (await children(api, await nodeAt(api, [REGION, 'Images', 'Shared with me', 'EBS-backed']))).map(
+      label,
+    );
+    assert.ok(
+      shared.includes('ci-build-agent-2026.10'),
+      `the seed shares ci-build-agent with the partner: ${shared.join(', ')}`,
+    );
+    await waitFor('the status bar to show the partner account', () =>
+      api.connectionStatusText().includes(PARTNER_ACCOUNT),
+    );
 
     await switchTo(api, DEFAULT_ACCOUNT);
     assert.deepStrictEqual(await ownedNames(api), mine);
-    await waitFor('the status bar to show the default account again', () => api.connectionStatusText().includes(DEFAULT_ACCOUNT));
+    await waitFor('the status bar to show the default account again', () =>
+      api.connectionStatusText().includes(DEFAULT_ACCOUNT),
+    );
   });
 
-  it('serves the tree\'s own simulator on 127.0.0.1 for the AWS CLI, and stops it', async () => {
+  it("serves the tree's own simulator on 127.0.0.1 for the AWS CLI, and stops it", async () => {
     await setSetting('pageSize', 50);
     await run(api, 'amiExplorer.startSimulatorEndpoint');
     const url = api.simulatorEndpointUrl();
     assert.ok(url, 'the endpoint runs');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    const http = new EC2Client({ region: REGION, endpoint: url, credentials: { accessKeyId: 'AKIAAMIEXPLORERDEV01', secretAccessKey: 'anything' }, maxAttempts: 1 });
+    const http = new EC2Client({
+      region: REGION,
+      endpoint: url,
+      credentials: { accessKeyId: 'AKIAAMIEXPLORERDEV01', secretAccessKey: 'anything' },
+      maxAttempts: 1,
+    });
     try {
-      const overHttp = ((await http.send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'root-device-type', Values: ['ebs'] }] }))).Images ?? [])
+      const overHttp = (
+        (
+          await http.send(
+            new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'root-device-type', Values: ['ebs'] }] }),
+          )
+        ).Images ?? []
+      )
         .map((i) => i.Name ?? '')
         .sort();
       assert.deepStrictEqual(overHttp, await ownedNames(api), 'the endpoint and the tree show the same images');
 
       // A change made over HTTP is in the tree after a refresh: it is the same simulator.
-      const instance = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) => contextValue(n) === 'instance+running+ebs')!;
-      await http.send(new CreateImageCommand({ InstanceId: instance.id.split('/').pop(), Name: 'made-over-http', NoReboot: true }));
+      const instance = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find(
+        (n) => contextValue(n) === 'instance+running+ebs',
+      )!;
+      await http.send(
+        new CreateImageCommand({ InstanceId: instance.id.split('/').pop(), Name: 'made-over-http', NoReboot: true }),
+      );
       await run(api, 'amiExplorer.refresh', await nodeAt(api, [REGION, 'Images', 'Owned by me']));
-      await waitFor('the image made over HTTP in the tree', async () => (await ownedNames(api)).includes('made-over-http'));
+      await waitFor('the image made over HTTP in the tree', async () =>
+        (await ownedNames(api)).includes('made-over-http'),
+      );
     } finally {
       http.destroy();
     }
@@ -109,9 +151,13 @@ describe('offline training mode', () => {
     api.configureSimulator({ manualClock: true, pendingDelayMs: 600_000 });
     await setSetting('pageSize', 50);
     assert.strictEqual(api.pendingStatusText(), undefined, 'hidden while nothing moves');
-    const instance = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find((n) => contextValue(n) === 'instance+running+ebs')!;
+    const instance = (await children(api, await nodeAt(api, [REGION, 'Instances']))).find(
+      (n) => contextValue(n) === 'instance+running+ebs',
+    )!;
     const ec2 = await api.ec2(REGION);
-    const { ImageId } = await ec2.send(new CreateImageCommand({ InstanceId: instance.id.split('/').pop(), Name: 'slow image' }));
+    const { ImageId } = await ec2.send(
+      new CreateImageCommand({ InstanceId: instance.id.split('/').pop(), Name: 'slow image' }),
+    );
     await run(api, 'amiExplorer.refresh');
     await ownedNames(api);
     await children(api, await nodeAt(api, [REGION, 'Instances']));
@@ -121,7 +167,9 @@ describe('offline training mode', () => {
     await run(api, 'amiExplorer.settlePendingWork');
     assert.strictEqual(api.pendingWork(), 0);
     assert.strictEqual(api.pendingStatusText(), undefined);
-    const image = (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).find((n) => n.id.endsWith(ImageId!))!;
+    const image = (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).find((n) =>
+      n.id.endsWith(ImageId!),
+    )!;
     assert.match(contextValue(image), /^image\+available\+owned/);
     assert.strictEqual(contextValue((await api.resolve(instance.id))!), 'instance+running+ebs', 'the reboot finished');
   });
@@ -129,7 +177,11 @@ describe('offline training mode', () => {
   it('refuses the simulator commands on real AWS with what to do', async () => {
     await setSetting('backend', 'aws');
     try {
-      for (const command of ['amiExplorer.switchSimulatorAccount', 'amiExplorer.startSimulatorEndpoint', 'amiExplorer.settlePendingWork']) {
+      for (const command of [
+        'amiExplorer.switchSimulatorAccount',
+        'amiExplorer.startSimulatorEndpoint',
+        'amiExplorer.settlePendingWork',
+      ]) {
         const error = await runExpectingError(api, command);
         assert.match(error.message, /real AWS/);
         assert.match(error.fix ?? '', /Use Simulator/);

@@ -3,7 +3,20 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import { children, contextValue, description, freshExplorer, iconId, item, label, nodeAt, run, ScriptedInput, setSetting, waitFor } from './support';
+import {
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  iconId,
+  item,
+  label,
+  nodeAt,
+  run,
+  ScriptedInput,
+  setSetting,
+  waitFor,
+} from './support';
 
 const OWNER_LABELS = ['Owned by me', 'Shared with me', 'Amazon', 'AWS Marketplace', 'Other public'];
 
@@ -80,12 +93,21 @@ describe('AMIs tree', () => {
     await run(api, 'amiExplorer.loadMore', more);
     const second = await children(api, ebs);
     assert.strictEqual(second.filter((n) => /^image\+/.test(contextValue(n))).length, 10);
-    assert.deepStrictEqual(second.slice(0, 5).map((n) => n.id), first.slice(0, 5).map((n) => n.id));
+    assert.deepStrictEqual(
+      second.slice(0, 5).map((n) => n.id),
+      first.slice(0, 5).map((n) => n.id),
+    );
   });
 
   it('filters an owner group server-side, shows the filter on the group, and clears it', async () => {
     const amazon = await nodeAt(api, ['us-east-1', 'Images', 'Amazon']);
-    api.setUserInput(new ScriptedInput().type('al2023').pickLabel('arm64').pickLabel('Any platform').pickLabel('Hide deprecated images'));
+    api.setUserInput(
+      new ScriptedInput()
+        .type('al2023')
+        .pickLabel('arm64')
+        .pickLabel('Any platform')
+        .pickLabel('Hide deprecated images'),
+    );
     await run(api, 'amiExplorer.filterImages', amazon);
     assert.strictEqual(contextValue(amazon), 'ownerGroup+amazon+filtered');
     assert.match(description(amazon), /filter: name ~ \*al2023\*, arm64/);
@@ -102,7 +124,13 @@ describe('AMIs tree', () => {
 
   it('says so when a filter matches nothing', async () => {
     const shared = await nodeAt(api, ['us-east-1', 'Images', 'Shared with me']);
-    api.setUserInput(new ScriptedInput().type('no-such-image-anywhere').pickLabel('Any architecture').pickLabel('Any platform').pickLabel('Hide deprecated images'));
+    api.setUserInput(
+      new ScriptedInput()
+        .type('no-such-image-anywhere')
+        .pickLabel('Any architecture')
+        .pickLabel('Any platform')
+        .pickLabel('Hide deprecated images'),
+    );
     await run(api, 'amiExplorer.filterImages', shared);
     const ebs = (await children(api, shared))[0];
     const rows = await children(api, ebs);
@@ -114,17 +142,26 @@ describe('AMIs tree', () => {
     const instances = await children(api, await nodeAt(api, ['us-east-1', 'Instances']));
     assert.ok(instances.length >= 3);
     for (const row of instances) {
-      assert.match(contextValue(row), /^instance\+(pending|running|stopping|stopped|shutting-down|terminated)\+(ebs|instanceStore)$/);
+      assert.match(
+        contextValue(row),
+        /^instance\+(pending|running|stopping|stopped|shutting-down|terminated)\+(ebs|instanceStore)$/,
+      );
       assert.match(description(row), /ami-[0-9a-f]{17}/);
     }
-    assert.ok(instances.some((r) => contextValue(r) === 'instance+running+instanceStore'), 'the seed has an instance-store instance');
+    assert.ok(
+      instances.some((r) => contextValue(r) === 'instance+running+instanceStore'),
+      'the seed has an instance-store instance',
+    );
     const running = instances.find((r) => contextValue(r) === 'instance+running+ebs')!;
     assert.strictEqual(iconId(running), 'vm-running');
   });
 
   it("shows one region's failure as an error row with the fix, while other regions keep working", async () => {
     await setSetting('regions', ['us-east-1', 'me-central-1']);
-    await waitFor('the new region list', async () => (await children(api)).map(label).join() === 'us-east-1,me-central-1');
+    await waitFor(
+      'the new region list',
+      async () => (await children(api)).map(label).join() === 'us-east-1,me-central-1',
+    );
     const broken = await children(api, await nodeAt(api, ['me-central-1', 'Images', 'Amazon']));
     assert.strictEqual(broken.length, 1);
     assert.strictEqual(contextValue(broken[0]), 'error');
@@ -141,7 +178,10 @@ describe('AMIs tree', () => {
     await run(api, 'amiExplorer.selectRegions');
     input.assertDone();
     assert.ok(input.prompts[0].items!.includes('ap-northeast-1'), 'offers the simulator regions');
-    await waitFor('the picked regions', async () => (await children(api)).map(label).join() === 'eu-central-1,us-east-1');
+    await waitFor(
+      'the picked regions',
+      async () => (await children(api)).map(label).join() === 'eu-central-1,us-east-1',
+    );
     await setSetting('regions', ['us-east-1', 'eu-west-1']);
   });
 

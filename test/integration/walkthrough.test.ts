@@ -5,8 +5,25 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type { CreateImageInit, DeregisterInit, HostMessage, LaunchPermissionsInit, PanelKind } from '../../src/shared/protocol';
-import { children, contextValue, EXTENSION_ID, freshExplorer, label, nodeAt, run, ScriptedInput, setSetting, waitFor } from './support';
+import type {
+  CreateImageInit,
+  DeregisterInit,
+  HostMessage,
+  LaunchPermissionsInit,
+  PanelKind,
+} from '../../src/shared/protocol';
+import {
+  children,
+  contextValue,
+  EXTENSION_ID,
+  freshExplorer,
+  label,
+  nodeAt,
+  run,
+  ScriptedInput,
+  setSetting,
+  waitFor,
+} from './support';
 
 const REGION = 'us-east-1';
 const OTHER_REGION = 'eu-west-1';
@@ -22,7 +39,9 @@ interface Step {
 }
 
 function walkthroughSteps(): Step[] {
-  const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { walkthroughs: { id: string; title: string; steps: Step[] }[] } };
+  const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+    contributes: { walkthroughs: { id: string; title: string; steps: Step[] }[] };
+  };
   const walkthrough = pkg.contributes.walkthroughs.find((w) => w.id === 'learnAmazonMachineImages');
   assert.ok(walkthrough, 'the walkthrough is contributed');
   assert.strictEqual(walkthrough.title, 'Learn Amazon Machine Images');
@@ -36,7 +55,13 @@ async function row(api: AmiExplorerApi, path: string[], name: string): Promise<E
   return found;
 }
 
-async function openPanel(api: AmiExplorerApi, command: string, node: ExplorerNode, kind: PanelKind, ...more: unknown[]): Promise<PanelDriver> {
+async function openPanel(
+  api: AmiExplorerApi,
+  command: string,
+  node: ExplorerNode,
+  kind: PanelKind,
+  ...more: unknown[]
+): Promise<PanelDriver> {
   await run(api, command, node, ...more);
   const panel = api.panels().find((p) => p.kind === kind);
   assert.ok(panel, `${command} opened a ${kind} panel`);
@@ -52,9 +77,11 @@ async function ready<T>(panel: PanelDriver): Promise<T> {
 
 async function submit(panel: PanelDriver, requestId: string, params: unknown): Promise<Record<string, unknown>> {
   const posted = await panel.post({ type: 'submit', requestId, params });
-  const result = posted.find((m): m is HostMessage<unknown, unknown> & { type: 'result' } => m.type === 'result' && m.requestId === requestId);
+  const result = posted.find(
+    (m): m is HostMessage<unknown, unknown> & { type: 'result' } => m.type === 'result' && m.requestId === requestId,
+  );
   assert.ok(result?.result.ok, `${panel.kind} ${requestId}: ${JSON.stringify(posted)}`);
-  return result.result as unknown as Record<string, unknown>;
+  return result.result;
 }
 
 describe('walkthrough: Learn Amazon Machine Images', function () {
@@ -65,7 +92,11 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
   function isDone(step: Step): boolean {
     const keys = new Set(api.walkthroughContextKeys());
     return step.completionEvents.every((event) => {
-      if (event.startsWith('onContext:')) return event.slice('onContext:'.length).split(/\s*&&\s*/).every((k) => keys.has(k));
+      if (event.startsWith('onContext:'))
+        return event
+          .slice('onContext:'.length)
+          .split(/\s*&&\s*/)
+          .every((k) => keys.has(k));
       if (event.startsWith('onCommand:')) return commandsRun.has(event.slice('onCommand:'.length));
       return false;
     });
@@ -112,7 +143,10 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
 
   it('opens, and ticks off every step as the user really does it', async () => {
     const steps = walkthroughSteps();
-    assert.ok(steps.every((s) => s.completionEvents.length > 0 && /\]\(command:/.test(s.description)), 'every step completes by itself and has a button');
+    assert.ok(
+      steps.every((s) => s.completionEvents.length > 0 && /\]\(command:/.test(s.description)),
+      'every step completes by itself and has a button',
+    );
     await run(api, 'amiExplorer.openWalkthrough');
 
     const seenWithoutDoing = api.walkthroughContextKeys();
@@ -138,7 +172,13 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
     await doStep(steps, 'createImage', async () => {
       const panel = await openPanel(api, 'amiExplorer.createImage', instance, 'createImage');
       const init = await ready<CreateImageInit>(panel);
-      const volumes = init.volumes.map((v) => ({ deviceName: v.deviceName, include: true, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination }));
+      const volumes = init.volumes.map((v) => ({
+        deviceName: v.deviceName,
+        include: true,
+        sizeGiB: v.sizeGiB,
+        volumeType: v.volumeType,
+        deleteOnTermination: v.deleteOnTermination,
+      }));
       const base = { description: 'walkthrough', volumes, imageTags: [], snapshotTags: [] };
       await submit(panel, 'with-reboot', { ...base, name: 'walkthrough-with-reboot', noReboot: false });
       await submit(panel, 'no-reboot', { ...base, name: 'walkthrough-no-reboot', noReboot: true });
@@ -151,7 +191,14 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
       const source = await row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'ci-build-agent-2026.10');
       const panel = await openPanel(api, 'amiExplorer.copyImage', source, 'copyImage');
       await ready(panel);
-      const result = await submit(panel, 'copy', { destinationRegion: OTHER_REGION, name: 'walkthrough-copy', description: '', encrypted: false, kmsKeyId: '', copyImageTags: true });
+      const result = await submit(panel, 'copy', {
+        destinationRegion: OTHER_REGION,
+        name: 'walkthrough-copy',
+        description: '',
+        encrypted: false,
+        kmsKeyId: '',
+        copyImageTags: true,
+      });
       panel.close();
       await api.settle();
       const copy = await row(api, [OTHER_REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-copy');
@@ -211,7 +258,9 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
 
     // 8: delete them.
     await doStep(steps, 'deleteSnapshots', async () => {
-      const snapshotRows = (await children(api, await nodeAt(api, [REGION, 'Snapshots']))).filter((n) => leftovers.some((id) => n.id.endsWith(id)));
+      const snapshotRows = (await children(api, await nodeAt(api, [REGION, 'Snapshots']))).filter((n) =>
+        leftovers.some((id) => n.id.endsWith(id)),
+      );
       api.setUserInput(new ScriptedInput().accept());
       await run(api, 'amiExplorer.deleteSnapshot', snapshotRows[0], snapshotRows);
       const after = await children(api, await nodeAt(api, [REGION, 'Snapshots']));
@@ -225,6 +274,10 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
       commandsRun.add('amiExplorer.startSimulatorEndpoint');
     });
 
-    assert.deepStrictEqual(steps.filter((s) => !isDone(s)).map((s) => s.title), [], 'every step is complete');
+    assert.deepStrictEqual(
+      steps.filter((s) => !isDone(s)).map((s) => s.title),
+      [],
+      'every step is complete',
+    );
   });
 });

@@ -12,7 +12,11 @@ describe('AMI Explorer tree (UI)', function () {
 
   before(async function () {
     // AMI_EXPLORER_UI_EXTENSION: another extension folder, for working on the harness itself.
-    wb = await Workbench.start({ name: 'explorer', theme: 'Default Dark Modern', extensionPath: process.env.AMI_EXPLORER_UI_EXTENSION });
+    wb = await Workbench.start({
+      name: 'explorer',
+      theme: 'Default Dark Modern',
+      extensionPath: process.env.AMI_EXPLORER_UI_EXTENSION,
+    });
   });
 
   afterEach(async function () {
@@ -51,11 +55,16 @@ describe('AMI Explorer tree (UI)', function () {
     const ebsItems = await wb!.contextMenu(await wb!.reveal('web-server-1'));
     await wb!.screenshot('instance-context-menu');
     await wb!.page.keyboard.press('Escape');
-    assert.ok(ebsItems.some((i) => /^Create Image\b/.test(i)), `web-server-1 menu: ${ebsItems.join(' | ')}`);
+    assert.ok(
+      ebsItems.some((i) => /^Create Image\b/.test(i)),
+      `web-server-1 menu: ${ebsItems.join(' | ')}`,
+    );
     const storeItems = await wb!.contextMenu(await wb!.reveal('batch-worker-1'));
     await wb!.page.keyboard.press('Escape');
-    assert.ok(storeItems.length > 0 && !storeItems.some((i) => /^Create Image\b/.test(i)),
-      `batch-worker-1 menu: ${storeItems.join(' | ')}`);
+    assert.ok(
+      storeItems.length > 0 && !storeItems.some((i) => /^Create Image\b/.test(i)),
+      `batch-worker-1 menu: ${storeItems.join(' | ')}`,
+    );
   });
 });
 

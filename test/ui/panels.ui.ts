@@ -27,7 +27,8 @@ for (const { slug, theme } of THEMES) {
     });
 
     afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
+      if (this.currentTest?.state === 'failed' && wb)
+        console.error(await wb.failureReport(this.currentTest.fullTitle()));
     });
 
     after(async function () {
@@ -80,7 +81,9 @@ for (const { slug, theme } of THEMES) {
       await expectText(details.locator('body'), /Project/);
       await expectText(details.locator('section[aria-label="Permissions"]'), /\d{12}/);
       await wb!.screenshot('image-details');
-      await details.locator('section[aria-label="Storage"]').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      await details
+        .locator('section[aria-label="Storage"]')
+        .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await wb!.screenshot('image-details-storage');
       await details.locator('vscode-button', { hasText: 'Launch permissions' }).click();
       await webview(wb!, 'Launch permissions');
@@ -139,7 +142,11 @@ for (const { slug, theme } of THEMES) {
 async function chooseFromContextMenu(wb: Workbench, row: Locator, label: string): Promise<void> {
   const items = await wb.contextMenu(row);
   assert.ok(items.includes(label), `context menu: ${items.join(' | ')}`);
-  await wb.page.locator('.monaco-menu .action-item:not(.disabled) .action-label').filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().click();
+  await wb.page
+    .locator('.monaco-menu .action-item:not(.disabled) .action-label')
+    .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
+    .first()
+    .click();
   await wb.page.waitForTimeout(300);
   await wb.checkNoErrorDialog();
 }
@@ -153,9 +160,12 @@ async function webview(wb: Workbench, heading: string): Promise<FrameLocator> {
 
 async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let last = '';
   for (;;) {
-    last = (await locator.first().innerText({ timeout: 5_000 }).catch(() => '')) ?? '';
+    const last =
+      (await locator
+        .first()
+        .innerText({ timeout: 5_000 })
+        .catch(() => '')) ?? '';
     if (pattern.test(last)) return;
     if (Date.now() > deadline) assert.fail(`expected ${pattern} in: ${last.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -168,7 +178,11 @@ async function focused(view: FrameLocator): Promise<string> {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return '';
     const id = el.id;
-    const label = (id && document.querySelector(`vscode-label[for="${id}"]`)?.textContent) || el.getAttribute('label') || el.textContent || '';
+    const label =
+      (id && document.querySelector(`vscode-label[for="${id}"]`)?.textContent) ||
+      el.getAttribute('label') ||
+      el.textContent ||
+      '';
     return `${el.tagName.toLowerCase()}:${el.tagName === 'VSCODE-SINGLE-SELECT' ? '' : label.trim()}`;
   });
 }

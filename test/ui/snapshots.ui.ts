@@ -31,7 +31,10 @@ describe('Snapshots folder (UI)', function () {
     const descriptions = await Promise.all(rows.map((r) => description(r.row)));
     const unused = descriptions.filter((d) => /· unused$/.test(d));
     assert.equal(unused.length, 2, descriptions.join('\n'));
-    assert.ok(descriptions.every((d) => /\d+ GiB · ≈ \$\d+\.\d\d\/mo/.test(d)), descriptions.join('\n'));
+    assert.ok(
+      descriptions.every((d) => /\d+ GiB · ≈ \$\d+\.\d\d\/mo/.test(d)),
+      descriptions.join('\n'),
+    );
     await waitForText(region, /AMI snapshots ≈ \$\d+\.\d\d\/mo/);
     assert.match(await description(folder), /unused ≈ \$5\.80\/mo/);
     await wb!.screenshot('us-east-1-snapshots');
@@ -60,7 +63,13 @@ describe('Snapshots folder (UI)', function () {
     const menu = await wb!.contextMenu(await wb!.reveal('web-server-base-v7'));
     await wb!.screenshot('owned-image-menu');
     await wb!.page.keyboard.press('Escape');
-    for (const offered of ['Manage Tags…', 'Deprecate AMI…', 'Disable AMI…', 'Turn On Deregistration Protection…', 'Deregister AMI…']) {
+    for (const offered of [
+      'Manage Tags…',
+      'Deprecate AMI…',
+      'Disable AMI…',
+      'Turn On Deregistration Protection…',
+      'Deregister AMI…',
+    ]) {
       assert.ok(menu.includes(offered), `${offered} missing: ${menu.join(' | ')}`);
     }
     for (const invalid of ['Re-enable AMI', 'Cancel AMI Deprecation', 'Turn Off Deregistration Protection']) {
@@ -68,7 +77,10 @@ describe('Snapshots folder (UI)', function () {
     }
     const deprecated = await wb!.contextMenu(await wb!.reveal('legacy-app-2024.08'));
     await wb!.page.keyboard.press('Escape');
-    assert.ok(deprecated.includes('Cancel AMI Deprecation') && !deprecated.includes('Deprecate AMI…'), deprecated.join(' | '));
+    assert.ok(
+      deprecated.includes('Cancel AMI Deprecation') && !deprecated.includes('Deprecate AMI…'),
+      deprecated.join(' | '),
+    );
   });
 });
 

@@ -30,7 +30,12 @@ describe('walkthrough (UI)', function () {
     await wb!.row('us-east-1').waitFor({ timeout: 60_000 });
     await wb!.runCommand(`AMI Explorer: Open Walkthrough: ${TITLE}`);
     await walkthrough().getByText(TITLE).first().waitFor({ timeout: 20_000 });
-    for (const title of ['Browse AMIs by owner and root device', 'Create an image, with and without reboot', 'Try to make an encrypted image public', 'Delete the snapshots left behind']) {
+    for (const title of [
+      'Browse AMIs by owner and root device',
+      'Create an image, with and without reboot',
+      'Try to make an encrypted image public',
+      'Delete the snapshots left behind',
+    ]) {
       await step(title).waitFor({ timeout: 10_000 });
     }
     // The step's Markdown shows in a webview next to the steps when the editor is wide enough.
@@ -43,14 +48,25 @@ describe('walkthrough (UI)', function () {
   });
 
   it('offers the training commands in the AMIs view\'s "…" menu', async function () {
-    await page().locator('.part.sidebar').getByRole('button', { name: /^(More Actions|Views and More Actions)/ }).first().click();
+    await page()
+      .locator('.part.sidebar')
+      .getByRole('button', { name: /^(More Actions|Views and More Actions)/ })
+      .first()
+      .click();
     const items = page().locator('.monaco-menu .action-label');
     await items.first().waitFor({ timeout: 10_000 });
     await page().waitForTimeout(300);
     const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
     await wb!.screenshot('view-menu');
     await page().keyboard.press('Escape');
-    for (const wanted of ['Reset Simulator…', 'Switch Simulator Account…', 'Settle Pending Work Now', 'Start Simulator Endpoint', 'Stop Simulator Endpoint', `Open Walkthrough: ${TITLE}`]) {
+    for (const wanted of [
+      'Reset Simulator…',
+      'Switch Simulator Account…',
+      'Settle Pending Work Now',
+      'Start Simulator Endpoint',
+      'Stop Simulator Endpoint',
+      `Open Walkthrough: ${TITLE}`,
+    ]) {
       assert.ok(labels.includes(wanted), `"${wanted}" in the menu: ${labels.join(' | ')}`);
     }
   });
@@ -67,7 +83,11 @@ describe('walkthrough (UI)', function () {
 
   it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {
     const browse = step('Browse AMIs by owner and root device');
-    assert.equal(await browse.locator('.codicon-getting-started-step-checked').count(), 0, 'not complete before browsing');
+    assert.equal(
+      await browse.locator('.codicon-getting-started-step-checked').count(),
+      0,
+      'not complete before browsing',
+    );
     await wb!.expand('us-east-1');
     await wb!.expand('Images');
     await wb!.expand('Amazon');

@@ -10,7 +10,13 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import {
-  CHROMIUM, CHROMIUM_ARGS, ROOT, ensureChromium, extensionHostLogTail, installDevExtension, startCodeServer,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ROOT,
+  ensureChromium,
+  extensionHostLogTail,
+  installDevExtension,
+  startCodeServer,
 } from '../../scripts/vscode-env.mjs';
 import type { CodeServer } from '../../scripts/vscode-env.mjs';
 
@@ -52,7 +58,9 @@ export class Workbench {
     fs.mkdirSync(folder, { recursive: true });
     installDevExtension(extensionsDir, extensionPath);
     const server = await startCodeServer({
-      userDataDir, extensionsDir, folder,
+      userDataDir,
+      extensionsDir,
+      folder,
       env: { AMI_EXPLORER_TEST: '1' },
       settings: {
         'workbench.colorTheme': o.theme ?? 'Default Dark Modern',
@@ -62,7 +70,10 @@ export class Workbench {
       },
     });
     const context = await chromium.launchPersistentContext(path.join(tmp, 'chromium'), {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
     });
     const page = context.pages()[0] ?? (await context.newPage());
     const name = o.name ?? 'ui';
@@ -92,9 +103,12 @@ export class Workbench {
    * "Amazon (50)"). Rows are virtualised: only rows on screen exist in the DOM.
    */
   row(prefix: string): Locator {
-    return this.page.locator('.monaco-list-row').filter({
-      has: this.page.locator('.label-name').filter({ hasText: new RegExp(`^\\s*${escapeRe(prefix)}`) }),
-    }).first();
+    return this.page
+      .locator('.monaco-list-row')
+      .filter({
+        has: this.page.locator('.label-name').filter({ hasText: new RegExp(`^\\s*${escapeRe(prefix)}`) }),
+      })
+      .first();
   }
 
   /**
@@ -102,7 +116,9 @@ export class Workbench {
    * view has no pane header: its title is part of the container's title).
    */
   async openView(title: string): Promise<void> {
-    const header = this.page.locator('.sidebar .pane-header').filter({ hasText: new RegExp(`^\\s*${escapeRe(title)}`) });
+    const header = this.page
+      .locator('.sidebar .pane-header')
+      .filter({ hasText: new RegExp(`^\\s*${escapeRe(title)}`) });
     if ((await header.count()) > 0 && (await header.first().getAttribute('aria-expanded')) === 'false') {
       await header.first().click();
     }
@@ -112,8 +128,9 @@ export class Workbench {
   async children(parent: Locator): Promise<Array<{ label: string; row: Locator }>> {
     const found = await parent.evaluate((el) => {
       const level = Number(el.getAttribute('aria-level'));
-      const rows = Array.from(el.closest('.monaco-list')?.querySelectorAll('.monaco-list-row') ?? [])
-        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')));
+      const rows = Array.from(el.closest('.monaco-list')?.querySelectorAll('.monaco-list-row') ?? []).sort(
+        (a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')),
+      );
       const out: Array<{ id: string; label: string }> = [];
       for (const r of rows.slice(rows.indexOf(el) + 1)) {
         const l = Number(r.getAttribute('aria-level'));

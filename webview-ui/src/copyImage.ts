@@ -33,12 +33,26 @@ channel.start((message) => {
         view.result.failure('EC2 did not copy the image', r.error);
         return;
       }
-      view.result.success(`Copy ${r.imageId} started in ${r.region}`,
-        [h('p', {}, 'It stays ', h('em', {}, 'pending'), ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.')],
+      view.result.success(
+        `Copy ${r.imageId} started in ${r.region}`,
         [
-          { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id: r.imageId }) },
+          h(
+            'p',
+            {},
+            'It stays ',
+            h('em', {}, 'pending'),
+            ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.',
+          ),
+        ],
+        [
+          {
+            label: 'Reveal in tree',
+            icon: 'list-tree',
+            run: () => channel.post({ type: 'revealInTree', id: r.imageId }),
+          },
           { label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: r.imageId }) },
-        ]);
+        ],
+      );
       return;
     }
     case 'refused':
@@ -54,35 +68,93 @@ channel.start((message) => {
 function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   const progress = progressLine();
   const result = resultBox();
-  const header = [h('h1', {}, 'Copy AMI'), h('p', { className: 'subtitle' }, `${data.sourceName ? `${data.sourceName} · ` : ''}${data.sourceImageId} · ${data.sourceRegion}`)];
+  const header = [
+    h('h1', {}, 'Copy AMI'),
+    h(
+      'p',
+      { className: 'subtitle' },
+      `${data.sourceName ? `${data.sourceName} · ` : ''}${data.sourceImageId} · ${data.sourceRegion}`,
+    ),
+  ];
   if (data.isMarketplace) {
-    setChildren(app, ...header, h('div', { className: 'warning', attrs: { role: 'alert' } },
-      h('strong', {}, 'EC2 cannot copy this image. '),
-      'It is an AWS Marketplace image (it has product codes), and EC2 refuses to copy those. Launch an instance from it and create an image of that instance, or subscribe to the product in the other region.'));
+    setChildren(
+      app,
+      ...header,
+      h(
+        'div',
+        { className: 'warning', attrs: { role: 'alert' } },
+        h('strong', {}, 'EC2 cannot copy this image. '),
+        'It is an AWS Marketplace image (it has product codes), and EC2 refuses to copy those. Launch an instance from it and create an image of that instance, or subscribe to the product in the other region.',
+      ),
+    );
     return { progress, result, setBusy: () => undefined };
   }
-  const save = () => channel.save({ args: { kind: 'copyImage', region: data.sourceRegion, imageId: data.sourceImageId }, form: values() });
+  const save = () =>
+    channel.save({
+      args: { kind: 'copyImage', region: data.sourceRegion, imageId: data.sourceImageId },
+      form: values(),
+    });
 
   const regionId = 'copy-region';
   const region = h('vscode-single-select', { id: regionId, className: 'region' });
-  for (const r of data.regions) region.append(h('vscode-option', { value: r, selected: r === (saved?.destinationRegion ?? data.sourceRegion) }, r === data.sourceRegion ? `${r} (same region)` : r));
+  for (const r of data.regions)
+    region.append(
+      h(
+        'vscode-option',
+        { value: r, selected: r === (saved?.destinationRegion ?? data.sourceRegion) },
+        r === data.sourceRegion ? `${r} (same region)` : r,
+      ),
+    );
   region.addEventListener('change', save);
-  const name = textField({ label: 'Name of the copy', value: saved?.name ?? (data.sourceName ?? data.sourceImageId).slice(0, 128), check: checkAmiName, maxLength: 128, onChange: save });
-  const description = textField({ label: 'Description (optional)', value: saved?.description ?? (data.sourceDescription ?? '').slice(0, 255), check: checkDescription, maxLength: 255, onChange: save });
-  const encrypted = h('vscode-checkbox', { label: 'Encrypt the snapshots of the copy', checked: data.sourceEncrypted || (saved?.encrypted ?? false), disabled: data.sourceEncrypted });
-  const kms = textField({ label: 'KMS key (optional)', value: saved?.kmsKeyId ?? '', placeholder: 'alias/aws/ebs (default)', maxLength: 2048, onChange: save,
+  const name = textField({
+    label: 'Name of the copy',
+    value: saved?.name ?? (data.sourceName ?? data.sourceImageId).slice(0, 128),
+    check: checkAmiName,
+    maxLength: 128,
+    onChange: save,
+  });
+  const description = textField({
+    label: 'Description (optional)',
+    value: saved?.description ?? (data.sourceDescription ?? '').slice(0, 255),
+    check: checkDescription,
+    maxLength: 255,
+    onChange: save,
+  });
+  const encrypted = h('vscode-checkbox', {
+    label: 'Encrypt the snapshots of the copy',
+    checked: data.sourceEncrypted || (saved?.encrypted ?? false),
+    disabled: data.sourceEncrypted,
+  });
+  const kms = textField({
+    label: 'KMS key (optional)',
+    value: saved?.kmsKeyId ?? '',
+    placeholder: 'alias/aws/ebs (default)',
+    maxLength: 2048,
+    onChange: save,
     check: (v) => (v === '' ? undefined : checkKmsKeyId(v)),
-    helper: 'A key id, key ARN, alias/name or alias ARN in the destination region. Empty: your default EBS key.' });
-  const syncKms = () => { kms.root.hidden = !encrypted.checked; };
-  encrypted.addEventListener('change', () => { syncKms(); save(); });
+    helper: 'A key id, key ARN, alias/name or alias ARN in the destination region. Empty: your default EBS key.',
+  });
+  const syncKms = () => {
+    kms.root.hidden = !encrypted.checked;
+  };
+  encrypted.addEventListener('change', () => {
+    syncKms();
+    save();
+  });
   syncKms();
   const copyTags = h('vscode-checkbox', { label: 'Copy the image’s tags', checked: saved?.copyImageTags ?? true });
   copyTags.addEventListener('change', save);
   const submit = h('vscode-button', { icon: 'copy', on: { click: () => send() } }, 'Copy AMI');
 
   function values(): CopyImageParams {
-    return { destinationRegion: region.value, name: name.value, description: description.value, encrypted: encrypted.checked,
-      kmsKeyId: encrypted.checked ? kms.value.trim() : '', copyImageTags: copyTags.checked };
+    return {
+      destinationRegion: region.value,
+      name: name.value,
+      description: description.value,
+      encrypted: encrypted.checked,
+      kmsKeyId: encrypted.checked ? kms.value.trim() : '',
+      copyImageTags: copyTags.checked,
+    };
   }
   function send(): void {
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
@@ -100,19 +172,35 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   }
 
   submitOnEnter(app, submit);
-  setChildren(app, ...header,
-    h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { attrs: { for: regionId } }, 'Destination region'), region),
-    name.root, description.root,
+  setChildren(
+    app,
+    ...header,
+    h(
+      'vscode-form-group',
+      { variant: 'vertical' },
+      h('vscode-label', { attrs: { for: regionId } }, 'Destination region'),
+      region,
+    ),
+    name.root,
+    description.root,
     h('h2', {}, 'Encryption'),
     encrypted,
-    h('p', { className: 'explain' }, data.sourceEncrypted
-      ? 'The source’s snapshots are encrypted, so the copy is encrypted too (EC2 never decrypts a copy).'
-      : 'Encrypting the copy is the way to get an encrypted AMI from an unencrypted one. Launching from it needs access to the key.'),
+    h(
+      'p',
+      { className: 'explain' },
+      data.sourceEncrypted
+        ? 'The source’s snapshots are encrypted, so the copy is encrypted too (EC2 never decrypts a copy).'
+        : 'Encrypting the copy is the way to get an encrypted AMI from an unencrypted one. Launching from it needs access to the key.',
+    ),
     kms.root,
     h('h2', {}, 'Tags'),
     copyTags,
-    h('div', { className: 'note' }, h('strong', {}, 'Launch permissions are not copied. '),
-      'The copy is private to your account whatever the source’s sharing: share it again from Launch permissions. Deprecation and deregistration protection are not copied either.'),
+    h(
+      'div',
+      { className: 'note' },
+      h('strong', {}, 'Launch permissions are not copied. '),
+      'The copy is private to your account whatever the source’s sharing: share it again from Launch permissions. Deprecation and deregistration protection are not copied either.',
+    ),
     h('div', { className: 'actions-row' }, submit),
     progress.root,
     result.root,

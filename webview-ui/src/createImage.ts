@@ -27,11 +27,9 @@ const app = document.getElementById('app') as HTMLElement;
 let pendingRequest: string | undefined;
 let form: ReturnType<typeof buildForm> | undefined;
 
-
 channel.start((message) => {
   switch (message.type) {
     case 'init': {
-
       const saved = channel.saved();
       const values = saved && saved.args.kind === 'createImage' ? saved.form : undefined;
       form = buildForm(message.data, values);
@@ -50,10 +48,20 @@ channel.start((message) => {
         form.result.success(
           `Image ${imageId} is being created`,
           [
-            h('p', {}, 'It stays ', h('em', {}, 'pending'), ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.'),
+            h(
+              'p',
+              {},
+              'It stays ',
+              h('em', {}, 'pending'),
+              ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
+            ),
           ],
           [
-            { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id: imageId }) },
+            {
+              label: 'Reveal in tree',
+              icon: 'list-tree',
+              run: () => channel.post({ type: 'revealInTree', id: imageId }),
+            },
             { label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: imageId }) },
           ],
         );
@@ -76,7 +84,10 @@ channel.start((message) => {
 
 function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) {
   const who = data.instanceName ? `${data.instanceName} (${data.instanceId})` : data.instanceId;
-  const header = [h('h1', {}, 'Create Image'), h('p', { className: 'subtitle' }, `From instance ${who} · ${data.instanceState} · ${data.region}`)];
+  const header = [
+    h('h1', {}, 'Create Image'),
+    h('p', { className: 'subtitle' }, `From instance ${who} · ${data.instanceState} · ${data.region}`),
+  ];
   const progress = progressLine();
   const result = resultBox();
 
@@ -85,33 +96,79 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     return { progress, result, setBusy: () => undefined, values: () => saved ?? emptyValues(data) };
   }
 
-  const save = () => channel.save({ args: { kind: 'createImage', region: data.region, instanceId: data.instanceId }, form: values() });
-  const name = textField({ label: 'Image name', value: saved?.name ?? data.suggestedName, check: checkAmiName, maxLength: 128, onChange: save,
-    helper: "3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _. Unique among your images in this region." });
-  const description = textField({ label: 'Description (optional)', value: saved?.description ?? '', check: checkDescription, maxLength: 255, onChange: save });
+  const save = () =>
+    channel.save({ args: { kind: 'createImage', region: data.region, instanceId: data.instanceId }, form: values() });
+  const name = textField({
+    label: 'Image name',
+    value: saved?.name ?? data.suggestedName,
+    check: checkAmiName,
+    maxLength: 128,
+    onChange: save,
+    helper:
+      "3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _. Unique among your images in this region.",
+  });
+  const description = textField({
+    label: 'Description (optional)',
+    value: saved?.description ?? '',
+    check: checkDescription,
+    maxLength: 255,
+    onChange: save,
+  });
 
-  const noReboot = h('vscode-checkbox', { label: 'No reboot: keep the instance running while EC2 takes the snapshots', checked: saved?.noReboot ?? false });
-  const rebootNote = h('div', { className: 'note' }, h('strong', {}, 'Without No reboot (recommended). '),
+  const noReboot = h('vscode-checkbox', {
+    label: 'No reboot: keep the instance running while EC2 takes the snapshots',
+    checked: saved?.noReboot ?? false,
+  });
+  const rebootNote = h(
+    'div',
+    { className: 'note' },
+    h('strong', {}, 'Without No reboot (recommended). '),
     'EC2 shuts the instance down, snapshots every attached volume, then starts it again. Nothing is being written during the snapshots, so the image is ',
-    h('strong', {}, 'application-consistent'), '. The instance is unavailable for a few minutes.');
-  const noRebootNote = h('div', { className: 'note' }, h('strong', {}, 'With No reboot. '),
+    h('strong', {}, 'application-consistent'),
+    '. The instance is unavailable for a few minutes.',
+  );
+  const noRebootNote = h(
+    'div',
+    { className: 'note' },
+    h('strong', {}, 'With No reboot. '),
     'The instance keeps serving while EC2 snapshots its volumes. Data still in memory and writes in flight are not captured: the image is only ',
-    h('strong', {}, 'crash-consistent'), ', as if the power had been cut. Databases may need recovery when launched from it.');
+    h('strong', {}, 'crash-consistent'),
+    ', as if the power had been cut. Databases may need recovery when launched from it.',
+  );
   const markChoice = () => {
     rebootNote.classList.toggle('chosen', !noReboot.checked);
     noRebootNote.classList.toggle('chosen', noReboot.checked);
   };
-  noReboot.addEventListener('change', () => { markChoice(); save(); });
+  noReboot.addEventListener('change', () => {
+    markChoice();
+    save();
+  });
   markChoice();
 
-  const volumeRows = data.volumes.map((v) => volumeRow(v, saved?.volumes.find((m) => m.deviceName === v.deviceName), save));
+  const volumeRows = data.volumes.map((v) =>
+    volumeRow(
+      v,
+      saved?.volumes.find((m) => m.deviceName === v.deviceName),
+      save,
+    ),
+  );
   const imageTags = tagEditor({ label: 'Image tags', explain: 'Tags of the new AMI.', onChange: save });
-  const snapshotTags = tagEditor({ label: 'Snapshot tags', explain: 'Tags of the snapshots EC2 takes of each volume (for cost allocation and clean-up).', onChange: save });
+  const snapshotTags = tagEditor({
+    label: 'Snapshot tags',
+    explain: 'Tags of the snapshots EC2 takes of each volume (for cost allocation and clean-up).',
+    onChange: save,
+  });
   imageTags.value = saved?.imageTags ?? [];
   snapshotTags.value = saved?.snapshotTags ?? [];
 
   const submit = h('vscode-button', { icon: 'device-camera', on: { click: () => send() } }, 'Create Image');
-  const fieldsToDisable = () => [name.input, description.input, noReboot, submit, ...volumeRows.flatMap((r) => r.controls)];
+  const fieldsToDisable = () => [
+    name.input,
+    description.input,
+    noReboot,
+    submit,
+    ...volumeRows.flatMap((r) => r.controls),
+  ];
 
   function values(): CreateImageParams {
     return {
@@ -125,7 +182,13 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   }
 
   function send(): void {
-    const problems = [name.validate(), description.validate(), ...volumeRows.map((r) => r.validate()), imageTags.validate(), snapshotTags.validate()];
+    const problems = [
+      name.validate(),
+      description.validate(),
+      ...volumeRows.map((r) => r.validate()),
+      imageTags.validate(),
+      snapshotTags.validate(),
+    ];
     if (problems.some((p) => p !== undefined) || pendingRequest) return;
     pendingRequest = channel.newRequestId();
     result.clear();
@@ -141,8 +204,14 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     if (!busy) progress.hide();
   }
 
-  const stateWarning = data.instanceState === 'running' || data.instanceState === 'stopped' ? null
-    : h('div', { className: 'warning', attrs: { role: 'alert' } }, `EC2 creates images only from running or stopped instances; this one is ${data.instanceState}.`);
+  const stateWarning =
+    data.instanceState === 'running' || data.instanceState === 'stopped'
+      ? null
+      : h(
+          'div',
+          { className: 'warning', attrs: { role: 'alert' } },
+          `EC2 creates images only from running or stopped instances; this one is ${data.instanceState}.`,
+        );
   setChildren(
     app,
     ...header,
@@ -152,10 +221,18 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     h('h2', {}, 'Reboot'),
     noReboot,
     data.instanceState === 'stopped'
-      ? h('p', { className: 'explain' }, 'The instance is stopped: its volumes are already consistent, so this choice makes no difference.')
+      ? h(
+          'p',
+          { className: 'explain' },
+          'The instance is stopped: its volumes are already consistent, so this choice makes no difference.',
+        )
       : h('div', { className: 'trade-off' }, rebootNote, noRebootNote),
     h('h2', {}, 'Volumes'),
-    h('p', { className: 'explain' }, 'Each EBS volume becomes a snapshot referenced by the image. You can grow a volume or change its type for instances launched from the image, and leave data volumes out. Encryption follows the volume (Copy AMI can encrypt a copy).'),
+    h(
+      'p',
+      { className: 'explain' },
+      'Each EBS volume becomes a snapshot referenced by the image. You can grow a volume or change its type for instances launched from the image, and leave data volumes out. Encryption follows the volume (Copy AMI can encrypt a copy).',
+    ),
     volumeTable(volumeRows),
     imageTags.root,
     snapshotTags.root,
@@ -168,16 +245,28 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
 }
 
 function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: () => void) {
-  const size = h('vscode-textfield', { value: String(saved?.sizeGiB ?? v.sizeGiB), label: `Size of ${v.deviceName} in GiB`, className: 'vol-size' });
+  const size = h('vscode-textfield', {
+    value: String(saved?.sizeGiB ?? v.sizeGiB),
+    label: `Size of ${v.deviceName} in GiB`,
+    className: 'vol-size',
+  });
   const type = h('vscode-single-select', { label: `Volume type of ${v.deviceName}`, className: 'vol-type' });
   for (const t of VOLUME_TYPES) {
     // io1/io2 need provisioned IOPS, which this form does not ask for.
     if ((t === 'io1' || t === 'io2') && v.volumeType !== t) continue;
     type.append(h('vscode-option', { value: t, selected: (saved?.volumeType ?? v.volumeType) === t }, t));
   }
-  const dot = h('vscode-checkbox', { checked: saved?.deleteOnTermination ?? v.deleteOnTermination, label: 'Delete on termination', attrs: { 'aria-label': `Delete ${v.deviceName} on termination` } });
-  const include = h('vscode-checkbox', { checked: v.isRoot || (saved?.include ?? true), disabled: v.isRoot, label: v.isRoot ? 'Root: always included' : 'Include',
-    attrs: { 'aria-label': `Include ${v.deviceName} in the image` } });
+  const dot = h('vscode-checkbox', {
+    checked: saved?.deleteOnTermination ?? v.deleteOnTermination,
+    label: 'Delete on termination',
+    attrs: { 'aria-label': `Delete ${v.deviceName} on termination` },
+  });
+  const include = h('vscode-checkbox', {
+    checked: v.isRoot || (saved?.include ?? true),
+    disabled: v.isRoot,
+    label: v.isRoot ? 'Root: always included' : 'Include',
+    attrs: { 'aria-label': `Include ${v.deviceName} in the image` },
+  });
   const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
   const validate = () => {
     const problem = checkVolumeSize(size.value, v.sizeGiB);
@@ -185,9 +274,14 @@ function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: ()
     error.textContent = problem ?? '';
     return problem;
   };
-  size.addEventListener('input', () => { validate(); onChange(); });
+  size.addEventListener('input', () => {
+    validate();
+    onChange();
+  });
   for (const c of [type, dot, include]) c.addEventListener('change', onChange);
-  const cells = h('tr', {},
+  const cells = h(
+    'tr',
+    {},
     h('td', { className: 'mono' }, v.deviceName, v.isRoot ? h('div', { className: 'muted' }, 'root') : null),
     h('td', { className: 'mono' }, v.volumeId ?? ''),
     h('td', {}, size, error),
@@ -212,20 +306,38 @@ function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: ()
 
 function volumeTable(rows: ReturnType<typeof volumeRow>[]): HTMLElement {
   if (rows.length === 0) return h('p', { className: 'explain' }, 'EC2 reported no EBS volumes for this instance.');
-  const head = h('tr', {}, ...['Device', 'Volume', 'Size (GiB)', 'Type', 'Encryption', 'On termination', 'In image'].map((t) => h('th', { attrs: { scope: 'col' } }, t)));
+  const head = h(
+    'tr',
+    {},
+    ...['Device', 'Volume', 'Size (GiB)', 'Type', 'Encryption', 'On termination', 'In image'].map((t) =>
+      h('th', { attrs: { scope: 'col' } }, t),
+    ),
+  );
   return h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows.map((r) => r.row)));
 }
 
 function instanceStoreExplanation(): HTMLElement {
-  return h('div', { className: 'warning', attrs: { role: 'alert' } },
-    h('p', {}, h('strong', {}, 'EC2 cannot create an image of this instance. '),
-      'Its root device is an instance store volume: a disk physically attached to the host, which EC2 cannot snapshot. CreateImage works only for EBS-backed instances, because the image is made of EBS snapshots.'),
-    h('p', {}, 'To get an AMI from it, bundle the running instance with the EC2 AMI tools (', h('code', {}, 'ec2-bundle-vol'), ', ', h('code', {}, 'ec2-upload-bundle'),
-      ') to Amazon S3 and register the bundle (RegisterImage), or move the workload to an EBS-backed instance and create the image from that.'),
+  return h(
+    'div',
+    { className: 'warning', attrs: { role: 'alert' } },
+    h(
+      'p',
+      {},
+      h('strong', {}, 'EC2 cannot create an image of this instance. '),
+      'Its root device is an instance store volume: a disk physically attached to the host, which EC2 cannot snapshot. CreateImage works only for EBS-backed instances, because the image is made of EBS snapshots.',
+    ),
+    h(
+      'p',
+      {},
+      'To get an AMI from it, bundle the running instance with the EC2 AMI tools (',
+      h('code', {}, 'ec2-bundle-vol'),
+      ', ',
+      h('code', {}, 'ec2-upload-bundle'),
+      ') to Amazon S3 and register the bundle (RegisterImage), or move the workload to an EBS-backed instance and create the image from that.',
+    ),
   );
 }
 
 function emptyValues(data: CreateImageInit): CreateImageParams {
   return { name: data.suggestedName, description: '', noReboot: false, volumes: [], imageTags: [], snapshotTags: [] };
 }
-

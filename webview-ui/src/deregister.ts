@@ -64,7 +64,11 @@ function blockedReason(info: DeregisterImageInfo): string | undefined {
 function build(data: DeregisterInit, saved: SavedForm | undefined) {
   const progress = progressLine();
   const result = resultBox();
-  const save = () => channel.save({ args: { kind: 'deregister', region: data.region, imageIds: data.images.map((i) => i.imageId) }, form: values() });
+  const save = () =>
+    channel.save({
+      args: { kind: 'deregister', region: data.region, imageIds: data.images.map((i) => i.imageId) },
+      form: values(),
+    });
   const rows = data.images.map((info) => {
     const blocked = blockedReason(info);
     const select = h('vscode-checkbox', {
@@ -72,11 +76,23 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       disabled: blocked !== undefined,
       attrs: { 'aria-label': `Deregister ${info.name ?? info.imageId}` },
     });
-    select.addEventListener('change', () => { update(); save(); });
-    const snaps = info.snapshots.length === 0
-      ? h('span', { className: 'muted' }, 'none')
-      : h('div', {}, ...info.snapshots.map((s) => h('div', { className: 'snap' }, h('code', {}, s.snapshotId), ` · ${s.sizeGiB} GiB`)));
-    const row = h('tr', {},
+    select.addEventListener('change', () => {
+      update();
+      save();
+    });
+    const snaps =
+      info.snapshots.length === 0
+        ? h('span', { className: 'muted' }, 'none')
+        : h(
+            'div',
+            {},
+            ...info.snapshots.map((s) =>
+              h('div', { className: 'snap' }, h('code', {}, s.snapshotId), ` · ${s.sizeGiB} GiB`),
+            ),
+          );
+    const row = h(
+      'tr',
+      {},
       h('td', { className: 'select' }, select),
       h('td', {}, h('div', {}, info.name ?? ''), h('code', { className: 'muted' }, info.imageId)),
       h('td', {}, info.state),
@@ -88,8 +104,14 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
   });
   const selected = () => rows.filter((r) => !r.blocked && r.select.checked).map((r) => r.info);
 
-  const deleteSnapshots = h('vscode-checkbox', { label: 'Also delete the snapshots these images use', checked: saved?.deleteSnapshots ?? true });
-  deleteSnapshots.addEventListener('change', () => { update(); save(); });
+  const deleteSnapshots = h('vscode-checkbox', {
+    label: 'Also delete the snapshots these images use',
+    checked: saved?.deleteSnapshots ?? true,
+  });
+  deleteSnapshots.addEventListener('change', () => {
+    update();
+    save();
+  });
   const snapshotNote = h('p', { className: 'explain' });
   const confirm = h('vscode-checkbox', { label: 'I understand that deregistering cannot be undone' });
   confirm.addEventListener('change', () => update());
@@ -104,9 +126,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     const chosen = selected();
     const sizes = chosen.flatMap((i) => i.snapshots.map((s) => s.sizeGiB));
     const cost = monthlySnapshotCost(sizes, data.snapshotPricePerGiBMonth);
-    totals.textContent = chosen.length === 0
-      ? 'No image selected.'
-      : `${chosen.length} image${chosen.length > 1 ? 's' : ''} selected, using ${sizes.length} snapshot${sizes.length === 1 ? '' : 's'} (${sizes.reduce((a, b) => a + b, 0)} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
+    totals.textContent =
+      chosen.length === 0
+        ? 'No image selected.'
+        : `${chosen.length} image${chosen.length > 1 ? 's' : ''} selected, using ${sizes.length} snapshot${sizes.length === 1 ? '' : 's'} (${sizes.reduce((a, b) => a + b, 0)} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
     snapshotNote.textContent = deleteSnapshots.checked
       ? `Deregistering an AMI does not delete its snapshots: left alone they stay in your account and keep costing up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`
       : `The snapshots stay and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`;
@@ -144,35 +167,89 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     }
     update();
     const failed = res.items.filter((i) => !i.ok).length;
-    const table = h('table', {},
-      h('thead', {}, h('tr', {}, ...['Image', 'Result', 'Snapshots deleted', 'Snapshots kept'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
-      h('tbody', {}, ...res.items.map((i) => h('tr', {},
-        h('td', {}, h('code', {}, i.imageId)),
-        h('td', {}, i.ok ? h('span', {}, icon('pass'), ' Deregistered') : h('span', { className: 'blocked' }, icon('error'), ` ${i.error?.message ?? 'Failed'}`),
-          !i.ok && i.error?.fix ? h('div', { className: 'muted' }, i.error.fix) : null),
-        h('td', {}, ...i.deletedSnapshotIds.map((s) => h('div', {}, h('code', {}, s)))),
-        h('td', {}, ...i.keptSnapshots.map((s) => h('div', {}, h('code', {}, s.snapshotId), ` — ${s.reason}`))),
-      ))),
+    const table = h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Image', 'Result', 'Snapshots deleted', 'Snapshots kept'].map((t) =>
+            h('th', { attrs: { scope: 'col' } }, t),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...res.items.map((i) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, h('code', {}, i.imageId)),
+            h(
+              'td',
+              {},
+              i.ok
+                ? h('span', {}, icon('pass'), ' Deregistered')
+                : h('span', { className: 'blocked' }, icon('error'), ` ${i.error?.message ?? 'Failed'}`),
+              !i.ok && i.error?.fix ? h('div', { className: 'muted' }, i.error.fix) : null,
+            ),
+            h('td', {}, ...i.deletedSnapshotIds.map((s) => h('div', {}, h('code', {}, s)))),
+            h('td', {}, ...i.keptSnapshots.map((s) => h('div', {}, h('code', {}, s.snapshotId), ` — ${s.reason}`))),
+          ),
+        ),
+      ),
     );
-    if (failed === 0) result.success(`Deregistered ${res.items.length} AMI${res.items.length > 1 ? 's' : ''}`, [table], []);
+    if (failed === 0)
+      result.success(`Deregistered ${res.items.length} AMI${res.items.length > 1 ? 's' : ''}`, [table], []);
     else {
-      result.failure(`${failed} of ${res.items.length} could not be deregistered`, { message: 'See each image below.' });
+      result.failure(`${failed} of ${res.items.length} could not be deregistered`, {
+        message: 'See each image below.',
+      });
       result.root.append(table);
     }
   }
 
-  setChildren(app,
+  setChildren(
+    app,
     h('h1', {}, 'Deregister AMIs'),
-    h('p', { className: 'subtitle' }, `${data.images.length} image${data.images.length > 1 ? 's' : ''} in ${data.region}`),
-    h('table', {},
-      h('thead', {}, h('tr', {}, ...['', 'Image', 'State', 'Snapshots', 'Per month', 'Status'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
+    h(
+      'p',
+      { className: 'subtitle' },
+      `${data.images.length} image${data.images.length > 1 ? 's' : ''} in ${data.region}`,
+    ),
+    h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['', 'Image', 'State', 'Snapshots', 'Per month', 'Status'].map((t) =>
+            h('th', { attrs: { scope: 'col' } }, t),
+          ),
+        ),
+      ),
       h('tbody', {}, ...rows.map((r) => r.row)),
     ),
-    h('p', { className: 'explain' }, `Estimates use ${formatUsd(data.snapshotPricePerGiBMonth)} per GiB-month (standard snapshot storage) and the full volume sizes; snapshots are incremental, so the real cost is usually lower.`),
+    h(
+      'p',
+      { className: 'explain' },
+      `Estimates use ${formatUsd(data.snapshotPricePerGiBMonth)} per GiB-month (standard snapshot storage) and the full volume sizes; snapshots are incremental, so the real cost is usually lower.`,
+    ),
     totals,
     deleteSnapshots,
     snapshotNote,
-    h('div', { className: 'warning' }, 'After deregistration nobody can launch new instances from these AMIs. Instances already running from them are not affected.'),
+    h(
+      'div',
+      { className: 'warning' },
+      'After deregistration nobody can launch new instances from these AMIs. Instances already running from them are not affected.',
+    ),
     confirm,
     h('div', { className: 'actions-row' }, submit),
     progress.root,

@@ -1,5 +1,11 @@
 /** The read-only Image details page: every attribute grouped, actions that open the other panels. */
-import type { BlockDeviceInfo, DetailAction, ImageDetailsInit, ImageDetailsToHost, ImageDetailsToWebview } from '../../src/shared/protocol';
+import type {
+  BlockDeviceInfo,
+  DetailAction,
+  ImageDetailsInit,
+  ImageDetailsToHost,
+  ImageDetailsToWebview,
+} from '../../src/shared/protocol';
 import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
@@ -52,9 +58,19 @@ channel.start((message) => {
 type Row = [string, Node | string | undefined | null | false];
 
 function attrs(label: string, rows: Row[]): HTMLElement {
-  const shown = rows.filter((r): r is [string, Node | string] => r[1] !== undefined && r[1] !== null && r[1] !== false && r[1] !== '');
-  return h('section', { attrs: { 'aria-label': label } }, h('h2', {}, label),
-    h('table', { className: 'attrs' }, h('tbody', {}, ...shown.map(([k, v]) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, k), h('td', {}, v))))));
+  const shown = rows.filter(
+    (r): r is [string, Node | string] => r[1] !== undefined && r[1] !== null && r[1] !== false && r[1] !== '',
+  );
+  return h(
+    'section',
+    { attrs: { 'aria-label': label } },
+    h('h2', {}, label),
+    h(
+      'table',
+      { className: 'attrs' },
+      h('tbody', {}, ...shown.map(([k, v]) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, k), h('td', {}, v)))),
+    ),
+  );
 }
 
 const code = (v: string | undefined) => (v ? h('code', {}, v) : undefined);
@@ -62,10 +78,28 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'Ye
 const when = (iso: string | undefined) => (iso ? `${new Date(iso).toLocaleString()} (${iso})` : undefined);
 
 function deviceRow(b: BlockDeviceInfo): HTMLElement {
-  if (b.kind === 'ephemeral') return h('tr', {}, h('td', { className: 'mono' }, b.deviceName), h('td', { attrs: { colspan: '7' } }, `Instance store volume (${b.virtualName ?? 'ephemeral'}): not kept in the image.`));
-  if (b.kind === 'noDevice') return h('tr', {}, h('td', { className: 'mono' }, b.deviceName), h('td', { attrs: { colspan: '7' } }, 'Suppressed (NoDevice).'));
+  if (b.kind === 'ephemeral')
+    return h(
+      'tr',
+      {},
+      h('td', { className: 'mono' }, b.deviceName),
+      h(
+        'td',
+        { attrs: { colspan: '7' } },
+        `Instance store volume (${b.virtualName ?? 'ephemeral'}): not kept in the image.`,
+      ),
+    );
+  if (b.kind === 'noDevice')
+    return h(
+      'tr',
+      {},
+      h('td', { className: 'mono' }, b.deviceName),
+      h('td', { attrs: { colspan: '7' } }, 'Suppressed (NoDevice).'),
+    );
   const perf = [b.iops ? `${b.iops} IOPS` : '', b.throughput ? `${b.throughput} MiB/s` : ''].filter(Boolean).join(', ');
-  return h('tr', {},
+  return h(
+    'tr',
+    {},
     h('td', { className: 'mono' }, b.deviceName),
     h('td', {}, b.snapshotId ? h('code', {}, b.snapshotId) : '—'),
     h('td', { className: 'num' }, b.sizeGiB !== undefined ? `${b.sizeGiB} GiB` : '—'),
@@ -73,7 +107,8 @@ function deviceRow(b: BlockDeviceInfo): HTMLElement {
     h('td', {}, perf || '—'),
     h('td', {}, b.encrypted ? 'Yes' : 'No'),
     h('td', {}, b.kmsKeyId ? h('code', {}, b.kmsKeyId) : b.encrypted ? 'aws/ebs (default)' : '—'),
-    h('td', {}, yesNo(b.deleteOnTermination) ?? '—'));
+    h('td', {}, yesNo(b.deleteOnTermination) ?? '—'),
+  );
 }
 
 function build(d: ImageDetailsInit, notice?: string) {
@@ -87,7 +122,9 @@ function build(d: ImageDetailsInit, notice?: string) {
   };
   const open = (panel: DetailAction) => () => channel.post({ type: 'openPanel', panel });
   const available = d.state === 'available';
-  const actions = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
+  const actions = h(
+    'div',
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
     available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
     available ? button('Copy AMI…', 'files', open('copyImage')) : null,
     d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
@@ -111,7 +148,8 @@ function build(d: ImageDetailsInit, notice?: string) {
   const ebs = d.blockDevices.filter((b) => b.kind === 'ebs' && b.snapshotId);
   const perms = d.permissions;
   const state = h('span', {}, h('span', { className: 'badge' }, d.state), d.stateReason ? ` ${d.stateReason}` : '');
-  setChildren(app,
+  setChildren(
+    app,
     h('h1', {}, 'AMI details'),
     h('p', { className: 'subtitle' }, `${d.name ? `${d.name} · ` : ''}${d.imageId} · ${d.region}`),
     actions,
@@ -122,7 +160,10 @@ function build(d: ImageDetailsInit, notice?: string) {
       ['Image id', code(d.imageId)],
       ['Name', d.name],
       ['Description', d.description],
-      ['Owner', h('span', {}, h('code', {}, d.ownerId), d.ownerAlias ? ` (${d.ownerAlias})` : '', d.ownedByMe ? ' — you' : '')],
+      [
+        'Owner',
+        h('span', {}, h('code', {}, d.ownerId), d.ownerAlias ? ` (${d.ownerAlias})` : '', d.ownedByMe ? ' — you' : ''),
+      ],
       ['State', state],
       ['Created', when(d.creationDate)],
       ['Last launched', when(d.lastLaunchedTime)],
@@ -135,40 +176,139 @@ function build(d: ImageDetailsInit, notice?: string) {
       ['Boot mode', d.bootMode],
       ['ENA support', yesNo(d.enaSupport)],
       ['SR-IOV', d.sriovNetSupport],
-      ['IMDS', d.imdsSupport === 'v2.0' ? 'IMDSv2 required (v2.0)' : d.imdsSupport ?? 'Not set (instances use their launch settings)'],
+      [
+        'IMDS',
+        d.imdsSupport === 'v2.0'
+          ? 'IMDSv2 required (v2.0)'
+          : (d.imdsSupport ?? 'Not set (instances use their launch settings)'),
+      ],
       ['NitroTPM', d.tpmSupport],
       ['Kernel', code(d.kernelId)],
       ['RAM disk', code(d.ramdiskId)],
       ['Image location', d.imageLocation],
-      ['Copied from', d.sourceImageId ? h('span', {}, h('code', {}, d.sourceImageId), ` in ${d.sourceImageRegion ?? '?'}`) : undefined],
+      [
+        'Copied from',
+        d.sourceImageId
+          ? h('span', {}, h('code', {}, d.sourceImageId), ` in ${d.sourceImageRegion ?? '?'}`)
+          : undefined,
+      ],
       ['Created from instance', code(d.sourceInstanceId)],
-      ['Product codes', d.productCodes.length ? d.productCodes.map((c) => `${c.id} (${c.type})`).join(', ') : undefined],
+      [
+        'Product codes',
+        d.productCodes.length ? d.productCodes.map((c) => `${c.id} (${c.type})`).join(', ') : undefined,
+      ],
     ]),
-    h('section', { attrs: { 'aria-label': 'Storage' } },
+    h(
+      'section',
+      { attrs: { 'aria-label': 'Storage' } },
       h('h2', {}, 'Storage'),
-      h('p', {}, `Root device: ${d.rootDeviceType ?? '?'}${d.rootDeviceName ? ` at ${d.rootDeviceName}` : ''}. `,
+      h(
+        'p',
+        {},
+        `Root device: ${d.rootDeviceType ?? '?'}${d.rootDeviceName ? ` at ${d.rootDeviceName}` : ''}. `,
         ebs.length > 0
           ? `Its ${ebs.length} snapshot(s) cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
-          : 'No EBS snapshot: nothing is billed for storage.'),
-      d.blockDevices.length === 0 ? h('p', { className: 'muted' }, 'No block device mapping.') :
-        h('div', { className: 'scroll' }, h('table', { className: 'devices' },
-          h('thead', {}, h('tr', {}, ...['Device', 'Snapshot', 'Size', 'Type', 'IOPS / throughput', 'Encrypted', 'KMS key', 'Delete on termination'].map((t) => h('th', { attrs: { scope: 'col' } }, t)))),
-          h('tbody', {}, ...d.blockDevices.map(deviceRow))))),
-    h('section', { attrs: { 'aria-label': 'Permissions' } },
+          : 'No EBS snapshot: nothing is billed for storage.',
+      ),
+      d.blockDevices.length === 0
+        ? h('p', { className: 'muted' }, 'No block device mapping.')
+        : h(
+            'div',
+            { className: 'scroll' },
+            h(
+              'table',
+              { className: 'devices' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  ...[
+                    'Device',
+                    'Snapshot',
+                    'Size',
+                    'Type',
+                    'IOPS / throughput',
+                    'Encrypted',
+                    'KMS key',
+                    'Delete on termination',
+                  ].map((t) => h('th', { attrs: { scope: 'col' } }, t)),
+                ),
+              ),
+              h('tbody', {}, ...d.blockDevices.map(deviceRow)),
+            ),
+          ),
+    ),
+    h(
+      'section',
+      { attrs: { 'aria-label': 'Permissions' } },
       h('h2', {}, 'Launch permissions'),
-      h('p', {}, d.isPublic ? 'Public: every AWS account can find and launch it.' : 'Private: only the owner and the accounts it is shared with can launch it.'),
+      h(
+        'p',
+        {},
+        d.isPublic
+          ? 'Public: every AWS account can find and launch it.'
+          : 'Private: only the owner and the accounts it is shared with can launch it.',
+      ),
       perms.readable
-        ? h('table', { className: 'attrs' }, h('tbody', {},
-          ...([['Accounts', perms.permissions.accounts], ['Organizations', perms.permissions.organizations], ['Organizational units', perms.permissions.organizationalUnits]] as [string, string[]][])
-            .map(([k, list]) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, k), h('td', {}, list.length ? h('span', {}, ...list.flatMap((v, i) => [i ? ', ' : '', h('code', {}, v)])) : 'None')))))
-        : h('div', { className: 'note' }, perms.reason)),
-    h('section', { attrs: { 'aria-label': 'Tags' } },
+        ? h(
+            'table',
+            { className: 'attrs' },
+            h(
+              'tbody',
+              {},
+              ...(
+                [
+                  ['Accounts', perms.permissions.accounts],
+                  ['Organizations', perms.permissions.organizations],
+                  ['Organizational units', perms.permissions.organizationalUnits],
+                ] as [string, string[]][]
+              ).map(([k, list]) =>
+                h(
+                  'tr',
+                  {},
+                  h('th', { attrs: { scope: 'row' } }, k),
+                  h(
+                    'td',
+                    {},
+                    list.length ? h('span', {}, ...list.flatMap((v, i) => [i ? ', ' : '', h('code', {}, v)])) : 'None',
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h('div', { className: 'note' }, perms.reason),
+    ),
+    h(
+      'section',
+      { attrs: { 'aria-label': 'Tags' } },
       h('h2', {}, 'Tags'),
-      d.tags.length === 0 ? h('p', { className: 'muted' }, 'No tags.') :
-        h('table', { className: 'attrs' }, h('tbody', {}, ...d.tags.map((t) => h('tr', {}, h('th', { attrs: { scope: 'row' } }, t.key), h('td', {}, t.value || '(empty)')))))),
+      d.tags.length === 0
+        ? h('p', { className: 'muted' }, 'No tags.')
+        : h(
+            'table',
+            { className: 'attrs' },
+            h(
+              'tbody',
+              {},
+              ...d.tags.map((t) =>
+                h('tr', {}, h('th', { attrs: { scope: 'row' } }, t.key), h('td', {}, t.value || '(empty)')),
+              ),
+            ),
+          ),
+    ),
     attrs('Deprecation and protection', [
-      ['Deprecation', d.deprecationTime ? `${d.deprecated ? 'Deprecated since' : 'Deprecated on'} ${when(d.deprecationTime)}` : 'None: not scheduled for deprecation.'],
-      ['Deregistration protection', d.deregistrationProtection === 'disabled' ? 'Off' : `On (${d.deregistrationProtection})`],
+      [
+        'Deprecation',
+        d.deprecationTime
+          ? `${d.deprecated ? 'Deprecated since' : 'Deprecated on'} ${when(d.deprecationTime)}`
+          : 'None: not scheduled for deprecation.',
+      ],
+      [
+        'Deregistration protection',
+        d.deregistrationProtection === 'disabled' ? 'Off' : `On (${d.deregistrationProtection})`,
+      ],
     ]),
   );
   return { result, setBusy };

@@ -1,5 +1,10 @@
 /** The Launch form: instance type, Name tag, count, and the cost warning on real AWS. */
-import type { LaunchInstanceInit, LaunchInstanceParams, LaunchInstanceToHost, LaunchInstanceToWebview } from '../../src/shared/protocol';
+import type {
+  LaunchInstanceInit,
+  LaunchInstanceParams,
+  LaunchInstanceToHost,
+  LaunchInstanceToWebview,
+} from '../../src/shared/protocol';
 import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
@@ -35,12 +40,20 @@ channel.start((message) => {
         return;
       }
       const first = r.instanceIds[0];
-      view.result.success(`Launched ${r.instanceIds.join(', ')}`,
+      view.result.success(
+        `Launched ${r.instanceIds.join(', ')}`,
         [h('p', {}, 'The instances start as ', h('em', {}, 'pending'), ' and appear under Instances in the tree.')],
-        first ? [
-          { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id: first }) },
-          { label: 'Copy instance id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: first }) },
-        ] : []);
+        first
+          ? [
+              {
+                label: 'Reveal in tree',
+                icon: 'list-tree',
+                run: () => channel.post({ type: 'revealInTree', id: first }),
+              },
+              { label: 'Copy instance id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: first }) },
+            ]
+          : [],
+      );
       return;
     }
     case 'refused':
@@ -54,32 +67,70 @@ channel.start((message) => {
 });
 
 function checkCount(v: string): string | undefined {
-  return /^\d{1,2}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10 ? undefined : 'Launch between 1 and 10 instances.';
+  return /^\d{1,2}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10
+    ? undefined
+    : 'Launch between 1 and 10 instances.';
 }
 
 function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined) {
   const progress = progressLine();
   const result = resultBox();
-  const header = [h('h1', {}, 'Launch instance'), h('p', { className: 'subtitle' }, `From ${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.architecture} · ${data.region}`)];
+  const header = [
+    h('h1', {}, 'Launch instance'),
+    h(
+      'p',
+      { className: 'subtitle' },
+      `From ${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.architecture} · ${data.region}`,
+    ),
+  ];
   if (data.state !== 'available') {
-    setChildren(app, ...header, h('div', { className: 'warning', attrs: { role: 'alert' } }, `EC2 launches only available images; this one is ${data.state}.`));
+    setChildren(
+      app,
+      ...header,
+      h(
+        'div',
+        { className: 'warning', attrs: { role: 'alert' } },
+        `EC2 launches only available images; this one is ${data.state}.`,
+      ),
+    );
     return { progress, result, setBusy: () => undefined };
   }
-  const save = () => channel.save({ args: { kind: 'launchInstance', region: data.region, imageId: data.imageId }, form: values() });
+  const save = () =>
+    channel.save({ args: { kind: 'launchInstance', region: data.region, imageId: data.imageId }, form: values() });
   const typeId = 'launch-type';
   const type = h('vscode-single-select', { id: typeId, className: 'type' });
-  for (const t of data.instanceTypes) type.append(h('vscode-option', { value: t, selected: t === (saved?.instanceType ?? data.instanceTypes[0]) }, t));
+  for (const t of data.instanceTypes)
+    type.append(h('vscode-option', { value: t, selected: t === (saved?.instanceType ?? data.instanceTypes[0]) }, t));
   type.addEventListener('change', save);
-  const nameTag = textField({ label: 'Name tag (optional)', value: saved?.nameTag ?? '', check: checkTagValue, maxLength: 256, onChange: save });
-  const count = textField({ label: 'Number of instances', value: String(saved?.count ?? 1), check: checkCount, maxLength: 2, onChange: save });
+  const nameTag = textField({
+    label: 'Name tag (optional)',
+    value: saved?.nameTag ?? '',
+    check: checkTagValue,
+    maxLength: 256,
+    onChange: save,
+  });
+  const count = textField({
+    label: 'Number of instances',
+    value: String(saved?.count ?? 1),
+    check: checkCount,
+    maxLength: 2,
+    onChange: save,
+  });
   count.input.classList.add('count');
   const ack = h('vscode-checkbox', { label: 'I understand that these instances are billed until I terminate them' });
   const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, 'Launch');
-  const syncAck = () => { submit.disabled = pendingRequest !== undefined || (data.backend === 'aws' && !ack.checked); };
+  const syncAck = () => {
+    submit.disabled = pendingRequest !== undefined || (data.backend === 'aws' && !ack.checked);
+  };
   ack.addEventListener('change', syncAck);
 
   function values(): LaunchInstanceParams {
-    return { instanceType: type.value, nameTag: nameTag.value, count: Number(count.value.trim()), acknowledgeCost: data.backend === 'aws' ? ack.checked : false };
+    return {
+      instanceType: type.value,
+      nameTag: nameTag.value,
+      count: Number(count.value.trim()),
+      acknowledgeCost: data.backend === 'aws' ? ack.checked : false,
+    };
   }
   function send(): void {
     if ([nameTag.validate(), count.validate()].some((p) => p !== undefined) || pendingRequest) return;
@@ -96,16 +147,29 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   }
 
   submitOnEnter(app, submit);
-  setChildren(app, ...header,
+  setChildren(
+    app,
+    ...header,
     data.backend === 'aws'
-      ? h('div', { className: 'warning', attrs: { role: 'alert' } }, h('strong', {}, 'This costs money. '),
-        'You are connected to AWS: each instance is billed per second while it runs, plus its EBS volumes until they are deleted. Terminate the instances when you are done.')
+      ? h(
+          'div',
+          { className: 'warning', attrs: { role: 'alert' } },
+          h('strong', {}, 'This costs money. '),
+          'You are connected to AWS: each instance is billed per second while it runs, plus its EBS volumes until they are deleted. Terminate the instances when you are done.',
+        )
       : h('div', { className: 'note' }, 'Simulator: nothing is launched on AWS and nothing is billed.'),
-    h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { attrs: { for: typeId } }, 'Instance type'), type),
-    nameTag.root, count.root,
+    h(
+      'vscode-form-group',
+      { variant: 'vertical' },
+      h('vscode-label', { attrs: { for: typeId } }, 'Instance type'),
+      type,
+    ),
+    nameTag.root,
+    count.root,
     data.backend === 'aws' ? ack : null,
     h('div', { className: 'actions-row' }, submit),
-    progress.root, result.root,
+    progress.root,
+    result.root,
   );
   syncAck();
   save();

@@ -58,14 +58,26 @@ channel.start((message) => {
   }
 });
 
-function entryList(opts: { title: string; explain: string; label: string; placeholder: string; check: Check; onChange: () => void }) {
+function entryList(opts: {
+  title: string;
+  explain: string;
+  label: string;
+  placeholder: string;
+  check: Check;
+  onChange: () => void;
+}) {
   let values: string[] = [];
   const list = h('div', { className: 'entries', attrs: { role: 'list', 'aria-label': opts.title } });
   const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
   const input = h('vscode-textfield', { label: opts.label, placeholder: opts.placeholder });
   const add = h('vscode-button', { secondary: true, icon: 'add', on: { click: () => tryAdd() } }, 'Add');
-  input.addEventListener('input', () => { error.textContent = input.value ? (opts.check(input.value.trim()) ?? '') : ''; input.invalid = error.textContent !== ''; });
-  input.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') tryAdd(); });
+  input.addEventListener('input', () => {
+    error.textContent = input.value ? (opts.check(input.value.trim()) ?? '') : '';
+    input.invalid = error.textContent !== '';
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') tryAdd();
+  });
   const controls: { disabled: boolean }[] = [input, add];
 
   function tryAdd(): void {
@@ -80,17 +92,57 @@ function entryList(opts: { title: string; explain: string; label: string; placeh
   }
   function set(next: string[]): void {
     values = next;
-    setChildren(list, ...(values.length === 0 ? [h('div', { className: 'muted' }, 'None.')] : values.map((v) =>
-      h('div', { className: 'entry', attrs: { role: 'listitem' } }, h('code', {}, v),
-        h('vscode-button', { secondary: true, icon: 'close', attrs: { 'aria-label': `Remove ${v}` },
-          on: { click: () => { set(values.filter((x) => x !== v)); opts.onChange(); } } }, 'Remove')))));
+    setChildren(
+      list,
+      ...(values.length === 0
+        ? [h('div', { className: 'muted' }, 'None.')]
+        : values.map((v) =>
+            h(
+              'div',
+              { className: 'entry', attrs: { role: 'listitem' } },
+              h('code', {}, v),
+              h(
+                'vscode-button',
+                {
+                  secondary: true,
+                  icon: 'close',
+                  attrs: { 'aria-label': `Remove ${v}` },
+                  on: {
+                    click: () => {
+                      set(values.filter((x) => x !== v));
+                      opts.onChange();
+                    },
+                  },
+                },
+                'Remove',
+              ),
+            ),
+          )),
+    );
   }
   set([]);
   return {
-    root: h('section', {}, h('h2', {}, opts.title), h('p', { className: 'explain' }, opts.explain), list, h('div', { className: 'add-row' }, input, add), error),
-    get value() { return values; },
-    set value(v: string[]) { set([...v]); },
-    setDisabled(d: boolean) { for (const c of controls) c.disabled = d; list.querySelectorAll('vscode-button').forEach((b) => { b.disabled = d; }); },
+    root: h(
+      'section',
+      {},
+      h('h2', {}, opts.title),
+      h('p', { className: 'explain' }, opts.explain),
+      list,
+      h('div', { className: 'add-row' }, input, add),
+      error,
+    ),
+    get value() {
+      return values;
+    },
+    set value(v: string[]) {
+      set([...v]);
+    },
+    setDisabled(d: boolean) {
+      for (const c of controls) c.disabled = d;
+      list.querySelectorAll('vscode-button').forEach((b) => {
+        b.disabled = d;
+      });
+    },
   };
 }
 
@@ -98,34 +150,77 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
   const progress = progressLine();
   const result = resultBox();
   let current = data.current;
-  const save = () => { channel.save({ args: { kind: 'launchPermissions', region: data.region, imageId: data.imageId }, form: values() }); update(); };
+  const save = () => {
+    channel.save({ args: { kind: 'launchPermissions', region: data.region, imageId: data.imageId }, form: values() });
+    update();
+  };
   const canGoPublic = data.publicBlockers.length === 0;
 
-  const isPublic = h('vscode-checkbox', { toggle: true, label: 'Public: every AWS account can find and launch this image' });
+  const isPublic = h('vscode-checkbox', {
+    toggle: true,
+    label: 'Public: every AWS account can find and launch this image',
+  });
   isPublic.addEventListener('change', save);
-  const publicWarning = h('div', { className: 'warning', attrs: { role: 'alert' } },
+  const publicWarning = h(
+    'div',
+    { className: 'warning', attrs: { role: 'alert' } },
     h('strong', {}, 'Before you make an AMI public. '),
     'Anyone can launch it and read everything on its volumes. Remove credentials, AWS access keys, SSH authorized_keys and private keys, shell history, logs and any secret; disable password login for root. ',
-    'You keep paying for its snapshots; public AMIs are listed in the catalog of the region.');
-  const blockers = canGoPublic ? null : h('div', { className: 'note' }, h('strong', {}, 'This image cannot be made public:'),
-    h('ul', { className: 'blockers' }, ...data.publicBlockers.map((b) => h('li', {}, b))));
+    'You keep paying for its snapshots; public AMIs are listed in the catalog of the region.',
+  );
+  const blockers = canGoPublic
+    ? null
+    : h(
+        'div',
+        { className: 'note' },
+        h('strong', {}, 'This image cannot be made public:'),
+        h('ul', { className: 'blockers' }, ...data.publicBlockers.map((b) => h('li', {}, b))),
+      );
 
-  const accounts = entryList({ title: 'AWS accounts', explain: 'Specific accounts that may launch the image; it stays private to everyone else.',
-    label: 'Account id to add', placeholder: '123456789012', check: checkAccountId, onChange: save });
-  const orgs = entryList({ title: 'Organizations', explain: 'Every account of an AWS Organizations organization.',
-    label: 'Organization ARN to add', placeholder: 'arn:aws:organizations::123456789012:organization/o-exampleorgid', check: checkOrganizationArn, onChange: save });
-  const ous = entryList({ title: 'Organizational units', explain: 'Every account of an organizational unit (and its child OUs).',
-    label: 'OU ARN to add', placeholder: 'arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou', check: checkOrganizationalUnitArn, onChange: save });
+  const accounts = entryList({
+    title: 'AWS accounts',
+    explain: 'Specific accounts that may launch the image; it stays private to everyone else.',
+    label: 'Account id to add',
+    placeholder: '123456789012',
+    check: checkAccountId,
+    onChange: save,
+  });
+  const orgs = entryList({
+    title: 'Organizations',
+    explain: 'Every account of an AWS Organizations organization.',
+    label: 'Organization ARN to add',
+    placeholder: 'arn:aws:organizations::123456789012:organization/o-exampleorgid',
+    check: checkOrganizationArn,
+    onChange: save,
+  });
+  const ous = entryList({
+    title: 'Organizational units',
+    explain: 'Every account of an organizational unit (and its child OUs).',
+    label: 'OU ARN to add',
+    placeholder: 'arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou',
+    check: checkOrganizationalUnitArn,
+    onChange: save,
+  });
 
   const copyFrom = h('vscode-single-select', { label: 'Copy permissions from another of my AMIs' });
-  for (const i of data.otherOwnedImages) copyFrom.append(h('vscode-option', { value: i.imageId }, i.name ? `${i.name} (${i.imageId})` : i.imageId));
-  const loadButton = h('vscode-button', { secondary: true, icon: 'copy', on: { click: () => send('loadFrom') } }, 'Copy permissions');
+  for (const i of data.otherOwnedImages)
+    copyFrom.append(h('vscode-option', { value: i.imageId }, i.name ? `${i.name} (${i.imageId})` : i.imageId));
+  const loadButton = h(
+    'vscode-button',
+    { secondary: true, icon: 'copy', on: { click: () => send('loadFrom') } },
+    'Copy permissions',
+  );
 
   const changes = h('div', { className: 'totals', attrs: { role: 'status' } });
   const apply = h('vscode-button', { icon: 'check', on: { click: () => send('submit') } }, 'Apply');
 
   function values(): PermissionSet {
-    return { isPublic: isPublic.checked, accounts: accounts.value, organizations: orgs.value, organizationalUnits: ous.value };
+    return {
+      isPublic: isPublic.checked,
+      accounts: accounts.value,
+      organizations: orgs.value,
+      organizationalUnits: ous.value,
+    };
   }
   function fill(p: PermissionSet, keepPublic = false): void {
     if (!keepPublic) isPublic.checked = p.isPublic;
@@ -138,8 +233,16 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     publicWarning.hidden = !(v.isPublic && !current.isPublic);
     isPublic.disabled = pending !== undefined || (!canGoPublic && !current.isPublic && !v.isPublic);
     const count = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).length;
-    const added = count(v.accounts, current.accounts) + count(v.organizations, current.organizations) + count(v.organizationalUnits, current.organizationalUnits) + (v.isPublic && !current.isPublic ? 1 : 0);
-    const removed = count(current.accounts, v.accounts) + count(current.organizations, v.organizations) + count(current.organizationalUnits, v.organizationalUnits) + (!v.isPublic && current.isPublic ? 1 : 0);
+    const added =
+      count(v.accounts, current.accounts) +
+      count(v.organizations, current.organizations) +
+      count(v.organizationalUnits, current.organizationalUnits) +
+      (v.isPublic && !current.isPublic ? 1 : 0);
+    const removed =
+      count(current.accounts, v.accounts) +
+      count(current.organizations, v.organizations) +
+      count(current.organizationalUnits, v.organizationalUnits) +
+      (!v.isPublic && current.isPublic ? 1 : 0);
     changes.textContent = added + removed === 0 ? 'No changes.' : `${added} to add, ${removed} to remove.`;
     apply.disabled = pending !== undefined || added + removed === 0;
   }
@@ -164,15 +267,29 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     update();
   }
 
-  setChildren(app,
+  setChildren(
+    app,
     h('h1', {}, 'Launch permissions'),
     h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
     h('h2', {}, 'Visibility'),
-    isPublic, blockers, publicWarning,
-    accounts.root, orgs.root, ous.root,
+    isPublic,
+    blockers,
+    publicWarning,
+    accounts.root,
+    orgs.root,
+    ous.root,
     data.otherOwnedImages.length > 0
-      ? h('section', {}, h('h2', {}, 'Copy from another AMI'), h('p', { className: 'explain' }, 'Replaces the lists above with the accounts, organizations and OUs of another image you own.'),
-        h('div', { className: 'copy-row' }, copyFrom, loadButton))
+      ? h(
+          'section',
+          {},
+          h('h2', {}, 'Copy from another AMI'),
+          h(
+            'p',
+            { className: 'explain' },
+            'Replaces the lists above with the accounts, organizations and OUs of another image you own.',
+          ),
+          h('div', { className: 'copy-row' }, copyFrom, loadButton),
+        )
       : null,
     changes,
     h('div', { className: 'actions-row' }, apply),
@@ -184,7 +301,9 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
   update();
 
   return {
-    progress, result, setBusy,
+    progress,
+    result,
+    setBusy,
     loaded(imageId: string, p: PermissionSet) {
       fill(p, true);
       save();
@@ -194,8 +313,17 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       current = p;
       fill(p);
       save();
-      const who = [p.isPublic ? 'public' : 'private', `${p.accounts.length} account(s)`, `${p.organizations.length} organization(s)`, `${p.organizationalUnits.length} OU(s)`];
-      result.success('Permissions applied', [`EC2 now reports: ${who.join(', ')}. The form shows what EC2 read back.`], []);
+      const who = [
+        p.isPublic ? 'public' : 'private',
+        `${p.accounts.length} account(s)`,
+        `${p.organizations.length} organization(s)`,
+        `${p.organizationalUnits.length} OU(s)`,
+      ];
+      result.success(
+        'Permissions applied',
+        [`EC2 now reports: ${who.join(', ')}. The form shows what EC2 read back.`],
+        [],
+      );
     },
   };
 }

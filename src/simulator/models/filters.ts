@@ -51,7 +51,10 @@ function escapeRegex(c: string): string {
  * Compiles the filters into one predicate. An unknown filter name is refused as EC2 refuses
  * it (`InvalidParameterValue`), a filter without values too.
  */
-export function compileFilters<T>(filters: readonly FilterRequest[], defs: FilterDefinitions<T>): Predicate<T> | undefined {
+export function compileFilters<T>(
+  filters: readonly FilterRequest[],
+  defs: FilterDefinitions<T>,
+): Predicate<T> | undefined {
   if (filters.length === 0) return undefined;
   const parts: Predicate<T>[] = filters.map((filter) => {
     const getter = lookup(filter.name, defs);

@@ -32,12 +32,17 @@ export function isVisibleTo(image: ImageRecord, accountId: string): boolean {
   return false;
 }
 
-
 /**
  * The image `id` as `accountId` may use it: malformed → Malformed, unknown or invisible →
  * NotFound, deregistered a moment ago → Unavailable.
  */
-export function requireImage(world: World, region: string, id: string | undefined, accountId: string, param = 'ImageId'): ImageRecord {
+export function requireImage(
+  world: World,
+  region: string,
+  id: string | undefined,
+  accountId: string,
+  param = 'ImageId',
+): ImageRecord {
   if (id === undefined || id === '') throw errors.missingParameter(param);
   checkImageId(id);
   const image = world.findImage(region, id);

@@ -25,7 +25,16 @@ export interface CopyImageRequest {
 
 /** What makes two requests with one ClientToken "the same request". */
 function digest(r: CopyImageRequest): string {
-  return JSON.stringify([r.sourceRegion, r.sourceImageId, r.name, r.description ?? null, r.encrypted ?? false, r.kmsKeyId ?? null, r.copyImageTags ?? false, r.tagSpecifications]);
+  return JSON.stringify([
+    r.sourceRegion,
+    r.sourceImageId,
+    r.name,
+    r.description ?? null,
+    r.encrypted ?? false,
+    r.kmsKeyId ?? null,
+    r.copyImageTags ?? false,
+    r.tagSpecifications,
+  ]);
 }
 
 /**
@@ -37,17 +46,24 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   if (!r.sourceRegion) throw errors.missingParameter('SourceRegion');
   if (!r.sourceImageId) throw errors.missingParameter('SourceImageId');
   if (r.name === undefined || r.name === '') throw errors.missingParameter('Name');
-  if (!isSimulatedRegion(r.sourceRegion)) throw errors.invalidParameterValue(`Invalid source region: ${r.sourceRegion}`);
+  if (!isSimulatedRegion(r.sourceRegion))
+    throw errors.invalidParameterValue(`Invalid source region: ${r.sourceRegion}`);
   checkImageName(r.name);
   if (r.kmsKeyId !== undefined && r.encrypted !== true) {
-    throw new Ec2Error('InvalidParameterDependency', 'The parameter KmsKeyId requires the parameter Encrypted to be set to true.');
+    throw new Ec2Error(
+      'InvalidParameterDependency',
+      'The parameter KmsKeyId requires the parameter Encrypted to be set to true.',
+    );
   }
   const dest = world.region(r.region);
   if (r.clientToken) {
     for (const image of Object.values(dest.images)) {
       if (image.ownerId !== r.accountId || image.clientToken?.token !== r.clientToken) continue;
       if (image.clientToken.paramsDigest !== digest(r)) {
-        throw new Ec2Error('IdempotentParameterMismatch', 'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).');
+        throw new Ec2Error(
+          'IdempotentParameterMismatch',
+          'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
+        );
       }
       beforeChange();
       return image;
@@ -56,10 +72,16 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   settleRegion(world, r.sourceRegion);
   const source = requireImage(world, r.sourceRegion, r.sourceImageId, r.accountId, 'SourceImageId');
   if (source.productCodes.length > 0) {
-    throw new Ec2Error('UnsupportedOperation', `Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`);
+    throw new Ec2Error(
+      'UnsupportedOperation',
+      `Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`,
+    );
   }
   if (source.state !== 'available') {
-    throw new Ec2Error('IncorrectState', `The image '${source.imageId}' is not in the 'available' state and cannot be copied.`);
+    throw new Ec2Error(
+      'IncorrectState',
+      `The image '${source.imageId}' is not in the 'available' state and cannot be copied.`,
+    );
   }
   checkNameFree(dest, r.accountId, r.name);
   const tags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');

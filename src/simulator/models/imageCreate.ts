@@ -10,7 +10,15 @@ export interface MappingRequest {
   deviceName: string;
   noDevice?: boolean;
   virtualName?: string;
-  ebs?: { volumeSize?: number; volumeType?: VolumeType; deleteOnTermination?: boolean; snapshotId?: string; iops?: number; throughput?: number; encrypted?: boolean };
+  ebs?: {
+    volumeSize?: number;
+    volumeType?: VolumeType;
+    deleteOnTermination?: boolean;
+    snapshotId?: string;
+    iops?: number;
+    throughput?: number;
+    encrypted?: boolean;
+  };
 }
 
 export interface CreateImageRequest {
@@ -27,7 +35,12 @@ export interface CreateImageRequest {
 const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const VOLUME_TYPES: readonly string[] = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'];
 
-export function requireOwnInstance(world: World, region: string, instanceId: string, accountId: string): InstanceRecord {
+export function requireOwnInstance(
+  world: World,
+  region: string,
+  instanceId: string,
+  accountId: string,
+): InstanceRecord {
   if (!INSTANCE_ID.test(instanceId)) {
     throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${instanceId}" (expecting "i-...")`);
   }
@@ -45,7 +58,8 @@ export function requireOwnInstance(world: World, region: string, instanceId: str
  */
 export function createImage(world: World, r: CreateImageRequest, beforeChange: () => void): ImageRecord {
   if (!r.instanceId) throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId');
-  if (r.name === undefined || r.name === '') throw new Ec2Error('MissingParameter', 'The request must contain the parameter Name');
+  if (r.name === undefined || r.name === '')
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter Name');
   const region = world.region(r.region);
   const instance = requireOwnInstance(world, r.region, r.instanceId, r.accountId);
   checkImageName(r.name);
@@ -59,14 +73,18 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
     );
   }
   if (instance.state !== 'running' && instance.state !== 'stopped') {
-    throw new Ec2Error('IncorrectInstanceState', `The instance '${instance.instanceId}' is not in the 'running' or 'stopped' state.`);
+    throw new Ec2Error(
+      'IncorrectInstanceState',
+      `The instance '${instance.instanceId}' is not in the 'running' or 'stopped' state.`,
+    );
   }
   checkNameFree(region, r.accountId, r.name);
   const imageTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
   const snapshotTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'snapshot');
   const requested = new Map<string, MappingRequest>();
   for (const m of r.mappings) {
-    if (!m.deviceName) throw new Ec2Error('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
+    if (!m.deviceName)
+      throw new Ec2Error('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
     if (m.ebs?.volumeType && !VOLUME_TYPES.includes(m.ebs.volumeType)) {
       throw new Ec2Error('InvalidParameterValue', `Value (${m.ebs.volumeType}) for parameter volumeType is invalid.`);
     }
@@ -83,7 +101,10 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
     requested.delete(attached.deviceName);
     if (req?.noDevice) {
       if (attached.deviceName === instance.rootDeviceName) {
-        throw new Ec2Error('InvalidBlockDeviceMapping', `The device '${attached.deviceName}' is the root device and cannot be suppressed.`);
+        throw new Ec2Error(
+          'InvalidBlockDeviceMapping',
+          `The device '${attached.deviceName}' is the root device and cannot be suppressed.`,
+        );
       }
       continue;
     }
@@ -117,7 +138,10 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
       planned.push({ mapping: { deviceName: req.deviceName, virtualName: req.virtualName } });
     } else if (req.ebs) {
       if (req.ebs.volumeSize === undefined) {
-        throw new Ec2Error('InvalidBlockDeviceMapping', `The device '${req.deviceName}' needs a volume size or a snapshot id.`);
+        throw new Ec2Error(
+          'InvalidBlockDeviceMapping',
+          `The device '${req.deviceName}' needs a volume size or a snapshot id.`,
+        );
       }
       planned.push({
         mapping: {

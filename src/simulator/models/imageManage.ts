@@ -77,7 +77,12 @@ function usedByAnotherImage(region: RegionState, snapshotId: string, except: str
  * EnableImageDeprecation: `deprecateAt` must be in the future, at most 10 years away (2 years
  * after creation for a public image); EC2 drops the seconds.
  */
-export function enableDeprecation(world: World, image: ImageRecord, deprecateAt: number, beforeChange: () => void): void {
+export function enableDeprecation(
+  world: World,
+  image: ImageRecord,
+  deprecateAt: number,
+  beforeChange: () => void,
+): void {
   const now = world.clock.now();
   const at = Math.floor(deprecateAt / 60_000) * 60_000;
   if (deprecateAt <= now) {
@@ -87,7 +92,10 @@ export function enableDeprecation(world: World, image: ImageRecord, deprecateAt:
     throw new Ec2Error('InvalidParameterValue', 'The deprecation time can be at most 10 years in the future.');
   }
   if (isPublic(image) && at > image.creationDate + 2 * YEAR_MS) {
-    throw new Ec2Error('InvalidParameterValue', 'The deprecation time of a public AMI can be at most 2 years after its creation date.');
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      'The deprecation time of a public AMI can be at most 2 years after its creation date.',
+    );
   }
   beforeChange();
   image.deprecationTime = at;
@@ -103,7 +111,10 @@ export function disableDeprecation(world: World, image: ImageRecord, beforeChang
 /** DisableImage: only an available image; it loses every launch permission. */
 export function disableImage(world: World, image: ImageRecord, beforeChange: () => void): void {
   if (image.state !== 'available') {
-    throw new Ec2Error('IncorrectState', `The image '${image.imageId}' is in the '${image.state}' state; only an available image can be disabled.`);
+    throw new Ec2Error(
+      'IncorrectState',
+      `The image '${image.imageId}' is in the '${image.state}' state; only an available image can be disabled.`,
+    );
   }
   beforeChange();
   image.state = 'disabled';
@@ -113,14 +124,22 @@ export function disableImage(world: World, image: ImageRecord, beforeChange: () 
 
 export function enableImage(world: World, image: ImageRecord, beforeChange: () => void): void {
   if (image.state !== 'disabled') {
-    throw new Ec2Error('IncorrectState', `The image '${image.imageId}' is in the '${image.state}' state; only a disabled image can be enabled.`);
+    throw new Ec2Error(
+      'IncorrectState',
+      `The image '${image.imageId}' is in the '${image.state}' state; only a disabled image can be enabled.`,
+    );
   }
   beforeChange();
   image.state = 'available';
   world.markChanged();
 }
 
-export function enableProtection(world: World, image: ImageRecord, withCooldown: boolean, beforeChange: () => void): void {
+export function enableProtection(
+  world: World,
+  image: ImageRecord,
+  withCooldown: boolean,
+  beforeChange: () => void,
+): void {
   beforeChange();
   image.deregistrationProtection = { enabled: true, withCooldown };
   world.markChanged();

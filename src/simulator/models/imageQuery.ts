@@ -41,7 +41,9 @@ export function validateImageQuery(q: ImageQuery): void {
   }
   if (q.maxResults !== undefined) {
     if (q.imageIds.length > 0) {
-      throw errors.invalidParameterCombination('The parameter imageIdsSet cannot be used with the parameter maxResults');
+      throw errors.invalidParameterCombination(
+        'The parameter imageIdsSet cannot be used with the parameter maxResults',
+      );
     }
     if (q.maxResults < 5 || q.maxResults > 1000) {
       throw errors.invalidParameterValue(
@@ -78,7 +80,7 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     return isVisibleTo(image, me);
   };
 
-  let matched: ImageRecord[] = [];
+  const matched: ImageRecord[] = [];
   if (byId) {
     for (const id of new Set(q.imageIds)) {
       const image = world.findImage(q.region, id);

@@ -35,14 +35,20 @@ export function tagsFor(specs: readonly TagSpecificationRequest[], allowed: read
   const out: Tag[] = [];
   for (const spec of specs) {
     if (!allowed.includes(spec.resourceType)) {
-      throw new Ec2Error('InvalidParameterValue', `'${spec.resourceType}' is not a valid taggable resource type for this operation.`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `'${spec.resourceType}' is not a valid taggable resource type for this operation.`,
+      );
     }
     if (spec.resourceType === type) for (const t of spec.tags) out.push({ key: t.key, value: t.value });
   }
   for (const t of out) {
-    if (t.key.startsWith('aws:')) throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
-    if (t.key.length === 0 || t.key.length > 128) throw new Ec2Error('InvalidParameterValue', `Tag key '${t.key}' must be 1 to 128 characters long`);
-    if (t.value.length > 256) throw new Ec2Error('InvalidParameterValue', `Tag value for key '${t.key}' must be at most 256 characters long`);
+    if (t.key.startsWith('aws:'))
+      throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
+    if (t.key.length === 0 || t.key.length > 128)
+      throw new Ec2Error('InvalidParameterValue', `Tag key '${t.key}' must be 1 to 128 characters long`);
+    if (t.value.length > 256)
+      throw new Ec2Error('InvalidParameterValue', `Tag value for key '${t.key}' must be at most 256 characters long`);
   }
   return out;
 }

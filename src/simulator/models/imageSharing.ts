@@ -24,11 +24,15 @@ function isDefaultKey(kmsKeyId: string | undefined): boolean {
 export function checkLaunchPermission(p: LaunchPermission): void {
   const fields = [p.userId, p.group, p.organizationArn, p.organizationalUnitArn].filter((v) => v !== undefined);
   if (fields.length !== 1) {
-    throw new Ec2Error('InvalidParameterCombination', 'Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.');
+    throw new Ec2Error(
+      'InvalidParameterCombination',
+      'Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.',
+    );
   }
   if (p.userId !== undefined && !isAccountId(p.userId)) throw itemValue(p.userId, 'userId');
   if (p.group !== undefined && p.group !== 'all') throw itemValue(p.group, 'group');
-  if (p.organizationArn !== undefined && !ORG_ARN.test(p.organizationArn)) throw itemValue(p.organizationArn, 'organizationArn');
+  if (p.organizationArn !== undefined && !ORG_ARN.test(p.organizationArn))
+    throw itemValue(p.organizationArn, 'organizationArn');
   if (p.organizationalUnitArn !== undefined && !OU_ARN.test(p.organizationalUnitArn)) {
     throw itemValue(p.organizationalUnitArn, 'organizationalUnitArn');
   }
@@ -57,23 +61,35 @@ export function checkCanAdd(world: World, region: string, image: ImageRecord, ad
       throw new Ec2Error('InvalidParameter', `Image ${image.imageId} has product codes and cannot be made public.`);
     }
     if (encrypted.length > 0) {
-      throw new Ec2Error('UnsupportedOperation', 'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.');
+      throw new Ec2Error(
+        'UnsupportedOperation',
+        'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.',
+      );
     }
   }
   if (encrypted.some((m) => isDefaultKey(m.ebs?.kmsKeyId))) {
-    throw new Ec2Error('InvalidParameter', 'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.');
+    throw new Ec2Error(
+      'InvalidParameter',
+      'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.',
+    );
   }
 }
 
 function samePermission(a: LaunchPermission, b: LaunchPermission): boolean {
   return (
-    a.userId === b.userId && a.group === b.group && a.organizationArn === b.organizationArn &&
+    a.userId === b.userId &&
+    a.group === b.group &&
+    a.organizationArn === b.organizationArn &&
     a.organizationalUnitArn === b.organizationalUnitArn
   );
 }
 
 /** Applies additions and removals (removals of absent entries are ignored, as in EC2). */
-export function applyLaunchPermissions(image: ImageRecord, add: readonly LaunchPermission[], remove: readonly LaunchPermission[]): void {
+export function applyLaunchPermissions(
+  image: ImageRecord,
+  add: readonly LaunchPermission[],
+  remove: readonly LaunchPermission[],
+): void {
   let perms = image.launchPermissions.filter((p) => !remove.some((r) => samePermission(p, r)));
   for (const p of add) if (!perms.some((q) => samePermission(p, q))) perms = [...perms, clean(p)];
   image.launchPermissions = perms;

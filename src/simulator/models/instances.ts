@@ -29,13 +29,16 @@ const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.(?:nano|micro|small|medium|large|metal|\d*xlarge)$/;
 
 export function requireInstanceIdFormat(id: string): void {
-  if (!INSTANCE_ID.test(id)) throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${id}" (expecting "i-...")`);
+  if (!INSTANCE_ID.test(id))
+    throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${id}" (expecting "i-...")`);
 }
 
 function instancesNotFound(ids: string[]): Ec2Error {
   return new Ec2Error(
     'InvalidInstanceID.NotFound',
-    ids.length === 1 ? `The instance ID '${ids[0]}' does not exist` : `The instance IDs '${ids.join(', ')}' do not exist`,
+    ids.length === 1
+      ? `The instance ID '${ids[0]}' does not exist`
+      : `The instance IDs '${ids.join(', ')}' do not exist`,
   );
 }
 
@@ -111,9 +114,10 @@ export function describeInstances(world: World, region: string, accountId: strin
   validateDescribeInstances(r);
   forgetExpiredInstances(world, region);
   const filter = compileFilters(r.filters, INSTANCE_FILTERS);
-  const selected = r.instanceIds.length > 0
-    ? requireInstances(world, region, accountId, r.instanceIds)
-    : Object.values(world.region(region).instances).filter((i) => i.ownerId === accountId);
+  const selected =
+    r.instanceIds.length > 0
+      ? requireInstances(world, region, accountId, r.instanceIds)
+      : Object.values(world.region(region).instances).filter((i) => i.ownerId === accountId);
   const matched = selected.filter((i) => !filter || filter(i));
   return paginate('instances', matched, (i) => i.instanceId, r);
 }
@@ -134,7 +138,13 @@ function forgetExpiredInstances(world: World, region: string): void {
 export interface LaunchMappingRequest {
   deviceName: string;
   noDevice?: boolean;
-  ebs?: { volumeSize?: number; volumeType?: VolumeType; deleteOnTermination?: boolean; encrypted?: boolean; iops?: number };
+  ebs?: {
+    volumeSize?: number;
+    volumeType?: VolumeType;
+    deleteOnTermination?: boolean;
+    encrypted?: boolean;
+    iops?: number;
+  };
 }
 
 export interface RunInstancesRequest {
@@ -155,16 +165,34 @@ const VOLUME_TYPES: readonly string[] = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1
  * launches MaxCount instances (at most 20) in one reservation, each with one EBS volume per
  * EBS entry of the image's block device mapping (as overridden by the request).
  */
-export function runInstances(world: World, region: string, accountId: string, r: RunInstancesRequest, beforeChange: () => void) {
-  if (r.minCount === undefined) throw new Ec2Error('MissingParameter', 'The request must contain the parameter MinCount');
-  if (r.maxCount === undefined) throw new Ec2Error('MissingParameter', 'The request must contain the parameter MaxCount');
+export function runInstances(
+  world: World,
+  region: string,
+  accountId: string,
+  r: RunInstancesRequest,
+  beforeChange: () => void,
+) {
+  if (r.minCount === undefined)
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter MinCount');
+  if (r.maxCount === undefined)
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter MaxCount');
   const image = requireImage(world, region, r.imageId, accountId);
   if (image.state !== 'available') {
-    throw new Ec2Error('InvalidAMIID.Unavailable', `The image id '[${image.imageId}]' is not available: its state is ${image.state}`);
+    throw new Ec2Error(
+      'InvalidAMIID.Unavailable',
+      `The image id '[${image.imageId}]' is not available: its state is ${image.state}`,
+    );
   }
-  if (r.minCount < 1) throw new Ec2Error('InvalidParameterValue', `Value (${r.minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+  if (r.minCount < 1)
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${r.minCount}) for parameter minCount is invalid. Expected a positive integer.`,
+    );
   if (r.maxCount < r.minCount) {
-    throw new Ec2Error('InvalidParameterValue', `Value (${r.maxCount}) for parameter maxCount is invalid. Must be greater than or equal to minCount.`);
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${r.maxCount}) for parameter maxCount is invalid. Must be greater than or equal to minCount.`,
+    );
   }
   if (r.minCount > MAX_INSTANCES_PER_LAUNCH) {
     throw new Ec2Error(
@@ -194,7 +222,16 @@ export function runInstances(world: World, region: string, accountId: string, r:
 
   // Plan the volumes from the image's mapping and the request's overrides.
   const overrides = new Map(r.mappings.map((m) => [m.deviceName, m]));
-  type PlannedVolume = { device: string; size: number; volumeType: VolumeType; snapshotId?: string; encrypted: boolean; kmsKeyId?: string; deleteOnTermination: boolean; iops?: number };
+  type PlannedVolume = {
+    device: string;
+    size: number;
+    volumeType: VolumeType;
+    snapshotId?: string;
+    encrypted: boolean;
+    kmsKeyId?: string;
+    deleteOnTermination: boolean;
+    iops?: number;
+  };
   const planned: PlannedVolume[] = [];
   for (const m of image.blockDeviceMappings) {
     if (!m.ebs || m.noDevice) continue;
@@ -203,28 +240,46 @@ export function runInstances(world: World, region: string, accountId: string, r:
     if (o?.noDevice) continue;
     const size = o?.ebs?.volumeSize ?? m.ebs.volumeSize;
     if (size < m.ebs.volumeSize) {
-      throw new Ec2Error('InvalidBlockDeviceMapping', `Volume of size ${size}GB is smaller than snapshot '${m.ebs.snapshotId}', expect size >= ${m.ebs.volumeSize}GB`);
+      throw new Ec2Error(
+        'InvalidBlockDeviceMapping',
+        `Volume of size ${size}GB is smaller than snapshot '${m.ebs.snapshotId}', expect size >= ${m.ebs.volumeSize}GB`,
+      );
     }
     planned.push({
-      device: m.deviceName, size, volumeType: o?.ebs?.volumeType ?? m.ebs.volumeType, snapshotId: m.ebs.snapshotId,
-      encrypted: m.ebs.encrypted || o?.ebs?.encrypted === true, kmsKeyId: m.ebs.kmsKeyId,
-      deleteOnTermination: o?.ebs?.deleteOnTermination ?? m.ebs.deleteOnTermination, iops: m.ebs.iops,
+      device: m.deviceName,
+      size,
+      volumeType: o?.ebs?.volumeType ?? m.ebs.volumeType,
+      snapshotId: m.ebs.snapshotId,
+      encrypted: m.ebs.encrypted || o?.ebs?.encrypted === true,
+      kmsKeyId: m.ebs.kmsKeyId,
+      deleteOnTermination: o?.ebs?.deleteOnTermination ?? m.ebs.deleteOnTermination,
+      iops: m.ebs.iops,
     });
   }
   for (const o of overrides.values()) {
     if (o.noDevice || !o.ebs) continue;
     if (o.ebs.volumeSize === undefined) {
-      throw new Ec2Error('InvalidBlockDeviceMapping', `The device '${o.deviceName}' needs a volume size or a snapshot id.`);
+      throw new Ec2Error(
+        'InvalidBlockDeviceMapping',
+        `The device '${o.deviceName}' needs a volume size or a snapshot id.`,
+      );
     }
     planned.push({
-      device: o.deviceName, size: o.ebs.volumeSize, volumeType: o.ebs.volumeType ?? 'gp2', encrypted: o.ebs.encrypted === true,
+      device: o.deviceName,
+      size: o.ebs.volumeSize,
+      volumeType: o.ebs.volumeType ?? 'gp2',
+      encrypted: o.ebs.encrypted === true,
       deleteOnTermination: o.ebs.deleteOnTermination ?? true,
     });
   }
   for (const p of planned) {
-    if (!VOLUME_TYPES.includes(p.volumeType)) throw new Ec2Error('InvalidParameterValue', `Value (${p.volumeType}) for parameter volumeType is invalid.`);
+    if (!VOLUME_TYPES.includes(p.volumeType))
+      throw new Ec2Error('InvalidParameterValue', `Value (${p.volumeType}) for parameter volumeType is invalid.`);
     if (p.size < 1 || p.size > 16384) {
-      throw new Ec2Error('InvalidParameterValue', `Volume size ${p.size} for device ${p.device} is invalid. Valid sizes are between 1 and 16384 GiB.`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `Volume size ${p.size} for device ${p.device} is invalid. Valid sizes are between 1 and 16384 GiB.`,
+      );
     }
   }
 
@@ -239,22 +294,45 @@ export function runInstances(world: World, region: string, accountId: string, r:
     const mappings: InstanceRecord['blockDeviceMappings'] = [];
     for (const p of planned) {
       const volume: VolumeRecord = {
-        volumeId: world.newId('vol'), ownerId: accountId, availabilityZone: az, size: p.size, volumeType: p.volumeType,
-        state: 'in-use', encrypted: p.encrypted, createTime: now,
+        volumeId: world.newId('vol'),
+        ownerId: accountId,
+        availabilityZone: az,
+        size: p.size,
+        volumeType: p.volumeType,
+        state: 'in-use',
+        encrypted: p.encrypted,
+        createTime: now,
         attachment: { instanceId, device: p.device, deleteOnTermination: p.deleteOnTermination, attachTime: now },
         tags: volumeTags.map((t) => ({ ...t })),
       };
       if (p.snapshotId) volume.snapshotId = p.snapshotId;
       if (p.kmsKeyId) volume.kmsKeyId = p.kmsKeyId;
       state.volumes[volume.volumeId] = volume;
-      mappings.push({ deviceName: p.device, volumeId: volume.volumeId, deleteOnTermination: p.deleteOnTermination, attachTime: now });
+      mappings.push({
+        deviceName: p.device,
+        volumeId: volume.volumeId,
+        deleteOnTermination: p.deleteOnTermination,
+        attachTime: now,
+      });
     }
     const instance: InstanceRecord = {
-      instanceId, ownerId: accountId, reservationId, imageId: image.imageId, instanceType,
-      state: 'pending', transitions: [{ to: 'running', at: now + world.options.instanceTransitionMs }],
-      stateTransitionReason: '', launchTime: now, availabilityZone: az, architecture: image.architecture,
-      platformDetails: image.platformDetails, rootDeviceType: image.rootDeviceType, rootDeviceName: image.rootDeviceName,
-      virtualizationType: image.virtualizationType, hypervisor: 'xen', blockDeviceMappings: mappings,
+      instanceId,
+      ownerId: accountId,
+      reservationId,
+      imageId: image.imageId,
+      instanceType,
+      state: 'pending',
+      transitions: [{ to: 'running', at: now + world.options.instanceTransitionMs }],
+      stateTransitionReason: '',
+      launchTime: now,
+      availabilityZone: az,
+      architecture: image.architecture,
+      platformDetails: image.platformDetails,
+      rootDeviceType: image.rootDeviceType,
+      rootDeviceName: image.rootDeviceName,
+      virtualizationType: image.virtualizationType,
+      hypervisor: 'xen',
+      blockDeviceMappings: mappings,
       privateIpAddress: `172.31.${(world.state.idCounter >> 8) & 255}.${world.state.idCounter & 255}`,
       tags: instanceTags.map((t) => ({ ...t })),
     };
@@ -291,10 +369,17 @@ function schedule(world: World, instance: InstanceRecord, first: InstanceStateNa
 }
 
 /** StartInstances: stopped → pending → running; running or pending ones are left as they are. */
-export function startInstances(world: World, region: string, accountId: string, ids: string[], beforeChange: () => void): StateChange[] {
+export function startInstances(
+  world: World,
+  region: string,
+  accountId: string,
+  ids: string[],
+  beforeChange: () => void,
+): StateChange[] {
   const instances = requireInstances(world, region, accountId, ids);
   for (const i of instances) {
-    if (i.state !== 'stopped' && i.state !== 'running' && i.state !== 'pending') throw incorrectState(i.instanceId, 'started');
+    if (i.state !== 'stopped' && i.state !== 'running' && i.state !== 'pending')
+      throw incorrectState(i.instanceId, 'started');
   }
   beforeChange();
   const changes = instances.map((i) => {
@@ -315,13 +400,24 @@ export function startInstances(world: World, region: string, accountId: string, 
  * StopInstances: running → stopping → stopped. Instance-store-backed instances cannot be
  * stopped; stopping or stopped ones are left as they are (Force on a stopping one stops it now).
  */
-export function stopInstances(world: World, region: string, accountId: string, ids: string[], force: boolean, beforeChange: () => void): StateChange[] {
+export function stopInstances(
+  world: World,
+  region: string,
+  accountId: string,
+  ids: string[],
+  force: boolean,
+  beforeChange: () => void,
+): StateChange[] {
   const instances = requireInstances(world, region, accountId, ids);
   for (const i of instances) {
     if (i.rootDeviceType !== 'ebs') {
-      throw new Ec2Error('UnsupportedOperation', `The instance '${i.instanceId}' does not have an 'ebs' root device type and cannot be stopped.`);
+      throw new Ec2Error(
+        'UnsupportedOperation',
+        `The instance '${i.instanceId}' does not have an 'ebs' root device type and cannot be stopped.`,
+      );
     }
-    if (i.state !== 'running' && i.state !== 'stopping' && i.state !== 'stopped') throw incorrectState(i.instanceId, 'stopped');
+    if (i.state !== 'running' && i.state !== 'stopping' && i.state !== 'stopped')
+      throw incorrectState(i.instanceId, 'stopped');
   }
   beforeChange();
   const now = world.clock.now();
@@ -331,7 +427,10 @@ export function stopInstances(world: World, region: string, accountId: string, i
       schedule(world, i, 'stopping', ['stopped']);
       if (force) i.transitions = [{ to: 'stopped', at: now }];
       i.stateTransitionReason = `User initiated (${gmt(now)})`;
-      i.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+      i.stateReason = {
+        code: 'Client.UserInitiatedShutdown',
+        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+      };
       delete i.publicIpAddress;
     }
     return { instanceId: i.instanceId, previous, current: i.state };
@@ -341,9 +440,16 @@ export function stopInstances(world: World, region: string, accountId: string, i
 }
 
 /** RebootInstances: only running instances (the reboot itself is instant here). */
-export function rebootInstances(world: World, region: string, accountId: string, ids: string[], beforeChange: () => void): void {
+export function rebootInstances(
+  world: World,
+  region: string,
+  accountId: string,
+  ids: string[],
+  beforeChange: () => void,
+): void {
   const instances = requireInstances(world, region, accountId, ids);
-  for (const i of instances) if (i.state !== 'running' && i.state !== 'pending') throw incorrectState(i.instanceId, 'rebooted');
+  for (const i of instances)
+    if (i.state !== 'running' && i.state !== 'pending') throw incorrectState(i.instanceId, 'rebooted');
   beforeChange();
 }
 
@@ -351,7 +457,13 @@ export function rebootInstances(world: World, region: string, accountId: string,
  * TerminateInstances: → shutting-down → terminated. Volumes marked delete-on-termination are
  * deleted, the others are detached and become available. Terminated ones are left as they are.
  */
-export function terminateInstances(world: World, region: string, accountId: string, ids: string[], beforeChange: () => void): StateChange[] {
+export function terminateInstances(
+  world: World,
+  region: string,
+  accountId: string,
+  ids: string[],
+  beforeChange: () => void,
+): StateChange[] {
   const instances = requireInstances(world, region, accountId, ids);
   beforeChange();
   const state = world.region(region);
@@ -362,7 +474,10 @@ export function terminateInstances(world: World, region: string, accountId: stri
       schedule(world, i, 'shutting-down', ['terminated']);
       i.terminatedAt = now + world.options.instanceTransitionMs;
       i.stateTransitionReason = `User initiated (${gmt(now)})`;
-      i.stateReason = { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' };
+      i.stateReason = {
+        code: 'Client.UserInitiatedShutdown',
+        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+      };
       delete i.publicIpAddress;
       for (const m of i.blockDeviceMappings) {
         const volume = state.volumes[m.volumeId];
@@ -388,5 +503,8 @@ function publicIp(instanceId: string): string {
 
 /** `2026-11-01 10:00:00 GMT`, as EC2 writes times into stateTransitionReason. */
 export function gmt(ms: number): string {
-  return new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' GMT');
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' GMT');
 }

@@ -11,20 +11,36 @@ export interface PageRequest {
 }
 
 /** Checks MaxResults (`min`..`max`) and NextToken before DryRun is answered. */
-export function checkPageRequest(kind: string, r: PageRequest, min: number, max: number, idsParam?: { name: string; count: number }): void {
+export function checkPageRequest(
+  kind: string,
+  r: PageRequest,
+  min: number,
+  max: number,
+  idsParam?: { name: string; count: number },
+): void {
   if (r.maxResults !== undefined) {
     if (idsParam && idsParam.count > 0) {
-      throw errors.invalidParameterCombination(`The parameter ${idsParam.name} cannot be used with the parameter maxResults`);
+      throw errors.invalidParameterCombination(
+        `The parameter ${idsParam.name} cannot be used with the parameter maxResults`,
+      );
     }
     if (r.maxResults < min || r.maxResults > max) {
-      throw errors.invalidParameterValue(`Value ( ${r.maxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`);
+      throw errors.invalidParameterValue(
+        `Value ( ${r.maxResults} ) for parameter maxResults is invalid. Expecting a value between ${min} and ${max}.`,
+      );
     }
   }
   if (r.nextToken !== undefined) decodeToken(kind, r.nextToken);
 }
 
 /** One page of `items` (any order in; id order out when paging). */
-export function paginate<T>(kind: string, items: T[], idOf: (item: T) => string, r: PageRequest, defaultMax = 1000): { page: T[]; nextToken?: string } {
+export function paginate<T>(
+  kind: string,
+  items: T[],
+  idOf: (item: T) => string,
+  r: PageRequest,
+  defaultMax = 1000,
+): { page: T[]; nextToken?: string } {
   if (r.maxResults === undefined && r.nextToken === undefined) return { page: items };
   let sorted = [...items].sort((a, b) => compare(idOf(a), idOf(b)));
   if (r.nextToken !== undefined) {

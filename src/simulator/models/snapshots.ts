@@ -10,7 +10,8 @@ import type { SnapshotRecord } from './types';
 const SNAPSHOT_ID = /^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 export function checkSnapshotId(id: string): void {
-  if (!SNAPSHOT_ID.test(id)) throw new Ec2Error('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
+  if (!SNAPSHOT_ID.test(id))
+    throw new Ec2Error('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
 }
 
 export function snapshotNotFound(id: string): Ec2Error {
@@ -56,10 +57,12 @@ const OWNER_ALIASES = new Set(['self', 'amazon', 'aws-marketplace']);
 export function validateDescribeSnapshots(r: DescribeSnapshotsRequest): void {
   for (const id of r.snapshotIds) checkSnapshotId(id);
   for (const o of r.ownerIds) {
-    if (!OWNER_ALIASES.has(o) && !isAccountId(o)) throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${o}"`);
+    if (!OWNER_ALIASES.has(o) && !isAccountId(o))
+      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${o}"`);
   }
   for (const u of r.restorableBy) {
-    if (u !== 'self' && u !== 'all' && !isAccountId(u)) throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${u}"`);
+    if (u !== 'self' && u !== 'all' && !isAccountId(u))
+      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${u}"`);
   }
   checkPageRequest('snapshots', r, 5, 1000, { name: 'snapshotSet', count: r.snapshotIds.length });
   compileFilters(r.filters, SNAPSHOT_FILTERS);
@@ -75,10 +78,15 @@ export function describeSnapshots(world: World, region: string, accountId: strin
   const filter = compileFilters(r.filters, SNAPSHOT_FILTERS);
   const owners = new Set(r.ownerIds.map((o) => (o === 'self' ? accountId : o)));
   const restorers = r.restorableBy.map((u) => (u === 'self' ? accountId : u));
-  const ownerTest = (s: SnapshotRecord) => owners.size === 0 || owners.has(s.ownerId) || (s.ownerAlias !== undefined && owners.has(s.ownerAlias));
+  const ownerTest = (s: SnapshotRecord) =>
+    owners.size === 0 || owners.has(s.ownerId) || (s.ownerAlias !== undefined && owners.has(s.ownerAlias));
   const restorableTest = (s: SnapshotRecord) =>
     restorers.length === 0 ||
-    restorers.some((u) => (u === 'all' ? s.createVolumePermissions.some((p) => p.group === 'all') : s.ownerId === u || s.createVolumePermissions.some((p) => p.userId === u)));
+    restorers.some((u) =>
+      u === 'all'
+        ? s.createVolumePermissions.some((p) => p.group === 'all')
+        : s.ownerId === u || s.createVolumePermissions.some((p) => p.userId === u),
+    );
 
   let candidates: SnapshotRecord[];
   if (r.snapshotIds.length > 0) {
@@ -93,8 +101,14 @@ export function describeSnapshots(world: World, region: string, accountId: strin
 }
 
 /** The snapshot `id` as its owner sees it: others get NotFound (invisible) or AuthFailure (shared with them). */
-export function requireOwnSnapshot(world: World, region: string, accountId: string, id: string | undefined): SnapshotRecord {
-  if (id === undefined || id === '') throw new Ec2Error('MissingParameter', 'The request must contain the parameter SnapshotId');
+export function requireOwnSnapshot(
+  world: World,
+  region: string,
+  accountId: string,
+  id: string | undefined,
+): SnapshotRecord {
+  if (id === undefined || id === '')
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter SnapshotId');
   checkSnapshotId(id);
   const snapshot = world.region(region).snapshots[id];
   if (!snapshot || !canRestore(snapshot, accountId)) throw snapshotNotFound(id);
@@ -112,10 +126,17 @@ export function imageUsingSnapshot(world: World, region: string, snapshotId: str
 }
 
 /** DeleteSnapshot: owner only; a snapshot a registered AMI uses cannot be deleted. */
-export function deleteSnapshot(world: World, region: string, accountId: string, id: string | undefined, beforeChange: () => void): void {
+export function deleteSnapshot(
+  world: World,
+  region: string,
+  accountId: string,
+  id: string | undefined,
+  beforeChange: () => void,
+): void {
   const snapshot = requireOwnSnapshot(world, region, accountId, id);
   const user = imageUsingSnapshot(world, region, snapshot.snapshotId);
-  if (user) throw new Ec2Error('InvalidSnapshot.InUse', `The snapshot ${snapshot.snapshotId} is currently in use by ${user}`);
+  if (user)
+    throw new Ec2Error('InvalidSnapshot.InUse', `The snapshot ${snapshot.snapshotId} is currently in use by ${user}`);
   beforeChange();
   delete world.region(region).snapshots[snapshot.snapshotId];
   world.markChanged();
@@ -125,13 +146,21 @@ export type VolumePermission = { userId?: string; group?: 'all' };
 
 function checkPermission(p: { userId?: string; group?: string }): VolumePermission {
   if (p.userId !== undefined && p.group !== undefined) {
-    throw new Ec2Error('InvalidParameterCombination', 'Each create volume permission must specify either UserId or Group, not both.');
+    throw new Ec2Error(
+      'InvalidParameterCombination',
+      'Each create volume permission must specify either UserId or Group, not both.',
+    );
   }
   if (p.group !== undefined) {
-    if (p.group !== 'all') throw new Ec2Error('InvalidParameterValue', `Value (${p.group}) for parameter group is invalid. Valid values: all`);
+    if (p.group !== 'all')
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `Value (${p.group}) for parameter group is invalid. Valid values: all`,
+      );
     return { group: 'all' };
   }
-  if (p.userId === undefined) throw new Ec2Error('MissingParameter', 'The request must contain the parameter UserId or Group');
+  if (p.userId === undefined)
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter UserId or Group');
   if (!isAccountId(p.userId)) throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${p.userId}"`);
   return { userId: p.userId };
 }
@@ -161,10 +190,16 @@ export function modifyCreateVolumePermission(
   const toRemove = remove.map(checkPermission);
   if (snapshot.encrypted && toAdd.length > 0) {
     if (toAdd.some((p) => p.group === 'all')) {
-      throw new Ec2Error('UnsupportedOperation', 'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.');
+      throw new Ec2Error(
+        'UnsupportedOperation',
+        'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.',
+      );
     }
     if (isDefaultKey(snapshot.kmsKeyId)) {
-      throw new Ec2Error('InvalidParameter', 'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.');
+      throw new Ec2Error(
+        'InvalidParameter',
+        'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.',
+      );
     }
   }
   beforeChange();

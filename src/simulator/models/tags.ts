@@ -24,8 +24,10 @@ export interface Taggable {
 /** Checks one tag against EC2's rules (key 1–128, value ≤ 256, no `aws:` prefix). */
 export function checkTag(tag: Tag): void {
   if (tag.key.length === 0) throw new Ec2Error('InvalidParameterValue', 'Tag key cannot be empty');
-  if (tag.key.length > 128) throw new Ec2Error('InvalidParameterValue', 'Tag key exceeds the maximum length of 128 characters');
-  if (tag.value.length > 256) throw new Ec2Error('InvalidParameterValue', 'Tag value exceeds the maximum length of 256 characters');
+  if (tag.key.length > 128)
+    throw new Ec2Error('InvalidParameterValue', 'Tag key exceeds the maximum length of 128 characters');
+  if (tag.value.length > 256)
+    throw new Ec2Error('InvalidParameterValue', 'Tag value exceeds the maximum length of 256 characters');
   if (tag.key.toLowerCase().startsWith('aws:')) {
     throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
   }
@@ -55,7 +57,8 @@ export function requireTaggable(world: World, region: string, accountId: string,
   if (id.startsWith('ami-')) {
     checkImageId(id);
     const image = world.findImage(region, id);
-    if (!image || image.state === 'deregistered') throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
+    if (!image || image.state === 'deregistered')
+      throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
     if (image.ownerId !== accountId) {
       const visible = image.launchPermissions.some((p) => p.group === 'all' || p.userId === accountId);
       if (!visible) throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
@@ -92,8 +95,16 @@ export function requireTaggable(world: World, region: string, accountId: string,
 }
 
 /** CreateTags: validates every resource and tag first, then tags all (all or nothing). */
-export function createTags(world: World, region: string, accountId: string, resourceIds: string[], tags: Tag[], beforeChange: () => void): void {
-  if (resourceIds.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
+export function createTags(
+  world: World,
+  region: string,
+  accountId: string,
+  resourceIds: string[],
+  tags: Tag[],
+  beforeChange: () => void,
+): void {
+  if (resourceIds.length === 0)
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
   if (tags.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter Tag');
   for (const t of tags) checkTag(t);
   const targets = resourceIds.map((id) => requireTaggable(world, region, accountId, id));
@@ -112,7 +123,8 @@ export function deleteTags(
   tags: { key: string; value?: string }[],
   beforeChange: () => void,
 ): void {
-  if (resourceIds.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
+  if (resourceIds.length === 0)
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
   for (const t of tags) {
     if (t.key.toLowerCase().startsWith('aws:')) {
       throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
@@ -124,7 +136,9 @@ export function deleteTags(
     target.record.tags =
       tags.length === 0
         ? []
-        : target.record.tags.filter((t) => !tags.some((d) => d.key === t.key && (d.value === undefined || d.value === t.value)));
+        : target.record.tags.filter(
+            (t) => !tags.some((d) => d.key === t.key && (d.value === undefined || d.value === t.value)),
+          );
   }
   world.markChanged();
 }
@@ -150,7 +164,13 @@ const TAG_FILTERS: FilterDefinitions<TagDescription> = {
 };
 
 /** DescribeTags over the caller's AMIs, snapshots, volumes and instances in the region. */
-export function describeTags(world: World, region: string, accountId: string, filters: FilterRequest[], page: PageRequest) {
+export function describeTags(
+  world: World,
+  region: string,
+  accountId: string,
+  filters: FilterRequest[],
+  page: PageRequest,
+) {
   checkPageRequest('tags', page, 5, 1000);
   const filter = compileFilters(filters, TAG_FILTERS);
   const state = world.region(region);
@@ -162,10 +182,12 @@ export function describeTags(world: World, region: string, accountId: string, fi
       if (!filter || filter(row)) rows.push(row);
     }
   };
-  for (const i of Object.values(state.images)) if (i.ownerId === accountId && i.state !== 'deregistered') add(i.imageId, 'image', i.tags);
+  for (const i of Object.values(state.images))
+    if (i.ownerId === accountId && i.state !== 'deregistered') add(i.imageId, 'image', i.tags);
   for (const s of Object.values(state.snapshots)) if (s.ownerId === accountId) add(s.snapshotId, 'snapshot', s.tags);
   for (const v of Object.values(state.volumes)) if (v.ownerId === accountId) add(v.volumeId, 'volume', v.tags);
-  for (const i of Object.values(state.instances)) if (isInstanceVisible(i, accountId, now)) add(i.instanceId, 'instance', i.tags);
+  for (const i of Object.values(state.instances))
+    if (isInstanceVisible(i, accountId, now)) add(i.instanceId, 'instance', i.tags);
   // One resource's tags stay together; pages follow resource id then key.
   return paginate('tags', rows, (r) => `${r.resourceId}\u0000${r.key}`, page);
 }

@@ -60,5 +60,11 @@ export function describeVolumes(world: World, region: string, accountId: string,
   } else {
     candidates = Object.values(state.volumes).filter((v) => v.ownerId === accountId);
   }
-  return paginate('volumes', candidates.filter((v) => !filter || filter(v)), (v) => v.volumeId, r, 500);
+  return paginate(
+    'volumes',
+    candidates.filter((v) => !filter || filter(v)),
+    (v) => v.volumeId,
+    r,
+    500,
+  );
 }

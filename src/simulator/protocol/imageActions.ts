@@ -92,13 +92,17 @@ const deregisterImageAction: ActionHandler = (ctx) => {
   const image = ownImage(ctx);
   const results = deregisterImage(ctx.world, ctx.region, image, deleteSnapshots, dryRun(ctx));
   if (!results) return RETURN_TRUE;
-  return RETURN_TRUE + items('deleteSnapshotResultSet', results, (r) => el('snapshotId', r.snapshotId) + el('returnCode', r.returnCode));
+  return (
+    RETURN_TRUE +
+    items('deleteSnapshotResultSet', results, (r) => el('snapshotId', r.snapshotId) + el('returnCode', r.returnCode))
+  );
 };
 
 const enableImageDeprecationAction: ActionHandler = (ctx) => {
   const raw = ctx.params.required('DeprecateAt');
   const at = Date.parse(raw);
-  if (Number.isNaN(at)) throw errors.invalidParameterValue(`Value (${raw}) for parameter DeprecateAt is invalid. Expected: a timestamp.`);
+  if (Number.isNaN(at))
+    throw errors.invalidParameterValue(`Value (${raw}) for parameter DeprecateAt is invalid. Expected: a timestamp.`);
   const image = ownImage(ctx);
   enableDeprecation(ctx.world, image, at, dryRun(ctx));
   return RETURN_TRUE;
@@ -134,7 +138,9 @@ const getBlockPublicAccess: ActionHandler = (ctx) => {
 const enableBlockPublicAccess: ActionHandler = (ctx) => {
   const state = ctx.params.required('ImageBlockPublicAccessState');
   if (state !== 'block-new-sharing') {
-    throw errors.invalidParameterValue(`Value (${state}) for parameter ImageBlockPublicAccessState is invalid. Expected: 'block-new-sharing'.`);
+    throw errors.invalidParameterValue(
+      `Value (${state}) for parameter ImageBlockPublicAccessState is invalid. Expected: 'block-new-sharing'.`,
+    );
   }
   ctx.checkDryRun();
   ctx.world.region(ctx.region).imageBlockPublicAccess[ctx.accountId] = 'block-new-sharing';

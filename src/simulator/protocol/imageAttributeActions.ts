@@ -31,14 +31,17 @@ const ATTRIBUTES: Record<string, { ownerOnly?: boolean; render: (i: ImageRecord,
   uefiData: { ownerOnly: true, render: () => '<uefiData/>' },
   lastLaunchedTime: { ownerOnly: true, render: (i) => value('lastLaunchedTime', isoTime(i.lastLaunchedTime)) },
   imdsSupport: { render: (i) => value('imdsSupport', i.imdsSupport) },
-  deregistrationProtection: { render: (i, now) => value('deregistrationProtection', deregistrationProtectionValue(i, now)) },
+  deregistrationProtection: {
+    render: (i, now) => value('deregistrationProtection', deregistrationProtectionValue(i, now)),
+  },
 };
 
 const describeImageAttribute: ActionHandler = (ctx) => {
   const attribute = ctx.params.required('Attribute');
   const image = requireImage(ctx.world, ctx.region, ctx.params.get('ImageId'), ctx.accountId);
   const spec = Object.prototype.hasOwnProperty.call(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
-  if (!spec) throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  if (!spec)
+    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
   if (spec.ownerOnly && image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
     throw notAuthorizedForImage(image.imageId);
@@ -78,7 +81,9 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
   const p = ctx.params;
   const attribute = p.get('Attribute');
   if (attribute !== undefined && !MODIFIABLE.includes(attribute)) {
-    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. The attribute cannot be modified.`);
+    throw errors.invalidParameterValue(
+      `Value (${attribute}) for parameter attribute is invalid. The attribute cannot be modified.`,
+    );
   }
   const image = ownImage(ctx);
 
@@ -90,14 +95,20 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
     if (op === 'add') add.push(...legacy);
     else if (op === 'remove') remove.push(...legacy);
     else if (op === undefined) throw errors.missingParameter('OperationType');
-    else throw errors.invalidParameterValue(`Value (${op}) for parameter operationType is invalid. Expected: 'add' or 'remove'.`);
+    else
+      throw errors.invalidParameterValue(
+        `Value (${op}) for parameter operationType is invalid. Expected: 'add' or 'remove'.`,
+      );
   }
   const description = p.get('Description.Value') ?? (attribute === 'description' ? p.get('Value') : undefined);
   const imds = p.get('ImdsSupport.Value') ?? (attribute === 'imdsSupport' ? p.get('Value') : undefined);
   const productCodes = p.list('ProductCode');
 
   if (productCodes.length > 0 || attribute === 'productCodes') {
-    throw new Ec2Error('InvalidParameter', 'Product codes can only be associated with an AMI by AWS Marketplace; they cannot be added with ModifyImageAttribute.');
+    throw new Ec2Error(
+      'InvalidParameter',
+      'Product codes can only be associated with an AMI by AWS Marketplace; they cannot be added with ModifyImageAttribute.',
+    );
   }
   if (add.length === 0 && remove.length === 0 && description === undefined && imds === undefined) {
     throw errors.missingParameter(attribute === 'launchPermission' ? 'LaunchPermission' : 'Attribute');
@@ -107,7 +118,10 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
     throw errors.invalidParameterValue(`Value (${imds}) for parameter imdsSupport is invalid. Expected: 'v2.0'.`);
   }
   if (add.length > 0 && image.state === 'disabled') {
-    throw new Ec2Error('IncorrectState', `The image '${image.imageId}' is disabled and cannot be shared. Enable the image first.`);
+    throw new Ec2Error(
+      'IncorrectState',
+      `The image '${image.imageId}' is disabled and cannot be shared. Enable the image first.`,
+    );
   }
   checkCanAdd(ctx.world, ctx.region, image, add);
   ctx.checkDryRun();
@@ -122,7 +136,9 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
 const resetImageAttribute: ActionHandler = (ctx) => {
   const attribute = ctx.params.required('Attribute');
   if (attribute !== 'launchPermission') {
-    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Only 'launchPermission' can be reset.`);
+    throw errors.invalidParameterValue(
+      `Value (${attribute}) for parameter attribute is invalid. Only 'launchPermission' can be reset.`,
+    );
   }
   const image = ownImage(ctx);
   ctx.checkDryRun();

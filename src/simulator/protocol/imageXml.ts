@@ -12,7 +12,11 @@ import { el, esc, isoTime } from './xml';
  * `readOnly` tells which records belong to the read-only public catalog: their XML never
  * changes, so it is rendered once and kept (up to a bound), which keeps large listings cheap.
  */
-export function renderImages(images: readonly ImageRecord[], now: number, readOnly?: (image: ImageRecord) => boolean): string {
+export function renderImages(
+  images: readonly ImageRecord[],
+  now: number,
+  readOnly?: (image: ImageRecord) => boolean,
+): string {
   if (images.length === 0) return '<imagesSet/>';
   const parts = new Array<string>(images.length);
   for (let k = 0; k < images.length; k++) {
@@ -51,15 +55,29 @@ const CATALOG_XML_LIMIT = 20_000;
 
 export function renderImage(i: ImageRecord, now: number): string {
   let out =
-    '<imageId>' + i.imageId + '</imageId>' +
+    '<imageId>' +
+    i.imageId +
+    '</imageId>' +
     el('imageLocation', i.imageLocation) +
-    '<imageState>' + i.state + '</imageState>' +
-    '<imageOwnerId>' + i.ownerId + '</imageOwnerId>' +
-    '<creationDate>' + new Date(i.creationDate).toISOString() + '</creationDate>' +
-    '<isPublic>' + (isPublic(i) ? 'true' : 'false') + '</isPublic>' +
+    '<imageState>' +
+    i.state +
+    '</imageState>' +
+    '<imageOwnerId>' +
+    i.ownerId +
+    '</imageOwnerId>' +
+    '<creationDate>' +
+    new Date(i.creationDate).toISOString() +
+    '</creationDate>' +
+    '<isPublic>' +
+    (isPublic(i) ? 'true' : 'false') +
+    '</isPublic>' +
     renderProductCodes(i.productCodes) +
-    '<architecture>' + i.architecture + '</architecture>' +
-    '<imageType>' + i.imageType + '</imageType>';
+    '<architecture>' +
+    i.architecture +
+    '</architecture>' +
+    '<imageType>' +
+    i.imageType +
+    '</imageType>';
   if (i.kernelId) out += '<kernelId>' + i.kernelId + '</kernelId>';
   if (i.ramdiskId) out += '<ramdiskId>' + i.ramdiskId + '</ramdiskId>';
   if (i.platform) out += '<platform>' + i.platform + '</platform>';
@@ -82,7 +100,8 @@ export function renderImage(i: ImageRecord, now: number): string {
   if (i.deprecationTime !== undefined) out += '<deprecationTime>' + isoTime(i.deprecationTime) + '</deprecationTime>';
   if (i.sourceInstanceId) out += '<sourceInstanceId>' + i.sourceInstanceId + '</sourceInstanceId>';
   out += '<deregistrationProtection>' + deregistrationProtectionValue(i, now) + '</deregistrationProtection>';
-  if (i.lastLaunchedTime !== undefined) out += '<lastLaunchedTime>' + isoTime(i.lastLaunchedTime) + '</lastLaunchedTime>';
+  if (i.lastLaunchedTime !== undefined)
+    out += '<lastLaunchedTime>' + isoTime(i.lastLaunchedTime) + '</lastLaunchedTime>';
   if (i.sourceImageId) out += '<sourceImageId>' + i.sourceImageId + '</sourceImageId>';
   if (i.sourceImageRegion) out += '<sourceImageRegion>' + i.sourceImageRegion + '</sourceImageRegion>';
   return out;
@@ -103,7 +122,8 @@ export function deregistrationProtectionValue(i: ImageRecord, now: number): stri
 export function renderProductCodes(codes: readonly ProductCode[]): string {
   if (codes.length === 0) return '<productCodes/>';
   let out = '<productCodes>';
-  for (const c of codes) out += '<item><productCode>' + esc(c.productCodeId) + '</productCode><type>' + c.productCodeType + '</type></item>';
+  for (const c of codes)
+    out += '<item><productCode>' + esc(c.productCodeId) + '</productCode><type>' + c.productCodeType + '</type></item>';
   return out + '</productCodes>';
 }
 
@@ -119,9 +139,15 @@ export function renderBlockDeviceMappings(mappings: readonly BlockDeviceMapping[
       out += '<ebs>';
       if (e.snapshotId) out += '<snapshotId>' + e.snapshotId + '</snapshotId>';
       out +=
-        '<volumeSize>' + e.volumeSize + '</volumeSize>' +
-        '<deleteOnTermination>' + (e.deleteOnTermination ? 'true' : 'false') + '</deleteOnTermination>' +
-        '<volumeType>' + e.volumeType + '</volumeType>';
+        '<volumeSize>' +
+        e.volumeSize +
+        '</volumeSize>' +
+        '<deleteOnTermination>' +
+        (e.deleteOnTermination ? 'true' : 'false') +
+        '</deleteOnTermination>' +
+        '<volumeType>' +
+        e.volumeType +
+        '</volumeType>';
       if (e.iops !== undefined) out += '<iops>' + e.iops + '</iops>';
       if (e.throughput !== undefined) out += '<throughput>' + e.throughput + '</throughput>';
       if (e.kmsKeyId) out += '<kmsKeyId>' + esc(e.kmsKeyId) + '</kmsKeyId>';
@@ -143,8 +169,13 @@ export function renderLaunchPermissions(perms: readonly LaunchPermission[]): str
   if (perms.length === 0) return '<launchPermission/>';
   let out = '<launchPermission>';
   for (const p of perms) {
-    out += '<item>' + el('group', p.group) + el('userId', p.userId) + el('organizationArn', p.organizationArn) +
-      el('organizationalUnitArn', p.organizationalUnitArn) + '</item>';
+    out +=
+      '<item>' +
+      el('group', p.group) +
+      el('userId', p.userId) +
+      el('organizationArn', p.organizationArn) +
+      el('organizationalUnitArn', p.organizationalUnitArn) +
+      '</item>';
   }
   return out + '</launchPermission>';
 }

@@ -95,10 +95,15 @@ function changes(list: StateChange[]): string {
   return renderStateChanges(list);
 }
 
-const start: ActionHandler = (ctx) => changes(startInstances(ctx.world, ctx.region, ctx.accountId, ids(ctx), () => ctx.checkDryRun()));
+const start: ActionHandler = (ctx) =>
+  changes(startInstances(ctx.world, ctx.region, ctx.accountId, ids(ctx), () => ctx.checkDryRun()));
 
 const stop: ActionHandler = (ctx) =>
-  changes(stopInstances(ctx.world, ctx.region, ctx.accountId, ids(ctx), ctx.params.bool('Force') === true, () => ctx.checkDryRun()));
+  changes(
+    stopInstances(ctx.world, ctx.region, ctx.accountId, ids(ctx), ctx.params.bool('Force') === true, () =>
+      ctx.checkDryRun(),
+    ),
+  );
 
 const reboot: ActionHandler = (ctx) => {
   rebootInstances(ctx.world, ctx.region, ctx.accountId, ids(ctx), () => ctx.checkDryRun());

@@ -39,8 +39,14 @@ export function renderInstance(i: InstanceRecord, region: string): string {
   let mappings = '';
   for (const m of i.blockDeviceMappings) {
     mappings +=
-      '<item>' + el('deviceName', m.deviceName) + '<ebs>' + el('volumeId', m.volumeId) + '<status>attached</status>' +
-      el('attachTime', isoTime(m.attachTime)) + el('deleteOnTermination', m.deleteOnTermination) + '</ebs></item>';
+      '<item>' +
+      el('deviceName', m.deviceName) +
+      '<ebs>' +
+      el('volumeId', m.volumeId) +
+      '<status>attached</status>' +
+      el('attachTime', isoTime(m.attachTime)) +
+      el('deleteOnTermination', m.deleteOnTermination) +
+      '</ebs></item>';
   }
   const live = i.state !== 'terminated';
   return (
@@ -62,7 +68,9 @@ export function renderInstance(i: InstanceRecord, region: string): string {
     '<monitoring><state>disabled</state></monitoring>' +
     (live ? el('subnetId', net.subnetId) + el('vpcId', net.vpcId) + el('privateIpAddress', i.privateIpAddress) : '') +
     el('ipAddress', i.publicIpAddress) +
-    (live ? `<groupSet><item><groupId>${net.groupId}</groupId><groupName>default</groupName></item></groupSet>` : '<groupSet/>') +
+    (live
+      ? `<groupSet><item><groupId>${net.groupId}</groupId><groupName>default</groupName></item></groupSet>`
+      : '<groupSet/>') +
     (i.stateReason ? raw('stateReason', el('code', i.stateReason.code) + el('message', i.stateReason.message)) : '') +
     el('architecture', i.architecture) +
     el('rootDeviceType', i.rootDeviceType) +
@@ -93,8 +101,12 @@ export function renderReservations(instances: readonly InstanceRecord[], region:
   let out = '<reservationSet>';
   for (const [reservationId, members] of groups) {
     out +=
-      '<item>' + el('reservationId', reservationId) + el('ownerId', members[0].ownerId) + '<groupSet/>' +
-      raw('instancesSet', members.map((i) => renderInstance(i, region)).join('')) + '</item>';
+      '<item>' +
+      el('reservationId', reservationId) +
+      el('ownerId', members[0].ownerId) +
+      '<groupSet/>' +
+      raw('instancesSet', members.map((i) => renderInstance(i, region)).join('')) +
+      '</item>';
   }
   return out + '</reservationSet>';
 }
@@ -103,7 +115,12 @@ export function renderStateChanges(changes: readonly StateChange[]): string {
   if (changes.length === 0) return '<instancesSet/>';
   let out = '<instancesSet>';
   for (const c of changes) {
-    out += '<item>' + el('instanceId', c.instanceId) + raw('currentState', state(c.current)) + raw('previousState', state(c.previous)) + '</item>';
+    out +=
+      '<item>' +
+      el('instanceId', c.instanceId) +
+      raw('currentState', state(c.current)) +
+      raw('previousState', state(c.previous)) +
+      '</item>';
   }
   return out + '</instancesSet>';
 }

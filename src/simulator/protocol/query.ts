@@ -35,7 +35,9 @@ export class QueryParams {
     const lower = value.toLowerCase();
     if (lower === 'true') return true;
     if (lower === 'false') return false;
-    throw errors.invalidParameterValue(`Value (${value}) for parameter ${name} is invalid. Expected: 'true' or 'false'.`);
+    throw errors.invalidParameterValue(
+      `Value (${value}) for parameter ${name} is invalid. Expected: 'true' or 'false'.`,
+    );
   }
 
   int(name: string): number | undefined {
@@ -60,7 +62,7 @@ export class QueryParams {
     for (const [index, rest, value] of this.indexed(prefix)) {
       if (!rest.startsWith('.')) continue;
       let group = groups.get(index);
-      if (!group) groups.set(index, (group = new Map()));
+      if (!group) groups.set(index, (group = new Map<string, string>()));
       group.set(rest.slice(1), value);
     }
     return [...groups.keys()].sort((a, b) => a - b).map((i) => new QueryParams(groups.get(i)!));

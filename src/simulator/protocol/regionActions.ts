@@ -13,8 +13,11 @@ const describeRegions: ActionHandler = (ctx) => {
   }
   ctx.checkDryRun();
   const regions = wanted.length ? SIMULATOR_REGIONS.filter((r) => wanted.includes(r)) : SIMULATOR_REGIONS;
-  return items('regionInfo', regions, (r) =>
-    el('regionName', r) + el('regionEndpoint', `ec2.${r}.amazonaws.com`) + el('optInStatus', 'opt-in-not-required'),
+  return items(
+    'regionInfo',
+    regions,
+    (r) =>
+      el('regionName', r) + el('regionEndpoint', `ec2.${r}.amazonaws.com`) + el('optInStatus', 'opt-in-not-required'),
   );
 };
 

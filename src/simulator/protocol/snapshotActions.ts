@@ -62,9 +62,13 @@ const deleteSnapshotAction: ActionHandler = (ctx) => {
 const SNAPSHOT_ATTRIBUTES = ['createVolumePermission', 'productCodes'];
 
 function requireAttribute(value: string | undefined): string {
-  if (value === undefined || value === '') throw new Ec2Error('MissingParameter', 'The request must contain the parameter Attribute');
+  if (value === undefined || value === '')
+    throw new Ec2Error('MissingParameter', 'The request must contain the parameter Attribute');
   if (!SNAPSHOT_ATTRIBUTES.includes(value)) {
-    throw new Ec2Error('InvalidParameterValue', `Value (${value}) for parameter attribute is invalid. Unknown attribute.`);
+    throw new Ec2Error(
+      'InvalidParameterValue',
+      `Value (${value}) for parameter attribute is invalid. Unknown attribute.`,
+    );
   }
   return value;
 }
@@ -75,7 +79,11 @@ const describeSnapshotAttribute: ActionHandler = (ctx) => {
   ctx.checkDryRun();
   const body =
     attribute === 'createVolumePermission'
-      ? items('createVolumePermission', snapshot.createVolumePermissions, (p) => el('group', p.group) + el('userId', p.userId))
+      ? items(
+          'createVolumePermission',
+          snapshot.createVolumePermissions,
+          (p) => el('group', p.group) + el('userId', p.userId),
+        )
       : '<productCodes/>';
   return el('snapshotId', snapshot.snapshotId) + body;
 };
@@ -88,7 +96,8 @@ const modifySnapshotAttribute: ActionHandler = (ctx) => {
   const p = ctx.params;
   const attribute = p.get('Attribute');
   if (attribute !== undefined && attribute !== 'createVolumePermission') {
-    if (attribute === 'productCodes') throw new Ec2Error('InvalidParameterValue', 'The productCodes attribute of a snapshot cannot be modified.');
+    if (attribute === 'productCodes')
+      throw new Ec2Error('InvalidParameterValue', 'The productCodes attribute of a snapshot cannot be modified.');
     requireAttribute(attribute);
   }
   const entries = (prefix: string) =>
@@ -98,21 +107,34 @@ const modifySnapshotAttribute: ActionHandler = (ctx) => {
   const operation = p.get('OperationType');
   if (operation !== undefined) {
     if (operation !== 'add' && operation !== 'remove') {
-      throw new Ec2Error('InvalidParameterValue', `Value (${operation}) for parameter operationType is invalid. Valid values: add, remove`);
+      throw new Ec2Error(
+        'InvalidParameterValue',
+        `Value (${operation}) for parameter operationType is invalid. Valid values: add, remove`,
+      );
     }
-    const listed = [...p.list('UserId').map((userId) => ({ userId, group: undefined })), ...p.list('UserGroup').map((group) => ({ userId: undefined, group }))];
+    const listed = [
+      ...p.list('UserId').map((userId) => ({ userId, group: undefined })),
+      ...p.list('UserGroup').map((group) => ({ userId: undefined, group })),
+    ];
     if (operation === 'add') add = [...add, ...listed];
     else remove = [...remove, ...listed];
   }
-  modifyCreateVolumePermission(ctx.world, ctx.region, ctx.accountId, p.get('SnapshotId'), add, remove, () => ctx.checkDryRun());
+  modifyCreateVolumePermission(ctx.world, ctx.region, ctx.accountId, p.get('SnapshotId'), add, remove, () =>
+    ctx.checkDryRun(),
+  );
   return '<return>true</return>';
 };
 
 function renderVolume(v: VolumeRecord): string {
   const attachments = v.attachment
-    ? '<attachmentSet><item>' + el('volumeId', v.volumeId) + el('instanceId', v.attachment.instanceId) + el('device', v.attachment.device) +
-      '<status>attached</status>' + el('attachTime', isoTime(v.attachment.attachTime)) +
-      el('deleteOnTermination', v.attachment.deleteOnTermination) + '</item></attachmentSet>'
+    ? '<attachmentSet><item>' +
+      el('volumeId', v.volumeId) +
+      el('instanceId', v.attachment.instanceId) +
+      el('device', v.attachment.device) +
+      '<status>attached</status>' +
+      el('attachTime', isoTime(v.attachment.attachTime)) +
+      el('deleteOnTermination', v.attachment.deleteOnTermination) +
+      '</item></attachmentSet>'
     : '<attachmentSet/>';
   return (
     '<item>' +
@@ -125,7 +147,11 @@ function renderVolume(v: VolumeRecord): string {
     attachments +
     renderTags(v.tags) +
     el('volumeType', v.volumeType) +
-    (v.volumeType === 'gp3' ? el('iops', 3000) + el('throughput', 125) : v.volumeType === 'gp2' ? el('iops', Math.min(16000, Math.max(100, v.size * 3))) : '') +
+    (v.volumeType === 'gp3'
+      ? el('iops', 3000) + el('throughput', 125)
+      : v.volumeType === 'gp2'
+        ? el('iops', Math.min(16000, Math.max(100, v.size * 3)))
+        : '') +
     el('encrypted', v.encrypted) +
     el('kmsKeyId', v.kmsKeyId) +
     el('multiAttachEnabled', false) +
@@ -143,7 +169,9 @@ const describeVolumesAction: ActionHandler = (ctx) => {
   validateDescribeVolumes(r);
   ctx.checkDryRun();
   const { page, nextToken } = describeVolumes(ctx.world, ctx.region, ctx.accountId, r);
-  return (page.length ? raw('volumeSet', page.map(renderVolume).join('')) : '<volumeSet/>') + el('nextToken', nextToken);
+  return (
+    (page.length ? raw('volumeSet', page.map(renderVolume).join('')) : '<volumeSet/>') + el('nextToken', nextToken)
+  );
 };
 
 export const snapshotActions: Record<string, ActionHandler> = {

@@ -49,10 +49,15 @@ function amazonLinux(c: CatalogBuilder): void {
     const version = `2023.9.${ymd(created)}.0`;
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
-        ...amazon, key: `al2023/${version}/${arch}`, arch, created,
+        ...amazon,
+        key: `al2023/${version}/${arch}`,
+        arch,
+        created,
         name: `al2023-ami-${version}-kernel-6.1-${arch}`,
         description: `Amazon Linux 2023 AMI ${version} ${arch} HVM kernel-6.1`,
-        volumeType: 'gp3', bootMode: 'uefi-preferred', imds: true,
+        volumeType: 'gp3',
+        bootMode: 'uefi-preferred',
+        imds: true,
       });
     }
   }
@@ -60,10 +65,16 @@ function amazonLinux(c: CatalogBuilder): void {
     const version = `2023.9.${ymd(created)}.0`;
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
-        ...amazon, key: `al2023-minimal/${version}/${arch}`, arch, created,
+        ...amazon,
+        key: `al2023-minimal/${version}/${arch}`,
+        arch,
+        created,
         name: `al2023-ami-minimal-${version}-kernel-6.1-${arch}`,
         description: `Amazon Linux 2023 AMI ${version} ${arch} Minimal HVM kernel-6.1`,
-        volumeSize: 2, volumeType: 'gp3', bootMode: 'uefi-preferred', imds: true,
+        volumeSize: 2,
+        volumeType: 'gp3',
+        bootMode: 'uefi-preferred',
+        imds: true,
       });
     }
   }
@@ -71,7 +82,10 @@ function amazonLinux(c: CatalogBuilder): void {
     const version = `2.0.${ymd(created)}.0`;
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
-        ...amazon, key: `amzn2/${version}/${arch}`, arch, created,
+        ...amazon,
+        key: `amzn2/${version}/${arch}`,
+        arch,
+        created,
         name: `amzn2-ami-kernel-5.10-hvm-${version}-${arch}-gp2`,
         description: `Amazon Linux 2 Kernel 5.10 AMI ${version} ${arch} HVM gp2`,
         bootMode: arch === 'arm64' ? 'uefi' : undefined,
@@ -84,26 +98,47 @@ function amazonLinux(c: CatalogBuilder): void {
   const legacyDeprecation = Date.UTC(2025, 11, 31, 0, 0, 0);
   for (const arch of ['x86_64', 'i386'] as const) {
     c.add({
-      ...amazon, key: `amzn-pv-ebs/${arch}`, arch, created: legacy, paravirtual: true,
-      name: `amzn-ami-pv-${v}-${arch}-ebs`, description: `Amazon Linux AMI ${v} ${arch} PV EBS`,
+      ...amazon,
+      key: `amzn-pv-ebs/${arch}`,
+      arch,
+      created: legacy,
+      paravirtual: true,
+      name: `amzn-ami-pv-${v}-${arch}-ebs`,
+      description: `Amazon Linux AMI ${v} ${arch} PV EBS`,
       deprecationTime: legacyDeprecation,
     });
     c.add({
-      ...amazon, key: `amzn-pv-s3/${arch}`, arch, created: legacy, paravirtual: true, instanceStore: true,
-      name: `amzn-ami-minimal-pv-${v}-${arch}-s3`, description: `Amazon Linux AMI ${v} ${arch} Minimal PV S3`,
+      ...amazon,
+      key: `amzn-pv-s3/${arch}`,
+      arch,
+      created: legacy,
+      paravirtual: true,
+      instanceStore: true,
+      name: `amzn-ami-minimal-pv-${v}-${arch}-s3`,
+      description: `Amazon Linux AMI ${v} ${arch} Minimal PV S3`,
       imageLocation: `amzn-ami-${c.region}/amzn-ami-minimal-pv-${v}.${arch}.manifest.xml`,
       deprecationTime: legacyDeprecation,
     });
   }
   c.add({
-    ...amazon, key: 'amzn-hvm-s3/x86_64', arch: 'x86_64', created: legacy, instanceStore: true, ephemeral: 2,
-    name: `amzn-ami-hvm-${v}-x86_64-s3`, description: `Amazon Linux AMI ${v} x86_64 HVM S3`,
+    ...amazon,
+    key: 'amzn-hvm-s3/x86_64',
+    arch: 'x86_64',
+    created: legacy,
+    instanceStore: true,
+    ephemeral: 2,
+    name: `amzn-ami-hvm-${v}-x86_64-s3`,
+    description: `Amazon Linux AMI ${v} x86_64 HVM S3`,
     imageLocation: `amzn-ami-${c.region}/amzn-ami-hvm-${v}.x86_64.manifest.xml`,
     deprecationTime: legacyDeprecation,
   });
   c.add({
-    ...amazon, key: 'amzn-hvm-ebs/x86_64', arch: 'x86_64', created: legacy,
-    name: `amzn-ami-hvm-${v}-x86_64-gp2`, description: `Amazon Linux AMI ${v} x86_64 HVM gp2`,
+    ...amazon,
+    key: 'amzn-hvm-ebs/x86_64',
+    arch: 'x86_64',
+    created: legacy,
+    name: `amzn-ami-hvm-${v}-x86_64-gp2`,
+    description: `Amazon Linux AMI ${v} x86_64 HVM gp2`,
     deprecationTime: legacyDeprecation,
   });
 }
@@ -111,13 +146,43 @@ function amazonLinux(c: CatalogBuilder): void {
 function windows(c: CatalogBuilder): void {
   const owner = { ownerId: PUBLIC_OWNERS.amazonWindows, alias: 'amazon', platform: 'windows' as const };
   const editions: { key: string; name: string; description: string; tpm?: boolean; sql?: string }[] = [
-    { key: '2016-full', name: 'Windows_Server-2016-English-Full-Base', description: 'Microsoft Windows Server 2016 with Desktop Experience Locale English AMI provided by Amazon' },
-    { key: '2019-full', name: 'Windows_Server-2019-English-Full-Base', description: 'Microsoft Windows Server 2019 with Desktop Experience Locale English AMI provided by Amazon' },
-    { key: '2019-core', name: 'Windows_Server-2019-English-Core-Base', description: 'Microsoft Windows Server 2019 Core Locale English AMI provided by Amazon' },
-    { key: '2022-full', name: 'Windows_Server-2022-English-Full-Base', description: 'Microsoft Windows Server 2022 Full Locale English AMI provided by Amazon' },
-    { key: '2022-tpm', name: 'TPM-Windows_Server-2022-English-Full-Base', description: 'Microsoft Windows Server 2022 Full Locale English with TPM support AMI provided by Amazon', tpm: true },
-    { key: '2022-sql', name: 'Windows_Server-2022-English-Full-SQL_2022_Standard', description: 'Microsoft Windows Server 2022 Full Locale English with SQL Standard 2022 AMI provided by Amazon', sql: 'Standard' },
-    { key: '2025-full', name: 'Windows_Server-2025-English-Full-Base', description: 'Microsoft Windows Server 2025 Full Locale English AMI provided by Amazon' },
+    {
+      key: '2016-full',
+      name: 'Windows_Server-2016-English-Full-Base',
+      description: 'Microsoft Windows Server 2016 with Desktop Experience Locale English AMI provided by Amazon',
+    },
+    {
+      key: '2019-full',
+      name: 'Windows_Server-2019-English-Full-Base',
+      description: 'Microsoft Windows Server 2019 with Desktop Experience Locale English AMI provided by Amazon',
+    },
+    {
+      key: '2019-core',
+      name: 'Windows_Server-2019-English-Core-Base',
+      description: 'Microsoft Windows Server 2019 Core Locale English AMI provided by Amazon',
+    },
+    {
+      key: '2022-full',
+      name: 'Windows_Server-2022-English-Full-Base',
+      description: 'Microsoft Windows Server 2022 Full Locale English AMI provided by Amazon',
+    },
+    {
+      key: '2022-tpm',
+      name: 'TPM-Windows_Server-2022-English-Full-Base',
+      description: 'Microsoft Windows Server 2022 Full Locale English with TPM support AMI provided by Amazon',
+      tpm: true,
+    },
+    {
+      key: '2022-sql',
+      name: 'Windows_Server-2022-English-Full-SQL_2022_Standard',
+      description: 'Microsoft Windows Server 2022 Full Locale English with SQL Standard 2022 AMI provided by Amazon',
+      sql: 'Standard',
+    },
+    {
+      key: '2025-full',
+      name: 'Windows_Server-2025-English-Full-Base',
+      description: 'Microsoft Windows Server 2025 Full Locale English AMI provided by Amazon',
+    },
   ];
   const count = c.rng.int(1, 3);
   for (const edition of editions) {
@@ -126,12 +191,19 @@ function windows(c: CatalogBuilder): void {
       const d = new Date(created);
       const stamp = `${d.getUTCFullYear()}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${String(d.getUTCDate()).padStart(2, '0')}`;
       c.add({
-        ...owner, key: `win/${edition.key}/${stamp}`, arch: 'x86_64', created,
-        name: `${edition.name}-${stamp}`, description: edition.description,
-        rootDeviceName: '/dev/sda1', volumeSize: edition.sql ? 50 : 30,
+        ...owner,
+        key: `win/${edition.key}/${stamp}`,
+        arch: 'x86_64',
+        created,
+        name: `${edition.name}-${stamp}`,
+        description: edition.description,
+        rootDeviceName: '/dev/sda1',
+        volumeSize: edition.sql ? 50 : 30,
         platformDetails: edition.sql ? `Windows with SQL Server ${edition.sql}` : 'Windows',
         usageOperation: edition.sql ? 'RunInstances:0006' : 'RunInstances:0002',
-        bootMode: edition.tpm ? 'uefi' : undefined, tpm: edition.tpm, imds: edition.key.startsWith('2025'),
+        bootMode: edition.tpm ? 'uefi' : undefined,
+        tpm: edition.tpm,
+        imds: edition.key.startsWith('2025'),
         // Windows AMIs older than the latest few are made private; the oldest are deprecated early.
         deprecationTime: edition.key === '2016-full' ? created + 120 * DAY_MS : undefined,
       });
@@ -143,17 +215,30 @@ function ubuntu(c: CatalogBuilder): void {
   const releases = [
     { version: '20.04', code: 'focal', store: 'hvm-ssd', type: 'gp2' as const, newest: 180, boot: undefined },
     { version: '22.04', code: 'jammy', store: 'hvm-ssd', type: 'gp2' as const, newest: 10, boot: undefined },
-    { version: '24.04', code: 'noble', store: 'hvm-ssd-gp3', type: 'gp3' as const, newest: 4, boot: 'uefi-preferred' as const },
+    {
+      version: '24.04',
+      code: 'noble',
+      store: 'hvm-ssd-gp3',
+      type: 'gp3' as const,
+      newest: 4,
+      boot: 'uefi-preferred' as const,
+    },
   ];
   for (const r of releases) {
     for (const created of c.builds(c.rng.int(1, 3), 20, r.newest + c.rng.int(0, 6))) {
       for (const arch of ['x86_64', 'arm64'] as const) {
         const a = ARCH_LABEL[arch].deb;
         c.add({
-          ownerId: PUBLIC_OWNERS.canonical, key: `ubuntu/${r.code}/${ymd(created)}/${arch}`, arch, created,
+          ownerId: PUBLIC_OWNERS.canonical,
+          key: `ubuntu/${r.code}/${ymd(created)}/${arch}`,
+          arch,
+          created,
           name: `ubuntu/images/${r.store}/ubuntu-${r.code}-${r.version}-${a}-server-${ymd(created)}`,
           description: `Canonical, Ubuntu, ${r.version}, ${a} ${r.code} image`,
-          rootDeviceName: '/dev/sda1', volumeType: r.type, ephemeral: 2, bootMode: r.boot,
+          rootDeviceName: '/dev/sda1',
+          volumeType: r.type,
+          ephemeral: 2,
+          bootMode: r.boot,
           // Ubuntu 20.04 left standard support in 2025: its AMIs are deprecated.
           deprecationTime: r.code === 'focal' ? Date.UTC(2025, 5, 1) : undefined,
         });
@@ -168,10 +253,14 @@ function debianRhelSuse(c: CatalogBuilder): void {
       const build = `${ymd(created)}-${String(c.rng.int(0, 23)).padStart(2, '0')}${String(c.rng.int(0, 59)).padStart(2, '0')}`;
       for (const arch of ['x86_64', 'arm64'] as const) {
         c.add({
-          ownerId: PUBLIC_OWNERS.debian, key: `debian/${release}/${build}/${arch}`, arch, created,
+          ownerId: PUBLIC_OWNERS.debian,
+          key: `debian/${release}/${build}/${arch}`,
+          arch,
+          created,
           name: `debian-${release}-${ARCH_LABEL[arch].deb}-${build}`,
           description: `Debian ${release} (${build})`,
-          volumeType: 'gp2', bootMode: arch === 'arm64' ? 'uefi' : 'uefi-preferred',
+          volumeType: 'gp2',
+          bootMode: arch === 'arm64' ? 'uefi' : 'uefi-preferred',
         });
       }
     }
@@ -184,11 +273,17 @@ function debianRhelSuse(c: CatalogBuilder): void {
     for (const created of c.builds(c.rng.int(1, 2), 45, c.rng.int(15, 60))) {
       for (const arch of ['x86_64', 'arm64'] as const) {
         c.add({
-          ownerId: PUBLIC_OWNERS.redhat, key: `rhel/${r.minor}/${ymd(created)}/${arch}`, arch, created,
+          ownerId: PUBLIC_OWNERS.redhat,
+          key: `rhel/${r.minor}/${ymd(created)}/${arch}`,
+          arch,
+          created,
           name: `RHEL-${r.minor}_HVM-${ymd(created)}-${arch}-0-Hourly2-GP3`,
           description: 'Provided by Red Hat, Inc.',
-          rootDeviceName: '/dev/sda1', volumeSize: 10, volumeType: 'gp3',
-          platformDetails: 'Red Hat Enterprise Linux', usageOperation: 'RunInstances:0010',
+          rootDeviceName: '/dev/sda1',
+          volumeSize: 10,
+          volumeType: 'gp3',
+          platformDetails: 'Red Hat Enterprise Linux',
+          usageOperation: 'RunInstances:0010',
           bootMode: r.major === 9 ? 'uefi-preferred' : undefined,
         });
       }
@@ -197,11 +292,17 @@ function debianRhelSuse(c: CatalogBuilder): void {
   for (const created of c.builds(c.rng.int(1, 2), 60, c.rng.int(20, 50))) {
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
-        ownerId: PUBLIC_OWNERS.suse, key: `sles/15-sp7/${ymd(created)}/${arch}`, arch, created,
+        ownerId: PUBLIC_OWNERS.suse,
+        key: `sles/15-sp7/${ymd(created)}/${arch}`,
+        arch,
+        created,
         name: `suse-sles-15-sp7-v${ymd(created)}-hvm-ssd-${arch}`,
         description: `SUSE Linux Enterprise Server 15 SP7 (HVM, 64-bit, SSD-Backed)`,
-        rootDeviceName: '/dev/sda1', volumeSize: 10, volumeType: 'gp3',
-        platformDetails: 'SUSE Linux', usageOperation: 'RunInstances:000g',
+        rootDeviceName: '/dev/sda1',
+        volumeSize: 10,
+        volumeType: 'gp3',
+        platformDetails: 'SUSE Linux',
+        usageOperation: 'RunInstances:000g',
       });
     }
   }
@@ -217,14 +318,63 @@ interface MarketplaceProduct {
 }
 
 const MARKETPLACE: MarketplaceProduct[] = [
-  { key: 'bitnami-wordpress', versions: ['6.8.3-r02', '6.8.2-r01'], size: 10, name: (v) => `bitnami-wordpress-${v}-linux-debian-12-x86_64-hvm-ebs-nami`, description: 'Bitnami package for WordPress' },
-  { key: 'openvpn-as', versions: ['2.14.3', '2.13.1'], size: 10, name: (v, d) => `OpenVPN Access Server Community Image-${v}-${ymd(d)}`, description: 'OpenVPN Access Server' },
-  { key: 'cis-ubuntu-2204', versions: ['1.0.21', '1.0.19'], size: 30, name: (v) => `CIS Ubuntu Linux 22.04 LTS Benchmark - Level 1-v${v}`, description: 'CIS Hardened Image Level 1 on Ubuntu Linux 22.04 LTS' },
-  { key: 'fortigate-payg', versions: ['7.6.4', '7.4.9'], size: 2, name: (v) => `FortiGate-VM64-AWSONDEMAND build2731 (${v}) GA`, description: 'FortiGate-VM64-AWSONDEMAND' },
-  { key: 'nginx-plus', versions: ['R35', 'R34'], size: 8, name: (v, d) => `nginx-plus-ubuntu-22.04-${v}-${ymd(d)}`, description: 'NGINX Plus - Ubuntu 22.04 LTS' },
-  { key: 'sql-web-marketplace', versions: ['2025.09', '2025.06'], size: 60, windows: true, name: (v) => `Windows Server 2022 with SQL Server 2022 Web - ${v}`, description: 'Windows Server 2022 with SQL Server 2022 Web Edition' },
-  { key: 'gitlab-ee', versions: ['18.4.1', '18.3.2'], size: 20, name: (v) => `GitLab EE ${v}`, description: 'GitLab Enterprise Edition' },
-  { key: 'deep-security', versions: ['20.0.1-27', '20.0.1-21'], size: 40, name: (v) => `Trend Micro Deep Security Manager ${v}`, description: 'Trend Micro Deep Security' },
+  {
+    key: 'bitnami-wordpress',
+    versions: ['6.8.3-r02', '6.8.2-r01'],
+    size: 10,
+    name: (v) => `bitnami-wordpress-${v}-linux-debian-12-x86_64-hvm-ebs-nami`,
+    description: 'Bitnami package for WordPress',
+  },
+  {
+    key: 'openvpn-as',
+    versions: ['2.14.3', '2.13.1'],
+    size: 10,
+    name: (v, d) => `OpenVPN Access Server Community Image-${v}-${ymd(d)}`,
+    description: 'OpenVPN Access Server',
+  },
+  {
+    key: 'cis-ubuntu-2204',
+    versions: ['1.0.21', '1.0.19'],
+    size: 30,
+    name: (v) => `CIS Ubuntu Linux 22.04 LTS Benchmark - Level 1-v${v}`,
+    description: 'CIS Hardened Image Level 1 on Ubuntu Linux 22.04 LTS',
+  },
+  {
+    key: 'fortigate-payg',
+    versions: ['7.6.4', '7.4.9'],
+    size: 2,
+    name: (v) => `FortiGate-VM64-AWSONDEMAND build2731 (${v}) GA`,
+    description: 'FortiGate-VM64-AWSONDEMAND',
+  },
+  {
+    key: 'nginx-plus',
+    versions: ['R35', 'R34'],
+    size: 8,
+    name: (v, d) => `nginx-plus-ubuntu-22.04-${v}-${ymd(d)}`,
+    description: 'NGINX Plus - Ubuntu 22.04 LTS',
+  },
+  {
+    key: 'sql-web-marketplace',
+    versions: ['2025.09', '2025.06'],
+    size: 60,
+    windows: true,
+    name: (v) => `Windows Server 2022 with SQL Server 2022 Web - ${v}`,
+    description: 'Windows Server 2022 with SQL Server 2022 Web Edition',
+  },
+  {
+    key: 'gitlab-ee',
+    versions: ['18.4.1', '18.3.2'],
+    size: 20,
+    name: (v) => `GitLab EE ${v}`,
+    description: 'GitLab Enterprise Edition',
+  },
+  {
+    key: 'deep-security',
+    versions: ['20.0.1-27', '20.0.1-21'],
+    size: 40,
+    name: (v) => `Trend Micro Deep Security Manager ${v}`,
+    description: 'Trend Micro Deep Security',
+  },
 ];
 
 function marketplace(c: CatalogBuilder): void {
@@ -238,12 +388,18 @@ function marketplace(c: CatalogBuilder): void {
       const created = dates[i];
       const name = product.name(version, created);
       c.add({
-        ownerId: PUBLIC_OWNERS.marketplace, alias: 'aws-marketplace', key: `mp/${product.key}/${version}`,
-        arch: 'x86_64', created, productCodes: codes,
+        ownerId: PUBLIC_OWNERS.marketplace,
+        alias: 'aws-marketplace',
+        key: `mp/${product.key}/${version}`,
+        arch: 'x86_64',
+        created,
+        productCodes: codes,
         name: `${name}-${keyCode(`mp-suffix/${product.key}/${version}`, 8)}`,
         description: product.description,
         platform: product.windows ? 'windows' : undefined,
-        rootDeviceName: product.windows ? '/dev/sda1' : '/dev/xvda', volumeSize: product.size, volumeType: 'gp3',
+        rootDeviceName: product.windows ? '/dev/sda1' : '/dev/xvda',
+        volumeSize: product.size,
+        volumeType: 'gp3',
       });
     });
   }
@@ -260,17 +416,88 @@ interface CommunityProduct {
 }
 
 const COMMUNITY: CommunityProduct[] = [
-  { owner: '792107900819', arches: ['x86_64', 'arm64'], size: 10, name: (n, a, d) => `Rocky-9-EC2-Base-9.${6 - (n % 3)}-${ymd(d)}.0.${a === 'arm64' ? 'aarch64' : a}`, description: (n) => `Rocky Linux 9.${6 - (n % 3)} Base` },
-  { owner: '764336703387', arches: ['x86_64', 'arm64'], size: 10, name: (n, a, d) => `AlmaLinux OS 9.${6 - (n % 3)}.${ymd(d)} ${a === 'arm64' ? 'aarch64' : a}`, description: (n) => `Official AlmaLinux OS 9.${6 - (n % 3)} AMI` },
-  { owner: '125523088429', arches: ['x86_64', 'arm64'], size: 5, name: (n, a, d) => `fedora-coreos-42.${ymd(d)}.3.0-${a === 'arm64' ? 'aarch64' : a}`, description: (n) => `Fedora CoreOS stable 42.${n}` },
-  { owner: '602813404157', arches: ['x86_64', 'arm64'], size: 20, name: (n, a, d) => `k8s-node-1.${33 - (n % 4)}-ubuntu-24.04-${ARCH_LABEL[a].deb}-${ymd(d)}-${n}`, description: (n) => `Kubernetes 1.${33 - (n % 4)} worker node image (containerd, kubelet)` },
-  { owner: '898082745236', arches: ['x86_64'], size: 120, name: (n, _a, d) => `Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.${8 - (n % 3)} (Ubuntu 22.04) ${ymd(d)}`, description: (n) => `Supported EC2 instances: G4dn, G5, G6, Gr6, G6e, P4d, P4de, P5. PyTorch-2.${8 - (n % 3)}, NVIDIA CUDA 12.8` },
-  { owner: '384947113254', arches: ['x86_64'], size: 16, name: (n, _a, d) => `kali-last-snapshot-amd64-2025.${(n % 4) + 1}.0-${ymd(d)}`, description: () => 'Kali Linux kali-last-snapshot' },
-  { owner: '447151476420', arches: ['x86_64', 'arm64'], size: 8, name: (n, a, d) => `jenkins-agent-${a}-jdk21-${ymd(d)}-${n}`, description: () => 'Jenkins build agent with JDK 21 and Docker' },
-  { owner: '931057621874', arches: ['i386'], size: 4, paravirtual: true, old: true, name: (n, a, d) => `debian-8-jessie-${ARCH_LABEL[a].deb}-pv-${ymd(d)}-${n}`, description: () => 'Debian 8 jessie (legacy paravirtual)' },
-  { owner: '519066482811', arches: ['x86_64'], size: 8, old: true, name: (n, _a, d) => `centos-7.9-x86_64-hvm-${ymd(d)}-${n}`, description: () => 'CentOS 7.9 (end of life) community build' },
-  { owner: '275068461043', arches: ['x86_64', 'arm64'], size: 30, name: (n, a, d) => `gitlab-runner-ubuntu-24.04-${ARCH_LABEL[a].deb}-${ymd(d)}-${n}`, description: () => 'GitLab Runner autoscaler image' },
-  { owner: '063491364108', arches: ['i386', 'x86_64'], size: 2, old: true, name: (n, a, d) => `freebsd-13.2-release-${a === 'i386' ? 'i386' : 'amd64'}-${ymd(d)}-${n}`, description: (n, a) => `FreeBSD 13.2-RELEASE ${a} (community build ${n})` },
+  {
+    owner: '792107900819',
+    arches: ['x86_64', 'arm64'],
+    size: 10,
+    name: (n, a, d) => `Rocky-9-EC2-Base-9.${6 - (n % 3)}-${ymd(d)}.0.${a === 'arm64' ? 'aarch64' : a}`,
+    description: (n) => `Rocky Linux 9.${6 - (n % 3)} Base`,
+  },
+  {
+    owner: '764336703387',
+    arches: ['x86_64', 'arm64'],
+    size: 10,
+    name: (n, a, d) => `AlmaLinux OS 9.${6 - (n % 3)}.${ymd(d)} ${a === 'arm64' ? 'aarch64' : a}`,
+    description: (n) => `Official AlmaLinux OS 9.${6 - (n % 3)} AMI`,
+  },
+  {
+    owner: '125523088429',
+    arches: ['x86_64', 'arm64'],
+    size: 5,
+    name: (n, a, d) => `fedora-coreos-42.${ymd(d)}.3.0-${a === 'arm64' ? 'aarch64' : a}`,
+    description: (n) => `Fedora CoreOS stable 42.${n}`,
+  },
+  {
+    owner: '602813404157',
+    arches: ['x86_64', 'arm64'],
+    size: 20,
+    name: (n, a, d) => `k8s-node-1.${33 - (n % 4)}-ubuntu-24.04-${ARCH_LABEL[a].deb}-${ymd(d)}-${n}`,
+    description: (n) => `Kubernetes 1.${33 - (n % 4)} worker node image (containerd, kubelet)`,
+  },
+  {
+    owner: '898082745236',
+    arches: ['x86_64'],
+    size: 120,
+    name: (n, _a, d) => `Deep Learning OSS Nvidia Driver AMI GPU PyTorch 2.${8 - (n % 3)} (Ubuntu 22.04) ${ymd(d)}`,
+    description: (n) =>
+      `Supported EC2 instances: G4dn, G5, G6, Gr6, G6e, P4d, P4de, P5. PyTorch-2.${8 - (n % 3)}, NVIDIA CUDA 12.8`,
+  },
+  {
+    owner: '384947113254',
+    arches: ['x86_64'],
+    size: 16,
+    name: (n, _a, d) => `kali-last-snapshot-amd64-2025.${(n % 4) + 1}.0-${ymd(d)}`,
+    description: () => 'Kali Linux kali-last-snapshot',
+  },
+  {
+    owner: '447151476420',
+    arches: ['x86_64', 'arm64'],
+    size: 8,
+    name: (n, a, d) => `jenkins-agent-${a}-jdk21-${ymd(d)}-${n}`,
+    description: () => 'Jenkins build agent with JDK 21 and Docker',
+  },
+  {
+    owner: '931057621874',
+    arches: ['i386'],
+    size: 4,
+    paravirtual: true,
+    old: true,
+    name: (n, a, d) => `debian-8-jessie-${ARCH_LABEL[a].deb}-pv-${ymd(d)}-${n}`,
+    description: () => 'Debian 8 jessie (legacy paravirtual)',
+  },
+  {
+    owner: '519066482811',
+    arches: ['x86_64'],
+    size: 8,
+    old: true,
+    name: (n, _a, d) => `centos-7.9-x86_64-hvm-${ymd(d)}-${n}`,
+    description: () => 'CentOS 7.9 (end of life) community build',
+  },
+  {
+    owner: '275068461043',
+    arches: ['x86_64', 'arm64'],
+    size: 30,
+    name: (n, a, d) => `gitlab-runner-ubuntu-24.04-${ARCH_LABEL[a].deb}-${ymd(d)}-${n}`,
+    description: () => 'GitLab Runner autoscaler image',
+  },
+  {
+    owner: '063491364108',
+    arches: ['i386', 'x86_64'],
+    size: 2,
+    old: true,
+    name: (n, a, d) => `freebsd-13.2-release-${a === 'i386' ? 'i386' : 'amd64'}-${ymd(d)}-${n}`,
+    description: (n, a) => `FreeBSD 13.2-RELEASE ${a} (community build ${n})`,
+  },
 ];
 
 /** One community image; `n` makes the name unique for its owner. */
@@ -282,10 +509,17 @@ function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void 
   // Community AMIs created before the default deprecation policy (2021) have none.
   const deprecationTime = created < Date.UTC(2021, 5, 1) ? null : undefined;
   c.add({
-    ownerId: product.owner, key: `community/${n}`, arch, created,
-    name: product.name(n, arch, created), description: product.description(n, arch),
-    volumeSize: product.size, volumeType: product.old ? 'gp2' : 'gp3', paravirtual: product.paravirtual,
-    deprecationTime, bootMode: arch === 'arm64' ? 'uefi' : undefined,
+    ownerId: product.owner,
+    key: `community/${n}`,
+    arch,
+    created,
+    name: product.name(n, arch, created),
+    description: product.description(n, arch),
+    volumeSize: product.size,
+    volumeType: product.old ? 'gp2' : 'gp3',
+    paravirtual: product.paravirtual,
+    deprecationTime,
+    bootMode: arch === 'arm64' ? 'uefi' : undefined,
   });
 }
 

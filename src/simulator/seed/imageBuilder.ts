@@ -1,8 +1,18 @@
-import type { Architecture, BlockDeviceMapping, ImageRecord, LaunchPermission, ProductCode, Tag, VolumeType } from '../models/types';
+import type {
+  Architecture,
+  BlockDeviceMapping,
+  ImageRecord,
+  LaunchPermission,
+  ProductCode,
+  Tag,
+  VolumeType,
+} from '../models/types';
 import { DAY_MS, seedId } from './random';
 
 /** Public images grant launch to everyone; catalog records are read-only, so they share these. */
-export const PUBLIC_LAUNCH: LaunchPermission[] = Object.freeze([Object.freeze({ group: 'all' as const })]) as LaunchPermission[];
+export const PUBLIC_LAUNCH: LaunchPermission[] = Object.freeze([
+  Object.freeze({ group: 'all' as const }),
+]) as LaunchPermission[];
 export const NO_TAGS: Tag[] = Object.freeze([]) as unknown as Tag[];
 export const NO_PRODUCT_CODES: ProductCode[] = Object.freeze([]) as unknown as ProductCode[];
 
@@ -67,7 +77,8 @@ export function buildImage(s: ImageSpec): ImageRecord {
   for (let i = 0; i < ephemeral; i++) {
     mappings.push({ deviceName: `/dev/sd${String.fromCharCode(98 + i)}`, virtualName: `ephemeral${i}` });
   }
-  const deprecationTime = s.deprecationTime === null ? undefined : (s.deprecationTime ?? s.created + DEFAULT_DEPRECATION_MS);
+  const deprecationTime =
+    s.deprecationTime === null ? undefined : (s.deprecationTime ?? s.created + DEFAULT_DEPRECATION_MS);
   const image: ImageRecord = {
     imageId: seedId('ami', `${s.region}/${s.key}`),
     name: s.name,

@@ -66,7 +66,11 @@ function pickCatalogImages(region: string): CatalogPicks {
   return {
     al2023: newest((i) => i.name.startsWith('al2023-ami-2023') && i.architecture === 'x86_64'),
     al2023Arm: newest((i) => i.name.startsWith('al2023-ami-2023') && i.architecture === 'arm64'),
-    windows2022: newest((i) => i.ownerId === PUBLIC_OWNERS.amazonWindows && i.name.startsWith('Windows_Server-2022-English-Full-Base')),
-    ubuntu2404: newest((i) => i.ownerId === PUBLIC_OWNERS.canonical && i.name.includes('noble') && i.architecture === 'x86_64'),
+    windows2022: newest(
+      (i) => i.ownerId === PUBLIC_OWNERS.amazonWindows && i.name.startsWith('Windows_Server-2022-English-Full-Base'),
+    ),
+    ubuntu2404: newest(
+      (i) => i.ownerId === PUBLIC_OWNERS.canonical && i.name.includes('noble') && i.architecture === 'x86_64',
+    ),
   };
 }

@@ -1,5 +1,10 @@
 import * as assert from 'assert';
-import { checkDeprecationTime, parseUtcMinute, protectionState, suggestedDeprecation } from '../../../src/ami/deprecation';
+import {
+  checkDeprecationTime,
+  parseUtcMinute,
+  protectionState,
+  suggestedDeprecation,
+} from '../../../src/ami/deprecation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const PRIVATE = { Public: false, CreationDate: '2026-01-01T00:00:00.000Z' };
@@ -19,7 +24,10 @@ describe('deprecation time input', () => {
     assert.match(checkDeprecationTime('2026-11-23 11:59', PRIVATE, NOW) ?? '', /future/);
     assert.match(checkDeprecationTime('2036-11-24 12:00', PRIVATE, NOW) ?? '', /10 years/);
     assert.strictEqual(checkDeprecationTime('2036-11-20 12:00', PRIVATE, NOW), undefined);
-    assert.match(checkDeprecationTime('2027-06-02 00:00', PUBLIC_OLD, NOW) ?? '', /2 years after its creation.*2027-06-01 00:00/);
+    assert.match(
+      checkDeprecationTime('2027-06-02 00:00', PUBLIC_OLD, NOW) ?? '',
+      /2 years after its creation.*2027-06-01 00:00/,
+    );
     assert.strictEqual(checkDeprecationTime('2027-05-31 00:00', PUBLIC_OLD, NOW), undefined);
     assert.match(checkDeprecationTime('31/01/2027', PRIVATE, NOW) ?? '', /YYYY-MM-DD HH:MM/);
   });
@@ -36,6 +44,9 @@ describe('deprecation time input', () => {
     assert.strictEqual(protectionState({ DeregistrationProtection: 'disabled' }), 'off');
     assert.strictEqual(protectionState({ DeregistrationProtection: 'enabled-without-cooldown' }), 'on');
     assert.strictEqual(protectionState({ DeregistrationProtection: 'enabled-with-cooldown' }), 'onWithCooldown');
-    assert.strictEqual(protectionState({ DeregistrationProtection: 'disabled-until 2026-11-24T12:00:00.000Z' }), 'cooldown');
+    assert.strictEqual(
+      protectionState({ DeregistrationProtection: 'disabled-until 2026-11-24T12:00:00.000Z' }),
+      'cooldown',
+    );
   });
 });

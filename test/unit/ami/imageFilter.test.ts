@@ -21,12 +21,21 @@ describe('image filter → EC2 Filters', () => {
 
   it('filters Linux/UNIX on the client, since EC2 only knows platform=windows', () => {
     assert.deepStrictEqual(toEc2Filters({ platform: 'linux' }), []);
-    assert.ok(matchesClientSide({ platform: 'linux' }, { Platform: undefined } as Image));
+    assert.ok(matchesClientSide({ platform: 'linux' }, { Platform: undefined }));
     assert.ok(!matchesClientSide({ platform: 'linux' }, { Platform: 'windows' } as unknown as Image));
   });
 
   it('builds one paged DescribeImages request per group and root-device type', () => {
-    const input = describeImagesInput({ group: 'amazon', rootDeviceType: 'ebs', pageSize: 2000, accountId: '123456789012', filter: { includeDeprecated: true, architecture: 'x86_64' } }, 'tok');
+    const input = describeImagesInput(
+      {
+        group: 'amazon',
+        rootDeviceType: 'ebs',
+        pageSize: 2000,
+        accountId: '123456789012',
+        filter: { includeDeprecated: true, architecture: 'x86_64' },
+      },
+      'tok',
+    );
     assert.deepStrictEqual(input.Owners, ['amazon']);
     assert.deepStrictEqual(input.Filters, [
       { Name: 'root-device-type', Values: ['ebs'] },
@@ -38,7 +47,10 @@ describe('image filter → EC2 Filters', () => {
   });
 
   it('summarises the active filter for the group row', () => {
-    assert.strictEqual(describeFilter({ namePattern: 'debian', architecture: 'arm64', platform: 'linux', includeDeprecated: true }), 'name ~ *debian*, arm64, Linux/UNIX, incl. deprecated');
+    assert.strictEqual(
+      describeFilter({ namePattern: 'debian', architecture: 'arm64', platform: 'linux', includeDeprecated: true }),
+      'name ~ *debian*, arm64, Linux/UNIX, incl. deprecated',
+    );
     assert.strictEqual(describeFilter(undefined), '');
   });
 });

@@ -56,7 +56,10 @@ describe('image listing on the simulator', () => {
       }
     }
     const counts = OWNER_GROUPS.map((g) => [...seen.values()].filter((v) => v === g).length);
-    assert.ok(counts.every((c) => c > 0), `every group has images in the seed: ${counts.join()}`);
+    assert.ok(
+      counts.every((c) => c > 0),
+      `every group has images in the seed: ${counts.join()}`,
+    );
   });
 
   it('pages a catalog group with NextToken, without repeating images', async () => {
@@ -66,7 +69,10 @@ describe('image listing on the simulator', () => {
     const second = await page('amazon', 'ebs', 5, {}, first.nextToken);
     const ids = new Set(first.images.map((i) => i.ImageId));
     assert.ok(second.images.length > 0);
-    assert.ok(second.images.every((i) => !ids.has(i.ImageId)), 'pages do not overlap');
+    assert.ok(
+      second.images.every((i) => !ids.has(i.ImageId)),
+      'pages do not overlap',
+    );
   });
 
   it('narrows a group server-side by name pattern and architecture', async () => {

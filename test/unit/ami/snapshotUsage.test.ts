@@ -9,7 +9,10 @@ const image = (id: string, snaps: [string, number][], over: Partial<Image> = {})
   ImageId: id,
   State: 'available',
   BlockDeviceMappings: [
-    ...snaps.map(([snapshotId, size], i) => ({ DeviceName: `/dev/sd${'abcdef'[i]}`, Ebs: { SnapshotId: snapshotId, VolumeSize: size } })),
+    ...snaps.map(([snapshotId, size], i) => ({
+      DeviceName: `/dev/sd${'abcdef'[i]}`,
+      Ebs: { SnapshotId: snapshotId, VolumeSize: size },
+    })),
     { DeviceName: '/dev/sdz', VirtualName: 'ephemeral0' },
   ],
   ...over,
@@ -22,25 +25,52 @@ describe('snapshot usage and cost', () => {
     const usage = classifySnapshots([snapshot('snap-a', 8), snapshot('snap-b', 16), snapshot('snap-c', 30)], images);
     assert.deepStrictEqual(
       usage.map((u) => [u.snapshot.SnapshotId, u.usedBy.map((i) => i.ImageId)]),
-      [['snap-c', []], ['snap-b', []], ['snap-a', ['ami-1']]],
+      [
+        ['snap-c', []],
+        ['snap-b', []],
+        ['snap-a', ['ami-1']],
+      ],
       'unused first, the largest first',
     );
   });
 
   it('counts disabled and deprecated AMIs as users: their snapshots still back them', () => {
-    const users = snapshotUsers([image('ami-d', [['snap-d', 8]], { State: 'disabled', DeprecationTime: '2020-01-01T00:00:00Z' })]);
-    assert.deepStrictEqual(users.get('snap-d')?.map((i) => i.ImageId), ['ami-d']);
+    const users = snapshotUsers([
+      image('ami-d', [['snap-d', 8]], { State: 'disabled', DeprecationTime: '2020-01-01T00:00:00Z' }),
+    ]);
+    assert.deepStrictEqual(
+      users.get('snap-d')?.map((i) => i.ImageId),
+      ['ami-d'],
+    );
   });
 
   it("prices an AMI's snapshots from its block device mappings, ignoring instance-store devices", () => {
-    assert.strictEqual(imageMonthlyCost(image('ami-1', [['snap-a', 20], ['snap-b', 50]]), 0.05), 3.5);
+    assert.strictEqual(
+      imageMonthlyCost(
+        image('ami-1', [
+          ['snap-a', 20],
+          ['snap-b', 50],
+        ]),
+        0.05,
+      ),
+      3.5,
+    );
     assert.strictEqual(imageMonthlyCost(image('ami-s3', []), 0.05), 0);
     assert.strictEqual(imageMonthlyCost(image('ami-1', [['snap-a', 20]]), 0.1), 2);
   });
 
   it('sums a region: snapshots shared by two AMIs count once, unused ones apart', () => {
-    const images = [image('ami-1', [['snap-a', 10]]), image('ami-2', [['snap-a', 10], ['snap-b', 6]])];
-    const usage = classifySnapshots([snapshot('snap-a', 10), snapshot('snap-b', 6), snapshot('snap-x', 16), snapshot('snap-y', 4)], images);
+    const images = [
+      image('ami-1', [['snap-a', 10]]),
+      image('ami-2', [
+        ['snap-a', 10],
+        ['snap-b', 6],
+      ]),
+    ];
+    const usage = classifySnapshots(
+      [snapshot('snap-a', 10), snapshot('snap-b', 6), snapshot('snap-x', 16), snapshot('snap-y', 4)],
+      images,
+    );
     assert.deepStrictEqual(regionSnapshotCost(usage, images, 0.05), {
       amiSnapshotCount: 2,
       amiGiB: 16,

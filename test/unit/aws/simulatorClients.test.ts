@@ -3,8 +3,19 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { CreateImageCommand, DescribeImagesCommand, DescribeInstancesCommand, EC2Client, ModifyImageAttributeCommand } from '@aws-sdk/client-ec2';
-import { createAwsClients, SIMULATOR_ACCOUNT_CHOICES, type AwsClients, type Ec2CallRecord } from '../../../src/aws/clientFactory';
+import {
+  CreateImageCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  EC2Client,
+  ModifyImageAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import {
+  createAwsClients,
+  SIMULATOR_ACCOUNT_CHOICES,
+  type AwsClients,
+  type Ec2CallRecord,
+} from '../../../src/aws/clientFactory';
 
 const REGION = 'us-east-1';
 const [DEFAULT, PARTNER] = SIMULATOR_ACCOUNT_CHOICES;
@@ -42,7 +53,10 @@ describe('simulator clients (training mode)', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-training-'));
     calls = [];
     // A realistic delay on the system clock: nothing settles during the test unless told to.
-    clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 600_000 }, (c) => calls.push(c));
+    clients = createAwsClients(
+      { kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 600_000 },
+      (c) => calls.push(c),
+    );
   });
 
   afterEach(() => {
@@ -56,14 +70,27 @@ describe('simulator clients (training mode)', () => {
     const mine = (await ec2.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? [];
     const target = mine.find((i) => i.Name === 'windows-2022-iis-golden');
     assert.ok(target?.ImageId);
-    await ec2.send(new ModifyImageAttributeCommand({ ImageId: target.ImageId, LaunchPermission: { Add: [{ UserId: PARTNER.accountId }] } }));
+    await ec2.send(
+      new ModifyImageAttributeCommand({
+        ImageId: target.ImageId,
+        LaunchPermission: { Add: [{ UserId: PARTNER.accountId }] },
+      }),
+    );
 
     clients.switchSimulatorAccount!(PARTNER.accountId);
     assert.strictEqual((await clients.identity()).account, PARTNER.accountId);
     const partner = await clients.ec2(REGION);
     const shared = (await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }))).Images ?? [];
-    assert.ok(shared.some((i) => i.ImageId === target.ImageId), 'the partner sees the image the default account just shared');
-    assert.deepStrictEqual((await partner.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images?.map((i) => i.ImageId).includes(target.ImageId), false);
+    assert.ok(
+      shared.some((i) => i.ImageId === target.ImageId),
+      'the partner sees the image the default account just shared',
+    );
+    assert.deepStrictEqual(
+      (await partner.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images?.map((i) => i.ImageId).includes(
+        target.ImageId,
+      ),
+      false,
+    );
 
     clients.switchSimulatorAccount!(DEFAULT.accountId);
     assert.strictEqual((await clients.identity()).account, DEFAULT.accountId);
@@ -75,7 +102,11 @@ describe('simulator clients (training mode)', () => {
     const { ImageId } = await ec2.send(new CreateImageCommand({ InstanceId: instanceId, Name: 'settle-me' }));
     assert.ok(ImageId);
     assert.strictEqual(await imageState(ec2, ImageId), 'pending');
-    assert.strictEqual(await instanceState(ec2, instanceId), 'stopping', 'without NoReboot the instance goes down for the snapshot');
+    assert.strictEqual(
+      await instanceState(ec2, instanceId),
+      'stopping',
+      'without NoReboot the instance goes down for the snapshot',
+    );
 
     assert.strictEqual(await clients.settleSimulatorNow!(), 2);
     assert.strictEqual(await imageState(ec2, ImageId), 'available');
@@ -86,12 +117,18 @@ describe('simulator clients (training mode)', () => {
   it('serves the same simulator over HTTP on 127.0.0.1 only, and stops it', async () => {
     const inProcess = await clients.ec2(REGION);
     const instanceId = await runningEbsInstance(inProcess);
-    const { ImageId } = await inProcess.send(new CreateImageCommand({ InstanceId: instanceId, Name: 'seen-over-http', NoReboot: true }));
+    const { ImageId } = await inProcess.send(
+      new CreateImageCommand({ InstanceId: instanceId, Name: 'seen-over-http', NoReboot: true }),
+    );
 
     const endpoint = await clients.startSimulatorEndpoint!(0);
     assert.match(endpoint.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.strictEqual(endpoint.callerAccessKeyId, DEFAULT.accessKeyId);
-    assert.deepStrictEqual(await clients.startSimulatorEndpoint!(0), endpoint, 'starting again returns the running endpoint');
+    assert.deepStrictEqual(
+      await clients.startSimulatorEndpoint!(0),
+      endpoint,
+      'starting again returns the running endpoint',
+    );
     assert.deepStrictEqual(clients.runningSimulatorEndpoint!(), endpoint);
 
     const overHttp = new EC2Client({
@@ -112,7 +149,10 @@ describe('simulator clients (training mode)', () => {
         .flat()
         .find((a) => a && a.family === 'IPv4' && !a.internal);
       if (external) {
-        await assert.rejects(connect(external.address, endpoint.port), 'the endpoint does not listen on other interfaces');
+        await assert.rejects(
+          connect(external.address, endpoint.port),
+          'the endpoint does not listen on other interfaces',
+        );
       }
 
       assert.strictEqual(await clients.stopSimulatorEndpoint!(), true);
@@ -128,7 +168,13 @@ describe('simulator clients (training mode)', () => {
     const endpoint = await clients.startSimulatorEndpoint!(0);
     await connect('127.0.0.1', endpoint.port);
     clients.dispose();
-    await waitUntil(async () => !(await connect('127.0.0.1', endpoint.port).then(() => true, () => false)));
+    await waitUntil(
+      async () =>
+        !(await connect('127.0.0.1', endpoint.port).then(
+          () => true,
+          () => false,
+        )),
+    );
   });
 
   it('reports every EC2 call after it answered, with its input and output or error, never the credentials', async () => {

@@ -39,9 +39,14 @@ describe('commands', () => {
     const refs = [
       ...menus.map((m) => m.command),
       ...pkg.contributes.keybindings.map((k: { command: string }) => k.command),
-      ...[...JSON.stringify(pkg.contributes.viewsWelcome).matchAll(/command:(amiExplorer\.[A-Za-z]+)/g)].map((m) => m[1]),
+      ...[...JSON.stringify(pkg.contributes.viewsWelcome).matchAll(/command:(amiExplorer\.[A-Za-z]+)/g)].map(
+        (m) => m[1],
+      ),
     ];
-    assert.deepStrictEqual(refs.filter((id) => !contributed.includes(id)), []);
+    assert.deepStrictEqual(
+      refs.filter((id) => !contributed.includes(id)),
+      [],
+    );
   });
 
   it('every command has a title, the AMI Explorer category and a codicon', () => {
@@ -55,14 +60,18 @@ describe('commands', () => {
   it('activates only on the view, a command or a restored panel, never on startup', () => {
     for (const event of pkg.activationEvents as string[]) {
       assert.ok(
-        event === 'onView:amiExplorer.amis' || event.startsWith('onCommand:amiExplorer.') || /^onWebviewPanel:amiExplorer\.panel\.[A-Za-z]+$/.test(event),
+        event === 'onView:amiExplorer.amis' ||
+          event.startsWith('onCommand:amiExplorer.') ||
+          /^onWebviewPanel:amiExplorer\.panel\.[A-Za-z]+$/.test(event),
         event,
       );
     }
   });
 
   it('activates when VS Code restores any of the panels', () => {
-    const restored = (pkg.activationEvents as string[]).filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
+    const restored = (pkg.activationEvents as string[])
+      .filter((e) => e.startsWith('onWebviewPanel:'))
+      .map((e) => e.slice('onWebviewPanel:'.length));
     assert.deepStrictEqual(restored.sort(), PANEL_KINDS.map((k) => `amiExplorer.panel.${k}`).sort());
   });
 });

@@ -28,12 +28,21 @@ function shows(command: string, contextValue: string): boolean {
 
 const instance = (state: string, root: 'ebs' | 'instance-store'): Instance =>
   ({ InstanceId: 'i-0123456789abcdef0', State: { Name: state }, RootDeviceType: root }) as Instance;
-const image = (over: Partial<Image>): Image => ({ ImageId: 'ami-0123456789abcdef0', State: 'available', OwnerId: ME, Public: false, ...over }) as Image;
+const image = (over: Partial<Image>): Image => ({
+  ImageId: 'ami-0123456789abcdef0',
+  State: 'available',
+  OwnerId: ME,
+  Public: false,
+  ...over,
+});
 
 describe('contextValues', () => {
   it('encodes kind, state, ownership, visibility and deprecation of images', () => {
     assert.strictEqual(contextValues.image(image({}), ME, NOW), 'image+available+owned+private');
-    assert.strictEqual(contextValues.image(image({ OwnerId: '137112412989', Public: true }), ME, NOW), 'image+available+notOwned+public');
+    assert.strictEqual(
+      contextValues.image(image({ OwnerId: '137112412989', Public: true }), ME, NOW),
+      'image+available+notOwned+public',
+    );
     assert.strictEqual(contextValues.image(image({ State: 'pending' }), ME, NOW), 'image+pending+owned+private');
     assert.strictEqual(
       contextValues.image(image({ DeprecationTime: '2026-01-01T00:00:00.000Z' }), ME, NOW),
@@ -44,20 +53,38 @@ describe('contextValues', () => {
       'image+available+owned+private+deprecationScheduled',
       'a deprecation in the future is scheduled, not in effect',
     );
-    assert.strictEqual(contextValues.image(image({}), undefined, NOW), 'image+available+notOwned+private', 'unknown account: not owned');
+    assert.strictEqual(
+      contextValues.image(image({}), undefined, NOW),
+      'image+available+notOwned+private',
+      'unknown account: not owned',
+    );
   });
 
   it('encodes deregistration protection: on (with or without cooldown), and a cooldown still running after it was turned off', () => {
-    assert.strictEqual(contextValues.image(image({ DeregistrationProtection: 'enabled-without-cooldown' }), ME, NOW), 'image+available+owned+private+protected');
     assert.strictEqual(
-      contextValues.image(image({ State: 'disabled', DeregistrationProtection: 'enabled-with-cooldown', DeprecationTime: '2026-01-01T00:00:00.000Z' }), ME, NOW),
+      contextValues.image(image({ DeregistrationProtection: 'enabled-without-cooldown' }), ME, NOW),
+      'image+available+owned+private+protected',
+    );
+    assert.strictEqual(
+      contextValues.image(
+        image({
+          State: 'disabled',
+          DeregistrationProtection: 'enabled-with-cooldown',
+          DeprecationTime: '2026-01-01T00:00:00.000Z',
+        }),
+        ME,
+        NOW,
+      ),
       'image+disabled+owned+private+deprecated+protected',
     );
     assert.strictEqual(
       contextValues.image(image({ DeregistrationProtection: 'disabled-until 2026-11-24T12:00:00.000Z' }), ME, NOW),
       'image+available+owned+private+protectionCooldown',
     );
-    assert.strictEqual(contextValues.image(image({ DeregistrationProtection: 'disabled' }), ME, NOW), 'image+available+owned+private');
+    assert.strictEqual(
+      contextValues.image(image({ DeregistrationProtection: 'disabled' }), ME, NOW),
+      'image+available+owned+private',
+    );
   });
 
   it('encodes whether an AMI of the caller uses a snapshot', () => {
@@ -78,7 +105,11 @@ describe('contextValues', () => {
 describe('package.json menus against contextValues', () => {
   const states = ['pending', 'running', 'stopping', 'stopped', 'shutting-down', 'terminated'];
   const all = states.flatMap((s) => [instance(s, 'ebs'), instance(s, 'instance-store')]);
-  const matching = (command: string) => all.map((i) => contextValues.instance(i)).filter((cv) => shows(command, cv)).sort();
+  const matching = (command: string) =>
+    all
+      .map((i) => contextValues.instance(i))
+      .filter((cv) => shows(command, cv))
+      .sort();
 
   it('offers Create Image only on running or stopped EBS-backed instances', () => {
     assert.deepStrictEqual(matching('amiExplorer.createImage'), ['instance+running+ebs', 'instance+stopped+ebs']);
@@ -90,17 +121,26 @@ describe('package.json menus against contextValues', () => {
   });
 
   it('offers Reboot on running and Terminate on any live instance of either root type', () => {
-    assert.deepStrictEqual(matching('amiExplorer.rebootInstance'), ['instance+running+ebs', 'instance+running+instanceStore']);
+    assert.deepStrictEqual(matching('amiExplorer.rebootInstance'), [
+      'instance+running+ebs',
+      'instance+running+instanceStore',
+    ]);
     assert.deepStrictEqual(
       matching('amiExplorer.terminateInstance'),
-      ['pending', 'running', 'stopped', 'stopping'].flatMap((s) => [`instance+${s}+ebs`, `instance+${s}+instanceStore`]).sort(),
+      ['pending', 'running', 'stopped', 'stopping']
+        .flatMap((s) => [`instance+${s}+ebs`, `instance+${s}+instanceStore`])
+        .sort(),
     );
   });
 
   it('offers Copy Instance ID and Reveal AMI on every instance, and Copy AMI ID on every image only', () => {
     assert.strictEqual(matching('amiExplorer.copyInstanceId').length, all.length);
     assert.strictEqual(matching('amiExplorer.revealImage').length, all.length);
-    for (const cv of ['image+available+owned+private', 'image+pending+notOwned+public+deprecated', 'image+disabled+owned+public']) {
+    for (const cv of [
+      'image+available+owned+private',
+      'image+pending+notOwned+public+deprecated',
+      'image+disabled+owned+public',
+    ]) {
       assert.ok(shows('amiExplorer.copyImageId', cv), cv);
     }
     assert.ok(!shows('amiExplorer.copyImageId', 'instance+running+ebs'));
@@ -109,7 +149,9 @@ describe('package.json menus against contextValues', () => {
 
   it('offers the panels of images by state and ownership: deregister and permissions only on owned images', () => {
     const images = ['available', 'pending', 'failed', 'disabled'].flatMap((state) =>
-      ['owned', 'notOwned'].flatMap((o) => ['public', 'private'].flatMap((v) => [`image+${state}+${o}+${v}`, `image+${state}+${o}+${v}+deprecated`])),
+      ['owned', 'notOwned'].flatMap((o) =>
+        ['public', 'private'].flatMap((v) => [`image+${state}+${o}+${v}`, `image+${state}+${o}+${v}+deprecated`]),
+      ),
     );
     const offered = (command: string) => images.filter((cv) => shows(command, cv));
     assert.ok(offered('amiExplorer.launchInstance').every((cv) => cv.startsWith('image+available+')));
@@ -117,15 +159,24 @@ describe('package.json menus against contextValues', () => {
     assert.deepStrictEqual(offered('amiExplorer.copyImage'), offered('amiExplorer.launchInstance'));
     assert.ok(offered('amiExplorer.deregisterImage').every((cv) => cv.includes('+owned+')));
     assert.strictEqual(offered('amiExplorer.deregisterImage').length, 16);
-    assert.deepStrictEqual(offered('amiExplorer.editLaunchPermissions').sort(), images.filter((cv) => /^image\+(available|pending)\+owned\+/.test(cv)).sort());
-    for (const command of ['amiExplorer.launchInstance', 'amiExplorer.copyImage', 'amiExplorer.deregisterImage', 'amiExplorer.editLaunchPermissions']) {
+    assert.deepStrictEqual(
+      offered('amiExplorer.editLaunchPermissions').sort(),
+      images.filter((cv) => /^image\+(available|pending)\+owned\+/.test(cv)).sort(),
+    );
+    for (const command of [
+      'amiExplorer.launchInstance',
+      'amiExplorer.copyImage',
+      'amiExplorer.deregisterImage',
+      'amiExplorer.editLaunchPermissions',
+    ]) {
       assert.strictEqual(matching(command).length, 0, `${command} on an instance`);
     }
   });
 
   describe('governance actions', () => {
     const owned = (over: Partial<Image>) => contextValues.image(image(over), ME, NOW);
-    const notOwned = (over: Partial<Image>) => contextValues.image(image({ OwnerId: '137112412989', ...over }), ME, NOW);
+    const notOwned = (over: Partial<Image>) =>
+      contextValues.image(image({ OwnerId: '137112412989', ...over }), ME, NOW);
     const PAST = '2026-01-01T00:00:00.000Z';
     const FUTURE = '2027-06-01T00:00:00.000Z';
     const governance = [
@@ -139,7 +190,12 @@ describe('package.json menus against contextValues', () => {
     ];
 
     it('offers none of them on images of other accounts', () => {
-      for (const cv of [notOwned({}), notOwned({ State: 'disabled' }), notOwned({ DeprecationTime: PAST }), notOwned({ DeregistrationProtection: 'enabled-with-cooldown' })]) {
+      for (const cv of [
+        notOwned({}),
+        notOwned({ State: 'disabled' }),
+        notOwned({ DeprecationTime: PAST }),
+        notOwned({ DeregistrationProtection: 'enabled-with-cooldown' }),
+      ]) {
         for (const command of governance) {
           assert.ok(!shows(command, cv), `${command} on ${cv}`);
         }
@@ -148,7 +204,12 @@ describe('package.json menus against contextValues', () => {
 
     it('offers Disable only on available images and Re-enable only on disabled ones', () => {
       assert.ok(shows('amiExplorer.disableImage', owned({})));
-      assert.ok(shows('amiExplorer.disableImage', owned({ DeprecationTime: PAST, DeregistrationProtection: 'enabled-with-cooldown' })));
+      assert.ok(
+        shows(
+          'amiExplorer.disableImage',
+          owned({ DeprecationTime: PAST, DeregistrationProtection: 'enabled-with-cooldown' }),
+        ),
+      );
       assert.ok(!shows('amiExplorer.disableImage', owned({ State: 'disabled' })));
       assert.ok(!shows('amiExplorer.disableImage', owned({ State: 'pending' })));
       assert.ok(shows('amiExplorer.enableImage', owned({ State: 'disabled', DeprecationTime: FUTURE })));
@@ -162,7 +223,12 @@ describe('package.json menus against contextValues', () => {
       assert.ok(!shows('amiExplorer.deprecateImage', owned({ State: 'pending' })));
       assert.ok(!shows('amiExplorer.cancelImageDeprecation', owned({})));
       assert.ok(shows('amiExplorer.cancelImageDeprecation', owned({ DeprecationTime: PAST })));
-      assert.ok(shows('amiExplorer.cancelImageDeprecation', owned({ DeprecationTime: FUTURE, DeregistrationProtection: 'enabled-without-cooldown' })));
+      assert.ok(
+        shows(
+          'amiExplorer.cancelImageDeprecation',
+          owned({ DeprecationTime: FUTURE, DeregistrationProtection: 'enabled-without-cooldown' }),
+        ),
+      );
     });
 
     it('offers Turn On Protection when off (or only cooling down), Turn Off only when on, and Deregister only when unprotected', () => {
@@ -172,7 +238,12 @@ describe('package.json menus against contextValues', () => {
       assert.ok(shows('amiExplorer.protectImage', cooling));
       assert.ok(!shows('amiExplorer.protectImage', on));
       assert.ok(shows('amiExplorer.unprotectImage', on));
-      assert.ok(shows('amiExplorer.unprotectImage', owned({ DeregistrationProtection: 'enabled-without-cooldown', DeprecationTime: PAST })));
+      assert.ok(
+        shows(
+          'amiExplorer.unprotectImage',
+          owned({ DeregistrationProtection: 'enabled-without-cooldown', DeprecationTime: PAST }),
+        ),
+      );
       assert.ok(!shows('amiExplorer.unprotectImage', cooling));
       assert.ok(!shows('amiExplorer.unprotectImage', owned({})));
       assert.ok(shows('amiExplorer.deregisterImage', owned({ DeprecationTime: FUTURE })));
@@ -182,7 +253,12 @@ describe('package.json menus against contextValues', () => {
 
     it('keeps offering the image panels and Copy AMI ID on deprecated-scheduled and protected images', () => {
       const cv = owned({ DeprecationTime: FUTURE, DeregistrationProtection: 'enabled-with-cooldown' });
-      for (const command of ['amiExplorer.copyImageId', 'amiExplorer.launchInstance', 'amiExplorer.copyImage', 'amiExplorer.editLaunchPermissions']) {
+      for (const command of [
+        'amiExplorer.copyImageId',
+        'amiExplorer.launchInstance',
+        'amiExplorer.copyImage',
+        'amiExplorer.editLaunchPermissions',
+      ]) {
         assert.ok(shows(command, cv), command);
       }
       assert.ok(menuRegexes('amiExplorer.manageTags').some((r) => r.test(cv)));
@@ -209,10 +285,21 @@ describe('package.json menus against contextValues', () => {
   });
 
   it('offers Refresh on regions, folders and groups but not on rows of resources', () => {
-    for (const cv of [contextValues.region, contextValues.imagesFolder, contextValues.instancesFolder, contextValues.ownerGroup('shared', true), contextValues.rootType('ebs')]) {
+    for (const cv of [
+      contextValues.region,
+      contextValues.imagesFolder,
+      contextValues.instancesFolder,
+      contextValues.ownerGroup('shared', true),
+      contextValues.rootType('ebs'),
+    ]) {
       assert.ok(shows('amiExplorer.refresh', cv), cv);
     }
-    for (const cv of ['image+available+owned+private', 'instance+running+ebs', contextValues.loadMore, contextValues.error]) {
+    for (const cv of [
+      'image+available+owned+private',
+      'instance+running+ebs',
+      contextValues.loadMore,
+      contextValues.error,
+    ]) {
       assert.ok(!shows('amiExplorer.refresh', cv), cv);
     }
   });

@@ -30,7 +30,12 @@ describe('explorer model and poller on the simulator', () => {
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-model-'));
-    clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 60_000, manualClock: true });
+    clients = createAwsClients({
+      kind: 'simulator',
+      stateFile: path.join(dir, 'state.json'),
+      pendingDelayMs: 60_000,
+      manualClock: true,
+    });
     model = new ExplorerModel({ clients: () => clients, pageSize: () => 5, now: () => Date.now() });
     changed = [];
     watched = [];
@@ -65,7 +70,11 @@ describe('explorer model and poller on the simulator', () => {
   it('follows a new image from pending to available and refreshes only its row', async () => {
     const { instances } = await model.instances('us-east-1');
     const source = instances.find((i) => i.State?.Name === 'running' && i.RootDeviceType === 'ebs')!;
-    const imageId = await createImage(await clients.ec2('us-east-1'), { instanceId: source.InstanceId!, name: 'model-test image', noReboot: true });
+    const imageId = await createImage(await clients.ec2('us-east-1'), {
+      instanceId: source.InstanceId!,
+      name: 'model-test image',
+      noReboot: true,
+    });
     await model.imageCreated('us-east-1', imageId);
     assert.deepStrictEqual(watched.at(-1), { region: 'us-east-1', kind: 'image', id: imageId });
 

@@ -4,9 +4,15 @@ import { isInSubtree, nodeIds } from '../../../src/explorer/ids';
 describe('node ids', () => {
   it('are path-like and built from raw keys', () => {
     assert.strictEqual(nodeIds.image('us-east-1', 'self', 'ebs', 'ami-0abc'), 'us-east-1/images/self/ebs/ami-0abc');
-    assert.strictEqual(nodeIds.rootType('eu-west-1', 'amazon', 'instance-store'), 'eu-west-1/images/amazon/instance-store');
+    assert.strictEqual(
+      nodeIds.rootType('eu-west-1', 'amazon', 'instance-store'),
+      'eu-west-1/images/amazon/instance-store',
+    );
     assert.strictEqual(nodeIds.instance('us-east-1', 'i-0abc'), 'us-east-1/instances/i-0abc');
-    assert.strictEqual(nodeIds.loadMore(nodeIds.rootType('us-east-1', 'public', 'ebs')), 'us-east-1/images/public/ebs/load-more');
+    assert.strictEqual(
+      nodeIds.loadMore(nodeIds.rootType('us-east-1', 'public', 'ebs')),
+      'us-east-1/images/public/ebs/load-more',
+    );
   });
 
   it('nest: every id starts with its parent id', () => {

@@ -1,6 +1,12 @@
 import * as assert from 'assert';
 import type { Image, Instance } from '@aws-sdk/client-ec2';
-import { imageDescription, imageIcon, imageTooltip, instanceDescription, instanceIcon } from '../../../src/explorer/presentation';
+import {
+  imageDescription,
+  imageIcon,
+  imageTooltip,
+  instanceDescription,
+  instanceIcon,
+} from '../../../src/explorer/presentation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const ME = '123456789012';
@@ -16,7 +22,10 @@ const base: Image = {
   Public: false,
   CreationDate: '2026-10-01T08:00:00.000Z',
   BlockDeviceMappings: [
-    { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: true, SnapshotId: 'snap-0123456789abcdef0' } },
+    {
+      DeviceName: '/dev/xvda',
+      Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: true, SnapshotId: 'snap-0123456789abcdef0' },
+    },
     { DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' },
   ],
 };
@@ -56,7 +65,13 @@ describe('image rows', () => {
 });
 
 describe('instance rows', () => {
-  const inst = { InstanceId: 'i-0abc', State: { Name: 'running' }, InstanceType: 't3.micro', ImageId: 'ami-1', Tags: [{ Key: 'Name', Value: 'web-1' }] } as Instance;
+  const inst = {
+    InstanceId: 'i-0abc',
+    State: { Name: 'running' },
+    InstanceType: 't3.micro',
+    ImageId: 'ami-1',
+    Tags: [{ Key: 'Name', Value: 'web-1' }],
+  } as Instance;
 
   it('warn when the AMI they were launched from is gone or deprecated', () => {
     assert.strictEqual(instanceDescription(inst, 'available'), 'i-0abc · running · t3.micro · ami-1');

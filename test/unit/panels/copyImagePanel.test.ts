@@ -31,13 +31,19 @@ async function open(image: Image) {
 describe('Copy AMI panel', () => {
   it('copies to the destination region and lets the extension watch the copy', async () => {
     const { services, sent, session } = await open({ ImageId: SRC, Name: 'web' });
-    await session.receive({ type: 'submit', requestId: 'c1', params: params({ encrypted: true, kmsKeyId: 'alias/backup' }) });
+    await session.receive({
+      type: 'submit',
+      requestId: 'c1',
+      params: params({ encrypted: true, kmsKeyId: 'alias/backup' }),
+    });
     assert.deepStrictEqual(mutations(services), [
       'copyImage("eu-west-1", {"SourceRegion":"us-east-1","SourceImageId":"ami-0123456789abcdef0","Name":"web copy","Encrypted":true,"KmsKeyId":"alias/backup","CopyImageTags":true})',
     ]);
     const result = sent[sent.length - 1];
     assert.ok(result.type === 'result' && result.result.ok && result.result.region === 'eu-west-1');
-    assert.deepStrictEqual(services.created, [`eu-west-1/${result.type === 'result' && result.result.ok ? result.result.imageId : ''}`]);
+    assert.deepStrictEqual(services.created, [
+      `eu-west-1/${result.type === 'result' && result.result.ok ? result.result.imageId : ''}`,
+    ]);
   });
 
   it('refuses Marketplace images, unknown regions and decrypting copies without calling EC2', async () => {
@@ -45,9 +51,16 @@ describe('Copy AMI panel', () => {
     await market.session.receive({ type: 'submit', requestId: 'c', params: params() });
     assert.match(market.refused[0], /Marketplace images cannot be copied/);
 
-    const enc = await open({ ImageId: SRC, BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true } }] });
+    const enc = await open({
+      ImageId: SRC,
+      BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true } }],
+    });
     await enc.session.receive({ type: 'submit', requestId: 'c', params: params() });
-    await enc.session.receive({ type: 'submit', requestId: 'c', params: params({ destinationRegion: 'ap-south-1', encrypted: true }) });
+    await enc.session.receive({
+      type: 'submit',
+      requestId: 'c',
+      params: params({ destinationRegion: 'ap-south-1', encrypted: true }),
+    });
     assert.match(enc.refused[0], /copy is encrypted too/);
     assert.match(enc.refused[1], /not one of the regions/);
     assert.deepStrictEqual([...mutations(market.services), ...mutations(enc.services)], []);

@@ -41,7 +41,10 @@ async function open(world: FakeWorld = { instances: [instance()], volumes }) {
   const sent: HostMessage<CreateImageInit, CreateImageResult>[] = [];
   const refused: string[] = [];
   const panel = new CreateImagePanel('us-east-1', 'i-0123456789abcdef0', services);
-  const session = new PanelSession(panel, (m) => sent.push(m), { refused: (r) => refused.push(r), failed: () => undefined });
+  const session = new PanelSession(panel, (m) => sent.push(m), {
+    refused: (r) => refused.push(r),
+    failed: () => undefined,
+  });
   await session.receive({ type: 'ready' });
   return { services, sent, refused, session };
 }
@@ -56,7 +59,14 @@ describe('Create Image panel', () => {
     assert.deepStrictEqual(init.args, { kind: 'createImage', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' });
     assert.strictEqual(init.data.suggestedName, 'web-1 2026-11-23 1438');
     assert.deepStrictEqual(
-      init.data.volumes.map((v) => [v.deviceName, v.sizeGiB, v.volumeType, v.deleteOnTermination, v.encrypted, v.isRoot]),
+      init.data.volumes.map((v) => [
+        v.deviceName,
+        v.sizeGiB,
+        v.volumeType,
+        v.deleteOnTermination,
+        v.encrypted,
+        v.isRoot,
+      ]),
       [
         ['/dev/xvda', 8, 'gp3', true, false, true],
         ['/dev/xvdf', 100, 'gp2', false, true, false],
@@ -93,7 +103,11 @@ describe('Create Image panel', () => {
       ],
     });
     const last = sent[sent.length - 1];
-    assert.deepStrictEqual(last, { type: 'result', requestId: 'r1', result: { ok: true, imageId: 'ami-00000000000000001' } });
+    assert.deepStrictEqual(last, {
+      type: 'result',
+      requestId: 'r1',
+      result: { ok: true, imageId: 'ami-00000000000000001' },
+    });
     assert.ok(sent.some((m) => m.type === 'progress' && /keeps running/.test(m.message)));
     assert.deepStrictEqual(services.created, ['us-east-1/ami-00000000000000001']);
 
@@ -107,7 +121,9 @@ describe('Create Image panel', () => {
     const { services, sent, session } = await open({
       instances: [instance()],
       volumes,
-      failures: { createImage: ec2Error('InvalidAMIName.Duplicate', 'AMI name web backup is already in use by AMI ami-1.') },
+      failures: {
+        createImage: ec2Error('InvalidAMIName.Duplicate', 'AMI name web backup is already in use by AMI ami-1.'),
+      },
     });
     await session.receive({ type: 'submit', requestId: 'r2', params: form() });
     assert.deepStrictEqual(sent[sent.length - 1], {
@@ -115,7 +131,11 @@ describe('Create Image panel', () => {
       requestId: 'r2',
       result: {
         ok: false,
-        error: { message: 'AMI name web backup is already in use by AMI ami-1.', code: 'InvalidAMIName.Duplicate', fix: 'Fix it.' },
+        error: {
+          message: 'AMI name web backup is already in use by AMI ami-1.',
+          code: 'InvalidAMIName.Duplicate',
+          fix: 'Fix it.',
+        },
       },
     });
     assert.deepStrictEqual(services.created, []);
@@ -129,9 +149,21 @@ describe('Create Image panel', () => {
       { type: 'submit', requestId: 'r', params: { ...form(), instanceId: 'i-ffffffffffffffff0' } },
       { type: 'runInstances' },
       { type: 'submit', requestId: 'r', params: form({ volumes: form().volumes.slice(0, 1) }) },
-      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], include: false }, form().volumes[1]] }) },
-      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], sizeGiB: 4 }, form().volumes[1]] }) },
-      { type: 'submit', requestId: 'r', params: form({ volumes: [{ ...form().volumes[0], volumeType: 'io2' }, form().volumes[1]] }) },
+      {
+        type: 'submit',
+        requestId: 'r',
+        params: form({ volumes: [{ ...form().volumes[0], include: false }, form().volumes[1]] }),
+      },
+      {
+        type: 'submit',
+        requestId: 'r',
+        params: form({ volumes: [{ ...form().volumes[0], sizeGiB: 4 }, form().volumes[1]] }),
+      },
+      {
+        type: 'submit',
+        requestId: 'r',
+        params: form({ volumes: [{ ...form().volumes[0], volumeType: 'io2' }, form().volumes[1]] }),
+      },
       { type: 'copyId', id: 'ami-0123456789abcdef0' },
       { type: 'revealInTree', id: 'ami-0123456789abcdef0' },
     ];
@@ -161,10 +193,14 @@ describe('Create Image panel', () => {
   it('refuses a submit before ready, and a second submit while the first is running', async () => {
     const services = fakeServices({ instances: [instance()], volumes });
     const refused: string[] = [];
-    const session = new PanelSession(new CreateImagePanel('us-east-1', 'i-0123456789abcdef0', services), () => undefined, {
-      refused: (r) => refused.push(r),
-      failed: () => undefined,
-    });
+    const session = new PanelSession(
+      new CreateImagePanel('us-east-1', 'i-0123456789abcdef0', services),
+      () => undefined,
+      {
+        refused: (r) => refused.push(r),
+        failed: () => undefined,
+      },
+    );
     await session.receive({ type: 'submit', requestId: 'r', params: form() });
     assert.match(refused[0], /not loaded the instance yet|before the panel said it was ready/);
     await session.receive({ type: 'ready' });

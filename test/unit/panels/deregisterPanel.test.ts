@@ -53,7 +53,14 @@ describe('Deregister panel', () => {
   it('shows each image with its snapshots, sizes, a monthly estimate, ownership and protection', async () => {
     const { data } = await open([A, FOREIGN, PROTECTED, 'ami-0000000000000000e']);
     assert.deepStrictEqual(
-      data.images.map((i) => [i.imageId, i.ownedByMe, i.deregistrationProtection, i.snapshots.length, i.monthlyCostUsd, i.state]),
+      data.images.map((i) => [
+        i.imageId,
+        i.ownedByMe,
+        i.deregistrationProtection,
+        i.snapshots.length,
+        i.monthlyCostUsd,
+        i.state,
+      ]),
       [
         [A, true, false, 2, 5.4, 'available'],
         [FOREIGN, false, false, 1, 0.4, 'available'],
@@ -77,10 +84,13 @@ describe('Deregister panel', () => {
     const result = own.sent[own.sent.length - 1];
     assert.ok(result.type === 'result' && result.result.ok);
     if (result.type !== 'result' || !result.result.ok) return;
-    assert.deepStrictEqual(result.result.items.map((i) => [i.imageId, i.ok, i.deletedSnapshotIds.length]), [
-      [A, true, 2],
-      [B, true, 1],
-    ]);
+    assert.deepStrictEqual(
+      result.result.items.map((i) => [i.imageId, i.ok, i.deletedSnapshotIds.length]),
+      [
+        [A, true, 2],
+        [B, true, 1],
+      ],
+    );
     assert.deepStrictEqual(own.services.changed, ['eu-west-1']);
   });
 
@@ -88,7 +98,10 @@ describe('Deregister panel', () => {
     const failing = world();
     failing.failures = {
       [`deregisterImage:${B}`]: ec2Error('InvalidAMIID.Unavailable', 'The image is not available.'),
-      'deleteSnapshot:snap-shared00': ec2Error('InvalidSnapshot.InUse', 'The snapshot snap-shared00 is currently in use by ami-1.'),
+      'deleteSnapshot:snap-shared00': ec2Error(
+        'InvalidSnapshot.InUse',
+        'The snapshot snap-shared00 is currently in use by ami-1.',
+      ),
     };
     const { services, sent, session } = await open([A, B], failing);
     await session.receive(submit([A, B]));
@@ -97,7 +110,9 @@ describe('Deregister panel', () => {
     if (result.type !== 'result' || !result.result.ok) return;
     const [a, b] = result.result.items;
     assert.deepStrictEqual(a.deletedSnapshotIds, ['snap-0000000a']);
-    assert.deepStrictEqual(a.keptSnapshots, [{ snapshotId: 'snap-shared00', reason: 'The snapshot snap-shared00 is currently in use by ami-1.' }]);
+    assert.deepStrictEqual(a.keptSnapshots, [
+      { snapshotId: 'snap-shared00', reason: 'The snapshot snap-shared00 is currently in use by ami-1.' },
+    ]);
     assert.strictEqual(b.ok, false);
     assert.strictEqual(b.error?.code, 'InvalidAMIID.Unavailable');
     assert.ok(!mutations(services).some((c) => c === 'deleteSnapshot("eu-west-1", "snap-0000000b")'));

@@ -77,7 +77,8 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       record('modifyLaunchPermissions', region, id, add, remove);
       fail('modifyLaunchPermissions');
       const current = world.permissions?.[id] ?? [];
-      const key = (p: LaunchPermission) => JSON.stringify([p.Group, p.UserId, p.OrganizationArn, p.OrganizationalUnitArn]);
+      const key = (p: LaunchPermission) =>
+        JSON.stringify([p.Group, p.UserId, p.OrganizationArn, p.OrganizationalUnitArn]);
       const removed = new Set(remove.map(key));
       world.permissions = { ...world.permissions, [id]: [...current.filter((p) => !removed.has(key(p))), ...add] };
     },

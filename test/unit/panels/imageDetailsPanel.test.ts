@@ -25,12 +25,30 @@ const image = (over: Partial<Image> = {}): Image => ({
   SourceImageId: 'ami-0aaaaaaaaaaaaaaaa',
   SourceImageRegion: 'eu-west-1',
   BlockDeviceMappings: [
-    { DeviceName: '/dev/xvda', Ebs: { SnapshotId: 'snap-0123456789abcdef0', VolumeSize: 30, VolumeType: 'gp3', Iops: 3000, Throughput: 125, Encrypted: true, KmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/k', DeleteOnTermination: true } },
-    { DeviceName: '/dev/sdb', Ebs: { SnapshotId: 'snap-0123456789abcdef1', VolumeSize: 70, VolumeType: 'gp2', DeleteOnTermination: false } },
+    {
+      DeviceName: '/dev/xvda',
+      Ebs: {
+        SnapshotId: 'snap-0123456789abcdef0',
+        VolumeSize: 30,
+        VolumeType: 'gp3',
+        Iops: 3000,
+        Throughput: 125,
+        Encrypted: true,
+        KmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/k',
+        DeleteOnTermination: true,
+      },
+    },
+    {
+      DeviceName: '/dev/sdb',
+      Ebs: { SnapshotId: 'snap-0123456789abcdef1', VolumeSize: 70, VolumeType: 'gp2', DeleteOnTermination: false },
+    },
     { DeviceName: '/dev/sdc', VirtualName: 'ephemeral0' },
     { DeviceName: '/dev/sdd', NoDevice: '' },
   ],
-  Tags: [{ Key: 'team', Value: 'web' }, { Key: 'env', Value: 'prod' }],
+  Tags: [
+    { Key: 'team', Value: 'web' },
+    { Key: 'env', Value: 'prod' },
+  ],
   DeprecationTime: '2026-01-01T00:00:00.000Z',
   DeregistrationProtection: 'enabled',
   ...over,
@@ -57,17 +75,37 @@ describe('Image details panel', () => {
     assert.strictEqual(data.ownedByMe, true);
     assert.strictEqual(data.imdsSupport, 'v2.0');
     assert.strictEqual(data.sourceImageRegion, 'eu-west-1');
-    assert.deepStrictEqual(data.blockDevices.map((b) => b.kind), ['ebs', 'ebs', 'ephemeral', 'noDevice']);
+    assert.deepStrictEqual(
+      data.blockDevices.map((b) => b.kind),
+      ['ebs', 'ebs', 'ephemeral', 'noDevice'],
+    );
     assert.deepStrictEqual(data.blockDevices[0], {
-      deviceName: '/dev/xvda', kind: 'ebs', snapshotId: 'snap-0123456789abcdef0', sizeGiB: 30, volumeType: 'gp3', iops: 3000, throughput: 125,
-      encrypted: true, kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/k', deleteOnTermination: true,
+      deviceName: '/dev/xvda',
+      kind: 'ebs',
+      snapshotId: 'snap-0123456789abcdef0',
+      sizeGiB: 30,
+      volumeType: 'gp3',
+      iops: 3000,
+      throughput: 125,
+      encrypted: true,
+      kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/k',
+      deleteOnTermination: true,
     });
     assert.strictEqual(data.monthlyCostUsd, 5); // 100 GiB at $0.05
-    assert.deepStrictEqual(data.permissions, { readable: true, permissions: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] } });
-    assert.deepStrictEqual(data.tags, [{ key: 'env', value: 'prod' }, { key: 'team', value: 'web' }]);
+    assert.deepStrictEqual(data.permissions, {
+      readable: true,
+      permissions: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] },
+    });
+    assert.deepStrictEqual(data.tags, [
+      { key: 'env', value: 'prod' },
+      { key: 'team', value: 'web' },
+    ]);
     assert.strictEqual(data.deprecated, true);
     assert.strictEqual(data.deregistrationProtection, 'enabled');
-    assert.ok(services.calls.every((c) => /^(describeImages|getLaunchPermissions)\(/.test(c)), services.calls.join());
+    assert.ok(
+      services.calls.every((c) => /^(describeImages|getLaunchPermissions)\(/.test(c)),
+      services.calls.join(),
+    );
   });
 
   it("explains why another account's launch permissions cannot be read, without asking EC2", async () => {
@@ -84,14 +122,18 @@ describe('Image details panel', () => {
       throw ec2Error('UnauthorizedOperation', 'You are not authorized to perform this operation.');
     };
     const sent: HostMessage<ImageDetailsInit, ImageDetailsResult>[] = [];
-    await new PanelSession(new ImageDetailsPanel('us-east-1', IMG, services), (m) => sent.push(m), { refused: () => undefined, failed: () => undefined }).receive({ type: 'ready' });
+    await new PanelSession(new ImageDetailsPanel('us-east-1', IMG, services), (m) => sent.push(m), {
+      refused: () => undefined,
+      failed: () => undefined,
+    }).receive({ type: 'ready' });
     const data = (sent[0] as { data: ImageDetailsInit }).data;
     assert.ok(!data.permissions.readable && /not authorized/.test(data.permissions.reason));
   });
 
   it('opens the other panels for its image; Launch permissions and Deregister only when owned', async () => {
     const owned = await open({ images: [image()] });
-    for (const panel of ['copyImage', 'launchInstance', 'launchPermissions', 'deregister']) await owned.session.receive({ type: 'openPanel', panel });
+    for (const panel of ['copyImage', 'launchInstance', 'launchPermissions', 'deregister'])
+      await owned.session.receive({ type: 'openPanel', panel });
     assert.deepStrictEqual(owned.services.shown, [
       { kind: 'copyImage', region: 'us-east-1', imageId: IMG },
       { kind: 'launchInstance', region: 'us-east-1', imageId: IMG },
@@ -99,7 +141,8 @@ describe('Image details panel', () => {
       { kind: 'deregister', region: 'us-east-1', imageIds: [IMG] },
     ]);
     const foreign = await open({ images: [image({ OwnerId: '999988887777', State: 'pending' })] });
-    for (const panel of ['copyImage', 'launchInstance', 'launchPermissions', 'deregister']) await foreign.session.receive({ type: 'openPanel', panel });
+    for (const panel of ['copyImage', 'launchInstance', 'launchPermissions', 'deregister'])
+      await foreign.session.receive({ type: 'openPanel', panel });
     assert.deepStrictEqual(foreign.services.shown, []);
     assert.strictEqual(foreign.refused.length, 4);
     assert.match(foreign.refused[2], /belongs to account 999988887777/);
@@ -123,7 +166,10 @@ describe('Image details panel', () => {
     w.images = [];
     await session.receive({ type: 'refresh', requestId: 'r2' });
     const gone = sent[sent.length - 1];
-    assert.ok(gone.type === 'result' && !gone.result.ok && /does not exist/.test(gone.result.error.message), JSON.stringify(gone));
+    assert.ok(
+      gone.type === 'result' && !gone.result.ok && /does not exist/.test(gone.result.error.message),
+      JSON.stringify(gone),
+    );
   });
 
   it('refuses hostile messages without any EC2 call', async () => {

@@ -34,7 +34,9 @@ describe('Launch instance panel', () => {
       'runInstances("us-east-1", {"ImageId":"ami-0123456789abcdef0","InstanceType":"t4g.micro","MinCount":2,"MaxCount":2,"TagSpecifications":[{"ResourceType":"instance","Tags":[{"Key":"Name","Value":"web-2"}]}]})',
     ]);
     assert.deepStrictEqual(sent[sent.length - 1], {
-      type: 'result', requestId: 'l1', result: { ok: true, instanceIds: ['i-00000000000000001', 'i-00000000000000002'] },
+      type: 'result',
+      requestId: 'l1',
+      result: { ok: true, instanceIds: ['i-00000000000000001', 'i-00000000000000002'] },
     });
     await session.receive({ type: 'revealInTree', id: 'i-00000000000000001' });
     assert.deepStrictEqual(services.revealed, ['us-east-1/i-00000000000000001']);

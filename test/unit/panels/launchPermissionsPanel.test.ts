@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { LaunchPermissionsPanel, diffPermissions } from '../../../src/panels/launchPermissionsPanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { HostMessage, LaunchPermissionsInit, LaunchPermissionsResult, PermissionSet } from '../../../src/shared/protocol';
+import type {
+  HostMessage,
+  LaunchPermissionsInit,
+  LaunchPermissionsResult,
+  PermissionSet,
+} from '../../../src/shared/protocol';
 import type { FakeWorld } from './fakes';
 import { fakeServices, mutations } from './fakes';
 
@@ -10,7 +15,13 @@ const ME = '111122223333';
 const IMG = 'ami-0123456789abcdef0';
 const OTHER = 'ami-0fedcba9876543210';
 const ORG = 'arn:aws:organizations::123456789012:organization/o-exampleorgid';
-const img = (id: string, over: Partial<Image> = {}): Image => ({ ImageId: id, Name: id, OwnerId: ME, State: 'available', ...over });
+const img = (id: string, over: Partial<Image> = {}): Image => ({
+  ImageId: id,
+  Name: id,
+  OwnerId: ME,
+  State: 'available',
+  ...over,
+});
 
 async function open(w: FakeWorld) {
   const services = fakeServices(w);
@@ -24,7 +35,13 @@ async function open(w: FakeWorld) {
   return { services, sent, refused, session };
 }
 
-const perms = (over: Partial<PermissionSet> = {}): PermissionSet => ({ isPublic: false, accounts: [], organizations: [], organizationalUnits: [], ...over });
+const perms = (over: Partial<PermissionSet> = {}): PermissionSet => ({
+  isPublic: false,
+  accounts: [],
+  organizations: [],
+  organizationalUnits: [],
+  ...over,
+});
 
 describe('Launch permissions panel', () => {
   it('reads the permissions, the other owned images, and nothing blocks a plain image from going public', async () => {
@@ -43,7 +60,11 @@ describe('Launch permissions panel', () => {
   it('applies only the difference, then shows what EC2 reads back', async () => {
     const w: FakeWorld = { images: [img(IMG)], permissions: { [IMG]: [{ UserId: '444455556666' }] } };
     const { services, sent, session } = await open(w);
-    await session.receive({ type: 'submit', requestId: 's', params: perms({ isPublic: true, accounts: ['777788889999'] }) });
+    await session.receive({
+      type: 'submit',
+      requestId: 's',
+      params: perms({ isPublic: true, accounts: ['777788889999'] }),
+    });
     assert.deepStrictEqual(mutations(services), [
       'modifyLaunchPermissions("us-east-1", "ami-0123456789abcdef0", [{"Group":"all"},{"UserId":"777788889999"}], [{"UserId":"444455556666"}])',
     ]);
@@ -56,7 +77,12 @@ describe('Launch permissions panel', () => {
 
   it('knows why an image cannot be public and refuses before any EC2 call', async () => {
     const { services, sent, refused, session } = await open({
-      images: [img(IMG, { ProductCodes: [{ ProductCodeId: 'abc', ProductCodeType: 'marketplace' }], BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true } }] })],
+      images: [
+        img(IMG, {
+          ProductCodes: [{ ProductCodeId: 'abc', ProductCodeType: 'marketplace' }],
+          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { Encrypted: true } }],
+        }),
+      ],
       blockPublicAccess: 'block-new-sharing',
     });
     const init = sent[0];
@@ -87,6 +113,9 @@ describe('Launch permissions panel', () => {
   });
 
   it('computes no change as no call', () => {
-    assert.deepStrictEqual(diffPermissions(perms({ accounts: ['1'] }), perms({ accounts: ['1'] })), { add: [], remove: [] });
+    assert.deepStrictEqual(diffPermissions(perms({ accounts: ['1'] }), perms({ accounts: ['1'] })), {
+      add: [],
+      remove: [],
+    });
   });
 });

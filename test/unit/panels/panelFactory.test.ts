@@ -17,7 +17,10 @@ const ALL: PanelArgs[] = [
 
 describe('panel factory, keys and saved state', () => {
   it('builds a controller of the right kind for every panel, about the same resource', () => {
-    assert.deepStrictEqual(ALL.map((a) => a.kind), [...PANEL_KINDS]);
+    assert.deepStrictEqual(
+      ALL.map((a) => a.kind),
+      [...PANEL_KINDS],
+    );
     for (const args of ALL) {
       const c = createPanelController(args, fakeServices());
       assert.strictEqual(c.kind, args.kind);

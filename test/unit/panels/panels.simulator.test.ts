@@ -27,7 +27,11 @@ describe('panels on the simulator, through a real EC2Client', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-panels-'));
     clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 0 });
     services = {
-      ec2: createPanelEc2Operations({ client: (r) => clients.ec2(r), sdk: async () => sdk, listRegions: async () => ['us-east-1', 'eu-west-1'] }),
+      ec2: createPanelEc2Operations({
+        client: (r) => clients.ec2(r),
+        sdk: async () => sdk,
+        listRegions: async () => ['us-east-1', 'eu-west-1'],
+      }),
       explainError: (e) => {
         const u = describeError(e, { backend: 'simulator' });
         return { message: u.message, fix: u.fix, code: u.code };
@@ -50,10 +54,18 @@ describe('panels on the simulator, through a real EC2Client', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function drive<TIn extends { type: string }, TInit, TResult>(controller: PanelController<TIn, TInit, TResult>, ...messages: unknown[]) {
+  async function drive<TIn extends { type: string }, TInit, TResult>(
+    controller: PanelController<TIn, TInit, TResult>,
+    ...messages: unknown[]
+  ) {
     const sent: HostMessage<TInit, TResult>[] = [];
     const refused: string[] = [];
-    const session = new PanelSession(controller, (m) => sent.push(m), { refused: (r) => refused.push(r), failed: (e) => { throw e; } });
+    const session = new PanelSession(controller, (m) => sent.push(m), {
+      refused: (r) => refused.push(r),
+      failed: (e) => {
+        throw e;
+      },
+    });
     await session.receive({ type: 'ready' });
     for (const m of messages) await session.receive(typeof m === 'function' ? m(sent) : m);
     return { sent, refused, last: sent[sent.length - 1] };
@@ -63,7 +75,9 @@ describe('panels on the simulator, through a real EC2Client', () => {
     const ec2 = await clients.ec2(REGION);
     const out = await ec2.send(new sdk.DescribeInstancesCommand({}));
     const all = (out.Reservations ?? []).flatMap((r) => r.Instances ?? []);
-    const found = all.find((i) => i.RootDeviceType === 'ebs' && (i.State?.Name === 'running' || i.State?.Name === 'stopped'));
+    const found = all.find(
+      (i) => i.RootDeviceType === 'ebs' && (i.State?.Name === 'running' || i.State?.Name === 'stopped'),
+    );
     assert.ok(found, 'the seed has a running or stopped EBS-backed instance');
     return found;
   }
@@ -83,7 +97,13 @@ describe('panels on the simulator, through a real EC2Client', () => {
           name: 'panel test image',
           description: 'made by the panel test',
           noReboot: true,
-          volumes: data.volumes.map((v) => ({ deviceName: v.deviceName, include: true, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination })),
+          volumes: data.volumes.map((v) => ({
+            deviceName: v.deviceName,
+            include: true,
+            sizeGiB: v.sizeGiB,
+            volumeType: v.volumeType,
+            deleteOnTermination: v.deleteOnTermination,
+          })),
           imageTags: [{ key: 'team', value: 'web' }],
           snapshotTags: [{ key: 'backup', value: 'yes' }],
         },
@@ -93,37 +113,83 @@ describe('panels on the simulator, through a real EC2Client', () => {
     const imageId = (created.last as { result: { imageId: string } }).result.imageId;
     const [image] = await services.ec2.describeImages(REGION, [imageId]);
     assert.strictEqual(image.Name, 'panel test image');
-    assert.deepStrictEqual(image.Tags?.map((t) => `${t.Key}=${t.Value}`), ['team=web']);
+    assert.deepStrictEqual(
+      image.Tags?.map((t) => `${t.Key}=${t.Value}`),
+      ['team=web'],
+    );
 
     // EC2's own refusal comes back with its message and keeps the panel usable.
-    const again = await drive(new CreateImagePanel(REGION, instance.InstanceId as string, services), (sent: HostMessage<CreateImageInit, unknown>[]) => {
-      const data = (sent[0] as { data: CreateImageInit }).data;
-      return { type: 'submit', requestId: 'c2', params: { name: 'panel test image', description: '', noReboot: true,
-        volumes: data.volumes.map((v) => ({ deviceName: v.deviceName, include: true, sizeGiB: v.sizeGiB, volumeType: v.volumeType, deleteOnTermination: v.deleteOnTermination })),
-        imageTags: [], snapshotTags: [] } };
-    });
+    const again = await drive(
+      new CreateImagePanel(REGION, instance.InstanceId as string, services),
+      (sent: HostMessage<CreateImageInit, unknown>[]) => {
+        const data = (sent[0] as { data: CreateImageInit }).data;
+        return {
+          type: 'submit',
+          requestId: 'c2',
+          params: {
+            name: 'panel test image',
+            description: '',
+            noReboot: true,
+            volumes: data.volumes.map((v) => ({
+              deviceName: v.deviceName,
+              include: true,
+              sizeGiB: v.sizeGiB,
+              volumeType: v.volumeType,
+              deleteOnTermination: v.deleteOnTermination,
+            })),
+            imageTags: [],
+            snapshotTags: [],
+          },
+        };
+      },
+    );
     assert.ok(again.last.type === 'result' && !again.last.result.ok, JSON.stringify(again.last));
     assert.match(JSON.stringify(again.last), /InvalidAMIName\.Duplicate/);
 
     const shared = await drive(new LaunchPermissionsPanel(REGION, imageId, services), {
-      type: 'submit', requestId: 'p1', params: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] },
+      type: 'submit',
+      requestId: 'p1',
+      params: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] },
     });
     assert.deepStrictEqual(shared.last, {
-      type: 'result', requestId: 'p1',
-      result: { ok: true, kind: 'applied', permissions: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] } },
+      type: 'result',
+      requestId: 'p1',
+      result: {
+        ok: true,
+        kind: 'applied',
+        permissions: { isPublic: false, accounts: ['444455556666'], organizations: [], organizationalUnits: [] },
+      },
     });
 
     const copied = await drive(new CopyImagePanel(REGION, imageId, services), {
-      type: 'submit', requestId: 'k1', params: { destinationRegion: 'eu-west-1', name: 'panel test copy', description: '', encrypted: false, kmsKeyId: '', copyImageTags: true },
+      type: 'submit',
+      requestId: 'k1',
+      params: {
+        destinationRegion: 'eu-west-1',
+        name: 'panel test copy',
+        description: '',
+        encrypted: false,
+        kmsKeyId: '',
+        copyImageTags: true,
+      },
     });
     assert.ok(copied.last.type === 'result' && copied.last.result.ok, JSON.stringify(copied.last));
     const copyId = (copied.last as { result: { imageId: string } }).result.imageId;
     assert.strictEqual((await services.ec2.describeImages('eu-west-1', [copyId]))[0]?.Name, 'panel test copy');
 
-    const launched = await drive(new LaunchInstancePanel(REGION, imageId, services), (sent: HostMessage<LaunchInstanceInit, unknown>[]) => ({
-      type: 'submit', requestId: 'l1',
-      params: { instanceType: (sent[0] as { data: LaunchInstanceInit }).data.instanceTypes[0], nameTag: 'from panel', count: 1, acknowledgeCost: false },
-    }));
+    const launched = await drive(
+      new LaunchInstancePanel(REGION, imageId, services),
+      (sent: HostMessage<LaunchInstanceInit, unknown>[]) => ({
+        type: 'submit',
+        requestId: 'l1',
+        params: {
+          instanceType: (sent[0] as { data: LaunchInstanceInit }).data.instanceTypes[0],
+          nameTag: 'from panel',
+          count: 1,
+          acknowledgeCost: false,
+        },
+      }),
+    );
     assert.ok(launched.last.type === 'result' && launched.last.result.ok, JSON.stringify(launched.last));
     const instanceId = (launched.last as { result: { instanceIds: string[] } }).result.instanceIds[0];
     const launchedInstance = await services.ec2.describeInstance(REGION, instanceId);
@@ -133,7 +199,9 @@ describe('panels on the simulator, through a real EC2Client', () => {
     const snapshots = (image.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.SnapshotId ? [b.Ebs.SnapshotId] : []));
     assert.ok(snapshots.length > 0);
     const gone = await drive(new DeregisterPanel(REGION, [imageId], services), {
-      type: 'submit', requestId: 'd1', params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
+      type: 'submit',
+      requestId: 'd1',
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
     });
     assert.ok(gone.last.type === 'result' && gone.last.result.ok, JSON.stringify(gone.last));
     const item = (gone.last as { result: { items: { ok: boolean; deletedSnapshotIds: string[] }[] } }).result.items[0];
@@ -148,7 +216,9 @@ describe('panels on the simulator, through a real EC2Client', () => {
     const foreign = out.Images?.[0]?.ImageId as string;
     assert.ok(foreign);
     const r = await drive(new DeregisterPanel(REGION, [foreign], services), {
-      type: 'submit', requestId: 'd1', params: { imageIds: [foreign], deleteSnapshots: true, confirmed: true },
+      type: 'submit',
+      requestId: 'd1',
+      params: { imageIds: [foreign], deleteSnapshots: true, confirmed: true },
     });
     assert.match(r.refused[0], /belongs to another account/);
     assert.strictEqual((await services.ec2.describeImages(REGION, [foreign])).length, 1);

@@ -24,7 +24,10 @@ function refused(result: { ok: boolean; reason?: string }, pattern: RegExp): voi
 
 describe('webview message validation (host side)', () => {
   it('accepts the well-formed messages of every panel', () => {
-    assert.deepStrictEqual(parseWith(readCreateImageMessage, { type: 'ready' }), { ok: true, value: { type: 'ready' } });
+    assert.deepStrictEqual(parseWith(readCreateImageMessage, { type: 'ready' }), {
+      ok: true,
+      value: { type: 'ready' },
+    });
     const submit = { type: 'submit', requestId: 'r-1', params: goodCreate() };
     assert.deepStrictEqual(parseWith(readCreateImageMessage, submit), { ok: true, value: submit });
     assert.ok(
@@ -46,7 +49,9 @@ describe('webview message validation (host side)', () => {
         },
       }).ok,
     );
-    assert.ok(parseWith(readLaunchPermissionsMessage, { type: 'loadFrom', requestId: 'x', imageId: 'ami-12345678' }).ok);
+    assert.ok(
+      parseWith(readLaunchPermissionsMessage, { type: 'loadFrom', requestId: 'x', imageId: 'ami-12345678' }).ok,
+    );
     assert.ok(
       parseWith(readCopyImageMessage, {
         type: 'submit',
@@ -69,7 +74,10 @@ describe('webview message validation (host side)', () => {
       refused(parseWith(readCreateImageMessage, hostile), /must be an object/);
     }
     refused(parseWith(readCreateImageMessage, { type: 'deleteEverything' }), /unknown type "deleteEverything"/);
-    refused(parseWith(readCreateImageMessage, { type: 'loadFrom', requestId: 'x', imageId: 'ami-12345678' }), /unknown type/);
+    refused(
+      parseWith(readCreateImageMessage, { type: 'loadFrom', requestId: 'x', imageId: 'ami-12345678' }),
+      /unknown type/,
+    );
     refused(parseWith(readCreateImageMessage, { type: 42 }), /unknown type number/);
     refused(parseWith(readCreateImageMessage, { type: '__proto__' }), /unknown type/);
     refused(parseWith(readCreateImageMessage, { type: 'toString' }), /unknown type/);
@@ -78,16 +86,27 @@ describe('webview message validation (host side)', () => {
   it('refuses extra and missing fields', () => {
     refused(parseWith(readCreateImageMessage, { type: 'ready', command: 'x' }), /unexpected field command/);
     const { noReboot: _dropped, ...missing } = goodCreate();
-    refused(parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: missing }), /missing the field "noReboot"/);
     refused(
-      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), instanceId: 'i-0' } }),
+      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: missing }),
+      /missing the field "noReboot"/,
+    );
+    refused(
+      parseWith(readCreateImageMessage, {
+        type: 'submit',
+        requestId: 'r',
+        params: { ...goodCreate(), instanceId: 'i-0' },
+      }),
       /unexpected field instanceId/,
     );
   });
 
   it('refuses wrong types, with the path of the field', () => {
     refused(
-      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), noReboot: 'true' } }),
+      parseWith(readCreateImageMessage, {
+        type: 'submit',
+        requestId: 'r',
+        params: { ...goodCreate(), noReboot: 'true' },
+      }),
       /message\.params\.noReboot must be true or false, not string/,
     );
     const volumes = [{ ...goodCreate().volumes[0], sizeGiB: 8.5 }];
@@ -97,14 +116,22 @@ describe('webview message validation (host side)', () => {
     );
     const badType = [{ ...goodCreate().volumes[0], volumeType: 'magnetic-ish' }];
     refused(
-      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), volumes: badType } }),
+      parseWith(readCreateImageMessage, {
+        type: 'submit',
+        requestId: 'r',
+        params: { ...goodCreate(), volumes: badType },
+      }),
       /volumeType must be one of gp3/,
     );
   });
 
   it('refuses oversized strings and lists before looking at their content', () => {
     refused(
-      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), name: 'a'.repeat(1_000_000) } }),
+      parseWith(readCreateImageMessage, {
+        type: 'submit',
+        requestId: 'r',
+        params: { ...goodCreate(), name: 'a'.repeat(1_000_000) },
+      }),
       /name is too long \(1000000 characters, at most 128\)/,
     );
     refused(
@@ -113,20 +140,36 @@ describe('webview message validation (host side)', () => {
     );
     const many = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: '' }));
     refused(
-      parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), imageTags: many } }),
+      parseWith(readCreateImageMessage, {
+        type: 'submit',
+        requestId: 'r',
+        params: { ...goodCreate(), imageTags: many },
+      }),
       /imageTags has too many entries \(51, at most 50\)/,
     );
   });
 
   it('applies the rules of validation.ts: names, tags, account ids, ARNs, regions, KMS keys', () => {
     const sub = (params: object) => ({ type: 'submit', requestId: 'r', params });
-    refused(parseWith(readCreateImageMessage, sub({ ...goodCreate(), name: 'my<script>' })), /"<" is not allowed in an AMI name/);
+    refused(
+      parseWith(readCreateImageMessage, sub({ ...goodCreate(), name: 'my<script>' })),
+      /"<" is not allowed in an AMI name/,
+    );
     refused(
       parseWith(readCreateImageMessage, sub({ ...goodCreate(), imageTags: [{ key: 'aws:secret', value: '' }] })),
       /reserved for AWS/,
     );
     refused(
-      parseWith(readCreateImageMessage, sub({ ...goodCreate(), imageTags: [{ key: 'a', value: '' }, { key: 'a', value: 'b' }] })),
+      parseWith(
+        readCreateImageMessage,
+        sub({
+          ...goodCreate(),
+          imageTags: [
+            { key: 'a', value: '' },
+            { key: 'a', value: 'b' },
+          ],
+        }),
+      ),
       /same tag key twice/,
     );
     const perms = { isPublic: false, accounts: ['12345678901'], organizations: [], organizationalUnits: [] };
@@ -136,17 +179,30 @@ describe('webview message validation (host side)', () => {
       /repeated entries/,
     );
     refused(
-      parseWith(readLaunchPermissionsMessage, sub({ ...perms, accounts: [], organizations: ['arn:aws:iam::123456789012:root'] })),
+      parseWith(
+        readLaunchPermissionsMessage,
+        sub({ ...perms, accounts: [], organizations: ['arn:aws:iam::123456789012:root'] }),
+      ),
       /organization ARN looks like/,
     );
-    const copy = { destinationRegion: 'mars-1', name: 'abc', description: '', encrypted: false, kmsKeyId: '', copyImageTags: false };
+    const copy = {
+      destinationRegion: 'mars-1',
+      name: 'abc',
+      description: '',
+      encrypted: false,
+      kmsKeyId: '',
+      copyImageTags: false,
+    };
     refused(parseWith(readCopyImageMessage, sub(copy)), /not a region name/);
     refused(
       parseWith(readCopyImageMessage, sub({ ...copy, destinationRegion: 'us-west-2', kmsKeyId: 'alias/x' })),
       /only be given when the copy is encrypted/,
     );
     refused(
-      parseWith(readCopyImageMessage, sub({ ...copy, destinationRegion: 'us-west-2', encrypted: true, kmsKeyId: 'not a key' })),
+      parseWith(
+        readCopyImageMessage,
+        sub({ ...copy, destinationRegion: 'us-west-2', encrypted: true, kmsKeyId: 'not a key' }),
+      ),
       /KMS key/,
     );
   });
@@ -161,7 +217,10 @@ describe('webview message validation (host side)', () => {
       parseWith(readDeregisterMessage, sub({ imageIds: ['ami-12345678'], deleteSnapshots: true, confirmed: 'yes' })),
       /explicit confirmation/,
     );
-    refused(parseWith(readDeregisterMessage, sub({ imageIds: [], deleteSnapshots: true, confirmed: true })), /at least one image/);
+    refused(
+      parseWith(readDeregisterMessage, sub({ imageIds: [], deleteSnapshots: true, confirmed: true })),
+      /at least one image/,
+    );
     refused(
       parseWith(readDeregisterMessage, sub({ imageIds: ['ami-*'], deleteSnapshots: true, confirmed: true })),
       /not an AMI id/,

@@ -37,7 +37,10 @@ describe('shared validation (EC2 input rules)', () => {
   });
 
   it('recognises organization and OU ARNs', () => {
-    assert.strictEqual(checkOrganizationArn('arn:aws:organizations::123456789012:organization/o-abcdef1234'), undefined);
+    assert.strictEqual(
+      checkOrganizationArn('arn:aws:organizations::123456789012:organization/o-abcdef1234'),
+      undefined,
+    );
     assert.ok(checkOrganizationArn('arn:aws:organizations::123456789012:ou/o-abcdef1234/ou-ab12-abcdefgh'));
     assert.strictEqual(
       checkOrganizationalUnitArn('arn:aws:organizations::123456789012:ou/o-abcdef1234/ou-ab12-abcdefgh'),

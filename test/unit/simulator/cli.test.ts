@@ -18,13 +18,22 @@ interface Finished {
 }
 
 /** Runs the simulator CLI from source (through tsx) with the given arguments. */
-function runCli(args: string[]): { child: ChildProcess; output: () => { stdout: string; stderr: string }; done: Promise<Finished> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function runCli(args: string[]): {
+  child: ChildProcess;
+  output: () => { stdout: string; stderr: string };
+  done: Promise<Finished>;
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
   return { child, output: () => ({ stdout, stderr }), done };
 }
 
@@ -99,7 +108,14 @@ describe('simulator CLI', function () {
   it('prints its usage with --help and exits 0', async () => {
     const finished = await runCli(['--help']).done;
     assert.strictEqual(finished.code, 0);
-    for (const flag of ['--port', '--state', '--memory', '--pending-delay', '--instance-transition', '--large-region-images']) {
+    for (const flag of [
+      '--port',
+      '--state',
+      '--memory',
+      '--pending-delay',
+      '--instance-transition',
+      '--large-region-images',
+    ]) {
       assert.ok(finished.stdout.includes(flag), `usage mentions ${flag}`);
     }
   });

@@ -15,7 +15,11 @@ export function newSimulator(opts: SimulatorOptions = {}): Simulator {
 }
 
 /** A real EC2Client whose requests the simulator answers in process, signed as `account`. */
-export function ec2(sim: Simulator, region = 'us-east-1', account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT): EC2Client {
+export function ec2(
+  sim: Simulator,
+  region = 'us-east-1',
+  account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT,
+): EC2Client {
   return new EC2Client({
     region,
     credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
@@ -25,7 +29,11 @@ export function ec2(sim: Simulator, region = 'us-east-1', account: SimulatorAcco
 }
 
 /** A real STSClient answered in process by the simulator. */
-export function sts(sim: Simulator, region = 'us-east-1', account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT): STSClient {
+export function sts(
+  sim: Simulator,
+  region = 'us-east-1',
+  account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT,
+): STSClient {
   return new STSClient({
     region,
     credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },

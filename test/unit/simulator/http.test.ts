@@ -10,13 +10,21 @@ import {
   EC2Client,
 } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT, type SimulatorAccount } from '../../../src/simulator/accounts';
+import {
+  DEFAULT_SIMULATOR_ACCOUNT,
+  PARTNER_SIMULATOR_ACCOUNT,
+  type SimulatorAccount,
+} from '../../../src/simulator/accounts';
 import { MAX_BODY_BYTES, serveSimulator, type SimulatorServer } from '../../../src/simulator/server';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { expectEc2Error, newSimulator } from './helpers';
 
 /** A fake but well-formed SigV4 Authorization header: the simulator reads the scope, not the signature. */
-function authorization(account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT, region = 'us-east-1', service = 'ec2'): string {
+function authorization(
+  account: SimulatorAccount = DEFAULT_SIMULATOR_ACCOUNT,
+  region = 'us-east-1',
+  service = 'ec2',
+): string {
   return `AWS4-HMAC-SHA256 Credential=${account.accessKeyId}/20260101/${region}/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123456789abcdef`;
 }
 
@@ -41,7 +49,9 @@ function rawRequest(
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -110,18 +120,18 @@ describe('simulator over HTTP', () => {
       assert.strictEqual(server.url, `http://127.0.0.1:${server.port}`);
     });
 
-    it('cannot be reached on the machine\'s other interfaces', async function () {
+    it("cannot be reached on the machine's other interfaces", async function () {
       const external = Object.values(os.networkInterfaces())
         .flat()
         .find((i) => i && i.family === 'IPv4' && !i.internal);
       if (!external) this.skip();
       const result = await new Promise<string>((resolve) => {
-        const socket = net.connect({ host: external!.address, port: server.port });
+        const socket = net.connect({ host: external.address, port: server.port });
         socket.setTimeout(3000, () => (socket.destroy(), resolve('timeout')));
         socket.on('connect', () => (socket.destroy(), resolve('connected')));
         socket.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
       });
-      assert.notStrictEqual(result, 'connected', `the simulator must not answer on ${external!.address}`);
+      assert.notStrictEqual(result, 'connected', `the simulator must not answer on ${external.address}`);
     });
 
     it('refuses a port that is already taken', async () => {
@@ -133,7 +143,17 @@ describe('simulator over HTTP', () => {
     it('answers DescribeRegions with every simulated region', async () => {
       const out = await ec2Http().send(new DescribeRegionsCommand({}));
       const names = (out.Regions ?? []).map((r) => r.RegionName).sort();
-      for (const r of ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1', 'sa-east-1']) {
+      for (const r of [
+        'us-east-1',
+        'us-east-2',
+        'us-west-1',
+        'us-west-2',
+        'eu-west-1',
+        'eu-central-1',
+        'ap-southeast-1',
+        'ap-northeast-1',
+        'sa-east-1',
+      ]) {
         assert.ok(names.includes(r), `${r} in ${names.join(',')}`);
       }
       assert.strictEqual(out.$metadata.httpStatusCode, 200);
@@ -144,7 +164,9 @@ describe('simulator over HTTP', () => {
       assert.strictEqual(dev.Account, '123456789012');
       const partner = await stsHttp(PARTNER_SIMULATOR_ACCOUNT).send(new GetCallerIdentityCommand({}));
       assert.strictEqual(partner.Account, '210987654321');
-      const stranger = await stsHttp({ ...DEFAULT_SIMULATOR_ACCOUNT, accessKeyId: 'AKIASOMEONEELSE00000' }).send(new GetCallerIdentityCommand({}));
+      const stranger = await stsHttp({ ...DEFAULT_SIMULATOR_ACCOUNT, accessKeyId: 'AKIASOMEONEELSE00000' }).send(
+        new GetCallerIdentityCommand({}),
+      );
       assert.strictEqual(stranger.Account, '123456789012', 'unknown access keys are the default account');
     });
 
@@ -169,13 +191,24 @@ describe('simulator over HTTP', () => {
       await client.send(new CreateTagsCommand({ Resources: [instanceId], Tags: [{ Key: 'via', Value: 'http' }] }));
       const again = await client.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] }));
       const tags = again.Reservations?.[0]?.Instances?.[0]?.Tags ?? [];
-      assert.ok(tags.some((t) => t.Key === 'via' && t.Value === 'http'), JSON.stringify(tags));
+      assert.ok(
+        tags.some((t) => t.Key === 'via' && t.Value === 'http'),
+        JSON.stringify(tags),
+      );
     });
 
     it('returns EC2 errors with their code and HTTP status', async () => {
       const client = ec2Http();
-      await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: ['ami-nothex'] })), 'InvalidAMIID.Malformed', 400);
-      await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] })), 'InvalidAMIID.NotFound', 400);
+      await expectEc2Error(
+        client.send(new DescribeImagesCommand({ ImageIds: ['ami-nothex'] })),
+        'InvalidAMIID.Malformed',
+        400,
+      );
+      await expectEc2Error(
+        client.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] })),
+        'InvalidAMIID.NotFound',
+        400,
+      );
       await expectEc2Error(ec2Http('mars-east-1').send(new DescribeRegionsCommand({})), 'AuthFailure', 401);
       await expectEc2Error(client.send(new DescribeRegionsCommand({ DryRun: true })), 'DryRunOperation', 412);
     });
@@ -187,9 +220,15 @@ describe('simulator over HTTP', () => {
       assert.ok(ids.length >= 5, 'enough Amazon images to ask for');
       const partnerSts = stsHttp(PARTNER_SIMULATOR_ACCOUNT);
       const results = await Promise.all([
-        ...ids.map((id) => client.send(new DescribeImagesCommand({ ImageIds: [id] })).then((o) => o.Images?.[0]?.ImageId)),
+        ...ids.map((id) =>
+          client.send(new DescribeImagesCommand({ ImageIds: [id] })).then((o) => o.Images?.[0]?.ImageId),
+        ),
         ...ids.map(() => partnerSts.send(new GetCallerIdentityCommand({})).then((o) => o.Account)),
-        ...ids.map((id) => client.send(new DescribeImagesCommand({ ImageIds: [id.replace('ami-', 'ami-x')] })).catch((e: Error) => e.name)),
+        ...ids.map((id) =>
+          client
+            .send(new DescribeImagesCommand({ ImageIds: [id.replace('ami-', 'ami-x')] }))
+            .catch((e: Error) => e.name),
+        ),
       ]);
       assert.deepStrictEqual(results, [
         ...ids,
@@ -216,7 +255,10 @@ describe('simulator over HTTP', () => {
       const get = await rawRequest(server.url, { method: 'GET', path: '/?Action=DescribeRegions&Version=2016-11-15' });
       assert.strictEqual(get.status, 401);
       assert.strictEqual(errorCode(get.body), 'AuthFailure');
-      const post = await rawRequest(server.url, { headers: FORM, body: 'Action=DescribeImages&Version=2016-11-15&Owner.1=amazon' });
+      const post = await rawRequest(server.url, {
+        headers: FORM,
+        body: 'Action=DescribeImages&Version=2016-11-15&Owner.1=amazon',
+      });
       assert.strictEqual(post.status, 401);
       assert.strictEqual(errorCode(post.body), 'AuthFailure');
       assert.match(post.headers['content-type'] ?? '', /xml/);
@@ -224,7 +266,10 @@ describe('simulator over HTTP', () => {
 
     it('refuses a malformed Authorization header with AuthFailure', async () => {
       for (const header of ['Bearer abc', 'AWS4-HMAC-SHA256 nonsense', 'AWS AKIA:sig']) {
-        const res = await rawRequest(server.url, { headers: { ...FORM, authorization: header }, body: 'Action=DescribeRegions' });
+        const res = await rawRequest(server.url, {
+          headers: { ...FORM, authorization: header },
+          body: 'Action=DescribeRegions',
+        });
         assert.strictEqual(res.status, 401, header);
         assert.strictEqual(errorCode(res.body), 'AuthFailure', header);
       }
@@ -237,7 +282,10 @@ describe('simulator over HTTP', () => {
       });
       assert.strictEqual(unknown.status, 400);
       assert.strictEqual(errorCode(unknown.body), 'InvalidAction');
-      const none = await rawRequest(server.url, { headers: { ...FORM, authorization: authorization() }, body: 'Version=2016-11-15' });
+      const none = await rawRequest(server.url, {
+        headers: { ...FORM, authorization: authorization() },
+        body: 'Version=2016-11-15',
+      });
       assert.strictEqual(none.status, 400);
       assert.ok(errorCode(none.body), none.body);
     });
@@ -258,7 +306,11 @@ describe('simulator over HTTP', () => {
       // A valid request still works when another parameter is not valid UTF-8.
       const mixed = await rawRequest(server.url, {
         headers: { ...FORM, authorization: authorization() },
-        body: Buffer.concat([Buffer.from('Junk='), Buffer.from([0xff, 0xfe]), Buffer.from('&Action=DescribeRegions&Version=2016-11-15')]),
+        body: Buffer.concat([
+          Buffer.from('Junk='),
+          Buffer.from([0xff, 0xfe]),
+          Buffer.from('&Action=DescribeRegions&Version=2016-11-15'),
+        ]),
       });
       assert.strictEqual(mixed.status, 200, mixed.body);
       await assertStillServing();

@@ -35,7 +35,9 @@ describe('simulator CreateImage', () => {
   });
 
   it('creates a pending image that becomes available after the delay, with a snapshot per EBS volume', async () => {
-    const { ImageId } = await client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'build agent (backup) 2026-11-01', Description: 'nightly' }));
+    const { ImageId } = await client.send(
+      new CreateImageCommand({ InstanceId: BUILD, Name: 'build agent (backup) 2026-11-01', Description: 'nightly' }),
+    );
     assert.match(ImageId!, /^ami-[0-9a-f]{17}$/);
     const pending = (await describeOne(client, ImageId!))!;
     assert.strictEqual(pending.State, 'pending');
@@ -92,7 +94,13 @@ describe('simulator CreateImage', () => {
     assert.ok(!image.BlockDeviceMappings!.some((m) => m.DeviceName === '/dev/sdf'));
     assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdb')?.VirtualName, 'ephemeral0');
     await expectEc2Error(
-      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'shrunk', BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 1 } }] })),
+      client.send(
+        new CreateImageCommand({
+          InstanceId: BUILD,
+          Name: 'shrunk',
+          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 1 } }],
+        }),
+      ),
       'InvalidBlockDeviceMapping',
     );
   });
@@ -120,41 +128,95 @@ describe('simulator CreateImage', () => {
       assert.match(s.Description!, new RegExp(`Created by CreateImage\\(${BUILD}\\) for ${ImageId}`));
     }
     await expectEc2Error(
-      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'bad-tags', TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'a', Value: 'b' }] }] })),
+      client.send(
+        new CreateImageCommand({
+          InstanceId: BUILD,
+          Name: 'bad-tags',
+          TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'a', Value: 'b' }] }],
+        }),
+      ),
       'InvalidParameterValue',
     );
   });
 
   it('enforces the name rules and uniqueness per owner and region', async () => {
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'ab' })), 'InvalidAMIName.Malformed', 400);
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'x'.repeat(129) })), 'InvalidAMIName.Malformed');
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'no#hash' })), 'InvalidAMIName.Malformed');
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'ab' })),
+      'InvalidAMIName.Malformed',
+      400,
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'x'.repeat(129) })),
+      'InvalidAMIName.Malformed',
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'no#hash' })),
+      'InvalidAMIName.Malformed',
+    );
     await client.send(new CreateImageCommand({ InstanceId: BUILD, Name: "ok (name) [1] ./-'@_" }));
-    const err = await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'web-server-base-v7' })), 'InvalidAMIName.Duplicate', 400);
+    const err = await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: 'web-server-base-v7' })),
+      'InvalidAMIName.Duplicate',
+      400,
+    );
     assert.match(err.message, /web-server-base-v7/);
     // Another account may use the same name.
     const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
-    await partner.send(new CreateImageCommand({ InstanceId: seededInstanceId('partner-etl'), Name: 'web-server-base-v7', NoReboot: true }));
+    await partner.send(
+      new CreateImageCommand({
+        InstanceId: seededInstanceId('partner-etl'),
+        Name: 'web-server-base-v7',
+        NoReboot: true,
+      }),
+    );
   });
 
   it('refuses an instance-store-backed instance, an unknown or foreign instance, and missing parameters', async () => {
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BATCH, Name: 'from-instance-store' })), 'UnsupportedOperation', 400);
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: 'i-0123456789abcdef0', Name: 'nothing' })), 'InvalidInstanceID.NotFound');
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: 'vol-1', Name: 'nothing' })), 'InvalidInstanceID.Malformed');
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: seededInstanceId('partner-etl'), Name: 'theirs' })), 'InvalidInstanceID.NotFound');
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: BUILD, Name: undefined as never })), 'MissingParameter');
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: undefined as never, Name: 'x-y-z' })), 'MissingParameter');
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BATCH, Name: 'from-instance-store' })),
+      'UnsupportedOperation',
+      400,
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: 'i-0123456789abcdef0', Name: 'nothing' })),
+      'InvalidInstanceID.NotFound',
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: 'vol-1', Name: 'nothing' })),
+      'InvalidInstanceID.Malformed',
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: seededInstanceId('partner-etl'), Name: 'theirs' })),
+      'InvalidInstanceID.NotFound',
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: BUILD, Name: undefined })),
+      'MissingParameter',
+    );
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: undefined, Name: 'x-y-z' })),
+      'MissingParameter',
+    );
   });
 
   it('refuses an instance that is neither running nor stopped', async () => {
     await client.send(new CreateImageCommand({ InstanceId: WEB, Name: 'first' }));
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: WEB, Name: 'second' })), 'IncorrectInstanceState');
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: WEB, Name: 'second' })),
+      'IncorrectInstanceState',
+    );
   });
 
   it('changes nothing under DryRun', async () => {
-    await expectEc2Error(client.send(new CreateImageCommand({ InstanceId: WEB, Name: 'dry', DryRun: true })), 'DryRunOperation', 412);
+    await expectEc2Error(
+      client.send(new CreateImageCommand({ InstanceId: WEB, Name: 'dry', DryRun: true })),
+      'DryRunOperation',
+      412,
+    );
     assert.strictEqual(await instanceState(WEB), 'running');
-    const mine = await client.send(new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: ['dry'] }] }));
+    const mine = await client.send(
+      new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'name', Values: ['dry'] }] }),
+    );
     assert.strictEqual(mine.Images!.length, 0);
   });
 });
@@ -175,8 +237,17 @@ describe('simulator CopyImage', () => {
   });
 
   it('copies to the destination region as a pending image with its own snapshots and the source recorded', async () => {
-    await east.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }));
-    const { ImageId } = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'web-copy', Description: 'DR copy' }));
+    await east.send(
+      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+    );
+    const { ImageId } = await west.send(
+      new CopyImageCommand({
+        SourceRegion: 'us-east-1',
+        SourceImageId: webId,
+        Name: 'web-copy',
+        Description: 'DR copy',
+      }),
+    );
     const copy = (await describeOne(west, ImageId!))!;
     assert.strictEqual(copy.State, 'pending');
     assert.strictEqual(copy.OwnerId, ME);
@@ -197,7 +268,10 @@ describe('simulator CopyImage', () => {
   it('copies tags with CopyImageTags and adds TagSpecifications', async () => {
     const { ImageId } = await west.send(
       new CopyImageCommand({
-        SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'web-copy-tags', CopyImageTags: true,
+        SourceRegion: 'us-east-1',
+        SourceImageId: webId,
+        Name: 'web-copy-tags',
+        CopyImageTags: true,
         TagSpecifications: [{ ResourceType: 'image', Tags: [{ Key: 'Copy', Value: 'yes' }] }],
       }),
     );
@@ -208,18 +282,33 @@ describe('simulator CopyImage', () => {
 
   it('encrypts the copy with the given key, or the default EBS key', async () => {
     const key = 'arn:aws:kms:us-west-2:123456789012:key/11111111-2222-3333-4444-555555555555';
-    const { ImageId } = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'enc', Encrypted: true, KmsKeyId: key }));
+    const { ImageId } = await west.send(
+      new CopyImageCommand({
+        SourceRegion: 'us-east-1',
+        SourceImageId: webId,
+        Name: 'enc',
+        Encrypted: true,
+        KmsKeyId: key,
+      }),
+    );
     const ebs = (await describeOne(west, ImageId!))!.BlockDeviceMappings![0].Ebs!;
     assert.strictEqual(ebs.Encrypted, true);
     assert.strictEqual(ebs.KmsKeyId, key);
-    const byDefault = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'enc-default', Encrypted: true }));
+    const byDefault = await west.send(
+      new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'enc-default', Encrypted: true }),
+    );
     const ebs2 = (await describeOne(west, byDefault.ImageId!))!.BlockDeviceMappings![0].Ebs!;
     assert.strictEqual(ebs2.Encrypted, true);
     assert.match(ebs2.KmsKeyId!, /^arn:aws:kms:us-west-2:123456789012:.*aws\/ebs/);
     // Snapshots under the AWS managed key cannot be shared, nor an encrypted image made public.
     clock.advance(30_000);
     await expectEc2Error(
-      west.send(new ModifyImageAttributeCommand({ ImageId: byDefault.ImageId, LaunchPermission: { Add: [{ UserId: PARTNER }] } })),
+      west.send(
+        new ModifyImageAttributeCommand({
+          ImageId: byDefault.ImageId,
+          LaunchPermission: { Add: [{ UserId: PARTNER }] },
+        }),
+      ),
       'InvalidParameter',
     );
     await expectEc2Error(
@@ -235,30 +324,56 @@ describe('simulator CopyImage', () => {
     assert.strictEqual(again.ImageId, first.ImageId);
     const mine = await west.send(new DescribeImagesCommand({ Owners: ['self'] }));
     assert.strictEqual(mine.Images!.length, 1);
-    await expectEc2Error(west.send(new CopyImageCommand({ ...input, Name: 'other' })), 'IdempotentParameterMismatch', 400);
+    await expectEc2Error(
+      west.send(new CopyImageCommand({ ...input, Name: 'other' })),
+      'IdempotentParameterMismatch',
+      400,
+    );
   });
 
   it('refuses Marketplace images, invisible or unknown sources, bad regions and duplicate names', async () => {
     const market = await imageNamed(east, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
-    await expectEc2Error(west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: market.ImageId, Name: 'nginx' })), 'UnsupportedOperation');
     await expectEc2Error(
-      west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: 'ami-0123456789abcdef0', Name: 'none' })),
+      west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: market.ImageId, Name: 'nginx' })),
+      'UnsupportedOperation',
+    );
+    await expectEc2Error(
+      west.send(
+        new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: 'ami-0123456789abcdef0', Name: 'none' }),
+      ),
       'InvalidAMIID.NotFound',
     );
-    await expectEc2Error(west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: 'nope', Name: 'none' })), 'InvalidAMIID.Malformed');
-    await expectEc2Error(west.send(new CopyImageCommand({ SourceRegion: 'mars-1', SourceImageId: webId, Name: 'none' })), 'InvalidParameterValue');
-    await expectEc2Error(east.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'web-server-base-v7' })), 'InvalidAMIName.Duplicate');
-    await expectEc2Error(west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: undefined as never })), 'MissingParameter');
+    await expectEc2Error(
+      west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: 'nope', Name: 'none' })),
+      'InvalidAMIID.Malformed',
+    );
+    await expectEc2Error(
+      west.send(new CopyImageCommand({ SourceRegion: 'mars-1', SourceImageId: webId, Name: 'none' })),
+      'InvalidParameterValue',
+    );
+    await expectEc2Error(
+      east.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'web-server-base-v7' })),
+      'InvalidAMIName.Duplicate',
+    );
+    await expectEc2Error(
+      west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: undefined })),
+      'MissingParameter',
+    );
     // Public images of others can be copied.
     const amazon = await imageNamed(east, 'al2023-ami-2023.9.20261017.0-kernel-6.1-x86_64', ['amazon']);
-    const copy = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: amazon.ImageId, Name: 'my-al2023' }));
+    const copy = await west.send(
+      new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: amazon.ImageId, Name: 'my-al2023' }),
+    );
     const record = (await describeOne(west, copy.ImageId!))!;
     assert.strictEqual(record.OwnerId, ME);
     assert.strictEqual(record.ImageOwnerAlias, undefined);
   });
 
   it('changes nothing under DryRun', async () => {
-    await expectEc2Error(west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'dry', DryRun: true })), 'DryRunOperation');
+    await expectEc2Error(
+      west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: webId, Name: 'dry', DryRun: true })),
+      'DryRunOperation',
+    );
     assert.strictEqual((await west.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!.length, 0);
   });
 });

@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { DescribeImagesCommand, DisableImageCommand, type DescribeImagesCommandInput, type EC2Client, type Image } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  DisableImageCommand,
+  type DescribeImagesCommandInput,
+  type EC2Client,
+  type Image,
+} from '@aws-sdk/client-ec2';
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT, PUBLIC_OWNERS } from '../../../src/simulator/accounts';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { ec2, expectEc2Error, newSimulator } from './helpers';
@@ -40,7 +46,10 @@ describe('simulator DescribeImages', () => {
     assert.strictEqual(root.Ebs!.Encrypted, true);
     assert.match(root.Ebs!.KmsKeyId!, /^arn:aws:kms:/);
     assert.strictEqual(image.BlockDeviceMappings!.length, 2);
-    assert.deepStrictEqual(image.Tags!.find((t) => t.Key === 'Compliance'), { Key: 'Compliance', Value: 'pci' });
+    assert.deepStrictEqual(
+      image.Tags!.find((t) => t.Key === 'Compliance'),
+      { Key: 'Compliance', Value: 'pci' },
+    );
 
     const market = await imageNamed(client, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
     assert.strictEqual(market.ImageOwnerAlias, 'aws-marketplace');
@@ -58,7 +67,10 @@ describe('simulator DescribeImages', () => {
     for (const i of all) {
       assert.ok(i.OwnerId === ME || i.Public || i.OwnerId === PARTNER, `${i.Name} should not be visible`);
     }
-    const partner = all.filter((i) => i.OwnerId === PARTNER).map((i) => i.Name).sort();
+    const partner = all
+      .filter((i) => i.OwnerId === PARTNER)
+      .map((i) => i.Name)
+      .sort();
     assert.deepStrictEqual(partner, ['partner-hardened-ubuntu-24.04-arm64', 'partner-monitoring-agent-4.2']);
     const fromPartner = await describe_({ Owners: [PARTNER] });
     assert.strictEqual(fromPartner.length, 2);
@@ -67,7 +79,10 @@ describe('simulator DescribeImages', () => {
     const partnerView = (await partnerClient.send(new DescribeImagesCommand({ Owners: ['self', ME] }))).Images!;
     assert.ok(partnerView.some((i) => i.Name === 'partner-internal-ci-runner'));
     assert.deepStrictEqual(
-      partnerView.filter((i) => i.OwnerId === ME).map((i) => i.Name).sort(),
+      partnerView
+        .filter((i) => i.OwnerId === ME)
+        .map((i) => i.Name)
+        .sort(),
       ['ami-explorer-demo-public-arm64', 'ci-build-agent-2026.10'],
     );
   });
@@ -101,20 +116,37 @@ describe('simulator DescribeImages', () => {
     const [a, b] = await describe_({ Owners: ['self'] });
     const byIds = await describe_({ ImageIds: [a.ImageId!, b.ImageId!] });
     assert.deepStrictEqual(byIds.map((i) => i.ImageId).sort(), [a.ImageId, b.ImageId].sort());
-    const err = await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] })), 'InvalidAMIID.NotFound', 400);
+    const err = await expectEc2Error(
+      client.send(new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0'] })),
+      'InvalidAMIID.NotFound',
+      400,
+    );
     assert.match(err.message, /ami-0123456789abcdef0/);
-    await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: ['ami-xyz'] })), 'InvalidAMIID.Malformed', 400);
-    await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: ['i-0123456789abcdef0'] })), 'InvalidAMIID.Malformed');
+    await expectEc2Error(
+      client.send(new DescribeImagesCommand({ ImageIds: ['ami-xyz'] })),
+      'InvalidAMIID.Malformed',
+      400,
+    );
+    await expectEc2Error(
+      client.send(new DescribeImagesCommand({ ImageIds: ['i-0123456789abcdef0'] })),
+      'InvalidAMIID.Malformed',
+    );
     // The partner's private image exists but is not visible to the default account.
     const partnerClient = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
     const hidden = await imageNamed(partnerClient, 'partner-internal-ci-runner', ['self']);
-    await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: [hidden.ImageId!] })), 'InvalidAMIID.NotFound');
+    await expectEc2Error(
+      client.send(new DescribeImagesCommand({ ImageIds: [hidden.ImageId!] })),
+      'InvalidAMIID.NotFound',
+    );
   });
 
   it('filters with * and ? wildcards, ORs the values of a filter and ANDs the filters', async () => {
     const arm = await describe_({
       Owners: ['amazon'],
-      Filters: [{ Name: 'name', Values: ['al2023-ami-2023.?.*'] }, { Name: 'architecture', Values: ['arm64'] }],
+      Filters: [
+        { Name: 'name', Values: ['al2023-ami-2023.?.*'] },
+        { Name: 'architecture', Values: ['arm64'] },
+      ],
     });
     assert.ok(arm.length > 0);
     assert.ok(arm.every((i) => i.Architecture === 'arm64' && /^al2023-ami-2023\..\./.test(i.Name!)));
@@ -127,7 +159,11 @@ describe('simulator DescribeImages', () => {
 
   it('supports the documented filters', async () => {
     const check = async (name: string, value: string, test: (i: Image) => boolean, owners = ['self']) => {
-      const out = await describe_({ Owners: owners, IncludeDeprecated: true, Filters: [{ Name: name, Values: [value] }] });
+      const out = await describe_({
+        Owners: owners,
+        IncludeDeprecated: true,
+        Filters: [{ Name: name, Values: [value] }],
+      });
       assert.ok(out.length > 0, `${name}=${value} matches something`);
       for (const i of out) assert.ok(test(i), `${name}=${value} matched ${i.Name}`);
     };
@@ -142,13 +178,23 @@ describe('simulator DescribeImages', () => {
     await check('virtualization-type', 'paravirtual', (i) => i.VirtualizationType === 'paravirtual', ['amazon']);
     await check('hypervisor', 'xen', (i) => i.Hypervisor === 'xen');
     await check('description', '*encrypted*', (i) => i.Description!.includes('encrypted'));
-    await check('tag:Project', 'storefront', (i) => i.Tags!.some((t) => t.Key === 'Project' && t.Value === 'storefront'));
+    await check('tag:Project', 'storefront', (i) =>
+      i.Tags!.some((t) => t.Key === 'Project' && t.Value === 'storefront'),
+    );
     await check('tag-key', 'Compliance', (i) => i.Tags!.some((t) => t.Key === 'Compliance'));
     await check('block-device-mapping.encrypted', 'true', (i) => i.BlockDeviceMappings!.some((m) => m.Ebs?.Encrypted));
-    await check('block-device-mapping.volume-type', 'gp3', (i) => i.BlockDeviceMappings!.some((m) => m.Ebs?.VolumeType === 'gp3'));
-    await check('block-device-mapping.volume-size', '50', (i) => i.BlockDeviceMappings!.some((m) => m.Ebs?.VolumeSize === 50));
-    await check('block-device-mapping.device-name', '/dev/sdf', (i) => i.BlockDeviceMappings!.some((m) => m.DeviceName === '/dev/sdf'));
-    await check('block-device-mapping.delete-on-termination', 'true', (i) => i.BlockDeviceMappings!.some((m) => m.Ebs?.DeleteOnTermination));
+    await check('block-device-mapping.volume-type', 'gp3', (i) =>
+      i.BlockDeviceMappings!.some((m) => m.Ebs?.VolumeType === 'gp3'),
+    );
+    await check('block-device-mapping.volume-size', '50', (i) =>
+      i.BlockDeviceMappings!.some((m) => m.Ebs?.VolumeSize === 50),
+    );
+    await check('block-device-mapping.device-name', '/dev/sdf', (i) =>
+      i.BlockDeviceMappings!.some((m) => m.DeviceName === '/dev/sdf'),
+    );
+    await check('block-device-mapping.delete-on-termination', 'true', (i) =>
+      i.BlockDeviceMappings!.some((m) => m.Ebs?.DeleteOnTermination),
+    );
     await check('product-code.type', 'marketplace', (i) => i.ProductCodes!.length > 0, ['aws-marketplace']);
     await check('creation-date', '2026-*', (i) => i.CreationDate!.startsWith('2026-'));
     const web = await imageNamed(client, 'web-server-base-v7');
@@ -157,7 +203,9 @@ describe('simulator DescribeImages', () => {
     await check('image-id', web.ImageId!, (i) => i.ImageId === web.ImageId);
     await check('root-device-name', '/dev/sda1', (i) => i.RootDeviceName === '/dev/sda1');
     const market = await imageNamed(client, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
-    await check('product-code', market.ProductCodes![0].ProductCodeId!, (i) => i.Name!.startsWith('nginx-plus'), ['aws-marketplace']);
+    await check('product-code', market.ProductCodes![0].ProductCodeId!, (i) => i.Name!.startsWith('nginx-plus'), [
+      'aws-marketplace',
+    ]);
   });
 
   it('refuses an unknown filter name', async () => {
@@ -174,7 +222,10 @@ describe('simulator DescribeImages', () => {
     const deprecated = (i: Image) => i.DeprecationTime !== undefined && Date.parse(i.DeprecationTime) <= now;
     const byDefault = await describe_({});
     assert.ok(byDefault.filter(deprecated).every((i) => i.OwnerId === ME));
-    assert.ok(byDefault.some((i) => i.Name === 'legacy-app-2024.08'), 'own deprecated image listed');
+    assert.ok(
+      byDefault.some((i) => i.Name === 'legacy-app-2024.08'),
+      'own deprecated image listed',
+    );
     const included = await describe_({ IncludeDeprecated: true });
     const old = included.filter((i) => deprecated(i) && i.OwnerId !== ME);
     assert.ok(old.length > 0);
@@ -221,7 +272,10 @@ describe('simulator DescribeImages', () => {
 
   it('answers DryRunOperation for a valid request and still validates under DryRun', async () => {
     await expectEc2Error(client.send(new DescribeImagesCommand({ DryRun: true })), 'DryRunOperation', 412);
-    await expectEc2Error(client.send(new DescribeImagesCommand({ DryRun: true, ImageIds: ['bad'] })), 'InvalidAMIID.Malformed');
+    await expectEc2Error(
+      client.send(new DescribeImagesCommand({ DryRun: true, ImageIds: ['bad'] })),
+      'InvalidAMIID.Malformed',
+    );
   });
 
   it('keeps regions independent', async () => {

@@ -50,17 +50,27 @@ describe('simulator image lifecycle', () => {
       const mine = (await client.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
       assert.ok(!mine.some((i) => i.ImageId === webId));
       assert.strictEqual((await client.send(new DescribeImagesCommand({ ImageIds: [webId] }))).Images!.length, 0);
-      await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: webId })), 'InvalidAMIID.Unavailable', 400);
-      await expectEc2Error(client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'description' })), 'InvalidAMIID.Unavailable');
+      await expectEc2Error(
+        client.send(new DeregisterImageCommand({ ImageId: webId })),
+        'InvalidAMIID.Unavailable',
+        400,
+      );
+      await expectEc2Error(
+        client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'description' })),
+        'InvalidAMIID.Unavailable',
+      );
       clock.advance(HOUR);
       await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: webId })), 'InvalidAMIID.NotFound');
       await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: [webId] })), 'InvalidAMIID.NotFound');
     });
 
     it('deletes the associated snapshots only when asked, reporting each', async () => {
-      const snapshotsOf = async (name: string) => (await imageNamed(client, name)).BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId!);
+      const snapshotsOf = async (name: string) =>
+        (await imageNamed(client, name)).BlockDeviceMappings!.map((m) => m.Ebs!.SnapshotId!);
       const exists = async (id: string) =>
-        ((await client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []).some((s) => s.SnapshotId === id);
+        ((await client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots ?? []).some(
+          (s) => s.SnapshotId === id,
+        );
       const [kept] = await snapshotsOf('ci-build-agent-2026.10');
       const buildId = (await imageNamed(client, 'ci-build-agent-2026.10')).ImageId!;
       await client.send(new DeregisterImageCommand({ ImageId: buildId }));
@@ -89,7 +99,9 @@ describe('simulator image lifecycle', () => {
         assert.deepStrictEqual(out.DeleteSnapshotResults, [{ SnapshotId: snapshot, ReturnCode: 'skipped' }]);
         assert.strictEqual((await describeOne(c, twin.imageId))?.BlockDeviceMappings![0].Ebs!.SnapshotId, snapshot);
         // Once the twin is gone too, the snapshot can be deleted with it.
-        const last = await c.send(new DeregisterImageCommand({ ImageId: twin.imageId, DeleteAssociatedSnapshots: true }));
+        const last = await c.send(
+          new DeregisterImageCommand({ ImageId: twin.imageId, DeleteAssociatedSnapshots: true }),
+        );
         assert.deepStrictEqual(last.DeleteSnapshotResults, [{ SnapshotId: snapshot, ReturnCode: 'success' }]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -100,7 +112,9 @@ describe('simulator image lifecycle', () => {
       const slow = newSimulator({ clock, pendingDelayMs: 60_000 });
       const west = ec2(slow, 'us-west-2');
       const id = (await imageNamed(ec2(slow), 'web-server-base-v7')).ImageId!;
-      const { ImageId } = await west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: id, Name: 'copy' }));
+      const { ImageId } = await west.send(
+        new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: id, Name: 'copy' }),
+      );
       assert.strictEqual((await describeOne(west, ImageId!))?.State, 'pending');
       const copySnapshot = (await describeOne(west, ImageId!))!.BlockDeviceMappings![0].Ebs!.SnapshotId!;
       await west.send(new DeregisterImageCommand({ ImageId }));
@@ -118,11 +132,15 @@ describe('simulator image lifecycle', () => {
       const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
       await expectEc2Error(partner.send(new DeregisterImageCommand({ ImageId: webId })), 'InvalidAMIID.NotFound');
       await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: 'ami-x' })), 'InvalidAMIID.Malformed');
-      await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: undefined as never })), 'MissingParameter');
+      await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: undefined })), 'MissingParameter');
     });
 
     it('changes nothing under DryRun', async () => {
-      await expectEc2Error(client.send(new DeregisterImageCommand({ ImageId: webId, DryRun: true })), 'DryRunOperation', 412);
+      await expectEc2Error(
+        client.send(new DeregisterImageCommand({ ImageId: webId, DryRun: true })),
+        'DryRunOperation',
+        412,
+      );
       assert.strictEqual((await describeOne(client, webId))?.State, 'available');
     });
   });
@@ -139,7 +157,9 @@ describe('simulator image lifecycle', () => {
 
     it('with a cooldown keeps protecting for 24 hours after it is disabled', async () => {
       await client.send(new EnableImageDeregistrationProtectionCommand({ ImageId: webId, WithCooldown: true }));
-      const attr = await client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'deregistrationProtection' }));
+      const attr = await client.send(
+        new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'deregistrationProtection' }),
+      );
       assert.strictEqual(attr.DeregistrationProtection?.Value, 'enabled-with-cooldown');
       await client.send(new DisableImageDeregistrationProtectionCommand({ ImageId: webId }));
       clock.advance(DAY - 1000);
@@ -150,52 +170,85 @@ describe('simulator image lifecycle', () => {
 
     it('is the owner’s alone and honours DryRun', async () => {
       const shared = (await imageNamed(client, 'partner-monitoring-agent-4.2')).ImageId!;
-      await expectEc2Error(client.send(new EnableImageDeregistrationProtectionCommand({ ImageId: shared })), 'AuthFailure');
-      await expectEc2Error(client.send(new EnableImageDeregistrationProtectionCommand({ ImageId: webId, DryRun: true })), 'DryRunOperation');
+      await expectEc2Error(
+        client.send(new EnableImageDeregistrationProtectionCommand({ ImageId: shared })),
+        'AuthFailure',
+      );
+      await expectEc2Error(
+        client.send(new EnableImageDeregistrationProtectionCommand({ ImageId: webId, DryRun: true })),
+        'DryRunOperation',
+      );
       assert.strictEqual((await describeOne(client, webId))?.DeregistrationProtection, 'disabled');
     });
   });
 
   describe('deprecation', () => {
     it('sets and clears the deprecation time; a deprecated image leaves others’ default listings', async () => {
-      await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }));
+      await client.send(
+        new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+      );
       const at = new Date(clock.now() + DAY + 30_000);
       await client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: at }));
       const image = (await describeOne(client, webId))!;
       const expected = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
       assert.strictEqual(image.DeprecationTime, expected, 'EC2 drops the seconds');
       const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
-      const listed = async () => (await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }))).Images!.some((i) => i.ImageId === webId);
+      const listed = async () =>
+        (await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }))).Images!.some(
+          (i) => i.ImageId === webId,
+        );
       assert.strictEqual(await listed(), true);
       clock.advance(2 * DAY);
       assert.strictEqual(await listed(), false, 'deprecated: hidden from the partner by default');
-      assert.strictEqual((await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'], IncludeDeprecated: true }))).Images!.some((i) => i.ImageId === webId), true);
+      assert.strictEqual(
+        (
+          await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'], IncludeDeprecated: true }))
+        ).Images!.some((i) => i.ImageId === webId),
+        true,
+      );
       await client.send(new DisableImageDeprecationCommand({ ImageId: webId }));
       assert.strictEqual((await describeOne(client, webId))!.DeprecationTime, undefined);
       assert.strictEqual(await listed(), true);
     });
 
     it('refuses a time in the past or too far ahead', async () => {
-      await expectEc2Error(client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: new Date(clock.now() - 1000) })), 'InvalidParameterValue');
       await expectEc2Error(
-        client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: new Date(clock.now() + 11 * 365 * DAY) })),
+        client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: new Date(clock.now() - 1000) })),
         'InvalidParameterValue',
       );
-      await expectEc2Error(client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: undefined as never })), 'MissingParameter');
+      await expectEc2Error(
+        client.send(
+          new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: new Date(clock.now() + 11 * 365 * DAY) }),
+        ),
+        'InvalidParameterValue',
+      );
+      await expectEc2Error(
+        client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: undefined })),
+        'MissingParameter',
+      );
     });
   });
 
   describe('EnableImage / DisableImage', () => {
     it('disabling removes every launch permission and hides the image; enabling brings it back private', async () => {
       const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
-      await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }, { Group: 'all' }] } }));
+      await client.send(
+        new ModifyImageAttributeCommand({
+          ImageId: webId,
+          LaunchPermission: { Add: [{ UserId: PARTNER }, { Group: 'all' }] },
+        }),
+      );
       assert.ok(await describeOne(partner, webId));
       await client.send(new DisableImageCommand({ ImageId: webId }));
       await expectEc2Error(partner.send(new DescribeImagesCommand({ ImageIds: [webId] })), 'InvalidAMIID.NotFound');
-      const perms = await client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission' }));
+      const perms = await client.send(
+        new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission' }),
+      );
       assert.deepStrictEqual(perms.LaunchPermissions, []);
       await expectEc2Error(
-        client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } })),
+        client.send(
+          new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+        ),
         'IncorrectState',
       );
       await expectEc2Error(client.send(new DisableImageCommand({ ImageId: webId })), 'IncorrectState');
@@ -209,7 +262,11 @@ describe('simulator image lifecycle', () => {
     it('is the owner’s alone and honours DryRun', async () => {
       const shared = (await imageNamed(client, 'partner-monitoring-agent-4.2')).ImageId!;
       await expectEc2Error(client.send(new DisableImageCommand({ ImageId: shared })), 'AuthFailure');
-      await expectEc2Error(client.send(new DisableImageCommand({ ImageId: shared, DryRun: true })), 'UnauthorizedOperation', 403);
+      await expectEc2Error(
+        client.send(new DisableImageCommand({ ImageId: shared, DryRun: true })),
+        'UnauthorizedOperation',
+        403,
+      );
       await expectEc2Error(client.send(new DisableImageCommand({ ImageId: webId, DryRun: true })), 'DryRunOperation');
       assert.strictEqual((await describeOne(client, webId))?.State, 'available');
     });

@@ -25,7 +25,8 @@ describe('simulator image attributes and sharing', () => {
   let webId: string;
 
   const launchPermissions = async (imageId: string) =>
-    (await client.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }))).LaunchPermissions ?? [];
+    (await client.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' })))
+      .LaunchPermissions ?? [];
 
   beforeEach(async () => {
     sim = newSimulator();
@@ -36,35 +37,58 @@ describe('simulator image attributes and sharing', () => {
 
   it('shares with an account: the account then sees and can describe the image; removing unshares', async () => {
     await expectEc2Error(partner.send(new DescribeImagesCommand({ ImageIds: [webId] })), 'InvalidAMIID.NotFound');
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+    );
     assert.deepStrictEqual(await launchPermissions(webId), [{ UserId: PARTNER }]);
     assert.strictEqual((await describeOne(partner, webId))?.Name, 'web-server-base-v7');
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Remove: [{ UserId: PARTNER }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Remove: [{ UserId: PARTNER }] } }),
+    );
     assert.deepStrictEqual(await launchPermissions(webId), []);
     await expectEc2Error(partner.send(new DescribeImagesCommand({ ImageIds: [webId] })), 'InvalidAMIID.NotFound');
   });
 
   it('makes an image public with Group=all and private again with Remove', async () => {
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }] } }),
+    );
     assert.strictEqual((await describeOne(client, webId))?.Public, true);
     assert.strictEqual((await describeOne(partner, webId))?.ImageId, webId);
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Remove: [{ Group: 'all' }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Remove: [{ Group: 'all' }] } }),
+    );
     assert.strictEqual((await describeOne(client, webId))?.Public, false);
   });
 
   it('records organization and OU shares', async () => {
     await client.send(
-      new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ OrganizationArn: ORG }, { OrganizationalUnitArn: OU }] } }),
+      new ModifyImageAttributeCommand({
+        ImageId: webId,
+        LaunchPermission: { Add: [{ OrganizationArn: ORG }, { OrganizationalUnitArn: OU }] },
+      }),
     );
     assert.deepStrictEqual(await launchPermissions(webId), [{ OrganizationArn: ORG }, { OrganizationalUnitArn: OU }]);
     await expectEc2Error(
-      client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ OrganizationArn: 'arn:nope' }] } })),
+      client.send(
+        new ModifyImageAttributeCommand({
+          ImageId: webId,
+          LaunchPermission: { Add: [{ OrganizationArn: 'arn:nope' }] },
+        }),
+      ),
       'InvalidAMIAttributeItemValue',
     );
   });
 
   it('accepts the legacy OperationType + UserIds/UserGroups form the AWS CLI can send', async () => {
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission', OperationType: 'add', UserIds: [PARTNER] }));
+    await client.send(
+      new ModifyImageAttributeCommand({
+        ImageId: webId,
+        Attribute: 'launchPermission',
+        OperationType: 'add',
+        UserIds: [PARTNER],
+      }),
+    );
     assert.deepStrictEqual(await launchPermissions(webId), [{ UserId: PARTNER }]);
     await client.send(new ModifyImageAttributeCommand({ ImageId: webId, OperationType: 'remove', UserIds: [PARTNER] }));
     assert.deepStrictEqual(await launchPermissions(webId), []);
@@ -74,7 +98,9 @@ describe('simulator image attributes and sharing', () => {
 
   it('wants 12-digit account ids', async () => {
     const err = await expectEc2Error(
-      client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: '12345' }] } })),
+      client.send(
+        new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: '12345' }] } }),
+      ),
       'InvalidAMIAttributeItemValue',
       400,
     );
@@ -90,17 +116,24 @@ describe('simulator image attributes and sharing', () => {
   });
 
   it('refuses to add product codes', async () => {
-    await expectEc2Error(client.send(new ModifyImageAttributeCommand({ ImageId: webId, ProductCodes: ['abc123'] })), 'InvalidParameter');
+    await expectEc2Error(
+      client.send(new ModifyImageAttributeCommand({ ImageId: webId, ProductCodes: ['abc123'] })),
+      'InvalidParameter',
+    );
   });
 
   it('refuses to make public an image with encrypted snapshots, and to share the AWS managed key', async () => {
     const payments = (await imageNamed(client, 'payments-api-encrypted-v3')).ImageId!;
     await expectEc2Error(
-      client.send(new ModifyImageAttributeCommand({ ImageId: payments, LaunchPermission: { Add: [{ Group: 'all' }] } })),
+      client.send(
+        new ModifyImageAttributeCommand({ ImageId: payments, LaunchPermission: { Add: [{ Group: 'all' }] } }),
+      ),
       'UnsupportedOperation',
     );
     // A customer managed key may be shared with an account.
-    await client.send(new ModifyImageAttributeCommand({ ImageId: payments, LaunchPermission: { Add: [{ UserId: PARTNER }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({ ImageId: payments, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+    );
     assert.deepStrictEqual(await launchPermissions(payments), [{ UserId: PARTNER }]);
   });
 
@@ -110,10 +143,20 @@ describe('simulator image attributes and sharing', () => {
       client.send(new ModifyImageAttributeCommand({ ImageId: shared, LaunchPermission: { Add: [{ Group: 'all' }] } })),
       'AuthFailure',
     );
-    await expectEc2Error(client.send(new ResetImageAttributeCommand({ ImageId: shared, Attribute: 'launchPermission' })), 'AuthFailure');
-    await expectEc2Error(client.send(new DescribeImageAttributeCommand({ ImageId: shared, Attribute: 'launchPermission' })), 'AuthFailure');
-    const amazon = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }))).Images![0].ImageId!;
-    await expectEc2Error(client.send(new ModifyImageAttributeCommand({ ImageId: amazon, Description: { Value: 'mine' } })), 'AuthFailure');
+    await expectEc2Error(
+      client.send(new ResetImageAttributeCommand({ ImageId: shared, Attribute: 'launchPermission' })),
+      'AuthFailure',
+    );
+    await expectEc2Error(
+      client.send(new DescribeImageAttributeCommand({ ImageId: shared, Attribute: 'launchPermission' })),
+      'AuthFailure',
+    );
+    const amazon = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }))).Images![0]
+      .ImageId!;
+    await expectEc2Error(
+      client.send(new ModifyImageAttributeCommand({ ImageId: amazon, Description: { Value: 'mine' } })),
+      'AuthFailure',
+    );
     // Under DryRun a non-owner learns it is not permitted.
     await expectEc2Error(
       client.send(new ModifyImageAttributeCommand({ ImageId: shared, Description: { Value: 'x' }, DryRun: true })),
@@ -126,14 +169,20 @@ describe('simulator image attributes and sharing', () => {
   });
 
   it('resets launch permissions: the image becomes private and unshared', async () => {
-    await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }, { UserId: PARTNER }] } }));
+    await client.send(
+      new ModifyImageAttributeCommand({
+        ImageId: webId,
+        LaunchPermission: { Add: [{ Group: 'all' }, { UserId: PARTNER }] },
+      }),
+    );
     await client.send(new ResetImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission' }));
     assert.deepStrictEqual(await launchPermissions(webId), []);
     assert.strictEqual((await describeOne(client, webId))?.Public, false);
   });
 
   it('answers the other attributes with their values', async () => {
-    const get = (Attribute: string) => client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: Attribute as 'bootMode' }));
+    const get = (Attribute: string) =>
+      client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: Attribute as 'bootMode' }));
     assert.strictEqual((await get('bootMode')).BootMode?.Value, 'uefi-preferred');
     assert.strictEqual((await get('imdsSupport')).ImdsSupport?.Value, 'v2.0');
     assert.strictEqual((await get('deregistrationProtection')).DeregistrationProtection?.Value, 'disabled');
@@ -141,38 +190,64 @@ describe('simulator image attributes and sharing', () => {
     assert.strictEqual(bdm.ImageId, webId);
     assert.strictEqual(bdm.BlockDeviceMappings![0].DeviceName, '/dev/xvda');
     const market = await imageNamed(client, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
-    const codes = await client.send(new DescribeImageAttributeCommand({ ImageId: market.ImageId, Attribute: 'productCodes' }));
+    const codes = await client.send(
+      new DescribeImageAttributeCommand({ ImageId: market.ImageId, Attribute: 'productCodes' }),
+    );
     assert.strictEqual(codes.ProductCodes![0].ProductCodeType, 'marketplace');
     await expectEc2Error(get('colour'), 'InvalidParameterValue');
   });
 
   it('validates ids and required parameters', async () => {
-    await expectEc2Error(client.send(new DescribeImageAttributeCommand({ ImageId: 'ami-1', Attribute: 'description' })), 'InvalidAMIID.Malformed');
+    await expectEc2Error(
+      client.send(new DescribeImageAttributeCommand({ ImageId: 'ami-1', Attribute: 'description' })),
+      'InvalidAMIID.Malformed',
+    );
     await expectEc2Error(
       client.send(new DescribeImageAttributeCommand({ ImageId: 'ami-0123456789abcdef0', Attribute: 'description' })),
       'InvalidAMIID.NotFound',
     );
-    await expectEc2Error(client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: undefined as never })), 'MissingParameter');
-    await expectEc2Error(client.send(new ModifyImageAttributeCommand({ ImageId: undefined as never, Description: { Value: 'x' } })), 'MissingParameter');
+    await expectEc2Error(
+      client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: undefined })),
+      'MissingParameter',
+    );
+    await expectEc2Error(
+      client.send(new ModifyImageAttributeCommand({ ImageId: undefined, Description: { Value: 'x' } })),
+      'MissingParameter',
+    );
     await expectEc2Error(client.send(new ModifyImageAttributeCommand({ ImageId: webId })), 'MissingParameter');
   });
 
   it('changes nothing under DryRun', async () => {
     await expectEc2Error(
-      client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }] }, DryRun: true })),
+      client.send(
+        new ModifyImageAttributeCommand({
+          ImageId: webId,
+          LaunchPermission: { Add: [{ Group: 'all' }] },
+          DryRun: true,
+        }),
+      ),
       'DryRunOperation',
       412,
     );
-    await expectEc2Error(client.send(new ResetImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission', DryRun: true })), 'DryRunOperation');
-    await expectEc2Error(client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'description', DryRun: true })), 'DryRunOperation');
+    await expectEc2Error(
+      client.send(new ResetImageAttributeCommand({ ImageId: webId, Attribute: 'launchPermission', DryRun: true })),
+      'DryRunOperation',
+    );
+    await expectEc2Error(
+      client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: 'description', DryRun: true })),
+      'DryRunOperation',
+    );
     assert.strictEqual((await describeOne(client, webId))?.Public, false);
   });
 
   describe('block public access', () => {
     it('is unblocked by default, per account and region, and refuses new public sharing when on', async () => {
-      const state = async (c: EC2Client) => (await c.send(new GetImageBlockPublicAccessStateCommand({}))).ImageBlockPublicAccessState;
+      const state = async (c: EC2Client) =>
+        (await c.send(new GetImageBlockPublicAccessStateCommand({}))).ImageBlockPublicAccessState;
       assert.strictEqual(await state(client), 'unblocked');
-      const on = await client.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'block-new-sharing' }));
+      const on = await client.send(
+        new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'block-new-sharing' }),
+      );
       assert.strictEqual(on.ImageBlockPublicAccessState, 'block-new-sharing');
       assert.strictEqual(await state(client), 'block-new-sharing');
       assert.strictEqual(await state(partner), 'unblocked', 'another account is not affected');
@@ -182,24 +257,35 @@ describe('simulator image attributes and sharing', () => {
         'OperationNotPermitted',
       );
       // Sharing with an account is still allowed; an already public image stays public.
-      await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }));
+      await client.send(
+        new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+      );
       assert.strictEqual((await imageNamed(client, 'ami-explorer-demo-public-arm64')).Public, true);
       const off = await client.send(new DisableImageBlockPublicAccessCommand({}));
       assert.strictEqual(off.ImageBlockPublicAccessState, 'unblocked');
-      await client.send(new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }] } }));
+      await client.send(
+        new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ Group: 'all' }] } }),
+      );
       assert.strictEqual((await describeOne(client, webId))?.Public, true);
     });
 
     it('validates the state and honours DryRun', async () => {
       await expectEc2Error(
-        client.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'everything' as 'block-new-sharing' })),
+        client.send(
+          new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'everything' as 'block-new-sharing' }),
+        ),
         'InvalidParameterValue',
       );
       await expectEc2Error(
-        client.send(new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'block-new-sharing', DryRun: true })),
+        client.send(
+          new EnableImageBlockPublicAccessCommand({ ImageBlockPublicAccessState: 'block-new-sharing', DryRun: true }),
+        ),
         'DryRunOperation',
       );
-      assert.strictEqual((await client.send(new GetImageBlockPublicAccessStateCommand({}))).ImageBlockPublicAccessState, 'unblocked');
+      assert.strictEqual(
+        (await client.send(new GetImageBlockPublicAccessStateCommand({}))).ImageBlockPublicAccessState,
+        'unblocked',
+      );
     });
   });
 });

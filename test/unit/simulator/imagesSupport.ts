@@ -10,7 +10,7 @@ export async function imageNamed(client: EC2Client, name: string, owners?: strin
     new DescribeImagesCommand({ Owners: owners, IncludeDeprecated: true, Filters: [{ Name: 'name', Values: [name] }] }),
   );
   assert.strictEqual(out.Images?.length, 1, `exactly one image named ${name}`);
-  return out.Images![0];
+  return out.Images[0];
 }
 
 export async function describeOne(client: EC2Client, imageId: string): Promise<Image | undefined> {

@@ -71,15 +71,37 @@ describe('simulator instances', () => {
     it('filters by state, type, image, root device type, architecture, tag key and Name tag', async () => {
       const names = async (filters: { Name: string; Values: string[] }[]) =>
         (await instances(client, filters)).map((i) => i.Tags!.find((t) => t.Key === 'Name')!.Value).sort();
-      assert.deepStrictEqual(await names([{ Name: 'instance-state-name', Values: ['stopped'] }]), ['build-agent', 'windows-jumpbox']);
-      assert.deepStrictEqual(await names([{ Name: 'root-device-type', Values: ['instance-store'] }]), ['batch-worker-1']);
+      assert.deepStrictEqual(await names([{ Name: 'instance-state-name', Values: ['stopped'] }]), [
+        'build-agent',
+        'windows-jumpbox',
+      ]);
+      assert.deepStrictEqual(await names([{ Name: 'root-device-type', Values: ['instance-store'] }]), [
+        'batch-worker-1',
+      ]);
       assert.deepStrictEqual(await names([{ Name: 'architecture', Values: ['arm64'] }]), ['graviton-api']);
-      assert.deepStrictEqual(await names([{ Name: 'instance-type', Values: ['t3.*'] }]), ['web-server-1', 'windows-jumpbox']);
-      assert.deepStrictEqual(await names([{ Name: 'tag:Project', Values: ['storefront', 'ci'] }, { Name: 'instance-state-code', Values: ['16'] }]), ['web-server-1']);
-      assert.deepStrictEqual(await names([{ Name: 'tag-key', Values: ['Project'] }]), ['batch-worker-1', 'build-agent', 'web-server-1']);
+      assert.deepStrictEqual(await names([{ Name: 'instance-type', Values: ['t3.*'] }]), [
+        'web-server-1',
+        'windows-jumpbox',
+      ]);
+      assert.deepStrictEqual(
+        await names([
+          { Name: 'tag:Project', Values: ['storefront', 'ci'] },
+          { Name: 'instance-state-code', Values: ['16'] },
+        ]),
+        ['web-server-1'],
+      );
+      assert.deepStrictEqual(await names([{ Name: 'tag-key', Values: ['Project'] }]), [
+        'batch-worker-1',
+        'build-agent',
+        'web-server-1',
+      ]);
       const web = await byName(client, 'web-server-1');
       assert.ok((await names([{ Name: 'image-id', Values: [web.ImageId!] }])).includes('web-server-1'));
-      await expectEc2Error(client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })), 'InvalidParameterValue', 400);
+      await expectEc2Error(
+        client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'no-such-filter', Values: ['x'] }] })),
+        'InvalidParameterValue',
+        400,
+      );
     });
 
     it('pages with MaxResults and NextToken, and refuses bounds EC2 refuses', async () => {
@@ -96,12 +118,19 @@ describe('simulator instances', () => {
       assert.deepStrictEqual(seen.sort(), all);
       assert.strictEqual(pages, Math.ceil(all.length / 5));
       await expectEc2Error(client.send(new DescribeInstancesCommand({ MaxResults: 4 })), 'InvalidParameterValue');
-      await expectEc2Error(client.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: [all[0]] })), 'InvalidParameterCombination');
+      await expectEc2Error(
+        client.send(new DescribeInstancesCommand({ MaxResults: 5, InstanceIds: [all[0]] })),
+        'InvalidParameterCombination',
+      );
       await expectEc2Error(client.send(new DescribeInstancesCommand({ NextToken: 'bogus' })), 'InvalidNextToken');
     });
 
     it('answers Malformed and NotFound for bad ids, naming every unknown one', async () => {
-      await expectEc2Error(client.send(new DescribeInstancesCommand({ InstanceIds: ['i-xyz'] })), 'InvalidInstanceID.Malformed', 400);
+      await expectEc2Error(
+        client.send(new DescribeInstancesCommand({ InstanceIds: ['i-xyz'] })),
+        'InvalidInstanceID.Malformed',
+        400,
+      );
       const e = await expectEc2Error(
         client.send(new DescribeInstancesCommand({ InstanceIds: ['i-0123456789abcdef0', 'i-0123456789abcdef1'] })),
         'InvalidInstanceID.NotFound',
@@ -109,7 +138,10 @@ describe('simulator instances', () => {
       assert.match(e.message, /i-0123456789abcdef0, i-0123456789abcdef1/);
       // Another account's instance is not found either.
       const partnerId = (await instances(ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT)))[0].InstanceId!;
-      await expectEc2Error(client.send(new DescribeInstancesCommand({ InstanceIds: [partnerId] })), 'InvalidInstanceID.NotFound');
+      await expectEc2Error(
+        client.send(new DescribeInstancesCommand({ InstanceIds: [partnerId] })),
+        'InvalidInstanceID.NotFound',
+      );
     });
   });
 
@@ -118,7 +150,11 @@ describe('simulator instances', () => {
       const image = await al2023(client);
       const out = await client.send(
         new RunInstancesCommand({
-          ImageId: image.ImageId, InstanceType: 't3.small', MinCount: 2, MaxCount: 2, KeyName: 'dev-key',
+          ImageId: image.ImageId,
+          InstanceType: 't3.small',
+          MinCount: 2,
+          MaxCount: 2,
+          KeyName: 'dev-key',
           TagSpecifications: [
             { ResourceType: 'instance', Tags: [{ Key: 'Name', Value: 'new-web' }] },
             { ResourceType: 'volume', Tags: [{ Key: 'Backup', Value: 'daily' }] },
@@ -132,7 +168,10 @@ describe('simulator instances', () => {
       assert.deepStrictEqual(first.State, { Code: 0, Name: 'pending' });
       assert.strictEqual(first.ImageId, image.ImageId);
       assert.strictEqual(first.KeyName, 'dev-key');
-      assert.deepStrictEqual(out.Instances!.map((i) => i.AmiLaunchIndex), [0, 1]);
+      assert.deepStrictEqual(
+        out.Instances!.map((i) => i.AmiLaunchIndex),
+        [0, 1],
+      );
       assert.deepStrictEqual(first.Tags, [{ Key: 'Name', Value: 'new-web' }]);
       const volumeId = first.BlockDeviceMappings![0].Ebs!.VolumeId!;
       const volume = (await client.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] }))).Volumes![0];
@@ -146,28 +185,43 @@ describe('simulator instances', () => {
     });
 
     it('launches shared images and honours a larger root volume', async () => {
-      const shared = (await client.send(new DescribeImagesCommand({ Owners: ['210987654321'] }))).Images!.find((i) => i.Architecture === 'x86_64')!;
+      const shared = (await client.send(new DescribeImagesCommand({ Owners: ['210987654321'] }))).Images!.find(
+        (i) => i.Architecture === 'x86_64',
+      )!;
       const root = shared.BlockDeviceMappings![0];
       const out = await client.send(
         new RunInstancesCommand({
-          ImageId: shared.ImageId, InstanceType: 'm5.large', MinCount: 1, MaxCount: 1,
+          ImageId: shared.ImageId,
+          InstanceType: 'm5.large',
+          MinCount: 1,
+          MaxCount: 1,
           BlockDeviceMappings: [{ DeviceName: root.DeviceName, Ebs: { VolumeSize: root.Ebs!.VolumeSize! + 10 } }],
         }),
       );
-      const vol = (await client.send(new DescribeVolumesCommand({ VolumeIds: [out.Instances![0].BlockDeviceMappings![0].Ebs!.VolumeId!] }))).Volumes![0];
+      const vol = (
+        await client.send(
+          new DescribeVolumesCommand({ VolumeIds: [out.Instances![0].BlockDeviceMappings![0].Ebs!.VolumeId!] }),
+        )
+      ).Volumes![0];
       assert.strictEqual(vol.Size, root.Ebs!.VolumeSize! + 10);
       await expectEc2Error(
-        client.send(new RunInstancesCommand({
-          ImageId: shared.ImageId, InstanceType: 'm5.large', MinCount: 1, MaxCount: 1,
-          BlockDeviceMappings: [{ DeviceName: root.DeviceName, Ebs: { VolumeSize: 1 } }],
-        })),
+        client.send(
+          new RunInstancesCommand({
+            ImageId: shared.ImageId,
+            InstanceType: 'm5.large',
+            MinCount: 1,
+            MaxCount: 1,
+            BlockDeviceMappings: [{ DeviceName: root.DeviceName, Ebs: { VolumeSize: 1 } }],
+          }),
+        ),
         'InvalidBlockDeviceMapping',
       );
     });
 
     it('refuses images the caller cannot see, bad ids, mismatched architectures and bad counts', async () => {
-      const partnerPrivate = (await ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT).send(new DescribeImagesCommand({ Owners: ['self'] })))
-        .Images!.find((i) => !i.Public && i.Name === 'partner-internal-ci-runner')!;
+      const partnerPrivate = (
+        await ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT).send(new DescribeImagesCommand({ Owners: ['self'] }))
+      ).Images!.find((i) => !i.Public && i.Name === 'partner-internal-ci-runner')!;
       const run = (input: Record<string, unknown>) =>
         client.send(new RunInstancesCommand({ MinCount: 1, MaxCount: 1, InstanceType: 't3.micro', ...input }));
       await expectEc2Error(run({ ImageId: partnerPrivate.ImageId }), 'InvalidAMIID.NotFound');
@@ -175,7 +229,10 @@ describe('simulator instances', () => {
       await expectEc2Error(run({}), 'MissingParameter');
       const arm = await al2023(client, 'arm64');
       const e = await expectEc2Error(run({ ImageId: arm.ImageId }), 'InvalidParameterValue');
-      assert.match(e.message, /architecture 'x86_64' of the specified instance type does not match the architecture 'arm64'/);
+      assert.match(
+        e.message,
+        /architecture 'x86_64' of the specified instance type does not match the architecture 'arm64'/,
+      );
       const ok = await run({ ImageId: arm.ImageId, InstanceType: 't4g.micro' });
       assert.strictEqual(ok.Instances![0].Architecture, 'arm64');
       const x86 = await al2023(client);
@@ -192,12 +249,22 @@ describe('simulator instances', () => {
       const before = (await instances(client)).length;
       const image = await al2023(client);
       await expectEc2Error(
-        client.send(new RunInstancesCommand({ ImageId: image.ImageId, MinCount: 1, MaxCount: 1, InstanceType: 't3.micro', DryRun: true })),
+        client.send(
+          new RunInstancesCommand({
+            ImageId: image.ImageId,
+            MinCount: 1,
+            MaxCount: 1,
+            InstanceType: 't3.micro',
+            DryRun: true,
+          }),
+        ),
         'DryRunOperation',
         412,
       );
       await expectEc2Error(
-        client.send(new RunInstancesCommand({ ImageId: 'ami-0123456789abcdef0', MinCount: 1, MaxCount: 1, DryRun: true })),
+        client.send(
+          new RunInstancesCommand({ ImageId: 'ami-0123456789abcdef0', MinCount: 1, MaxCount: 1, DryRun: true }),
+        ),
         'InvalidAMIID.NotFound',
       );
       assert.strictEqual((await instances(client)).length, before);
@@ -209,11 +276,18 @@ describe('simulator instances', () => {
       const web = await byName(client, 'web-server-1');
       const stop = await client.send(new StopInstancesCommand({ InstanceIds: [web.InstanceId!] }));
       assert.deepStrictEqual(stop.StoppingInstances, [
-        { InstanceId: web.InstanceId, CurrentState: { Code: 64, Name: 'stopping' }, PreviousState: { Code: 16, Name: 'running' } },
+        {
+          InstanceId: web.InstanceId,
+          CurrentState: { Code: 64, Name: 'stopping' },
+          PreviousState: { Code: 16, Name: 'running' },
+        },
       ]);
       assert.strictEqual((await byName(client, 'web-server-1')).State?.Name, 'stopping');
       // Starting a stopping instance is refused.
-      await expectEc2Error(client.send(new StartInstancesCommand({ InstanceIds: [web.InstanceId!] })), 'IncorrectInstanceState');
+      await expectEc2Error(
+        client.send(new StartInstancesCommand({ InstanceIds: [web.InstanceId!] })),
+        'IncorrectInstanceState',
+      );
       clock.advance(STEP);
       const stopped = await byName(client, 'web-server-1');
       assert.strictEqual(stopped.State?.Name, 'stopped');
@@ -238,11 +312,21 @@ describe('simulator instances', () => {
 
     it('refuses to stop an instance-store-backed instance, with EC2 message', async () => {
       const worker = await byName(client, 'batch-worker-1');
-      const e = await expectEc2Error(client.send(new StopInstancesCommand({ InstanceIds: [worker.InstanceId!] })), 'UnsupportedOperation', 400);
-      assert.strictEqual(e.message, `The instance '${worker.InstanceId}' does not have an 'ebs' root device type and cannot be stopped.`);
+      const e = await expectEc2Error(
+        client.send(new StopInstancesCommand({ InstanceIds: [worker.InstanceId!] })),
+        'UnsupportedOperation',
+        400,
+      );
+      assert.strictEqual(
+        e.message,
+        `The instance '${worker.InstanceId}' does not have an 'ebs' root device type and cannot be stopped.`,
+      );
       // All or nothing: the EBS-backed instance in the same request is not stopped.
       const web = await byName(client, 'web-server-1');
-      await expectEc2Error(client.send(new StopInstancesCommand({ InstanceIds: [web.InstanceId!, worker.InstanceId!] })), 'UnsupportedOperation');
+      await expectEc2Error(
+        client.send(new StopInstancesCommand({ InstanceIds: [web.InstanceId!, worker.InstanceId!] })),
+        'UnsupportedOperation',
+      );
       assert.strictEqual((await byName(client, 'web-server-1')).State?.Name, 'running');
     });
 
@@ -251,7 +335,10 @@ describe('simulator instances', () => {
       const out = await client.send(new RebootInstancesCommand({ InstanceIds: [web.InstanceId!] }));
       assert.strictEqual(out.$metadata.httpStatusCode, 200);
       const stopped = await byName(client, 'build-agent');
-      await expectEc2Error(client.send(new RebootInstancesCommand({ InstanceIds: [stopped.InstanceId!] })), 'IncorrectInstanceState');
+      await expectEc2Error(
+        client.send(new RebootInstancesCommand({ InstanceIds: [stopped.InstanceId!] })),
+        'IncorrectInstanceState',
+      );
     });
 
     it('terminates: deletes delete-on-termination volumes, keeps the others, and forgets the instance after an hour', async () => {
@@ -269,22 +356,41 @@ describe('simulator instances', () => {
       assert.deepStrictEqual(kept.Attachments, []);
       clock.advance(STEP);
       assert.strictEqual((await byName(client, 'build-agent')).State?.Name, 'terminated');
-      await expectEc2Error(client.send(new StartInstancesCommand({ InstanceIds: [agent.InstanceId!] })), 'IncorrectInstanceState');
-      await expectEc2Error(client.send(new StopInstancesCommand({ InstanceIds: [agent.InstanceId!] })), 'IncorrectInstanceState');
+      await expectEc2Error(
+        client.send(new StartInstancesCommand({ InstanceIds: [agent.InstanceId!] })),
+        'IncorrectInstanceState',
+      );
+      await expectEc2Error(
+        client.send(new StopInstancesCommand({ InstanceIds: [agent.InstanceId!] })),
+        'IncorrectInstanceState',
+      );
       const again = await client.send(new TerminateInstancesCommand({ InstanceIds: [agent.InstanceId!] }));
       assert.strictEqual(again.TerminatingInstances![0].CurrentState?.Name, 'terminated');
       clock.advance(60 * 60 * 1000);
       assert.deepStrictEqual(await instances(client, [{ Name: 'tag:Name', Values: ['build-agent'] }]), []);
-      await expectEc2Error(client.send(new DescribeInstancesCommand({ InstanceIds: [agent.InstanceId!] })), 'InvalidInstanceID.NotFound');
+      await expectEc2Error(
+        client.send(new DescribeInstancesCommand({ InstanceIds: [agent.InstanceId!] })),
+        'InvalidInstanceID.NotFound',
+      );
     });
 
-    it('changes nothing under DryRun, and cannot touch another account\'s instance', async () => {
+    it("changes nothing under DryRun, and cannot touch another account's instance", async () => {
       const web = await byName(client, 'web-server-1');
-      await expectEc2Error(client.send(new StopInstancesCommand({ InstanceIds: [web.InstanceId!], DryRun: true })), 'DryRunOperation', 412);
-      await expectEc2Error(client.send(new TerminateInstancesCommand({ InstanceIds: [web.InstanceId!], DryRun: true })), 'DryRunOperation');
+      await expectEc2Error(
+        client.send(new StopInstancesCommand({ InstanceIds: [web.InstanceId!], DryRun: true })),
+        'DryRunOperation',
+        412,
+      );
+      await expectEc2Error(
+        client.send(new TerminateInstancesCommand({ InstanceIds: [web.InstanceId!], DryRun: true })),
+        'DryRunOperation',
+      );
       assert.strictEqual((await byName(client, 'web-server-1')).State?.Name, 'running');
       const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
-      await expectEc2Error(partner.send(new TerminateInstancesCommand({ InstanceIds: [web.InstanceId!] })), 'InvalidInstanceID.NotFound');
+      await expectEc2Error(
+        partner.send(new TerminateInstancesCommand({ InstanceIds: [web.InstanceId!] })),
+        'InvalidInstanceID.NotFound',
+      );
       await expectEc2Error(client.send(new StopInstancesCommand({ InstanceIds: [] })), 'MissingParameter');
     });
   });

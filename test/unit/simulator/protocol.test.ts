@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { DeleteSnapshotCommand, DescribeImagesCommand, DescribeRegionsCommand, ModifySnapshotAttributeCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import {
+  DeleteSnapshotCommand,
+  DescribeImagesCommand,
+  DescribeRegionsCommand,
+  ModifySnapshotAttributeCommand,
+  type EC2Client,
+} from '@aws-sdk/client-ec2';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { ec2, expectEc2Error, newSimulator } from './helpers';
 
@@ -33,7 +39,8 @@ describe('simulator protocol through the real SDK', () => {
 
   it('refuses a malformed Authorization header with AuthFailure', async () => {
     const client = tamper(ec2(sim), (r) => {
-      for (const k of Object.keys(r.headers)) if (k.toLowerCase() === 'authorization') r.headers[k] = 'AWS4-HMAC-SHA256 garbage';
+      for (const k of Object.keys(r.headers))
+        if (k.toLowerCase() === 'authorization') r.headers[k] = 'AWS4-HMAC-SHA256 garbage';
     });
     await expectEc2Error(client.send(new DescribeRegionsCommand({})), 'AuthFailure', 401);
   });
@@ -64,8 +71,16 @@ describe('simulator protocol through the real SDK', () => {
   });
 
   it('answers DryRun with DryRunOperation (412) only when the request would succeed', async () => {
-    await expectEc2Error(ec2(sim).send(new DescribeImagesCommand({ Owners: ['self'], DryRun: true })), 'DryRunOperation', 412);
-    await expectEc2Error(ec2(sim).send(new DescribeImagesCommand({ ImageIds: ['ami-bad'], DryRun: true })), 'InvalidAMIID.Malformed', 400);
+    await expectEc2Error(
+      ec2(sim).send(new DescribeImagesCommand({ Owners: ['self'], DryRun: true })),
+      'DryRunOperation',
+      412,
+    );
+    await expectEc2Error(
+      ec2(sim).send(new DescribeImagesCommand({ ImageIds: ['ami-bad'], DryRun: true })),
+      'InvalidAMIID.Malformed',
+      400,
+    );
   });
 
   it('answers malformed parameter values with InvalidParameterValue', async () => {

@@ -21,7 +21,11 @@ describe('simulator regions', () => {
   it('narrows to RegionNames and refuses unknown names', async () => {
     const out = await ec2(sim).send(new DescribeRegionsCommand({ RegionNames: ['eu-west-1', 'sa-east-1'] }));
     assert.deepStrictEqual(out.Regions!.map((r) => r.RegionName).sort(), ['eu-west-1', 'sa-east-1']);
-    await expectEc2Error(ec2(sim).send(new DescribeRegionsCommand({ RegionNames: ['moon-1'] })), 'InvalidParameterValue', 400);
+    await expectEc2Error(
+      ec2(sim).send(new DescribeRegionsCommand({ RegionNames: ['moon-1'] })),
+      'InvalidParameterValue',
+      400,
+    );
     await expectEc2Error(ec2(sim).send(new DescribeRegionsCommand({ DryRun: true })), 'DryRunOperation', 412);
   });
 
@@ -30,7 +34,10 @@ describe('simulator regions', () => {
     const west = (await ec2(sim, 'us-west-1').send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
     assert.ok(east.length > 0);
     assert.deepStrictEqual(west, []);
-    await expectEc2Error(ec2(sim, 'us-west-1').send(new DescribeImagesCommand({ ImageIds: [east[0].ImageId!] })), 'InvalidAMIID.NotFound');
+    await expectEc2Error(
+      ec2(sim, 'us-west-1').send(new DescribeImagesCommand({ ImageIds: [east[0].ImageId!] })),
+      'InvalidAMIID.NotFound',
+    );
   });
 
   it('refuses a region the simulator does not model with AuthFailure, as EC2 does for a disabled region', async () => {

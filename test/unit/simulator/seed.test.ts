@@ -1,5 +1,11 @@
 import * as assert from 'assert';
-import { DescribeImagesCommand, DescribeInstancesCommand, DescribeSnapshotsCommand, RunInstancesCommand, type Image } from '@aws-sdk/client-ec2';
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
+  RunInstancesCommand,
+  type Image,
+} from '@aws-sdk/client-ec2';
 import { PARTNER_SIMULATOR_ACCOUNT, PUBLIC_OWNERS } from '../../../src/simulator/accounts';
 import type { ImageRecord } from '../../../src/simulator/models/types';
 import { SIMULATOR_REGIONS } from '../../../src/simulator/regions';
@@ -31,7 +37,10 @@ describe('simulator seed', () => {
       for (const size of sizes) assert.ok(size >= 36 && size <= 150, `catalog size ${size}`);
       assert.ok(new Set(sizes).size > 3, 'sizes vary per region');
       const east = new Set(catalog('us-east-1').map((i) => i.imageId));
-      assert.ok(catalog('us-west-2').every((i) => !east.has(i.imageId)), 'AMI ids are regional');
+      assert.ok(
+        catalog('us-west-2').every((i) => !east.has(i.imageId)),
+        'AMI ids are regional',
+      );
       for (const region of SIMULATOR_REGIONS) {
         for (const image of catalog(region)) assert.match(image.imageId, /^ami-[0-9a-f]{17}$/);
       }
@@ -68,7 +77,11 @@ describe('simulator seed', () => {
 
     it('covers architectures, virtualization and root device types as the real catalog does', () => {
       const images = catalog('us-east-1');
-      for (const arch of ['x86_64', 'arm64', 'i386']) assert.ok(images.some((i) => i.architecture === arch), arch);
+      for (const arch of ['x86_64', 'arm64', 'i386'])
+        assert.ok(
+          images.some((i) => i.architecture === arch),
+          arch,
+        );
       const pv = images.filter((i) => i.virtualizationType === 'paravirtual');
       assert.ok(pv.length > 0);
       for (const image of pv) assert.match(image.kernelId ?? '', /^aki-[0-9a-f]{8}$/);
@@ -105,23 +118,41 @@ describe('simulator seed', () => {
       const known = new Set<string>(Object.values(PUBLIC_OWNERS));
       assert.ok(images.filter((i) => !known.has(i.ownerId)).length >= 5, 'community images from other owners');
       assert.ok(images.filter((i) => (i.deprecationTime ?? Infinity) < NOW).length >= 3, 'deprecated images');
-      assert.ok(images.some((i) => (i.deprecationTime ?? 0) > NOW), 'images deprecated in the future');
-      assert.ok(images.every((i) => i.launchPermissions.some((p) => p.group === 'all')), 'all public');
+      assert.ok(
+        images.some((i) => (i.deprecationTime ?? 0) > NOW),
+        'images deprecated in the future',
+      );
+      assert.ok(
+        images.every((i) => i.launchPermissions.some((p) => p.group === 'all')),
+        'all public',
+      );
     });
 
     it('scales one region to 100,000 images quickly, with unique ids', function () {
       this.timeout(10_000);
       // CPU time, not wall time: the test machine may be busy with other work.
       const started = process.cpuUsage();
-      const big = createPublicCatalog('us-east-1', { largeRegion: 'us-east-1', publicImagesInLargeRegion: 100_000 }, NOW);
+      const big = createPublicCatalog(
+        'us-east-1',
+        { largeRegion: 'us-east-1', publicImagesInLargeRegion: 100_000 },
+        NOW,
+      );
       const used = process.cpuUsage(started);
       const elapsed = (used.user + used.system) / 1000;
       assert.strictEqual(big.length, 100_000);
       assert.ok(elapsed < 1_500, `generated in ${elapsed} ms of CPU`);
       assert.strictEqual(new Set(big.map((i) => i.imageId)).size, 100_000);
       // The standard images keep their ids, so seeded instances still point at them.
-      assert.deepStrictEqual(big.slice(0, 20).map((i) => i.imageId), catalog('us-east-1').slice(0, 20).map((i) => i.imageId));
-      assert.strictEqual(createPublicCatalog('eu-west-1', { largeRegion: 'us-east-1', publicImagesInLargeRegion: 100_000 }, NOW).length, catalog('eu-west-1').length);
+      assert.deepStrictEqual(
+        big.slice(0, 20).map((i) => i.imageId),
+        catalog('us-east-1')
+          .slice(0, 20)
+          .map((i) => i.imageId),
+      );
+      assert.strictEqual(
+        createPublicCatalog('eu-west-1', { largeRegion: 'us-east-1', publicImagesInLargeRegion: 100_000 }, NOW).length,
+        catalog('eu-west-1').length,
+      );
     });
 
     it('is read-only: shared permission lists cannot be changed by accident', () => {
@@ -148,14 +179,22 @@ describe('simulator seed', () => {
         has('private', (i) => i.launchPermissions.length === 0);
         has('shared with the partner', (i) => i.launchPermissions.some((p) => p.userId === PARTNER));
         has('public', (i) => i.launchPermissions.some((p) => p.group === 'all'));
-        has('encrypted', (i) => i.blockDeviceMappings.some((m) => m.ebs?.encrypted && m.ebs.kmsKeyId?.startsWith(`arn:aws:kms:${region}:${ME}:key/`)));
+        has('encrypted', (i) =>
+          i.blockDeviceMappings.some(
+            (m) => m.ebs?.encrypted && m.ebs.kmsKeyId?.startsWith(`arn:aws:kms:${region}:${ME}:key/`),
+          ),
+        );
         has('deprecated', (i) => (i.deprecationTime ?? Infinity) < NOW);
         has('instance-store', (i) => i.rootDeviceType === 'instance-store' && /\.manifest\.xml$/.test(i.imageLocation));
         // Every EBS mapping of an owned image has its snapshot, owned by the same account.
         for (const image of Object.values(state.images)) {
           for (const m of image.blockDeviceMappings) {
             if (!m.ebs) continue;
-            assert.strictEqual(state.snapshots[m.ebs.snapshotId!]?.ownerId, image.ownerId, `${image.name} ${m.deviceName}`);
+            assert.strictEqual(
+              state.snapshots[m.ebs.snapshotId!]?.ownerId,
+              image.ownerId,
+              `${image.name} ${m.deviceName}`,
+            );
           }
         }
         const partner = Object.values(state.images).filter((i) => i.ownerId === PARTNER);
@@ -166,9 +205,13 @@ describe('simulator seed', () => {
 
     it('leaves an orphan snapshot that no AMI uses', () => {
       const state = createSeedState(STANDARD, NOW).regions['us-east-1'];
-      const used = new Set(Object.values(state.images).flatMap((i) => i.blockDeviceMappings.map((m) => m.ebs?.snapshotId)));
+      const used = new Set(
+        Object.values(state.images).flatMap((i) => i.blockDeviceMappings.map((m) => m.ebs?.snapshotId)),
+      );
       const orphans = Object.values(state.snapshots).filter((s) => s.ownerId === ME && !used.has(s.snapshotId));
-      assert.ok(orphans.some((s) => /^Created by CreateImage\(i-[0-9a-f]{17}\) for ami-[0-9a-f]{17}$/.test(s.description)));
+      assert.ok(
+        orphans.some((s) => /^Created by CreateImage\(i-[0-9a-f]{17}\) for ami-[0-9a-f]{17}$/.test(s.description)),
+      );
     });
   });
 
@@ -184,9 +227,14 @@ describe('simulator seed', () => {
       assert.ok(running.length > 0 && stopped.length > 0 && store.length > 0);
       assert.strictEqual(store[0].State?.Name, 'running');
       assert.deepStrictEqual(store[0].BlockDeviceMappings, []);
-      assert.ok(instances.some((i) => (i.BlockDeviceMappings ?? []).length === 2), 'one has a data volume');
+      assert.ok(
+        instances.some((i) => (i.BlockDeviceMappings ?? []).length === 2),
+        'one has a data volume',
+      );
       // Seeded instances launched from catalog images that the caller can describe.
-      const images = await client.send(new DescribeImagesCommand({ ImageIds: [...new Set(instances.map((i) => i.ImageId!))] }));
+      const images = await client.send(
+        new DescribeImagesCommand({ ImageIds: [...new Set(instances.map((i) => i.ImageId!))] }),
+      );
       assert.strictEqual(images.Images!.length, new Set(instances.map((i) => i.ImageId)).size);
     });
 
@@ -194,10 +242,14 @@ describe('simulator seed', () => {
       const client = ec2(newSimulator());
       const owned = (await client.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
       assert.ok(owned.length >= 6);
-      const shared = (await client.send(new DescribeImagesCommand({ ExecutableUsers: ['self'], Owners: [PARTNER] }))).Images!;
+      const shared = (await client.send(new DescribeImagesCommand({ ExecutableUsers: ['self'], Owners: [PARTNER] })))
+        .Images!;
       assert.ok(shared.length >= 2);
       const amazon = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'] }))).Images!;
-      assert.ok(amazon.some((i: Image) => (i.Platform as string) === 'windows') && amazon.some((i: Image) => i.Name?.startsWith('al2023')));
+      assert.ok(
+        amazon.some((i: Image) => (i.Platform as string) === 'windows') &&
+          amazon.some((i: Image) => i.Name?.startsWith('al2023')),
+      );
       const market = (await client.send(new DescribeImagesCommand({ Owners: ['aws-marketplace'] }))).Images!;
       assert.ok(market.every((i) => i.ProductCodes?.[0]?.ProductCodeType === 'marketplace') && market.length > 0);
     });
@@ -207,9 +259,20 @@ describe('simulator seed', () => {
       const client = ec2(sim);
       const snapshots = (await client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots!;
       const seeded = new Set(snapshots.map((s) => s.SnapshotId));
-      const al2023 = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['al2023-ami-2023*x86_64'] }] }))).Images![0];
-      const run = await client.send(new RunInstancesCommand({ ImageId: al2023.ImageId, MinCount: 3, MaxCount: 3, InstanceType: 't3.micro' }));
-      const before = (await client.send(new DescribeInstancesCommand({}))).Reservations!.flatMap((r) => r.Instances!).map((i) => i.InstanceId);
+      const al2023 = (
+        await client.send(
+          new DescribeImagesCommand({
+            Owners: ['amazon'],
+            Filters: [{ Name: 'name', Values: ['al2023-ami-2023*x86_64'] }],
+          }),
+        )
+      ).Images![0];
+      const run = await client.send(
+        new RunInstancesCommand({ ImageId: al2023.ImageId, MinCount: 3, MaxCount: 3, InstanceType: 't3.micro' }),
+      );
+      const before = (await client.send(new DescribeInstancesCommand({})))
+        .Reservations!.flatMap((r) => r.Instances!)
+        .map((i) => i.InstanceId);
       assert.strictEqual(new Set(before).size, before.length);
       for (const i of run.Instances!) assert.ok(!seeded.has(i.InstanceId));
     });

@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CreateImageCommand, CreateTagsCommand, DescribeImagesCommand, DescribeInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateImageCommand,
+  CreateTagsCommand,
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { ManualClock } from '../../../src/simulator/clock';
 import type { SimState } from '../../../src/simulator/models/types';
 import { loadState, saveState } from '../../../src/simulator/store';
@@ -124,13 +129,19 @@ describe('simulator state file', () => {
       const clock = new ManualClock();
       const first = newSimulator({ stateFile: file, clock });
       const client = ec2(first);
-      const instances = await client.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] }));
-      const instance = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.RootDeviceType === 'ebs');
+      const instances = await client.send(
+        new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }] }),
+      );
+      const instance = (instances.Reservations ?? [])
+        .flatMap((r) => r.Instances ?? [])
+        .find((i) => i.RootDeviceType === 'ebs');
       assert.ok(instance?.InstanceId, 'a running EBS-backed seed instance');
       const created = await client.send(
         new CreateImageCommand({ InstanceId: instance.InstanceId, Name: 'survives-restart', NoReboot: true }),
       );
-      await client.send(new CreateTagsCommand({ Resources: [created.ImageId!], Tags: [{ Key: 'kept', Value: 'yes' }] }));
+      await client.send(
+        new CreateTagsCommand({ Resources: [created.ImageId!], Tags: [{ Key: 'kept', Value: 'yes' }] }),
+      );
       assert.deepStrictEqual(fs.readdirSync(dir), ['state.json'], 'no temporary file after a write');
 
       const second = newSimulator({ stateFile: file, clock });
@@ -145,10 +156,16 @@ describe('simulator state file', () => {
       const clock = new ManualClock();
       const first = newSimulator({ stateFile: file, clock });
       const instances = await ec2(first).send(new DescribeInstancesCommand({}));
-      const instance = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.RootDeviceType === 'ebs');
-      const a = await ec2(first).send(new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'first-one', NoReboot: true }));
+      const instance = (instances.Reservations ?? [])
+        .flatMap((r) => r.Instances ?? [])
+        .find((i) => i.RootDeviceType === 'ebs');
+      const a = await ec2(first).send(
+        new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'first-one', NoReboot: true }),
+      );
       const second = newSimulator({ stateFile: file, clock });
-      const b = await ec2(second).send(new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'second-one', NoReboot: true }));
+      const b = await ec2(second).send(
+        new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'second-one', NoReboot: true }),
+      );
       assert.notStrictEqual(a.ImageId, b.ImageId);
     });
 
@@ -157,12 +174,16 @@ describe('simulator state file', () => {
       const sim = newSimulator({ stateFile: file, onWarning: (m) => warnings.push(m) });
       const client = ec2(sim);
       const instances = await client.send(new DescribeInstancesCommand({}));
-      const instance = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.RootDeviceType === 'ebs');
+      const instance = (instances.Reservations ?? [])
+        .flatMap((r) => r.Instances ?? [])
+        .find((i) => i.RootDeviceType === 'ebs');
       // Replace the file by a non-empty folder: every later save fails at the rename.
       fs.rmSync(file);
       fs.mkdirSync(file);
       fs.writeFileSync(path.join(file, 'blocker'), '');
-      const made = await client.send(new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'unsaved-image', NoReboot: true }));
+      const made = await client.send(
+        new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'unsaved-image', NoReboot: true }),
+      );
       await client.send(new CreateTagsCommand({ Resources: [made.ImageId!], Tags: [{ Key: 'a', Value: 'b' }] }));
       const out = await client.send(new DescribeImagesCommand({ ImageIds: [made.ImageId!] }));
       assert.strictEqual(out.Images?.[0]?.Name, 'unsaved-image', 'the change is kept in memory');
@@ -180,8 +201,12 @@ describe('simulator state file', () => {
     it('reset restores the seed and persists it', async () => {
       const sim = newSimulator({ stateFile: file });
       const instances = await ec2(sim).send(new DescribeInstancesCommand({}));
-      const instance = (instances.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.RootDeviceType === 'ebs');
-      const made = await ec2(sim).send(new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'gone-after-reset', NoReboot: true }));
+      const instance = (instances.Reservations ?? [])
+        .flatMap((r) => r.Instances ?? [])
+        .find((i) => i.RootDeviceType === 'ebs');
+      const made = await ec2(sim).send(
+        new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'gone-after-reset', NoReboot: true }),
+      );
       sim.reset();
       const restarted = newSimulator({ stateFile: file });
       for (const s of [sim, restarted]) {

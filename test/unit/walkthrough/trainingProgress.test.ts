@@ -32,8 +32,13 @@ describe('walkthrough progress from what the user really did', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-walkthrough-'));
     contextKeys = new Map();
     caller = DEFAULT.accountId;
-    progress = new TrainingProgress((key, value) => contextKeys.set(key, value), () => caller);
-    clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 0 }, (c) => progress.observe(c));
+    progress = new TrainingProgress(
+      (key, value) => contextKeys.set(key, value),
+      () => caller,
+    );
+    clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 0 }, (c) =>
+      progress.observe(c),
+    );
     ec2 = await clients.ec2(REGION);
   });
 
@@ -42,17 +47,30 @@ describe('walkthrough progress from what the user really did', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const done = (): string[] => [...contextKeys].filter(([, v]) => v).map(([k]) => k).sort();
+  const done = (): string[] =>
+    [...contextKeys]
+      .filter(([, v]) => v)
+      .map(([k]) => k)
+      .sort();
   const keys = (...names: WalkthroughKey[]): string[] => names.map((n) => WALKTHROUGH_KEYS[n]).sort();
 
   async function owned(name: string) {
-    const image = ((await ec2.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? []).find((i) => i.Name === name);
+    const image = ((await ec2.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? []).find(
+      (i) => i.Name === name,
+    );
     assert.ok(image?.ImageId, `the seed has ${name}`);
     return image;
   }
 
   async function runningInstance(): Promise<string> {
-    const out = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-state-name', Values: ['running'] }, { Name: 'root-device-type', Values: ['ebs'] }] }));
+    const out = await ec2.send(
+      new DescribeInstancesCommand({
+        Filters: [
+          { Name: 'instance-state-name', Values: ['running'] },
+          { Name: 'root-device-type', Values: ['ebs'] },
+        ],
+      }),
+    );
     return out.Reservations!.flatMap((r) => r.Instances ?? [])[0].InstanceId!;
   }
 
@@ -84,7 +102,9 @@ describe('walkthrough progress from what the user really did', () => {
 
   it('counts a copy only when it lands in another region', async () => {
     const source = await owned('ci-build-agent-2026.10');
-    await ec2.send(new CopyImageCommand({ SourceRegion: REGION, SourceImageId: source.ImageId, Name: 'same-region-copy' }));
+    await ec2.send(
+      new CopyImageCommand({ SourceRegion: REGION, SourceImageId: source.ImageId, Name: 'same-region-copy' }),
+    );
     assert.deepStrictEqual(done(), []);
     const eu = await clients.ec2('eu-west-1');
     await eu.send(new CopyImageCommand({ SourceRegion: REGION, SourceImageId: source.ImageId, Name: 'eu copy' }));
@@ -102,8 +122,15 @@ describe('walkthrough progress from what the user really did', () => {
     clients.switchSimulatorAccount!(DEFAULT.accountId);
     caller = DEFAULT.accountId;
     const mine = await clients.ec2(REGION);
-    const image = (((await mine.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? []).find((i) => i.Name === 'windows-2022-iis-golden'))!;
-    await mine.send(new ModifyImageAttributeCommand({ ImageId: image.ImageId, LaunchPermission: { Add: [{ UserId: PARTNER.accountId }] } }));
+    const image = ((await mine.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? []).find(
+      (i) => i.Name === 'windows-2022-iis-golden',
+    )!;
+    await mine.send(
+      new ModifyImageAttributeCommand({
+        ImageId: image.ImageId,
+        LaunchPermission: { Add: [{ UserId: PARTNER.accountId }] },
+      }),
+    );
     await mine.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }));
     assert.deepStrictEqual(done(), [], 'the owner listing its own images is not the other account finding it');
 
@@ -115,11 +142,18 @@ describe('walkthrough progress from what the user really did', () => {
 
   it('sees EC2 refuse to make an encrypted image public, and the panel refusing it first', async () => {
     const encrypted = await owned('payments-api-encrypted-v3');
-    await assert.rejects(ec2.send(new ModifyImageAttributeCommand({ ImageId: encrypted.ImageId, LaunchPermission: { Add: [{ Group: 'all' }] } })));
+    await assert.rejects(
+      ec2.send(
+        new ModifyImageAttributeCommand({ ImageId: encrypted.ImageId, LaunchPermission: { Add: [{ Group: 'all' }] } }),
+      ),
+    );
     assert.deepStrictEqual(done(), keys('publicRefused'));
 
     const other = new Map<string, boolean>();
-    new TrainingProgress((k, v) => other.set(k, v), () => caller).publicSharingRefused();
+    new TrainingProgress(
+      (k, v) => other.set(k, v),
+      () => caller,
+    ).publicSharingRefused();
     assert.deepStrictEqual([...other.keys()], [WALKTHROUGH_KEYS.publicRefused]);
   });
 
@@ -147,7 +181,9 @@ describe('walkthrough progress from what the user really did', () => {
   });
 
   it('forgets everything on reset and clears the context keys it had set', async () => {
-    await ec2.send(new CreateImageCommand({ InstanceId: await runningInstance(), Name: 'before-reset', NoReboot: true }));
+    await ec2.send(
+      new CreateImageCommand({ InstanceId: await runningInstance(), Name: 'before-reset', NoReboot: true }),
+    );
     progress.reset();
     assert.deepStrictEqual(progress.completed(), []);
     assert.strictEqual(contextKeys.get(WALKTHROUGH_KEYS.createdNoReboot), false);
@@ -155,11 +191,22 @@ describe('walkthrough progress from what the user really did', () => {
 
   it('names in package.json exactly the context keys it sets', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8'));
-    const steps = pkg.contributes.walkthroughs[0].steps as { id: string; completionEvents: string[]; media: { markdown: string } }[];
-    const used = new Set(steps.flatMap((s) => s.completionEvents.flatMap((e) => (e.startsWith('onContext:') ? e.slice(10).split(/\s*&&\s*/) : []))));
+    const steps = pkg.contributes.walkthroughs[0].steps as {
+      id: string;
+      completionEvents: string[];
+      media: { markdown: string };
+    }[];
+    const used = new Set(
+      steps.flatMap((s) =>
+        s.completionEvents.flatMap((e) => (e.startsWith('onContext:') ? e.slice(10).split(/\s*&&\s*/) : [])),
+      ),
+    );
     assert.deepStrictEqual([...used].sort(), Object.values(WALKTHROUGH_KEYS).sort());
     for (const step of steps) {
-      assert.ok(fs.existsSync(path.join(__dirname, '../../..', step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
+      assert.ok(
+        fs.existsSync(path.join(__dirname, '../../..', step.media.markdown)),
+        `${step.id}: ${step.media.markdown} exists`,
+      );
     }
   });
 });

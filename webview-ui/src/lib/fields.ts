@@ -78,14 +78,32 @@ export interface TagEditor {
 export function tagEditor(opts: { label: string; explain: string; onChange?: () => void }): TagEditor {
   const rows = h('div');
   const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
-  const add = h('vscode-button', { secondary: true, icon: 'add', on: { click: () => addRow({ key: '', value: '' }, true) } }, 'Add tag');
-  const entries: { key: HTMLElementTagNameMap['vscode-textfield']; value: HTMLElementTagNameMap['vscode-textfield']; row: HTMLElement }[] = [];
+  const add = h(
+    'vscode-button',
+    { secondary: true, icon: 'add', on: { click: () => addRow({ key: '', value: '' }, true) } },
+    'Add tag',
+  );
+  const entries: {
+    key: HTMLElementTagNameMap['vscode-textfield'];
+    value: HTMLElementTagNameMap['vscode-textfield'];
+    row: HTMLElement;
+  }[] = [];
   let disabled = false;
 
   function addRow(tag: TagInput, focus = false): void {
     const n = entries.length + 1;
-    const key = h('vscode-textfield', { value: tag.key, label: `${opts.label}: key ${n}`, placeholder: 'Key', maxLength: 128 });
-    const value = h('vscode-textfield', { value: tag.value, label: `${opts.label}: value ${n}`, placeholder: 'Value', maxLength: 256 });
+    const key = h('vscode-textfield', {
+      value: tag.key,
+      label: `${opts.label}: key ${n}`,
+      placeholder: 'Key',
+      maxLength: 128,
+    });
+    const value = h('vscode-textfield', {
+      value: tag.value,
+      label: `${opts.label}: value ${n}`,
+      placeholder: 'Value',
+      maxLength: 256,
+    });
     const remove = h('vscode-button', {
       secondary: true,
       icon: 'trash',
@@ -126,7 +144,10 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
       const seen = new Set<string>();
       let problem: string | undefined;
       for (const e of entries) {
-        const p = checkTagKey(e.key.value) ?? checkTagValue(e.value.value) ?? (seen.has(e.key.value) ? `The tag key "${e.key.value}" is used twice.` : undefined);
+        const p =
+          checkTagKey(e.key.value) ??
+          checkTagValue(e.value.value) ??
+          (seen.has(e.key.value) ? `The tag key "${e.key.value}" is used twice.` : undefined);
         seen.add(e.key.value);
         e.key.invalid = p !== undefined && p !== checkTagValue(e.value.value);
         e.value.invalid = checkTagValue(e.value.value) !== undefined;
@@ -153,10 +174,15 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
  */
 export function submitOnEnter(root: HTMLElement, submit: { disabled: boolean; click(): void }): void {
   root.addEventListener('keydown', (event) => {
-    const e = event as KeyboardEvent;
+    const e = event;
     if (e.key !== 'Enter' || e.isComposing || e.defaultPrevented || e.shiftKey || e.altKey) return;
     const inner = e.composedPath()[0];
-    if (!(inner instanceof HTMLInputElement) || !(e.target instanceof HTMLElement) || e.target.tagName !== 'VSCODE-TEXTFIELD') return;
+    if (
+      !(inner instanceof HTMLInputElement) ||
+      !(e.target instanceof HTMLElement) ||
+      e.target.tagName !== 'VSCODE-TEXTFIELD'
+    )
+      return;
     e.preventDefault();
     // Through the button, so that whatever disables it (busy, unacknowledged cost) also stops Enter.
     if (!submit.disabled) submit.click();
@@ -166,7 +192,12 @@ export function submitOnEnter(root: HTMLElement, submit: { disabled: boolean; cl
 /** The line under the form while the host works. */
 export function progressLine(): { root: HTMLElement; show(message: string): void; hide(): void } {
   const text = h('span');
-  const root = h('div', { className: 'progress', attrs: { role: 'status' }, hidden: true }, h('vscode-progress-ring', {}), text);
+  const root = h(
+    'div',
+    { className: 'progress', attrs: { role: 'status' }, hidden: true },
+    h('vscode-progress-ring', {}),
+    text,
+  );
   return {
     root,
     show(message) {
@@ -196,7 +227,13 @@ export function resultBox(): {
         h('div', { className: 'title' }, icon('pass'), title),
         h('div', {}, ...details),
         actions.length > 0
-          ? h('div', { className: 'actions' }, ...actions.map((a) => h('vscode-button', { icon: a.icon, secondary: true, on: { click: a.run } }, a.label)))
+          ? h(
+              'div',
+              { className: 'actions' },
+              ...actions.map((a) =>
+                h('vscode-button', { icon: a.icon, secondary: true, on: { click: a.run } }, a.label),
+              ),
+            )
           : null,
       );
       root.hidden = false;
