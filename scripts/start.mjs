@@ -16,6 +16,12 @@ const opt = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
+// A fresh clone: install the npm dependencies first (the build needs esbuild).
+if (!fs.existsSync(path.join(ROOT, 'node_modules', '.package-lock.json'))) {
+  const r = spawnSync('npm', ['ci'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
 if (!argv.includes('--no-build')) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
