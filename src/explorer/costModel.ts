@@ -4,7 +4,8 @@ import { getBlockPublicAccess } from '../ami/governance';
 import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
 import { classifySnapshots, regionSnapshotCost } from '../ami/snapshotUsage';
 import { listOwnImages, listOwnSnapshots } from '../ami/snapshots';
-import { isInSubtree, nodeIds } from './ids';
+import { nodeIds } from './ids';
+import { deleteSubtree, once } from './loadCache';
 
 /** A region's snapshots with their users, and the caller's own AMIs they were compared with. */
 export interface SnapshotsView {
@@ -39,7 +40,7 @@ export class CostModel {
   snapshots(region: string): Promise<SnapshotsView> {
     const id = nodeIds.snapshotsFolder(region);
     const loaded = this.views.get(id);
-    return loaded ? Promise.resolve(loaded) : this.once(id, () => this.fetchSnapshots(region));
+    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchSnapshots(region));
   }
 
   peekSnapshots(region: string): SnapshotsView | undefined {
@@ -55,7 +56,7 @@ export class CostModel {
   blockPublicAccess(region: string): Promise<BlockPublicAccessState> {
     const id = accessKey(region);
     const loaded = this.access.get(id);
-    return loaded ? Promise.resolve(loaded) : this.once(id, () => this.fetchAccess(region, id));
+    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchAccess(region, id));
   }
 
   peekBlockPublicAccess(region: string): BlockPublicAccessState | undefined {
@@ -65,13 +66,7 @@ export class CostModel {
   /** Drops what was loaded under a node id (everything with none). */
   invalidate(id?: string): void {
     this.generation++;
-    for (const map of [this.views, this.access, this.pending] as Map<string, unknown>[]) {
-      for (const key of [...map.keys()]) {
-        if (id === undefined || isInSubtree(key.split('#')[0], id)) {
-          map.delete(key);
-        }
-      }
-    }
+    deleteSubtree([this.views, this.access, this.pending], id);
   }
 
   /** After a change in a region: reloads its snapshots and block-public-access state and re-renders their rows. */
@@ -106,20 +101,6 @@ export class CostModel {
       this.deps.changed([nodeIds.region(region)]);
     }
     return state;
-  }
-
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const running = this.pending.get(key) as Promise<T> | undefined;
-    if (running) {
-      return running;
-    }
-    const promise = load().finally(() => {
-      if (this.pending.get(key) === promise) {
-        this.pending.delete(key);
-      }
-    });
-    this.pending.set(key, promise);
-    return promise;
   }
 }
 

@@ -9,7 +9,8 @@ import type { AwsClients } from '../aws/clientFactory';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
-import { isInSubtree, nodeIds } from './ids';
+import { nodeIds } from './ids';
+import { deleteSubtree, once } from './loadCache';
 import { Listeners } from './listeners';
 
 /** A loaded part of a group: the images so far and the token of the next page. */
@@ -94,7 +95,7 @@ export class ExplorerModel {
   imageGroup(region: string, group: OwnerGroup, rootType: RootDeviceType): Promise<GroupPage> {
     const id = nodeIds.rootType(region, group, rootType);
     const loaded = this.pages.get(id);
-    return loaded ? Promise.resolve(loaded) : this.once(id, () => this.fetchPage(region, group, rootType));
+    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchPage(region, group, rootType));
   }
 
   /** Both root-device types of an owner group, loaded together so the group can show its count. */
@@ -115,7 +116,7 @@ export class ExplorerModel {
       return;
     }
     const token = current.nextToken;
-    await this.once(`${id}#more`, async () => {
+    await once(this.pending, `${id}#more`, async () => {
       const next = await this.fetchPage(region, group, rootType, token);
       const seen = new Set(current.images.map((i) => i.ImageId));
       this.pages.set(id, {
@@ -175,7 +176,7 @@ export class ExplorerModel {
   instances(region: string): Promise<InstancesView> {
     const id = nodeIds.instancesFolder(region);
     const loaded = this.instanceViews.get(id);
-    return loaded ? Promise.resolve(loaded) : this.once(id, () => this.fetchInstances(region));
+    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchInstances(region));
   }
 
   peekInstances(region: string): InstancesView | undefined {
@@ -219,13 +220,7 @@ export class ExplorerModel {
   invalidate(id?: string): void {
     this.generation++;
     this.costs.invalidate(id);
-    for (const map of [this.pages, this.instanceViews, this.pending] as Map<string, unknown>[]) {
-      for (const key of [...map.keys()]) {
-        if (id === undefined || isInSubtree(key.split('#')[0], id)) {
-          map.delete(key);
-        }
-      }
-    }
+    deleteSubtree([this.pages, this.instanceViews, this.pending], id);
   }
 
   /** Forgets filters too: used when the backend changes. */
@@ -369,20 +364,6 @@ export class ExplorerModel {
 
   currentInstance(region: string, instanceId: string): Instance | undefined {
     return this.peekInstances(region)?.instances.find((i) => i.InstanceId === instanceId);
-  }
-
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const running = this.pending.get(key) as Promise<T> | undefined;
-    if (running) {
-      return running;
-    }
-    const promise = load().finally(() => {
-      if (this.pending.get(key) === promise) {
-        this.pending.delete(key);
-      }
-    });
-    this.pending.set(key, promise);
-    return promise;
   }
 
   private changed(...ids: string[]): void {

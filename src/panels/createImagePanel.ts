@@ -16,7 +16,8 @@ import type {
   VolumeInfo,
   VolumeType,
 } from '../shared/protocol';
-import { VOLUME_TYPES } from '../shared/protocol';
+import { LIMITS, VOLUME_TYPES } from '../shared/protocol';
+import { checkNewDeviceName } from '../shared/validation';
 import type { PanelServices } from './panelDependencies';
 import type { PanelController, Post } from './panelSession';
 
@@ -119,10 +120,19 @@ export function checkAgainstInstance(p: CreateImageParams, data: CreateImageInit
       return `${volume.deviceName} can only become ${mapping.volumeType} with provisioned IOPS, which this form does not set.`;
     }
   }
+  const added = p.addedVolumes ?? [];
+  if (devices.length + added.length > LIMITS.maxVolumes) {
+    return `An image can map at most ${LIMITS.maxVolumes} volumes; this form has ${devices.length + added.length}.`;
+  }
+  // Against every device of the instance, left out or not: each name appears once in the mapping.
+  for (const n of added) {
+    const problem = checkNewDeviceName(n.deviceName, devices);
+    if (problem) return `The new volume ${n.deviceName} cannot be added: ${problem}`;
+  }
   return undefined;
 }
 
-/** The CreateImage request: only the mappings that differ from the instance are sent. */
+/** The CreateImage request: only the mappings that differ from the instance are sent, then the new volumes. */
 export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams): CreateImageCommandInput {
   const mappings: BlockDeviceMapping[] = [];
   for (const m of p.volumes) {
@@ -146,6 +156,18 @@ export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams):
         },
       });
     }
+  }
+  for (const n of p.addedVolumes ?? []) {
+    // No SnapshotId: EC2 records an empty volume, created when an instance is launched from the image.
+    mappings.push({
+      DeviceName: n.deviceName,
+      Ebs: {
+        VolumeSize: n.sizeGiB,
+        VolumeType: n.volumeType,
+        DeleteOnTermination: n.deleteOnTermination,
+        Encrypted: n.encrypted,
+      },
+    });
   }
   const tagSpec = (type: 'image' | 'snapshot', tags: TagInput[]) =>
     tags.length > 0 ? [{ ResourceType: type, Tags: tags.map((t): Tag => ({ Key: t.key, Value: t.value })) }] : [];

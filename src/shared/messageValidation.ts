@@ -13,11 +13,12 @@ import type {
   ImageDetailsToHost,
   LaunchInstanceToHost,
   LaunchPermissionsToHost,
+  NewVolume,
   PanelArgs,
   TagInput,
   VolumeMapping,
 } from './protocol';
-import { DETAIL_ACTIONS, LIMITS, VOLUME_TYPES } from './protocol';
+import { DETAIL_ACTIONS, LIMITS, NEW_VOLUME_TYPES, VOLUME_TYPES } from './protocol';
 import type { Check } from './validation';
 import {
   checkAccountId,
@@ -27,6 +28,8 @@ import {
   checkImageId,
   checkInstanceId,
   checkKmsKeyId,
+  checkNewDeviceName,
+  checkNewVolumeSize,
   checkOrganizationArn,
   checkOrganizationalUnitArn,
   checkRegion,
@@ -183,18 +186,56 @@ const volumeMapping: Reader<VolumeMapping> = obj({
   deleteOnTermination: bool,
 });
 
+/** One new volume: the device pattern, and the size within the limits of its type. */
+const newVolume: Reader<NewVolume> = (v, path) => {
+  const n = obj({
+    deviceName: str(16),
+    sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
+    volumeType: oneOf(NEW_VOLUME_TYPES),
+    deleteOnTermination: bool,
+    encrypted: bool,
+  })(v, path);
+  const device = checkNewDeviceName(n.deviceName, []);
+  if (device) refuse(`${path}.deviceName`, `is invalid: ${device}`);
+  const size = checkNewVolumeSize(String(n.sizeGiB), n.volumeType);
+  if (size) refuse(`${path}.sizeGiB`, `is invalid: ${size}`);
+  return n;
+};
+
+/** New volumes, each on its own device; whether they clash with the instance's is the panel's check. */
+const newVolumes: Reader<NewVolume[]> = (v, path) => {
+  const list = arr(newVolume, LIMITS.maxAddedVolumes)(v, path);
+  list.forEach((n, i) => {
+    const problem = checkNewDeviceName(
+      n.deviceName,
+      list.slice(0, i).map((o) => o.deviceName),
+    );
+    if (problem) refuse(`${path}[${i}].deviceName`, `is invalid: ${problem}`);
+  });
+  return list;
+};
+
+const createImageParams = obj({
+  name: str(128, checkAmiName),
+  description: str(255, checkDescription),
+  noReboot: bool,
+  volumes: arr(volumeMapping, LIMITS.maxVolumes),
+  addedVolumes: newVolumes,
+  imageTags: tags,
+  snapshotTags: tags,
+});
+
 export const readCreateImageMessage: Reader<CreateImageToHost> = byType<CreateImageToHost>({
   ...common,
-  submit: submit(
-    obj({
-      name: str(128, checkAmiName),
-      description: str(255, checkDescription),
-      noReboot: bool,
-      volumes: arr(volumeMapping, LIMITS.maxVolumes),
-      imageTags: tags,
-      snapshotTags: tags,
-    }),
-  ),
+  submit: submit((v, path) => {
+    // `addedVolumes` is optional in the protocol (absent: none) and stays absent; every other key is exact.
+    const plain =
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+    if (!plain || Object.prototype.hasOwnProperty.call(v, 'addedVolumes')) return createImageParams(v, path);
+    const { addedVolumes, ...rest } = createImageParams({ ...(v as Record<string, unknown>), addedVolumes: [] }, path);
+    void addedVolumes;
+    return rest;
+  }),
 });
 
 export const readDeregisterMessage: Reader<DeregisterToHost> = byType<DeregisterToHost>({

@@ -183,6 +183,22 @@ export interface VolumeMapping {
   deleteOnTermination: boolean;
 }
 
+/** Volume types offered for a new volume: io1/io2 need provisioned IOPS, which the form does not ask for. */
+export const NEW_VOLUME_TYPES = ['gp3', 'gp2', 'st1', 'sc1', 'standard'] as const satisfies readonly VolumeType[];
+export type NewVolumeType = (typeof NEW_VOLUME_TYPES)[number];
+
+/** A new, empty EBS volume added to the image's block device mapping (no snapshot). */
+export interface NewVolume {
+  /** `/dev/sd[b-z]` or `/dev/xvd[b-z]` style, used by no other volume of the form. */
+  deviceName: string;
+  /** GiB, within EC2's limits for the type (`VOLUME_SIZE_LIMITS_GIB`). */
+  sizeGiB: number;
+  volumeType: NewVolumeType;
+  deleteOnTermination: boolean;
+  /** Encrypted with the account's default EBS key. */
+  encrypted: boolean;
+}
+
 /** The Create Image form. */
 export interface CreateImageParams {
   /** EC2's AMI name rules (3–128 characters of its allowed set). */
@@ -193,6 +209,11 @@ export interface CreateImageParams {
   noReboot: boolean;
   /** Exactly one entry per volume of the instance. */
   volumes: VolumeMapping[];
+  /**
+   * New empty volumes (at most `LIMITS.maxAddedVolumes`). Optional: absent means none, as in
+   * forms saved before this field existed.
+   */
+  addedVolumes?: NewVolume[];
   /** Tags of the new image (at most 50). */
   imageTags: TagInput[];
   /** Tags of the snapshots EC2 takes (at most 50). */
@@ -495,6 +516,7 @@ export const LIMITS = {
   maxImagesPerDeregister: 50,
   maxPermissionEntries: 100,
   maxVolumes: 40,
+  maxAddedVolumes: 20,
   maxVolumeSizeGiB: 65536,
   maxLaunchCount: 10,
   requestIdPattern: /^[A-Za-z0-9-]{1,64}$/,

@@ -97,3 +97,69 @@ export const checkKmsKeyId: Check = (value) =>
 
 export const checkInstanceId: Check = (value) =>
   INSTANCE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an instance id such as i-0123456789abcdef0.`;
+
+// New, empty EBS volumes added to an image's block device mapping (Create Image).
+
+/**
+ * Device names this extension offers for a new EBS volume on Linux: `/dev/sd[b-z]`,
+ * `/dev/xvd[b-z]` and `/dev/xvd[b-c][a-z]` (AWS recommends f–p). `a` is left out: it is the root's.
+ * Instance-store names (`ephemeralN` virtual names) are not offered.
+ */
+export const NEW_DEVICE_NAME_PATTERN = /^\/dev\/(?:sd[b-z]|xvd[b-z]|xvd[bc][a-z])$/;
+
+/** The size limits (GiB) EC2 applies per volume type to a new volume (io2 Block Express ignored). */
+export const VOLUME_SIZE_LIMITS_GIB: Readonly<Record<string, { min: number; max: number }>> = {
+  gp2: { min: 1, max: 16384 },
+  gp3: { min: 1, max: 16384 },
+  io1: { min: 4, max: 16384 },
+  io2: { min: 4, max: 16384 },
+  st1: { min: 125, max: 16384 },
+  sc1: { min: 125, max: 16384 },
+  standard: { min: 1, max: 1024 },
+};
+
+/**
+ * The same device for EC2 and the kernel: `/dev/sdf` and `/dev/xvdf` (and `xvdf`) name one
+ * attachment point, so a new volume may not take the other spelling of a used one.
+ */
+export function deviceKey(deviceName: string): string {
+  return deviceName.replace(/^\/dev\//, '').replace(/^sd/, 'xvd');
+}
+
+/** A device name for a new volume: the pattern, and not one of `taken` (in either spelling). */
+export function checkNewDeviceName(value: string, taken: readonly string[]): string | undefined {
+  if (!NEW_DEVICE_NAME_PATTERN.test(value)) {
+    return `"${value}" is not a device name for a new volume: use /dev/sdf to /dev/sdp or /dev/xvdf to /dev/xvdp (b–z also work).`;
+  }
+  const key = deviceKey(value);
+  const clash = taken.find((t) => deviceKey(t) === key);
+  if (clash !== undefined) {
+    return clash === value ? `${value} is already used by another volume.` : `${value} is the same device as ${clash}.`;
+  }
+  return undefined;
+}
+
+/** A new volume's size as typed, within the limits EC2 sets for `volumeType`. */
+export function checkNewVolumeSize(value: string, volumeType: string): string | undefined {
+  const limits = Object.hasOwn(VOLUME_SIZE_LIMITS_GIB, volumeType) ? VOLUME_SIZE_LIMITS_GIB[volumeType] : undefined;
+  if (!limits) return `"${volumeType}" is not an EBS volume type.`;
+  if (!/^\d{1,6}$/.test(value.trim())) return 'A volume size is a whole number of GiB.';
+  const size = Number(value.trim());
+  if (size < limits.min || size > limits.max) {
+    return `A ${volumeType} volume has ${limits.min}–${limits.max} GiB.`;
+  }
+  return undefined;
+}
+
+/**
+ * The next free device name for a new volume, in the naming the instance uses (`/dev/xvd?` when
+ * its root is `/dev/xvda`, else `/dev/sd?`): f–p first, as AWS recommends, then q–z.
+ */
+export function suggestDeviceName(rootDeviceName: string | undefined, taken: readonly string[]): string | undefined {
+  const prefix = rootDeviceName !== undefined && /^(\/dev\/)?xvd/.test(rootDeviceName) ? '/dev/xvd' : '/dev/sd';
+  const used = new Set(taken.map(deviceKey));
+  for (const letter of 'fghijklmnopqrstuvwxyz') {
+    if (!used.has(deviceKey(prefix + letter))) return prefix + letter;
+  }
+  return undefined;
+}

@@ -16,8 +16,8 @@ import {
   freshExplorer,
   iconId,
   item,
-  label,
   nodeAt,
+  rowNamed,
   run,
   runExpectingError,
   ScriptedInput,
@@ -27,12 +27,7 @@ import {
 const REGION = 'us-east-1';
 const OWNED_EBS = [REGION, 'Images', 'Owned by me', 'EBS-backed'];
 
-async function ownedRow(api: AmiExplorerApi, name: string): Promise<ExplorerNode> {
-  const rows = await children(api, await nodeAt(api, OWNED_EBS));
-  const row = rows.find((r) => label(r) === name);
-  assert.ok(row, `no "${name}" among ${rows.map(label).join(' | ')}`);
-  return row;
-}
+const ownedRow = (api: AmiExplorerApi, name: string) => rowNamed(api, OWNED_EBS, name);
 
 /** The row as the tree shows it now (after a change, the provider re-renders the same id). */
 async function current(api: AmiExplorerApi, row: ExplorerNode): Promise<ExplorerNode> {

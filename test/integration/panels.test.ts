@@ -1,98 +1,44 @@
 // The webview panels, opened through their commands on rows of the real tree, then driven end to
 // end on the simulator by posting the messages their webviews post (through the test API).
 import * as assert from 'assert';
-import { DescribeImagesCommand, DescribeSnapshotsCommand } from '@aws-sdk/client-ec2';
-import type { AmiExplorerApi, PanelDriver } from '../../src/api';
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
 import type {
   CreateImageInit,
   DeregisterInit,
-  HostMessage,
   ImageDetailsInit,
   LaunchInstanceInit,
   LaunchPermissionsInit,
-  PanelKind,
 } from '../../src/shared/protocol';
-import { ScriptedInput, children, contextValue, freshExplorer, label, nodeAt, run, waitFor } from './support';
+import {
+  ScriptedInput,
+  children,
+  contextValue,
+  freshExplorer,
+  label,
+  nodeAt,
+  openPanel as open,
+  ready,
+  request,
+  rowWhere as row,
+  run,
+  succeeded,
+  volumesOf,
+  waitFor,
+} from './support';
 
 const REGION = 'us-east-1';
 const PARTNER_TO_BE = '210987654321';
 
-type Posted = HostMessage<unknown, unknown>;
-type Ok = { ok: true } & Record<string, unknown>;
-
-async function row(
-  api: AmiExplorerApi,
-  path: string[],
-  wanted: (n: ExplorerNode) => boolean,
-  what: string,
-): Promise<ExplorerNode> {
-  const rows = await children(api, await nodeAt(api, path));
-  const found = rows.find(wanted);
-  assert.ok(
-    found,
-    `no ${what} under ${path.join(' / ')}: ${rows.map((r) => `${label(r)} [${contextValue(r)}]`).join(', ')}`,
-  );
-  return found;
-}
-
 const ownedEbs = (api: AmiExplorerApi, name: string) =>
   row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], (n) => label(n) === name, `owned image "${name}"`);
-
-/** Runs the command on the row and returns the panel it opened. */
-async function open(
-  api: AmiExplorerApi,
-  command: string,
-  node: ExplorerNode,
-  kind: PanelKind,
-  ...more: unknown[]
-): Promise<PanelDriver> {
-  await run(api, command, node, ...more);
-  const panels = api.panels().filter((p) => p.kind === kind);
-  assert.strictEqual(panels.length, 1, `${command} opened one ${kind} panel`);
-  // The real webview loads its bundle under the panel's CSP and says ready before the test posts anything.
-  await waitFor(`the ${kind} webview to load`, () => panels[0].webviewLoaded(), 15_000);
-  return panels[0];
-}
-
-/** The webview's handshake: `ready`, answered by `init` with the panel's data. */
-async function ready<T>(panel: PanelDriver): Promise<T> {
-  const init = (await panel.post({ type: 'ready' })).find((m) => m.type === 'init');
-  assert.ok(init && init.type === 'init', `${panel.kind} answered ready with init`);
-  return init.data as T;
-}
-
-/** Posts a request and returns the one result answering it. */
-async function request(
-  panel: PanelDriver,
-  message: { type: string; requestId: string } & Record<string, unknown>,
-): Promise<Posted & { type: 'result' }> {
-  const posted = await panel.post(message);
-  const results = posted.filter(
-    (m): m is Posted & { type: 'result' } => m.type === 'result' && m.requestId === message.requestId,
-  );
-  assert.strictEqual(results.length, 1, `one result for ${message.requestId}: ${JSON.stringify(posted)}`);
-  return results[0];
-}
-
-async function succeeded(
-  panel: PanelDriver,
-  message: { type: string; requestId: string } & Record<string, unknown>,
-): Promise<Ok> {
-  const { result } = await request(panel, message);
-  assert.ok(result.ok, `${panel.kind} ${message.requestId} failed: ${JSON.stringify(result)}`);
-  return result;
-}
-
-function volumesOf(init: CreateImageInit) {
-  return init.volumes.map((v) => ({
-    deviceName: v.deviceName,
-    include: true,
-    sizeGiB: v.sizeGiB,
-    volumeType: v.volumeType,
-    deleteOnTermination: v.deleteOnTermination,
-  }));
-}
 
 describe('webview panels, driven through their controllers', function () {
   let api: AmiExplorerApi;
@@ -164,6 +110,66 @@ describe('webview panels, driven through their controllers', function () {
     // Opening it again reveals the same panel.
     await run(api, 'amiExplorer.createImage', instance);
     assert.strictEqual(api.panels().length, 1);
+  });
+
+  it('Create Image panel: adds a new empty 20 GiB gp3 volume, shown by DescribeImages and created at launch', async () => {
+    api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
+    const instance = await row(
+      api,
+      [REGION, 'Instances'],
+      (n) => contextValue(n) === 'instance+running+ebs',
+      'running EBS instance',
+    );
+    const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
+    const init = await ready<CreateImageInit>(panel);
+    const taken = init.volumes.map((v) => v.deviceName.replace(/^\/dev\/(sd|xvd)/, ''));
+    const letter = [...'fghijklmnop'].find((c) => !taken.includes(c))!;
+    const device = `/dev/sd${letter}`;
+    const added = { deviceName: device, sizeGiB: 20, volumeType: 'gp3', deleteOnTermination: true, encrypted: true };
+    const params = {
+      name: 'panel image with new volume',
+      description: '',
+      noReboot: true,
+      volumes: volumesOf(init),
+      addedVolumes: [added],
+      imageTags: [],
+      snapshotTags: [],
+    };
+    const result = await succeeded(panel, { type: 'submit', requestId: 'nv1', params });
+    const imageId = result.imageId as string;
+
+    const ec2 = await api.ec2(REGION);
+    const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.[0];
+    const mapping = image?.BlockDeviceMappings?.find((m) => m.DeviceName === device);
+    assert.ok(mapping?.Ebs, `the image maps ${device}: ${JSON.stringify(image?.BlockDeviceMappings)}`);
+    assert.strictEqual(mapping.Ebs.VolumeSize, 20);
+    assert.strictEqual(mapping.Ebs.VolumeType, 'gp3');
+    assert.strictEqual(mapping.Ebs.DeleteOnTermination, true);
+    assert.strictEqual(mapping.Ebs.Encrypted, true);
+    assert.strictEqual(mapping.Ebs.SnapshotId, undefined, 'a new volume has no snapshot');
+    assert.strictEqual(image?.BlockDeviceMappings?.length, init.volumes.length + 1);
+
+    // An instance launched from the image gets the new, empty volume.
+    await api.advanceSimulatorClock(31_000);
+    await api.settle();
+    const launch = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: imageId,
+        InstanceType: image?.Architecture === 'arm64' ? 't4g.micro' : 't3.micro',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    );
+    const launchedId = launch.Instances![0].InstanceId!;
+    const launched = (await ec2.send(new DescribeInstancesCommand({ InstanceIds: [launchedId] }))).Reservations![0]
+      .Instances![0];
+    const attached = launched.BlockDeviceMappings?.find((m) => m.DeviceName === device);
+    assert.ok(attached?.Ebs?.VolumeId, `the launched instance has ${device}`);
+    const volume = (await ec2.send(new DescribeVolumesCommand({ VolumeIds: [attached.Ebs.VolumeId] }))).Volumes![0];
+    assert.deepStrictEqual(
+      [volume.Size, volume.VolumeType, volume.Encrypted, volume.SnapshotId ?? ''],
+      [20, 'gp3', true, ''],
+    );
   });
 
   it('Copy AMI panel: copies an owned image to another region, where it is followed until available', async () => {

@@ -2,9 +2,10 @@
 // scripted implementation of the extension's prompt interface (no patching of vscode.window).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AmiExplorerApi } from '../../src/api';
+import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ConfirmOptions, PickItem, PickOptions, TextOptions, UserInput } from '../../src/commands/userInput';
 import type { ExplorerNode } from '../../src/explorer/node';
+import type { CreateImageInit, HostMessage, PanelKind } from '../../src/shared/protocol';
 
 export const EXTENSION_ID = 'ami-explorer.ami-explorer';
 
@@ -51,6 +52,27 @@ export async function nodeAt(api: AmiExplorerApi, path: string[]): Promise<Explo
     node = next;
   }
   return node!;
+}
+
+/** The first row under `path` that `wanted` accepts; `what` names it in the failure. */
+export async function rowWhere(
+  api: AmiExplorerApi,
+  path: string[],
+  wanted: (n: ExplorerNode) => boolean,
+  what: string,
+): Promise<ExplorerNode> {
+  const rows = await children(api, await nodeAt(api, path));
+  const found = rows.find(wanted);
+  assert.ok(
+    found,
+    `no ${what} under ${path.join(' / ')}: ${rows.map((r) => `${label(r)} [${contextValue(r)}]`).join(', ')}`,
+  );
+  return found;
+}
+
+/** The row labelled `name` under `path`. */
+export function rowNamed(api: AmiExplorerApi, path: string[], name: string): Promise<ExplorerNode> {
+  return rowWhere(api, path, (n) => label(n) === name, `"${name}"`);
 }
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
@@ -216,4 +238,61 @@ export async function freshExplorer(): Promise<AmiExplorerApi> {
     async () => (await children(api)).map(label).join() === 'us-east-1,eu-west-1',
   );
   return api;
+}
+
+/** Runs the command on the row and returns the panel it opened, once its webview has loaded. */
+export async function openPanel(
+  api: AmiExplorerApi,
+  command: string,
+  node: ExplorerNode,
+  kind: PanelKind,
+  ...more: unknown[]
+): Promise<PanelDriver> {
+  await run(api, command, node, ...more);
+  const panels = api.panels().filter((p) => p.kind === kind);
+  assert.strictEqual(panels.length, 1, `${command} opened one ${kind} panel`);
+  // The real webview loads its bundle under the panel's CSP and says ready before the test posts anything.
+  await waitFor(`the ${kind} webview to load`, () => panels[0].webviewLoaded(), 15_000);
+  return panels[0];
+}
+
+/** The webview's handshake: `ready`, answered by `init` with the panel's data. */
+export async function ready<T>(panel: PanelDriver): Promise<T> {
+  const init = (await panel.post({ type: 'ready' })).find((m) => m.type === 'init');
+  assert.ok(init && init.type === 'init', `${panel.kind} answered ready with init`);
+  return init.data as T;
+}
+
+export type Posted = HostMessage<unknown, unknown>;
+export type PanelRequest = { type: string; requestId: string } & Record<string, unknown>;
+
+/** Posts a request and returns the one result answering it. */
+export async function request(panel: PanelDriver, message: PanelRequest): Promise<Posted & { type: 'result' }> {
+  const posted = await panel.post(message);
+  const results = posted.filter(
+    (m): m is Posted & { type: 'result' } => m.type === 'result' && m.requestId === message.requestId,
+  );
+  assert.strictEqual(results.length, 1, `one result for ${message.requestId}: ${JSON.stringify(posted)}`);
+  return results[0];
+}
+
+/** Posts a request that must succeed and returns its result. */
+export async function succeeded(
+  panel: PanelDriver,
+  message: PanelRequest,
+): Promise<{ ok: true } & Record<string, unknown>> {
+  const { result } = await request(panel, message);
+  assert.ok(result.ok, `${panel.kind} ${message.requestId} failed: ${JSON.stringify(result)}`);
+  return result;
+}
+
+/** The Create Image form's volume rows for `init`: every volume included, as the instance has it. */
+export function volumesOf(init: CreateImageInit) {
+  return init.volumes.map((v) => ({
+    deviceName: v.deviceName,
+    include: true,
+    sizeGiB: v.sizeGiB,
+    volumeType: v.volumeType,
+    deleteOnTermination: v.deleteOnTermination,
+  }));
 }

@@ -5,23 +5,21 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type {
-  CreateImageInit,
-  DeregisterInit,
-  HostMessage,
-  LaunchPermissionsInit,
-  PanelKind,
-} from '../../src/shared/protocol';
+import type { CreateImageInit, DeregisterInit, LaunchPermissionsInit } from '../../src/shared/protocol';
 import {
   children,
   contextValue,
   EXTENSION_ID,
   freshExplorer,
-  label,
   nodeAt,
+  openPanel,
+  ready,
+  rowNamed,
   run,
   ScriptedInput,
   setSetting,
+  succeeded,
+  volumesOf,
   waitFor,
 } from './support';
 
@@ -48,41 +46,8 @@ function walkthroughSteps(): Step[] {
   return walkthrough.steps;
 }
 
-async function row(api: AmiExplorerApi, path: string[], name: string): Promise<ExplorerNode> {
-  const rows = await children(api, await nodeAt(api, path));
-  const found = rows.find((n) => label(n) === name);
-  assert.ok(found, `no "${name}" under ${path.join(' / ')}: ${rows.map(label).join(', ')}`);
-  return found;
-}
-
-async function openPanel(
-  api: AmiExplorerApi,
-  command: string,
-  node: ExplorerNode,
-  kind: PanelKind,
-  ...more: unknown[]
-): Promise<PanelDriver> {
-  await run(api, command, node, ...more);
-  const panel = api.panels().find((p) => p.kind === kind);
-  assert.ok(panel, `${command} opened a ${kind} panel`);
-  await waitFor(`the ${kind} webview to load`, () => panel.webviewLoaded(), 15_000);
-  return panel;
-}
-
-async function ready<T>(panel: PanelDriver): Promise<T> {
-  const init = (await panel.post({ type: 'ready' })).find((m) => m.type === 'init');
-  assert.ok(init && init.type === 'init', `${panel.kind} answered ready with init`);
-  return init.data as T;
-}
-
-async function submit(panel: PanelDriver, requestId: string, params: unknown): Promise<Record<string, unknown>> {
-  const posted = await panel.post({ type: 'submit', requestId, params });
-  const result = posted.find(
-    (m): m is HostMessage<unknown, unknown> & { type: 'result' } => m.type === 'result' && m.requestId === requestId,
-  );
-  assert.ok(result?.result.ok, `${panel.kind} ${requestId}: ${JSON.stringify(posted)}`);
-  return result.result;
-}
+const submit = (panel: PanelDriver, requestId: string, params: unknown) =>
+  succeeded(panel, { type: 'submit', requestId, params });
 
 describe('walkthrough: Learn Amazon Machine Images', function () {
   let api: AmiExplorerApi;
@@ -172,14 +137,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
     await doStep(steps, 'createImage', async () => {
       const panel = await openPanel(api, 'amiExplorer.createImage', instance, 'createImage');
       const init = await ready<CreateImageInit>(panel);
-      const volumes = init.volumes.map((v) => ({
-        deviceName: v.deviceName,
-        include: true,
-        sizeGiB: v.sizeGiB,
-        volumeType: v.volumeType,
-        deleteOnTermination: v.deleteOnTermination,
-      }));
-      const base = { description: 'walkthrough', volumes, imageTags: [], snapshotTags: [] };
+      const base = { description: 'walkthrough', volumes: volumesOf(init), imageTags: [], snapshotTags: [] };
       await submit(panel, 'with-reboot', { ...base, name: 'walkthrough-with-reboot', noReboot: false });
       await submit(panel, 'no-reboot', { ...base, name: 'walkthrough-no-reboot', noReboot: true });
       await run(api, 'amiExplorer.settlePendingWork');
@@ -188,7 +146,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
 
     // 4: copy to another region; the launch permissions did not follow.
     await doStep(steps, 'copyImage', async () => {
-      const source = await row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'ci-build-agent-2026.10');
+      const source = await rowNamed(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'ci-build-agent-2026.10');
       const panel = await openPanel(api, 'amiExplorer.copyImage', source, 'copyImage');
       await ready(panel);
       const result = await submit(panel, 'copy', {
@@ -201,7 +159,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
       });
       panel.close();
       await api.settle();
-      const copy = await row(api, [OTHER_REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-copy');
+      const copy = await rowNamed(api, [OTHER_REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-copy');
       assert.ok(copy.id.endsWith(result.imageId as string));
       const permissions = await openPanel(api, 'amiExplorer.editLaunchPermissions', copy, 'launchPermissions');
       const copied = await ready<LaunchPermissionsInit>(permissions);
@@ -211,7 +169,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
 
     // 5: share with the partner, switch to it, find the image under "Shared with me".
     await doStep(steps, 'share', async () => {
-      const image = await row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-no-reboot');
+      const image = await rowNamed(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-no-reboot');
       const panel = await openPanel(api, 'amiExplorer.editLaunchPermissions', image, 'launchPermissions');
       const init = await ready<LaunchPermissionsInit>(panel);
       await submit(panel, 'share', { ...init.current, accounts: [PARTNER] });
@@ -220,7 +178,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
       api.setUserInput(input);
       await run(api, 'amiExplorer.switchSimulatorAccount');
       input.assertDone();
-      await row(api, [REGION, 'Images', 'Shared with me', 'EBS-backed'], 'walkthrough-no-reboot');
+      await rowNamed(api, [REGION, 'Images', 'Shared with me', 'EBS-backed'], 'walkthrough-no-reboot');
     });
     const back = new ScriptedInput().pickWhere((i) => i.value === DEFAULT);
     api.setUserInput(back);
@@ -228,7 +186,11 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
 
     // 6: the encrypted image cannot be public; the panel says why.
     await doStep(steps, 'makePublic', async () => {
-      const encrypted = await row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'payments-api-encrypted-v3');
+      const encrypted = await rowNamed(
+        api,
+        [REGION, 'Images', 'Owned by me', 'EBS-backed'],
+        'payments-api-encrypted-v3',
+      );
       const panel = await openPanel(api, 'amiExplorer.editLaunchPermissions', encrypted, 'launchPermissions');
       const init = await ready<LaunchPermissionsInit>(panel);
       assert.match(init.publicBlockers.join(' '), /encrypted/);
@@ -238,7 +200,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
     // 7: deregister without deleting the snapshots, then find them under Snapshots.
     let leftovers: string[] = [];
     await doStep(steps, 'deregister', async () => {
-      const image = await row(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-with-reboot');
+      const image = await rowNamed(api, [REGION, 'Images', 'Owned by me', 'EBS-backed'], 'walkthrough-with-reboot');
       const imageId = image.id.split('/').pop()!;
       const panel = await openPanel(api, 'amiExplorer.deregisterImage', image, 'deregister', [image]);
       const init = await ready<DeregisterInit>(panel);

@@ -4,76 +4,51 @@
 // "web-server-1" (EBS) and "batch-worker-1" (instance store), and "Create Image" (or
 // "Create Image…") in the context menu of the first only.
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
-import { Workbench } from './workbench';
+import { suiteWorkbench } from './workbench';
 
 describe('AMI Explorer tree (UI)', function () {
-  let wb: Workbench | undefined;
-
-  before(async function () {
-    // AMI_EXPLORER_UI_EXTENSION: another extension folder, for working on the harness itself.
-    wb = await Workbench.start({
-      name: 'explorer',
-      theme: 'Default Dark Modern',
-      extensionPath: process.env.AMI_EXPLORER_UI_EXTENSION,
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
-  });
-
-  after(async function () {
-    await wb?.stop();
+  // AMI_EXPLORER_UI_EXTENSION: another extension folder, for working on the harness itself.
+  const wb = suiteWorkbench({
+    name: 'explorer',
+    theme: 'Default Dark Modern',
+    extensionPath: process.env.AMI_EXPLORER_UI_EXTENSION,
   });
 
   it('shows regions in the AMIs view of the AWS Explorer container', async function () {
-    await wb!.openContainer('AWS Explorer');
-    await wb!.openView('AMIs');
-    await wb!.row('us-east-1').waitFor({ timeout: 60_000 });
-    await wb!.screenshot('regions');
+    await wb().openAmisView();
+    await wb().screenshot('regions');
   });
 
   it('lists Amazon EBS-backed images under a region', async function () {
-    await wb!.expand('us-east-1');
-    await wb!.expand('Images');
-    await wb!.expand('Amazon');
-    const ebs = await wb!.expand('EBS-backed');
-    const images = await waitForChildren(wb!, ebs);
+    await wb().expand('us-east-1');
+    await wb().expand('Images');
+    await wb().expand('Amazon');
+    const ebs = await wb().expand('EBS-backed');
+    const images = await wb().loadedChildren(ebs);
     assert.ok(images.length > 0, 'no AMI rows under EBS-backed');
     assert.match(images[0].label, /\S/);
-    await wb!.screenshot('amazon-ebs-images');
+    await wb().screenshot('amazon-ebs-images');
   });
 
   it('offers "Create Image" on an EBS-backed instance only', async function () {
-    await wb!.collapse('Images'); // its 40-odd rows would push Instances off screen
-    const instancesRow = await wb!.expand('Instances');
-    const instances = await waitForChildren(wb!, instancesRow);
+    await wb().collapse('Images'); // its 40-odd rows would push Instances off screen
+    const instancesRow = await wb().expand('Instances');
+    const instances = await wb().loadedChildren(instancesRow);
     assert.ok(instances.length > 0, 'no instance rows under Instances');
     // Seeded instances: web-server-1 runs from an EBS-backed AMI, batch-worker-1 from an
     // instance-store one (EC2 cannot create an image from the latter).
-    const ebsItems = await wb!.contextMenu(await wb!.reveal('web-server-1'));
-    await wb!.screenshot('instance-context-menu');
-    await wb!.page.keyboard.press('Escape');
+    const ebsItems = await wb().contextMenu(await wb().reveal('web-server-1'));
+    await wb().screenshot('instance-context-menu');
+    await wb().page.keyboard.press('Escape');
     assert.ok(
       ebsItems.some((i) => /^Create Image\b/.test(i)),
       `web-server-1 menu: ${ebsItems.join(' | ')}`,
     );
-    const storeItems = await wb!.contextMenu(await wb!.reveal('batch-worker-1'));
-    await wb!.page.keyboard.press('Escape');
+    const storeItems = await wb().contextMenu(await wb().reveal('batch-worker-1'));
+    await wb().page.keyboard.press('Escape');
     assert.ok(
       storeItems.length > 0 && !storeItems.some((i) => /^Create Image\b/.test(i)),
       `batch-worker-1 menu: ${storeItems.join(' | ')}`,
     );
   });
 });
-
-/** Children load asynchronously after expanding (a "Loading..." row may come first). */
-async function waitForChildren(wb: Workbench, parent: Locator) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const rows = (await wb.children(parent)).filter((r) => r.label && !/^Loading/i.test(r.label));
-    if (rows.length > 0 || Date.now() > deadline) return rows;
-    await wb.page.waitForTimeout(200);
-  }
-}

@@ -42,6 +42,7 @@ for (const { slug, theme } of THEMES) {
       const name = view.locator('vscode-textfield.wide').first().locator('input');
       await name.fill(`ui test image ${slug}`);
       await expectText(view.locator('.subtitle'), /web-server-1/);
+      await addVolumeWithKeyboard(wb!, view);
       await wb!.screenshot('create-image-form');
       await view.locator('vscode-button', { hasText: 'Create Image' }).click();
       const success = view.locator('.result.ok .title');
@@ -139,6 +140,76 @@ for (const { slug, theme } of THEMES) {
   });
 }
 
+/**
+ * Adds a new 20 GiB volume on the suggested device, checks the rules as the user types, then adds
+ * a second row and removes it with the keyboard only. Leaves the first new row in view.
+ */
+async function addVolumeWithKeyboard(wb: Workbench, view: FrameLocator): Promise<void> {
+  const rows = view.locator('tr.new-volume');
+  const add = view.locator('vscode-button', { hasText: 'Add volume' });
+  await add.click();
+  assert.equal(await rows.count(), 1);
+  const row = rows.first();
+  const device = row.locator('vscode-textfield').nth(0).locator('input');
+  const size = row.locator('vscode-textfield').nth(1).locator('input');
+  const suggested = await device.inputValue();
+  assert.match(suggested, /^\/dev\/(sd|xvd)[f-p]$/, 'a free f–p device in the instance’s naming');
+  assert.equal(
+    await focused(view, true),
+    `vscode-textfield:Device name of new volume ${suggested}`,
+    'Add focuses the device',
+  );
+
+  // Validated as the user types, with the host's rules.
+  const root = (await view.locator('td.mono').first().innerText()).split('\n')[0].trim();
+  await device.fill(root);
+  await expectText(row.locator('.error-text').first(), /not a device name for a new volume|already used/);
+  await device.fill(suggested);
+  await size.fill('16385');
+  await expectText(row.locator('.error-text').nth(1), /A gp3 volume has 1–16384 GiB/);
+  await size.fill('20');
+  assert.equal(await row.locator('.error-text').nth(1).innerText(), '');
+
+  // Tab order through the row ends on its remove button, named after the device.
+  await size.focus();
+  const order: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await wb.page.keyboard.press('Tab');
+    order.push(await focused(view, true));
+  }
+  assert.deepEqual(
+    order,
+    [
+      'vscode-single-select:',
+      `vscode-checkbox:Encrypt new volume ${suggested}`,
+      `vscode-checkbox:Delete new volume ${suggested} on termination`,
+      `vscode-button:Remove new volume ${suggested}`,
+    ],
+    order.join(' → '),
+  );
+
+  // A second row, removed with the keyboard: Shift+Tab from Add volume reaches its remove button.
+  await add.click();
+  assert.equal(await rows.count(), 2);
+  const second = await rows.nth(1).locator('vscode-textfield').first().locator('input').inputValue();
+  assert.notEqual(second, suggested, 'the next suggestion is another free device');
+  await add.focus();
+  await wb.page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(view, true), `vscode-button:Remove new volume ${second}`);
+  await wb.page.keyboard.press('Enter');
+  await waitForCount(rows, 1, 'new volume rows');
+  assert.equal(await device.inputValue(), suggested);
+  await rows.first().evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+}
+
+async function waitForCount(locator: Locator, n: number, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await locator.count()) !== n) {
+    if (Date.now() > deadline) assert.fail(`expected ${n} ${what}, found ${await locator.count()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function chooseFromContextMenu(wb: Workbench, row: Locator, label: string): Promise<void> {
   const items = await wb.contextMenu(row);
   assert.ok(items.includes(label), `context menu: ${items.join(' | ')}`);
@@ -172,19 +243,21 @@ async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 30_000)
   }
 }
 
-/** What has the keyboard focus inside the webview: `tag:label`. */
-async function focused(view: FrameLocator): Promise<string> {
-  return view.locator('body').evaluate(() => {
+/** What has the keyboard focus inside the webview: `tag:label` (`ariaFirst`: its aria-label first). */
+async function focused(view: FrameLocator, ariaFirst = false): Promise<string> {
+  return view.locator('body').evaluate((_, preferAria) => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return '';
     const id = el.id;
     const label =
+      (preferAria && el.getAttribute('aria-label')) ||
       (id && document.querySelector(`vscode-label[for="${id}"]`)?.textContent) ||
       el.getAttribute('label') ||
+      (preferAria && (el as { label?: string }).label) ||
       el.textContent ||
       '';
     return `${el.tagName.toLowerCase()}:${el.tagName === 'VSCODE-SINGLE-SELECT' ? '' : label.trim()}`;
-  });
+  }, ariaFirst);
 }
 
 async function closeEditors(wb: Workbench): Promise<void> {

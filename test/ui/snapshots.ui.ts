@@ -4,30 +4,19 @@
 // Screenshots go to test-results/screenshots/snapshots-*.png.
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { Workbench } from './workbench';
+import { suiteWorkbench } from './workbench';
+import type { Workbench } from './workbench';
 
 describe('Snapshots folder (UI)', function () {
-  let wb: Workbench | undefined;
-
-  before(async function () {
-    wb = await Workbench.start({ name: 'snapshots', theme: 'Default Dark Modern' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
-  });
-
-  after(async function () {
-    await wb?.stop();
-  });
+  const wb = suiteWorkbench({ name: 'snapshots', theme: 'Default Dark Modern' });
 
   it('opens the Snapshots folder of us-east-1: sizes, costs, unused ones marked, the region sums them', async function () {
-    await wb!.openContainer('AWS Explorer');
-    await wb!.openView('AMIs');
-    await widenSideBar(wb!);
-    const region = await wb!.expand('us-east-1');
-    const folder = await wb!.expand('Snapshots');
-    const rows = await waitForChildren(wb!, folder);
+    await wb().openContainer('AWS Explorer');
+    await wb().openView('AMIs');
+    await widenSideBar(wb());
+    const region = await wb().expand('us-east-1');
+    const folder = await wb().expand('Snapshots');
+    const rows = await wb().loadedChildren(folder);
     const descriptions = await Promise.all(rows.map((r) => description(r.row)));
     const unused = descriptions.filter((d) => /· unused$/.test(d));
     assert.equal(unused.length, 2, descriptions.join('\n'));
@@ -37,32 +26,32 @@ describe('Snapshots folder (UI)', function () {
     );
     await waitForText(region, /AMI snapshots ≈ \$\d+\.\d\d\/mo/);
     assert.match(await description(folder), /unused ≈ \$5\.80\/mo/);
-    await wb!.screenshot('us-east-1-snapshots');
+    await wb().screenshot('us-east-1-snapshots');
   });
 
   it('offers Delete Snapshot on an unused snapshot and not on one an AMI uses', async function () {
-    const rows = await waitForChildren(wb!, await wb!.reveal('Snapshots'));
+    const rows = await wb().loadedChildren(await wb().reveal('Snapshots'));
     const descriptions = await Promise.all(rows.map((r) => description(r.row)));
     const unusedRow = rows[descriptions.findIndex((d) => /· unused$/.test(d))].row;
     const usedRow = rows[descriptions.findIndex((d) => /used by ami-/.test(d))].row;
-    const unusedMenu = await wb!.contextMenu(unusedRow);
-    await wb!.screenshot('unused-snapshot-menu');
-    await wb!.page.keyboard.press('Escape');
+    const unusedMenu = await wb().contextMenu(unusedRow);
+    await wb().screenshot('unused-snapshot-menu');
+    await wb().page.keyboard.press('Escape');
     assert.ok(unusedMenu.includes('Delete Snapshot…'), unusedMenu.join(' | '));
     assert.ok(unusedMenu.includes('Manage Tags…'), unusedMenu.join(' | '));
-    const usedMenu = await wb!.contextMenu(usedRow);
-    await wb!.page.keyboard.press('Escape');
+    const usedMenu = await wb().contextMenu(usedRow);
+    await wb().page.keyboard.press('Escape');
     assert.ok(!usedMenu.includes('Delete Snapshot…'), usedMenu.join(' | '));
   });
 
   it('offers on an owned AMI only the governance actions valid in its state', async function () {
-    await wb!.collapse('Snapshots');
-    await wb!.expand('Images');
-    await wb!.expand('Owned by me');
-    await waitForChildren(wb!, await wb!.expand('EBS-backed'));
-    const menu = await wb!.contextMenu(await wb!.reveal('web-server-base-v7'));
-    await wb!.screenshot('owned-image-menu');
-    await wb!.page.keyboard.press('Escape');
+    await wb().collapse('Snapshots');
+    await wb().expand('Images');
+    await wb().expand('Owned by me');
+    await wb().loadedChildren(await wb().expand('EBS-backed'));
+    const menu = await wb().contextMenu(await wb().reveal('web-server-base-v7'));
+    await wb().screenshot('owned-image-menu');
+    await wb().page.keyboard.press('Escape');
     for (const offered of [
       'Manage Tags…',
       'Deprecate AMI…',
@@ -75,8 +64,8 @@ describe('Snapshots folder (UI)', function () {
     for (const invalid of ['Re-enable AMI', 'Cancel AMI Deprecation', 'Turn Off Deregistration Protection']) {
       assert.ok(!menu.includes(invalid), `${invalid} offered: ${menu.join(' | ')}`);
     }
-    const deprecated = await wb!.contextMenu(await wb!.reveal('legacy-app-2024.08'));
-    await wb!.page.keyboard.press('Escape');
+    const deprecated = await wb().contextMenu(await wb().reveal('legacy-app-2024.08'));
+    await wb().page.keyboard.press('Escape');
     assert.ok(
       deprecated.includes('Cancel AMI Deprecation') && !deprecated.includes('Deprecate AMI…'),
       deprecated.join(' | '),
@@ -107,15 +96,5 @@ async function waitForText(row: Locator, pattern: RegExp): Promise<void> {
   while (!pattern.test(await description(row))) {
     if (Date.now() > deadline) assert.fail(`row description "${await description(row)}" never matched ${pattern}`);
     await row.page().waitForTimeout(200);
-  }
-}
-
-/** Children load asynchronously after expanding (a "Loading..." row may come first). */
-async function waitForChildren(wb: Workbench, parent: Locator) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const rows = (await wb.children(parent)).filter((r) => r.label && !/^Loading/i.test(r.label));
-    if (rows.length > 0 || Date.now() > deadline) return rows;
-    await wb.page.waitForTimeout(200);
   }
 }

@@ -1,34 +1,20 @@
 // The "Learn Amazon Machine Images" walkthrough in a real workbench: opened from the palette, its
 // steps and Markdown shown, and the first step ticked off by browsing the tree for real.
 import assert from 'node:assert/strict';
-import { Workbench } from './workbench';
+import { suiteWorkbench } from './workbench';
 
 const TITLE = 'Learn Amazon Machine Images';
 
 describe('walkthrough (UI)', function () {
-  let wb: Workbench | undefined;
+  const wb = suiteWorkbench({ name: 'walkthrough', theme: 'Default Light Modern' });
 
-  before(async function () {
-    wb = await Workbench.start({ name: 'walkthrough', theme: 'Default Light Modern' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
-  });
-
-  after(async function () {
-    await wb?.stop();
-  });
-
-  const page = () => wb!.page;
+  const page = () => wb().page;
   const walkthrough = () => page().locator('.gettingStartedContainer');
   const step = (title: string) => walkthrough().locator('.getting-started-step').filter({ hasText: title });
 
   it('opens from the palette with its steps and their explanations', async function () {
-    await wb!.openContainer('AWS Explorer');
-    await wb!.openView('AMIs');
-    await wb!.row('us-east-1').waitFor({ timeout: 60_000 });
-    await wb!.runCommand(`AMI Explorer: Open Walkthrough: ${TITLE}`);
+    await wb().openAmisView();
+    await wb().runCommand(`AMI Explorer: Open Walkthrough: ${TITLE}`);
     await walkthrough().getByText(TITLE).first().waitFor({ timeout: 20_000 });
     for (const title of [
       'Browse AMIs by owner and root device',
@@ -39,12 +25,12 @@ describe('walkthrough (UI)', function () {
       await step(title).waitFor({ timeout: 10_000 });
     }
     // The step's Markdown shows in a webview next to the steps when the editor is wide enough.
-    await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
+    await wb().runCommand('View: Toggle Primary Side Bar Visibility');
     await step('EBS-backed or instance store, HVM or PV').click();
     const markdown = page().frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await markdown.locator('strong', { hasText: '64 TiB' }).first().waitFor({ state: 'visible', timeout: 20_000 });
-    await wb!.screenshot('walkthrough-root-devices');
-    await wb!.runCommand('View: Toggle Primary Side Bar Visibility');
+    await wb().screenshot('walkthrough-root-devices');
+    await wb().runCommand('View: Toggle Primary Side Bar Visibility');
   });
 
   it('offers the training commands in the AMIs view\'s "…" menu', async function () {
@@ -57,7 +43,7 @@ describe('walkthrough (UI)', function () {
     await items.first().waitFor({ timeout: 10_000 });
     await page().waitForTimeout(300);
     const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-    await wb!.screenshot('view-menu');
+    await wb().screenshot('view-menu');
     await page().keyboard.press('Escape');
     for (const wanted of [
       'Reset Simulator…',
@@ -72,13 +58,13 @@ describe('walkthrough (UI)', function () {
   });
 
   it('starts the simulator endpoint and shows the AWS CLI line with a Copy command button', async function () {
-    await wb!.runCommand('AMI Explorer: Start Simulator Endpoint');
+    await wb().runCommand('AMI Explorer: Start Simulator Endpoint');
     const toast = page().locator('.notification-toast').filter({ hasText: 'aws --endpoint-url http://127.0.0.1:' });
     await toast.waitFor({ timeout: 20_000 });
     assert.match(await toast.innerText(), /AKIAAMIEXPLORERDEV01.*AKIAAMIEXPLORERPTNR1/s);
     await toast.getByRole('button', { name: 'Copy command' }).waitFor();
-    await wb!.screenshot('endpoint-started');
-    await wb!.runCommand('AMI Explorer: Stop Simulator Endpoint');
+    await wb().screenshot('endpoint-started');
+    await wb().runCommand('AMI Explorer: Stop Simulator Endpoint');
   });
 
   it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {
@@ -88,12 +74,12 @@ describe('walkthrough (UI)', function () {
       0,
       'not complete before browsing',
     );
-    await wb!.expand('us-east-1');
-    await wb!.expand('Images');
-    await wb!.expand('Amazon');
-    await wb!.expand('EBS-backed');
+    await wb().expand('us-east-1');
+    await wb().expand('Images');
+    await wb().expand('Amazon');
+    await wb().expand('EBS-backed');
     await browse.locator('.codicon-getting-started-step-checked').waitFor({ timeout: 20_000 });
     await browse.click();
-    await wb!.screenshot('walkthrough-browse-done');
+    await wb().screenshot('walkthrough-browse-done');
   });
 });

@@ -124,6 +124,23 @@ export class Workbench {
     }
   }
 
+  /** Opens the AMIs view of the AWS Explorer container and waits for its first region row. */
+  async openAmisView(): Promise<void> {
+    await this.openContainer('AWS Explorer');
+    await this.openView('AMIs');
+    await this.row('us-east-1').waitFor({ timeout: 60_000 });
+  }
+
+  /** The children of an expanded row once loaded (a "Loading..." row may come first); empty after 30 s. */
+  async loadedChildren(parent: Locator): Promise<Array<{ label: string; row: Locator }>> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const rows = (await this.children(parent)).filter((r) => r.label && !/^Loading/i.test(r.label));
+      if (rows.length > 0 || Date.now() > deadline) return rows;
+      await this.page.waitForTimeout(200);
+    }
+  }
+
   /** The rows one level below an expanded `parent` row (by aria-level, in visual order). */
   async children(parent: Locator): Promise<Array<{ label: string; row: Locator }>> {
     const found = await parent.evaluate((el) => {
@@ -245,6 +262,24 @@ export class Workbench {
     await this.server.stop();
     fs.rmSync(this.tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * One workbench for the mocha suite this is called in: started before its tests, stopped after
+ * them, with a screenshot and the extension host's log for each failed test.
+ */
+export function suiteWorkbench(options: WorkbenchOptions): () => Workbench {
+  let wb: Workbench | undefined;
+  before(async function () {
+    wb = await Workbench.start(options);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) console.error(await wb.failureReport(this.currentTest.fullTitle()));
+  });
+  after(async function () {
+    await wb?.stop();
+  });
+  return () => wb!;
 }
 
 function escapeRe(s: string): string {

@@ -4,6 +4,7 @@ import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { idActions, startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.region { width: 240px; }
@@ -11,58 +12,27 @@ vscode-single-select.region { width: 240px; }
 
 const channel = new HostChannel<CopyImageToHost, CopyImageToWebview, CopyImageParams>();
 const app = document.getElementById('app') as HTMLElement;
-let pendingRequest: string | undefined;
-let view: ReturnType<typeof build> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init': {
-      const saved = channel.saved();
-      view = build(message.data, saved?.args.kind === 'copyImage' ? saved.form : undefined);
+const requests = startPanel(channel, app, {
+  init: (message) => build(message.data, channel.savedForm('copyImage')),
+  result(view, r) {
+    if (!r.ok) {
+      view.result.failure('EC2 did not copy the image', r.error);
       return;
     }
-    case 'progress':
-      if (message.requestId === pendingRequest) view?.progress.show(message.message);
-      return;
-    case 'result': {
-      if (message.requestId !== pendingRequest || !view) return;
-      pendingRequest = undefined;
-      view.setBusy(false);
-      const r = message.result;
-      if (!r.ok) {
-        view.result.failure('EC2 did not copy the image', r.error);
-        return;
-      }
-      view.result.success(
-        `Copy ${r.imageId} started in ${r.region}`,
-        [
-          h(
-            'p',
-            {},
-            'It stays ',
-            h('em', {}, 'pending'),
-            ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.',
-          ),
-        ],
-        [
-          {
-            label: 'Reveal in tree',
-            icon: 'list-tree',
-            run: () => channel.post({ type: 'revealInTree', id: r.imageId }),
-          },
-          { label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: r.imageId }) },
-        ],
-      );
-      return;
-    }
-    case 'refused':
-      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
-      else if (message.requestId === undefined || message.requestId === pendingRequest) {
-        pendingRequest = undefined;
-        view.setBusy(false);
-        view.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+    view.result.success(
+      `Copy ${r.imageId} started in ${r.region}`,
+      [
+        h(
+          'p',
+          {},
+          'It stays ',
+          h('em', {}, 'pending'),
+          ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.',
+        ),
+      ],
+      idActions(channel, r.imageId, 'Copy image id'),
+    );
+  },
 });
 
 function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
@@ -87,7 +57,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
         'It is an AWS Marketplace image (it has product codes), and EC2 refuses to copy those. Launch an instance from it and create an image of that instance, or subscribe to the product in the other region.',
       ),
     );
-    return { progress, result, setBusy: () => undefined };
+    return { progress, result, idle: () => undefined };
   }
   const save = () =>
     channel.save({
@@ -158,12 +128,13 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   }
   function send(): void {
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
-    if (problems.some((p) => p !== undefined) || pendingRequest) return;
-    pendingRequest = channel.newRequestId();
+    if (problems.some((p) => p !== undefined)) return;
+    const requestId = requests.begin();
+    if (!requestId) return;
     result.clear();
     setBusy(true);
     progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId: pendingRequest, params: values() });
+    channel.post({ type: 'submit', requestId, params: values() });
   }
   function setBusy(busy: boolean): void {
     for (const c of [region, name.input, description.input, kms.input, copyTags, submit]) c.disabled = busy;
@@ -207,5 +178,5 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   );
   name.validate();
   save();
-  return { progress, result, setBusy };
+  return { progress, result, idle: () => setBusy(false) };
 }

@@ -13,8 +13,10 @@ import { checkAmiName, checkDescription, checkVolumeSize } from '../../src/share
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
+import type { NewVolumeEditor } from './createImage/newVolumes';
+import { NEW_VOLUME_CSS, newVolumeEditor } from './createImage/newVolumes';
 
-adoptStyles(`${BASE_CSS}
+adoptStyles(`${BASE_CSS}${NEW_VOLUME_CSS}
 .vol-size { width: 90px; }
 .vol-type { width: 120px; }
 .trade-off { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
@@ -152,6 +154,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       save,
     ),
   );
+  const newVolumes = newVolumeEditor({ existing: data.volumes, saved: saved?.addedVolumes ?? [], onChange: save });
   const imageTags = tagEditor({ label: 'Image tags', explain: 'Tags of the new AMI.', onChange: save });
   const snapshotTags = tagEditor({
     label: 'Snapshot tags',
@@ -176,6 +179,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       description: description.value,
       noReboot: noReboot.checked,
       volumes: volumeRows.map((r) => r.value()),
+      addedVolumes: newVolumes.value(),
       imageTags: imageTags.value,
       snapshotTags: snapshotTags.value,
     };
@@ -186,6 +190,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       name.validate(),
       description.validate(),
       ...volumeRows.map((r) => r.validate()),
+      newVolumes.validate(),
       imageTags.validate(),
       snapshotTags.validate(),
     ];
@@ -201,6 +206,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     for (const f of fieldsToDisable()) f.disabled = busy;
     imageTags.setDisabled(busy);
     snapshotTags.setDisabled(busy);
+    newVolumes.setDisabled(busy);
     if (!busy) progress.hide();
   }
 
@@ -231,9 +237,10 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     h(
       'p',
       { className: 'explain' },
-      'Each EBS volume becomes a snapshot referenced by the image. You can grow a volume or change its type for instances launched from the image, and leave data volumes out. Encryption follows the volume (Copy AMI can encrypt a copy).',
+      'Each EBS volume becomes a snapshot referenced by the image. You can grow a volume or change its type for instances launched from the image, and leave data volumes out. Encryption follows the volume (Copy AMI can encrypt a copy). Add volume maps a new, empty (unformatted) volume that every instance launched from the image gets; it may be encrypted.',
     ),
-    volumeTable(volumeRows),
+    volumeTable(volumeRows, newVolumes),
+    newVolumes.actions,
     imageTags.root,
     snapshotTags.root,
     h('div', { className: 'actions-row' }, submit),
@@ -304,8 +311,7 @@ function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: ()
   };
 }
 
-function volumeTable(rows: ReturnType<typeof volumeRow>[]): HTMLElement {
-  if (rows.length === 0) return h('p', { className: 'explain' }, 'EC2 reported no EBS volumes for this instance.');
+function volumeTable(rows: ReturnType<typeof volumeRow>[], newVolumes: NewVolumeEditor): HTMLElement {
   const head = h(
     'tr',
     {},
@@ -313,7 +319,9 @@ function volumeTable(rows: ReturnType<typeof volumeRow>[]): HTMLElement {
       h('th', { attrs: { scope: 'col' } }, t),
     ),
   );
-  return h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows.map((r) => r.row)));
+  const table = h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows.map((r) => r.row)), newVolumes.body);
+  if (rows.length > 0) return table;
+  return h('div', {}, h('p', { className: 'explain' }, 'EC2 reported no EBS volumes for this instance.'), table);
 }
 
 function instanceStoreExplanation(): HTMLElement {

@@ -11,6 +11,7 @@ import type {
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 .blocked { color: var(--vscode-errorForeground); }
@@ -24,34 +25,12 @@ type SavedForm = Omit<DeregisterParams, 'confirmed'>;
 
 const channel = new HostChannel<DeregisterToHost, DeregisterToWebview, SavedForm>();
 const app = document.getElementById('app') as HTMLElement;
-let pendingRequest: string | undefined;
-let view: ReturnType<typeof build> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init': {
-      const saved = channel.saved();
-      view = build(message.data, saved?.args.kind === 'deregister' ? saved.form : undefined);
-      return;
-    }
-    case 'progress':
-      if (message.requestId === pendingRequest) view?.progress.show(message.message);
-      return;
-    case 'result':
-      if (message.requestId !== pendingRequest || !view) return;
-      pendingRequest = undefined;
-      view.finish();
-      if (message.result.ok) view.showItems(message.result);
-      else view.result.failure('EC2 did not deregister the images', message.result.error);
-      return;
-    case 'refused':
-      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
-      else if (message.requestId === undefined || message.requestId === pendingRequest) {
-        pendingRequest = undefined;
-        view.finish();
-        view.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+const requests = startPanel(channel, app, {
+  init: (message) => build(message.data, channel.savedForm('deregister')),
+  result(view, r) {
+    if (r.ok) view.showItems(r);
+    else view.result.failure('EC2 did not deregister the images', r.error);
+  },
 });
 
 function blockedReason(info: DeregisterImageInfo): string | undefined {
@@ -134,17 +113,18 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       ? `Deregistering an AMI does not delete its snapshots: left alone they stay in your account and keep costing up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`
       : `The snapshots stay and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`;
     submit.textContent = chosen.length > 1 ? `Deregister ${chosen.length} AMIs` : 'Deregister AMI';
-    submit.disabled = chosen.length === 0 || !confirm.checked || pendingRequest !== undefined;
+    submit.disabled = chosen.length === 0 || !confirm.checked || requests.busy;
   }
 
   function send(): void {
     const params: DeregisterParams = { ...values(), confirmed: confirm.checked };
-    if (params.imageIds.length === 0 || !params.confirmed || pendingRequest) return;
-    pendingRequest = channel.newRequestId();
+    if (params.imageIds.length === 0 || !params.confirmed) return;
+    const requestId = requests.begin();
+    if (!requestId) return;
     result.clear();
     for (const c of [submit, deleteSnapshots, confirm, ...rows.map((r) => r.select)]) c.disabled = true;
     progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId: pendingRequest, params });
+    channel.post({ type: 'submit', requestId, params });
   }
 
   function finish(): void {
@@ -257,5 +237,5 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
   );
   update();
   save();
-  return { progress, result, finish, showItems };
+  return { progress, result, idle: finish, showItems };
 }

@@ -10,6 +10,7 @@ import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 body { max-width: 1040px; }
@@ -24,35 +25,15 @@ table.devices td, table.devices th { white-space: nowrap; padding-right: 14px; }
 
 const channel = new HostChannel<ImageDetailsToHost, ImageDetailsToWebview, null>();
 const app = document.getElementById('app') as HTMLElement;
-let pending: string | undefined;
-let view: ReturnType<typeof build> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init':
-      channel.save({ args: message.args, form: null });
-      view = build(message.data);
-      return;
-    case 'progress':
-      return;
-    case 'result': {
-      if (message.requestId !== pending || !view) return;
-      pending = undefined;
-      if (message.result.ok) view = build(message.result.details, 'Refreshed from EC2.');
-      else {
-        view.setBusy(false);
-        view.result.failure('EC2 did not return the image', message.result.error);
-      }
-      return;
-    }
-    case 'refused':
-      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
-      else {
-        if (message.requestId !== undefined && message.requestId === pending) pending = undefined;
-        view.setBusy(false);
-        view.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+const requests = startPanel(channel, app, {
+  init(message) {
+    channel.save({ args: message.args, form: null });
+    return build(message.data);
+  },
+  result(view, r) {
+    if (r.ok) return build(r.details, 'Refreshed from EC2.');
+    view.result.failure('EC2 did not return the image', r.error);
+  },
 });
 
 type Row = [string, Node | string | undefined | null | false];
@@ -132,12 +113,12 @@ function build(d: ImageDetailsInit, notice?: string) {
     button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
     button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
     button('Refresh', 'refresh', () => {
-      if (pending) return;
-      pending = channel.newRequestId();
+      const requestId = requests.begin();
+      if (!requestId) return;
       setBusy(true);
       result.clear();
       progress.show('Reading the image from EC2…');
-      channel.post({ type: 'refresh', requestId: pending });
+      channel.post({ type: 'refresh', requestId });
     }),
   );
   function setBusy(busy: boolean): void {
@@ -311,5 +292,5 @@ function build(d: ImageDetailsInit, notice?: string) {
       ],
     ]),
   );
-  return { result, setBusy };
+  return { result, idle: () => setBusy(false) };
 }

@@ -9,6 +9,7 @@ import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { idActions, startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.type { width: 240px; }
@@ -17,53 +18,20 @@ vscode-textfield.count { width: 80px; }
 
 const channel = new HostChannel<LaunchInstanceToHost, LaunchInstanceToWebview, LaunchInstanceParams>();
 const app = document.getElementById('app') as HTMLElement;
-let pendingRequest: string | undefined;
-let view: ReturnType<typeof build> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init': {
-      const saved = channel.saved();
-      view = build(message.data, saved?.args.kind === 'launchInstance' ? saved.form : undefined);
+const requests = startPanel(channel, app, {
+  init: (message) => build(message.data, channel.savedForm('launchInstance')),
+  result(view, r) {
+    if (!r.ok) {
+      view.result.failure('EC2 did not launch the instance', r.error);
       return;
     }
-    case 'progress':
-      if (message.requestId === pendingRequest) view?.progress.show(message.message);
-      return;
-    case 'result': {
-      if (message.requestId !== pendingRequest || !view) return;
-      pendingRequest = undefined;
-      view.setBusy(false);
-      const r = message.result;
-      if (!r.ok) {
-        view.result.failure('EC2 did not launch the instance', r.error);
-        return;
-      }
-      const first = r.instanceIds[0];
-      view.result.success(
-        `Launched ${r.instanceIds.join(', ')}`,
-        [h('p', {}, 'The instances start as ', h('em', {}, 'pending'), ' and appear under Instances in the tree.')],
-        first
-          ? [
-              {
-                label: 'Reveal in tree',
-                icon: 'list-tree',
-                run: () => channel.post({ type: 'revealInTree', id: first }),
-              },
-              { label: 'Copy instance id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: first }) },
-            ]
-          : [],
-      );
-      return;
-    }
-    case 'refused':
-      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
-      else if (message.requestId === undefined || message.requestId === pendingRequest) {
-        pendingRequest = undefined;
-        view.setBusy(false);
-        view.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+    const first = r.instanceIds[0];
+    view.result.success(
+      `Launched ${r.instanceIds.join(', ')}`,
+      [h('p', {}, 'The instances start as ', h('em', {}, 'pending'), ' and appear under Instances in the tree.')],
+      first ? idActions(channel, first, 'Copy instance id') : [],
+    );
+  },
 });
 
 function checkCount(v: string): string | undefined {
@@ -93,7 +61,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
         `EC2 launches only available images; this one is ${data.state}.`,
       ),
     );
-    return { progress, result, setBusy: () => undefined };
+    return { progress, result, idle: () => undefined };
   }
   const save = () =>
     channel.save({ args: { kind: 'launchInstance', region: data.region, imageId: data.imageId }, form: values() });
@@ -120,7 +88,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   const ack = h('vscode-checkbox', { label: 'I understand that these instances are billed until I terminate them' });
   const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, 'Launch');
   const syncAck = () => {
-    submit.disabled = pendingRequest !== undefined || (data.backend === 'aws' && !ack.checked);
+    submit.disabled = requests.busy || (data.backend === 'aws' && !ack.checked);
   };
   ack.addEventListener('change', syncAck);
 
@@ -133,12 +101,13 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     };
   }
   function send(): void {
-    if ([nameTag.validate(), count.validate()].some((p) => p !== undefined) || pendingRequest) return;
-    pendingRequest = channel.newRequestId();
+    if ([nameTag.validate(), count.validate()].some((p) => p !== undefined)) return;
+    const requestId = requests.begin();
+    if (!requestId) return;
     result.clear();
     setBusy(true);
     progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId: pendingRequest, params: values() });
+    channel.post({ type: 'submit', requestId, params: values() });
   }
   function setBusy(busy: boolean): void {
     for (const c of [type, nameTag.input, count.input, ack]) c.disabled = busy;
@@ -173,5 +142,5 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   );
   syncAck();
   save();
-  return { progress, result, setBusy };
+  return { progress, result, idle: () => setBusy(false) };
 }

@@ -10,6 +10,7 @@ import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 .entries { margin: 4px 0; max-width: 600px; }
@@ -25,37 +26,13 @@ ul.blockers { margin: 4px 0; padding-left: 20px; }
 
 const channel = new HostChannel<LaunchPermissionsToHost, LaunchPermissionsToWebview, PermissionSet>();
 const app = document.getElementById('app') as HTMLElement;
-let pending: { id: string; kind: 'submit' | 'loadFrom' } | undefined;
-let view: ReturnType<typeof build> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init': {
-      const saved = channel.saved();
-      view = build(message.data, saved?.args.kind === 'launchPermissions' ? saved.form : undefined);
-      return;
-    }
-    case 'progress':
-      if (message.requestId === pending?.id) view?.progress.show(message.message);
-      return;
-    case 'result': {
-      if (message.requestId !== pending?.id || !view) return;
-      pending = undefined;
-      view.setBusy(false);
-      const r = message.result;
-      if (!r.ok) view.result.failure('EC2 did not change the permissions', r.error);
-      else if (r.kind === 'loaded') view.loaded(r.imageId, r.permissions);
-      else view.applied(r.permissions);
-      return;
-    }
-    case 'refused':
-      if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
-      else if (message.requestId === undefined || message.requestId === pending?.id) {
-        pending = undefined;
-        view.setBusy(false);
-        view.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+const requests = startPanel(channel, app, {
+  init: (message) => build(message.data, channel.savedForm('launchPermissions')),
+  result(view, r) {
+    if (!r.ok) view.result.failure('EC2 did not change the permissions', r.error);
+    else if (r.kind === 'loaded') view.loaded(r.imageId, r.permissions);
+    else view.applied(r.permissions);
+  },
 });
 
 function entryList(opts: {
@@ -231,7 +208,7 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
   function update(): void {
     const v = values();
     publicWarning.hidden = !(v.isPublic && !current.isPublic);
-    isPublic.disabled = pending !== undefined || (!canGoPublic && !current.isPublic && !v.isPublic);
+    isPublic.disabled = requests.busy || (!canGoPublic && !current.isPublic && !v.isPublic);
     const count = (a: string[], b: string[]) => a.filter((x) => !b.includes(x)).length;
     const added =
       count(v.accounts, current.accounts) +
@@ -244,18 +221,14 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       count(current.organizationalUnits, v.organizationalUnits) +
       (!v.isPublic && current.isPublic ? 1 : 0);
     changes.textContent = added + removed === 0 ? 'No changes.' : `${added} to add, ${removed} to remove.`;
-    apply.disabled = pending !== undefined || added + removed === 0;
+    apply.disabled = requests.busy || added + removed === 0;
   }
   function send(kind: 'submit' | 'loadFrom'): void {
-    if (pending) return;
-    const id = channel.newRequestId();
-    if (kind === 'loadFrom') {
-      if (!copyFrom.value) return;
-      channel.post({ type: 'loadFrom', requestId: id, imageId: copyFrom.value });
-    } else {
-      channel.post({ type: 'submit', requestId: id, params: values() });
-    }
-    pending = { id, kind };
+    if (kind === 'loadFrom' && !copyFrom.value) return;
+    const requestId = requests.begin();
+    if (!requestId) return;
+    if (kind === 'loadFrom') channel.post({ type: 'loadFrom', requestId, imageId: copyFrom.value });
+    else channel.post({ type: 'submit', requestId, params: values() });
     result.clear();
     setBusy(true);
     progress.show(kind === 'loadFrom' ? 'Reading the permissions of the other image…' : 'Sending the request…');
@@ -303,7 +276,7 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
   return {
     progress,
     result,
-    setBusy,
+    idle: () => setBusy(false),
     loaded(imageId: string, p: PermissionSet) {
       fill(p, true);
       save();

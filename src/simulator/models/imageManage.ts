@@ -110,12 +110,7 @@ export function disableDeprecation(world: World, image: ImageRecord, beforeChang
 
 /** DisableImage: only an available image; it loses every launch permission. */
 export function disableImage(world: World, image: ImageRecord, beforeChange: () => void): void {
-  if (image.state !== 'available') {
-    throw new Ec2Error(
-      'IncorrectState',
-      `The image '${image.imageId}' is in the '${image.state}' state; only an available image can be disabled.`,
-    );
-  }
+  requireState(image, 'available', 'an available image can be disabled');
   beforeChange();
   image.state = 'disabled';
   image.launchPermissions = [];
@@ -123,15 +118,19 @@ export function disableImage(world: World, image: ImageRecord, beforeChange: () 
 }
 
 export function enableImage(world: World, image: ImageRecord, beforeChange: () => void): void {
-  if (image.state !== 'disabled') {
-    throw new Ec2Error(
-      'IncorrectState',
-      `The image '${image.imageId}' is in the '${image.state}' state; only a disabled image can be enabled.`,
-    );
-  }
+  requireState(image, 'disabled', 'a disabled image can be enabled');
   beforeChange();
   image.state = 'available';
   world.markChanged();
+}
+
+function requireState(image: ImageRecord, state: ImageRecord['state'], only: string): void {
+  if (image.state !== state) {
+    throw new Ec2Error(
+      'IncorrectState',
+      `The image '${image.imageId}' is in the '${image.state}' state; only ${only}.`,
+    );
+  }
 }
 
 export function enableProtection(

@@ -368,6 +368,27 @@ function schedule(world: World, instance: InstanceRecord, first: InstanceStateNa
   instance.transitions = next.map((to, k) => ({ to, at: now + (k + 1) * step }));
 }
 
+/** Applies `change` to each instance and reports its state before and after. */
+function changeStates(world: World, instances: InstanceRecord[], change: (i: InstanceRecord) => void): StateChange[] {
+  const changes = instances.map((i) => {
+    const previous = i.state;
+    change(i);
+    return { instanceId: i.instanceId, previous, current: i.state };
+  });
+  world.markChanged();
+  return changes;
+}
+
+/** What EC2 records when the user stops or terminates an instance. */
+function userShutdown(i: InstanceRecord, now: number): void {
+  i.stateTransitionReason = `User initiated (${gmt(now)})`;
+  i.stateReason = {
+    code: 'Client.UserInitiatedShutdown',
+    message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+  };
+  delete i.publicIpAddress;
+}
+
 /** StartInstances: stopped → pending → running; running or pending ones are left as they are. */
 export function startInstances(
   world: World,
@@ -382,18 +403,14 @@ export function startInstances(
       throw incorrectState(i.instanceId, 'started');
   }
   beforeChange();
-  const changes = instances.map((i) => {
-    const previous = i.state;
-    if (previous === 'stopped') {
+  return changeStates(world, instances, (i) => {
+    if (i.state === 'stopped') {
       schedule(world, i, 'pending', ['running']);
       i.stateTransitionReason = '';
       delete i.stateReason;
       i.publicIpAddress = publicIp(i.instanceId);
     }
-    return { instanceId: i.instanceId, previous, current: i.state };
   });
-  world.markChanged();
-  return changes;
 }
 
 /**
@@ -421,22 +438,13 @@ export function stopInstances(
   }
   beforeChange();
   const now = world.clock.now();
-  const changes = instances.map((i) => {
-    const previous = i.state;
-    if (previous === 'running' || (previous === 'stopping' && force)) {
+  return changeStates(world, instances, (i) => {
+    if (i.state === 'running' || (i.state === 'stopping' && force)) {
       schedule(world, i, 'stopping', ['stopped']);
       if (force) i.transitions = [{ to: 'stopped', at: now }];
-      i.stateTransitionReason = `User initiated (${gmt(now)})`;
-      i.stateReason = {
-        code: 'Client.UserInitiatedShutdown',
-        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
-      };
-      delete i.publicIpAddress;
+      userShutdown(i, now);
     }
-    return { instanceId: i.instanceId, previous, current: i.state };
   });
-  world.markChanged();
-  return changes;
 }
 
 /** RebootInstances: only running instances (the reboot itself is instant here). */
@@ -468,17 +476,11 @@ export function terminateInstances(
   beforeChange();
   const state = world.region(region);
   const now = world.clock.now();
-  const changes = instances.map((i) => {
-    const previous = i.state;
-    if (previous !== 'terminated' && previous !== 'shutting-down') {
+  return changeStates(world, instances, (i) => {
+    if (i.state !== 'terminated' && i.state !== 'shutting-down') {
       schedule(world, i, 'shutting-down', ['terminated']);
       i.terminatedAt = now + world.options.instanceTransitionMs;
-      i.stateTransitionReason = `User initiated (${gmt(now)})`;
-      i.stateReason = {
-        code: 'Client.UserInitiatedShutdown',
-        message: 'Client.UserInitiatedShutdown: User initiated shutdown',
-      };
-      delete i.publicIpAddress;
+      userShutdown(i, now);
       for (const m of i.blockDeviceMappings) {
         const volume = state.volumes[m.volumeId];
         if (!volume) continue;
@@ -490,10 +492,7 @@ export function terminateInstances(
       }
       i.blockDeviceMappings = [];
     }
-    return { instanceId: i.instanceId, previous, current: i.state };
   });
-  world.markChanged();
-  return changes;
 }
 
 function publicIp(instanceId: string): string {

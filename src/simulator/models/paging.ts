@@ -53,6 +53,22 @@ export function paginate<T>(
   return { page, nextToken: Buffer.from(`${kind}:${idOf(page[page.length - 1])}`, 'utf8').toString('base64') };
 }
 
+/**
+ * The records a Describe* action starts from: those named by `ids`, once each (the first one
+ * missing or not visible to the caller is `notFound`), or every visible record when no id is given.
+ */
+export function describeCandidates<T>(
+  ids: string[],
+  records: Record<string, T>,
+  visible: (record: T) => boolean,
+  notFound: (id: string) => Ec2Error,
+): T[] {
+  if (ids.length === 0) return Object.values(records).filter(visible);
+  const missing = ids.find((id) => !records[id] || !visible(records[id]));
+  if (missing !== undefined) throw notFound(missing);
+  return [...new Set(ids)].map((id) => records[id]);
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -2,7 +2,7 @@ import { Ec2Error } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
 import { isAccountId } from './imageAccess';
-import { checkPageRequest, paginate, type PageRequest } from './paging';
+import { checkPageRequest, describeCandidates, paginate, type PageRequest } from './paging';
 import type { SnapshotRecord } from './types';
 
 /** EBS snapshots: who may see and restore them, deleting them, and their createVolumePermission. */
@@ -88,14 +88,12 @@ export function describeSnapshots(world: World, region: string, accountId: strin
         : s.ownerId === u || s.createVolumePermissions.some((p) => p.userId === u),
     );
 
-  let candidates: SnapshotRecord[];
-  if (r.snapshotIds.length > 0) {
-    const missing = r.snapshotIds.filter((id) => !state.snapshots[id] || !canRestore(state.snapshots[id], accountId));
-    if (missing.length > 0) throw snapshotNotFound(missing[0]);
-    candidates = [...new Set(r.snapshotIds)].map((id) => state.snapshots[id]);
-  } else {
-    candidates = Object.values(state.snapshots).filter((s) => canRestore(s, accountId));
-  }
+  const candidates = describeCandidates(
+    r.snapshotIds,
+    state.snapshots,
+    (s) => canRestore(s, accountId),
+    snapshotNotFound,
+  );
   const matched = candidates.filter((s) => ownerTest(s) && restorableTest(s) && (!filter || filter(s)));
   return paginate('snapshots', matched, (s) => s.snapshotId, r);
 }

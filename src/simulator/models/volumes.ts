@@ -1,7 +1,7 @@
 import { Ec2Error } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
-import { checkPageRequest, paginate, type PageRequest } from './paging';
+import { checkPageRequest, describeCandidates, paginate, type PageRequest } from './paging';
 import type { VolumeRecord } from './types';
 
 /** EBS volumes of the caller: DescribeVolumes with EC2's filters and paging. */
@@ -52,14 +52,7 @@ export function describeVolumes(world: World, region: string, accountId: string,
   validateDescribeVolumes(r);
   const state = world.region(region);
   const filter = compileFilters(r.filters, VOLUME_FILTERS);
-  let candidates: VolumeRecord[];
-  if (r.volumeIds.length > 0) {
-    const missing = r.volumeIds.filter((id) => state.volumes[id]?.ownerId !== accountId);
-    if (missing.length > 0) throw volumeNotFound(missing[0]);
-    candidates = [...new Set(r.volumeIds)].map((id) => state.volumes[id]);
-  } else {
-    candidates = Object.values(state.volumes).filter((v) => v.ownerId === accountId);
-  }
+  const candidates = describeCandidates(r.volumeIds, state.volumes, (v) => v.ownerId === accountId, volumeNotFound);
   return paginate(
     'volumes',
     candidates.filter((v) => !filter || filter(v)),

@@ -1,4 +1,3 @@
-import { filtersFromQuery } from '../models/filters';
 import {
   describeInstances,
   rebootInstances,
@@ -14,16 +13,14 @@ import {
 import type { VolumeType } from '../models/types';
 import type { ActionHandler, RequestContext } from './context';
 import { renderInstance, renderReservations, renderStateChanges } from './instanceXml';
-import type { QueryParams } from './query';
+import { describeParams, type QueryParams } from './query';
 import { el, raw } from './xml';
 
 /** DescribeInstances: InstanceId.N, Filter.N, MaxResults/NextToken → reservationSet. */
 const describe: ActionHandler = (ctx) => {
   const r: DescribeInstancesRequest = {
     instanceIds: ctx.params.list('InstanceId'),
-    filters: filtersFromQuery(ctx.params),
-    maxResults: ctx.params.int('MaxResults'),
-    nextToken: ctx.params.get('NextToken') || undefined,
+    ...describeParams(ctx.params),
   };
   validateDescribeInstances(r);
   ctx.checkDryRun();

@@ -1,4 +1,6 @@
 import { Ec2Error, errors } from '../errors';
+import { filtersFromQuery, type FilterRequest } from '../models/filters';
+import type { PageRequest } from '../models/paging';
 
 /**
  * The parameters of one EC2 Query request (`Action=…&ImageId.1=…&Filter.1.Name=…`),
@@ -87,6 +89,15 @@ export class QueryParams {
     }
     return out.sort((a, b) => a[0] - b[0]);
   }
+}
+
+/** Filter.N, MaxResults and NextToken: the parameters every paged Describe* action reads. */
+export function describeParams(params: QueryParams): PageRequest & { filters: FilterRequest[] } {
+  return {
+    filters: filtersFromQuery(params),
+    maxResults: params.int('MaxResults'),
+    nextToken: params.get('NextToken') || undefined,
+  };
 }
 
 export function isEc2Error(e: unknown): e is Ec2Error {

@@ -1,5 +1,4 @@
 import { Ec2Error } from '../errors';
-import { filtersFromQuery } from '../models/filters';
 import {
   deleteSnapshot,
   describeSnapshots,
@@ -11,6 +10,7 @@ import {
 import type { SnapshotRecord, VolumeRecord } from '../models/types';
 import { describeVolumes, validateDescribeVolumes, type DescribeVolumesRequest } from '../models/volumes';
 import type { ActionHandler } from './context';
+import { describeParams } from './query';
 import { renderTags } from './imageXml';
 import { el, isoTime, items, raw } from './xml';
 
@@ -42,9 +42,7 @@ const describeSnapshotsAction: ActionHandler = (ctx) => {
     ownerIds: p.list('Owner'),
     restorableBy: p.list('RestorableBy'),
     snapshotIds: p.list('SnapshotId'),
-    filters: filtersFromQuery(p),
-    maxResults: p.int('MaxResults'),
-    nextToken: p.get('NextToken') || undefined,
+    ...describeParams(p),
   };
   validateDescribeSnapshots(r);
   ctx.checkDryRun();
@@ -162,9 +160,7 @@ function renderVolume(v: VolumeRecord): string {
 const describeVolumesAction: ActionHandler = (ctx) => {
   const r: DescribeVolumesRequest = {
     volumeIds: ctx.params.list('VolumeId'),
-    filters: filtersFromQuery(ctx.params),
-    maxResults: ctx.params.int('MaxResults'),
-    nextToken: ctx.params.get('NextToken') || undefined,
+    ...describeParams(ctx.params),
   };
   validateDescribeVolumes(r);
   ctx.checkDryRun();

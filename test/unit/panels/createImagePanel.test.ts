@@ -211,6 +211,103 @@ describe('Create Image panel', () => {
     assert.strictEqual(mutations(services).length, 1);
   });
 
+  it('adds new empty volumes to the mapping: size, type, delete on termination, encryption, no snapshot', async () => {
+    const { services, sent, session } = await open();
+    const params = form({
+      addedVolumes: [
+        { deviceName: '/dev/xvdg', sizeGiB: 20, volumeType: 'gp3', deleteOnTermination: true, encrypted: false },
+        { deviceName: '/dev/sdh', sizeGiB: 500, volumeType: 'st1', deleteOnTermination: false, encrypted: true },
+      ],
+    });
+    await session.receive({ type: 'submit', requestId: 'n1', params });
+    const create = mutations(services);
+    assert.strictEqual(create.length, 1);
+    const input = JSON.parse(create[0].slice(create[0].indexOf(', ') + 2, -1));
+    assert.deepStrictEqual(input.BlockDeviceMappings, [
+      {
+        DeviceName: '/dev/xvdg',
+        Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true, Encrypted: false },
+      },
+      {
+        DeviceName: '/dev/sdh',
+        Ebs: { VolumeSize: 500, VolumeType: 'st1', DeleteOnTermination: false, Encrypted: true },
+      },
+    ]);
+    assert.ok(sent.some((m) => m.type === 'result' && m.result.ok));
+  });
+
+  it('refuses hostile new volumes without any EC2 call: bad or taken devices, sizes, types, too many', async () => {
+    const { services, refused, session } = await open();
+    const added = (over: Record<string, unknown>) => ({
+      deviceName: '/dev/xvdg',
+      sizeGiB: 20,
+      volumeType: 'gp3',
+      deleteOnTermination: true,
+      encrypted: false,
+      ...over,
+    });
+    const submit = (addedVolumes: unknown) => ({ type: 'submit', requestId: 'r', params: { ...form(), addedVolumes } });
+    const hostile: [unknown, RegExp][] = [
+      [submit([added({ deviceName: '/dev/nvme1n1' })]), /deviceName is invalid/],
+      [submit([added({ deviceName: '/dev/xvdf' })]), /already used by another volume/],
+      [submit([added({ deviceName: '/dev/sdf' })]), /same device as \/dev\/xvdf/],
+      [submit([added({}), added({})]), /already used/],
+      [submit([added({ sizeGiB: 16385 })]), /A gp3 volume has 1–16384 GiB/],
+      [submit([added({ volumeType: 'sc1', sizeGiB: 20 })]), /A sc1 volume has 125–16384 GiB/],
+      [submit([added({ volumeType: 'standard', sizeGiB: 1025 })]), /A standard volume has 1–1024 GiB/],
+      [submit([added({ sizeGiB: '20' })]), /whole number/],
+      [submit([added({ encrypted: 'true' })]), /true or false/],
+      [submit([added({ volumeType: 'io1' })]), /must be one of/],
+      [submit([added({ snapshotId: 'snap-0123456789abcdef0' })]), /unexpected field snapshotId/],
+      [submit({ 0: added({}) }), /must be a list/],
+      [
+        submit(
+          Array.from({ length: 100 }, (_, i) =>
+            added({ deviceName: `/dev/xvd${'bc'[i % 2]}${String.fromCharCode(97 + (i % 26))}` }),
+          ),
+        ),
+        /too many entries \(100, at most 20\)/,
+      ],
+    ];
+    for (const [m] of hostile) await session.receive(m);
+    assert.deepStrictEqual(mutations(services), []);
+    assert.strictEqual(refused.length, hostile.length);
+    hostile.forEach(([, why], i) => assert.match(refused[i], why));
+  });
+
+  it('refuses more mappings than an image may have, counting the instance’s volumes', async () => {
+    const many = Array.from({ length: 38 }, (_, i) => ({
+      DeviceName: `/dev/xvd${'bc'[Math.floor(i / 26)]}${String.fromCharCode(97 + (i % 26))}`,
+      Ebs: { VolumeId: `vol-x${i}`, DeleteOnTermination: true },
+    }));
+    const big = instance({ BlockDeviceMappings: [...instance().BlockDeviceMappings!, ...many] });
+    const { services, refused, session, sent } = await open({
+      instances: [big],
+      volumes: [...volumes, ...many.map((m) => ({ VolumeId: m.Ebs.VolumeId, Size: 1, VolumeType: 'gp3' as const }))],
+    });
+    const init = sent[0];
+    assert.ok(init.type === 'init');
+    const existing = init.data.volumes.map((v) => ({
+      deviceName: v.deviceName,
+      include: true,
+      sizeGiB: v.sizeGiB,
+      volumeType: v.volumeType,
+      deleteOnTermination: v.deleteOnTermination,
+    }));
+    await session.receive({
+      type: 'submit',
+      requestId: 'r',
+      params: form({
+        volumes: existing,
+        addedVolumes: [
+          { deviceName: '/dev/sdg', sizeGiB: 20, volumeType: 'gp3', deleteOnTermination: true, encrypted: false },
+        ],
+      }),
+    });
+    assert.match(refused[0], /at most 40 volumes; this form has 41/);
+    assert.deepStrictEqual(mutations(services), []);
+  });
+
   it('suggests names that EC2 accepts', () => {
     assert.strictEqual(suggestName('db#1 <prod>', new Date('2026-01-02T03:04:00Z')), 'db-1 -prod- 2026-01-02 0304');
   });

@@ -15,6 +15,7 @@ import {
   PARTNER_SIMULATOR_ACCOUNT,
   type SimulatorAccount,
 } from '../../../src/simulator/accounts';
+import { SIMULATOR_REGIONS } from '../../../src/simulator/regions';
 import { MAX_BODY_BYTES, serveSimulator, type SimulatorServer } from '../../../src/simulator/server';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { expectEc2Error, newSimulator } from './helpers';
@@ -143,17 +144,7 @@ describe('simulator over HTTP', () => {
     it('answers DescribeRegions with every simulated region', async () => {
       const out = await ec2Http().send(new DescribeRegionsCommand({}));
       const names = (out.Regions ?? []).map((r) => r.RegionName).sort();
-      for (const r of [
-        'us-east-1',
-        'us-east-2',
-        'us-west-1',
-        'us-west-2',
-        'eu-west-1',
-        'eu-central-1',
-        'ap-southeast-1',
-        'ap-northeast-1',
-        'sa-east-1',
-      ]) {
+      for (const r of SIMULATOR_REGIONS) {
         assert.ok(names.includes(r), `${r} in ${names.join(',')}`);
       }
       assert.strictEqual(out.$metadata.httpStatusCode, 200);

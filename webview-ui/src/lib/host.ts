@@ -44,6 +44,12 @@ export class HostChannel<TToHost, TFromHost extends { type: string }, TForm> {
     return (this.api.getState() as SavedState<TForm> | undefined) ?? undefined;
   }
 
+  /** The saved form, when the saved state belongs to a panel of this kind. */
+  savedForm(kind: PanelArgs['kind']): TForm | undefined {
+    const saved = this.saved();
+    return saved?.args.kind === kind ? saved.form : undefined;
+  }
+
   save(state: SavedState<TForm>): void {
     this.api.setState(state);
   }

@@ -1,0 +1,94 @@
+/**
+ * The message loop every panel's webview runs: build the view on `init`, show `progress` and
+ * `result` only for the request it is waiting for, and report `refused` messages.
+ */
+import type {
+  CopyIdMessage,
+  HostMessage,
+  InitMessage,
+  Outcome,
+  PanelError,
+  RevealInTreeMessage,
+} from '../../../src/shared/protocol';
+import { h, setChildren } from './dom';
+import type { HostChannel } from './host';
+
+/** What the message loop needs of a panel's view. */
+export interface PanelView {
+  /** The progress line; a view without one ignores progress messages. */
+  progress?: { show(message: string): void };
+  result: { failure(title: string, error: PanelError): void };
+  /** The pending request ended (answered or refused): make the form usable again. */
+  idle(): void;
+}
+
+/** The one request a panel waits for at a time. */
+export interface PanelRequests {
+  /** True while a request waits for its answer. */
+  readonly busy: boolean;
+  /** A new request id, now the pending one; undefined while another request is pending. */
+  begin(): string | undefined;
+}
+
+/** The result box's actions for a resource a request made: reveal it in the tree, copy its id. */
+export function idActions(
+  channel: { post(message: RevealInTreeMessage | CopyIdMessage): void },
+  id: string,
+  copyLabel: string,
+): { label: string; icon: string; run: () => void }[] {
+  return [
+    { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id }) },
+    { label: copyLabel, icon: 'copy', run: () => channel.post({ type: 'copyId', id }) },
+  ];
+}
+
+/**
+ * Starts the panel's message loop (see the file comment) and returns its pending request. A
+ * refusal without a request id ends the pending request too: the host could not tell which it was.
+ */
+export function startPanel<TToHost, TForm, TInit, TResult, TView extends PanelView>(
+  channel: HostChannel<TToHost, HostMessage<TInit, TResult>, TForm>,
+  app: HTMLElement,
+  handlers: {
+    /** Builds the view from the host's data. */
+    init(message: InitMessage<TInit>): TView;
+    /** Shows the answer to the pending request (the view is already idle); may return a new view. */
+    result(view: TView, result: Outcome<TResult>): TView | void;
+  },
+): PanelRequests {
+  let pending: string | undefined;
+  let view: TView | undefined;
+  channel.start((message) => {
+    switch (message.type) {
+      case 'init':
+        view = handlers.init(message);
+        return;
+      case 'progress':
+        if (message.requestId === pending) view?.progress?.show(message.message);
+        return;
+      case 'result':
+        if (message.requestId !== pending || !view) return;
+        pending = undefined;
+        view.idle();
+        view = handlers.result(view, message.result) ?? view;
+        return;
+      case 'refused':
+        if (!view) setChildren(app, h('p', { className: 'refused' }, message.message));
+        else if (message.requestId === undefined || message.requestId === pending) {
+          pending = undefined;
+          view.idle();
+          view.result.failure('The extension refused the request', { message: message.message });
+        }
+    }
+  });
+  return {
+    get busy() {
+      return pending !== undefined;
+    },
+    begin() {
+      if (pending !== undefined) return undefined;
+      pending = channel.newRequestId();
+      return pending;
+    },
+  };
+}
