@@ -13,6 +13,7 @@ import { checkAmiName, checkDescription, checkVolumeSize } from '../../src/share
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
+import { idActions, startPanel } from './lib/panel';
 import type { NewVolumeEditor } from './createImage/newVolumes';
 import { NEW_VOLUME_CSS, newVolumeEditor } from './createImage/newVolumes';
 
@@ -26,62 +27,31 @@ adoptStyles(`${BASE_CSS}${NEW_VOLUME_CSS}
 
 const channel = new HostChannel<CreateImageToHost, CreateImageToWebview, CreateImageParams>();
 const app = document.getElementById('app') as HTMLElement;
-let pendingRequest: string | undefined;
-let form: ReturnType<typeof buildForm> | undefined;
-
-channel.start((message) => {
-  switch (message.type) {
-    case 'init': {
-      const saved = channel.saved();
-      const values = saved && saved.args.kind === 'createImage' ? saved.form : undefined;
-      form = buildForm(message.data, values);
-      channel.save({ args: message.args, form: form.values() });
+const requests = startPanel(channel, app, {
+  init(message) {
+    const view = buildForm(message.data, channel.savedForm('createImage'));
+    channel.save({ args: message.args, form: view.values() });
+    return view;
+  },
+  result(view, r) {
+    if (!r.ok) {
+      view.result.failure('EC2 did not create the image', r.error);
       return;
     }
-    case 'progress':
-      if (message.requestId === pendingRequest) form?.progress.show(message.message);
-      return;
-    case 'result':
-      if (message.requestId !== pendingRequest || !form) return;
-      pendingRequest = undefined;
-      form.setBusy(false);
-      if (message.result.ok) {
-        const imageId = message.result.imageId;
-        form.result.success(
-          `Image ${imageId} is being created`,
-          [
-            h(
-              'p',
-              {},
-              'It stays ',
-              h('em', {}, 'pending'),
-              ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
-            ),
-          ],
-          [
-            {
-              label: 'Reveal in tree',
-              icon: 'list-tree',
-              run: () => channel.post({ type: 'revealInTree', id: imageId }),
-            },
-            { label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: imageId }) },
-          ],
-        );
-      } else {
-        form.result.failure('EC2 did not create the image', message.result.error);
-      }
-      return;
-    case 'refused':
-      if (!form) {
-        setChildren(app, h('p', { className: 'refused' }, message.message));
-        return;
-      }
-      if (message.requestId === undefined || message.requestId === pendingRequest) {
-        pendingRequest = undefined;
-        form.setBusy(false);
-        form.result.failure('The extension refused the request', { message: message.message });
-      }
-  }
+    view.result.success(
+      `Image ${r.imageId} is being created`,
+      [
+        h(
+          'p',
+          {},
+          'It stays ',
+          h('em', {}, 'pending'),
+          ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
+        ),
+      ],
+      idActions(channel, r.imageId, 'Copy image id'),
+    );
+  },
 });
 
 function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) {
@@ -95,7 +65,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
 
   if (data.rootDeviceType !== 'ebs') {
     setChildren(app, ...header, instanceStoreExplanation());
-    return { progress, result, setBusy: () => undefined, values: () => saved ?? emptyValues(data) };
+    return { progress, result, idle: () => undefined, values: () => saved ?? emptyValues(data) };
   }
 
   const save = () =>
@@ -194,12 +164,13 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       imageTags.validate(),
       snapshotTags.validate(),
     ];
-    if (problems.some((p) => p !== undefined) || pendingRequest) return;
-    pendingRequest = channel.newRequestId();
+    if (problems.some((p) => p !== undefined)) return;
+    const requestId = requests.begin();
+    if (!requestId) return;
     result.clear();
     setBusy(true);
     progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId: pendingRequest, params: values() });
+    channel.post({ type: 'submit', requestId, params: values() });
   }
 
   function setBusy(busy: boolean): void {
@@ -248,7 +219,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     result.root,
   );
   [name, description].forEach((f) => f.validate());
-  return { progress, result, setBusy, values };
+  return { progress, result, idle: () => setBusy(false), values };
 }
 
 function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: () => void) {
