@@ -44,6 +44,9 @@ export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<AmiExplorerApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
   const activatedBefore = ext.isActive;
+  // The host activates built-in extensions right after start; let that settle so it does not
+  // count as ours.
+  await new Promise((resolve) => setTimeout(resolve, 5000));
   // What VS Code counts as activation: loading dist/extension.js and running activate().
   const [activationMs, api] = await timed(async () => ext.activate());
   await setting('regions', ['us-east-1']);
