@@ -4,7 +4,7 @@ import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel } from './lib/panel';
+import { idActions, startPanel, submitForm } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.region { width: 240px; }
@@ -129,12 +129,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   function send(): void {
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
     if (problems.some((p) => p !== undefined)) return;
-    const requestId = requests.begin();
-    if (!requestId) return;
-    result.clear();
-    setBusy(true);
-    progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId, params: values() });
+    submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setBusy(busy: boolean): void {
     for (const c of [region, name.input, description.input, kms.input, copyTags, submit]) c.disabled = busy;

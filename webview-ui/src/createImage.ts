@@ -13,7 +13,7 @@ import { checkAmiName, checkDescription, checkVolumeSize } from '../../src/share
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel } from './lib/panel';
+import { idActions, startPanel, submitForm } from './lib/panel';
 import type { NewVolumeEditor } from './createImage/newVolumes';
 import { NEW_VOLUME_CSS, newVolumeEditor } from './createImage/newVolumes';
 
@@ -165,12 +165,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       snapshotTags.validate(),
     ];
     if (problems.some((p) => p !== undefined)) return;
-    const requestId = requests.begin();
-    if (!requestId) return;
-    result.clear();
-    setBusy(true);
-    progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId, params: values() });
+    submitForm(requests, channel, { result, progress, setBusy }, values());
   }
 
   function setBusy(busy: boolean): void {

@@ -9,7 +9,7 @@ import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel } from './lib/panel';
+import { idActions, startPanel, submitForm } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.type { width: 240px; }
@@ -102,12 +102,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   }
   function send(): void {
     if ([nameTag.validate(), count.validate()].some((p) => p !== undefined)) return;
-    const requestId = requests.begin();
-    if (!requestId) return;
-    result.clear();
-    setBusy(true);
-    progress.show('Sending the request…');
-    channel.post({ type: 'submit', requestId, params: values() });
+    submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setBusy(busy: boolean): void {
     for (const c of [type, nameTag.input, count.input, ack]) c.disabled = busy;

@@ -92,3 +92,21 @@ export function startPanel<TToHost, TForm, TInit, TResult, TView extends PanelVi
     },
   };
 }
+
+/**
+ * Sends a form's `submit` as the pending request: clears the last result, disables the form and
+ * shows progress until the loop makes the view idle again. Nothing happens while a request waits.
+ */
+export function submitForm<TParams>(
+  requests: PanelRequests,
+  channel: { post(message: { type: 'submit'; requestId: string; params: TParams }): void },
+  form: { result: { clear(): void }; progress: { show(message: string): void }; setBusy(busy: boolean): void },
+  params: TParams,
+): void {
+  const requestId = requests.begin();
+  if (!requestId) return;
+  form.result.clear();
+  form.setBusy(true);
+  form.progress.show('Sending the request…');
+  channel.post({ type: 'submit', requestId, params });
+}
