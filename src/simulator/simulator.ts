@@ -77,9 +77,7 @@ export class Simulator {
     const requestId = randomUUID();
     let service = 'ec2';
     try {
-      const params = QueryParams.parse(mergeQuery(request));
-      const presigned = params.get('X-Amz-Credential');
-      const scope = readSignature(request.headers['authorization'], presigned);
+      const scope = readSignature(request.headers['authorization']);
       service = scope.service;
       if (!isSimulatedRegion(scope.region)) {
         throw new Ec2Error(
@@ -88,6 +86,7 @@ export class Simulator {
           401,
         );
       }
+      const params = QueryParams.parse(mergeQuery(request));
       const action = params.get('Action');
       if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
       const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
