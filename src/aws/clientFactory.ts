@@ -250,16 +250,17 @@ class SimulatorClients extends CachedClients {
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;
-      const simulator = simulatorOrLockError(() =>
-        new Simulator({
-          stateFile: this.backend.stateFile,
-          pendingDelayMs: delay,
-          // Instance transitions take a few seconds on EC2; with no delay they are instant too.
-          instanceTransitionMs: Math.min(delay, 3_000),
-          clock,
-          largeRegionImages: this.backend.largeRegionImages,
-          onWarning: this.backend.onWarning,
-        }),
+      const simulator = simulatorOrLockError(
+        () =>
+          new Simulator({
+            stateFile: this.backend.stateFile,
+            pendingDelayMs: delay,
+            // Instance transitions take a few seconds on EC2; with no delay they are instant too.
+            instanceTransitionMs: Math.min(delay, 3_000),
+            clock,
+            largeRegionImages: this.backend.largeRegionImages,
+            onWarning: this.backend.onWarning,
+          }),
       );
       if (this.released) simulator.dispose();
       this.simulator = simulator;

@@ -32,7 +32,8 @@ export const errors = {
   /** A list parameter with more entries than one request may carry (wording unverified). */
   tooManyValues: (param: string, max: number) =>
     new Ec2Error('InvalidParameterValue', `The request lists more than ${max} values for ${param}.`),
-  descriptionTooLong: () => new Ec2Error('InvalidParameterValue', 'The description must be at most 255 characters long'),
+  descriptionTooLong: () =>
+    new Ec2Error('InvalidParameterValue', 'The description must be at most 255 characters long'),
   /**
    * A parameter holding a character XML cannot carry (a control character other than tab and
    * line breaks, or a non-character): refused so it is never stored nor echoed. The value itself

@@ -31,7 +31,8 @@ export interface SimulatorServer {
  * EC2's error format, whatever its method, body or encoding: the server never crashes on input.
  */
 export function serveSimulator(simulator: Simulator, port = 0): Promise<SimulatorServer> {
-  const server = http.createServer((req, res) => {
+  // Node would answer a missing Host itself, with an empty body: the handler answers it instead.
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let rejected = false;
@@ -65,6 +66,10 @@ export function serveSimulator(simulator: Simulator, port = 0): Promise<Simulato
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(req.headers))
           headers[name] = Array.isArray(value) ? value.join(',') : value;
+        if (headers['host'] === undefined && req.httpVersion === '1.1') {
+          sendError(res, 400, 'MalformedHTTPRequest', 'An HTTP/1.1 request must have a Host header.', true);
+          return;
+        }
         const refused = refuseBrowserRequest(headers, req.socket.localPort ?? 0);
         if (refused) {
           sendError(res, refused.status, refused.code, refused.message, true);
@@ -132,7 +137,11 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
   res.writeHead(status, headers).end(body);
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+};
 
 /** Status, EC2-style code and message for an error of Node's HTTP parser (codes: the simulator's own). */
 function clientErrorAnswer(nodeCode: string | undefined): [number, string, string] {

@@ -52,7 +52,8 @@ const RECORD_ARRAYS: Record<string, string[]> = {
  */
 export function stateShapeProblem(state: unknown): string | undefined {
   if (!isObject(state) || state.version !== 1) return 'it is not a simulator state of version 1';
-  if (typeof state.idCounter !== 'number' || !Number.isSafeInteger(state.idCounter)) return 'its idCounter is not an integer';
+  if (typeof state.idCounter !== 'number' || !Number.isSafeInteger(state.idCounter))
+    return 'its idCounter is not an integer';
   const seed = state.seed;
   if (!isObject(seed) || typeof seed.largeRegion !== 'string' || typeof seed.publicImagesInLargeRegion !== 'number')
     return 'its seed is malformed';

@@ -102,7 +102,8 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
       );
   }
   const description =
-    descriptionParam(p, 'Description.Value') ?? (attribute === 'description' ? descriptionParam(p, 'Value') : undefined);
+    descriptionParam(p, 'Description.Value') ??
+    (attribute === 'description' ? descriptionParam(p, 'Value') : undefined);
   const imds = p.get('ImdsSupport.Value') ?? (attribute === 'imdsSupport' ? p.get('Value') : undefined);
   const productCodes = p.list('ProductCode');
 

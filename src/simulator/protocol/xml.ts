@@ -6,9 +6,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Characters XML 1.0 cannot carry at all, not even as `&#…;`: C0 controls other than tab, LF
  * and CR, U+FFFE/U+FFFF, and surrogates (a valid pair is let through by {@link esc}).
  */
+/* eslint-disable no-control-regex -- these are exactly the control characters XML forbids */
 const NON_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
 const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
-const ESCAPE_ALL = /[&<>"']|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g;
+const ESCAPE_ALL =
+  /[&<>"']|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g;
+/* eslint-enable no-control-regex */
 
 /** True when the text holds a character no XML document can carry (see {@link esc}). */
 export function hasNonXmlCharacter(text: string): boolean {

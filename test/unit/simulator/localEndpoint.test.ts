@@ -102,13 +102,14 @@ describe('the local HTTP endpoint refuses what a web page can send', () => {
   });
 
   it('refuses a request with an Origin header or Sec-Fetch-Site, even signed', async () => {
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       { origin: `http://${host}` },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await request(server, { authorization: AUTH, 'content-type': FORM, ...headers }, TAG_BODY(imageId));
       assert.strictEqual(res.status, 403, JSON.stringify(headers));
       assert.strictEqual(ec2ErrorCode(res.body), 'UnauthorizedOperation', JSON.stringify(headers));
