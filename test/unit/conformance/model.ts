@@ -150,6 +150,14 @@ function interfaceBody(name: string): string {
 
 /** The values of the enum member `structureName.memberName` holds, or undefined when it holds free text. */
 export function enumValues(structureName: string, memberName: string): ReadonlySet<string> | undefined {
+  const key = `${structureName}.${memberName}`;
+  if (!enumCache.has(key)) enumCache.set(key, readEnum(structureName, memberName));
+  return enumCache.get(key);
+}
+
+const enumCache = new Map<string, ReadonlySet<string> | undefined>();
+
+function readEnum(structureName: string, memberName: string): ReadonlySet<string> | undefined {
   const match = new RegExp(`\\n\\s*${memberName}\\?: (\\w+)(\\[\\])? \\| undefined;`).exec(
     interfaceBody(structureName),
   );
