@@ -46,5 +46,12 @@ export const errors = {
     ),
   /** The local endpoint refuses a request a web page made (see localGuard.ts; the simulator's own rule). */
   localEndpointRefused: (message: string) => new Ec2Error('UnauthorizedOperation', message, 403),
+  /**
+   * A parameter EC2's model defines that the simulator does not implement (or one the model
+   * lacks): refused by name instead of ignored. Simulator-only: EC2 acts on every parameter it
+   * accepts and answers `UnknownParameter` for names outside its model; the code here is unverified.
+   */
+  unsupportedParameter: (name: string) =>
+    new Ec2Error('UnsupportedOperation', `The parameter ${name} is not supported by the simulator.`),
   dryRun: () => new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412),
 };

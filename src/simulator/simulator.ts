@@ -178,12 +178,18 @@ export class Simulator {
     return state;
   }
 
+  /** Each region's catalog is built on first use: a session rarely visits all nine regions. */
   private buildCatalog(clock: Clock) {
-    const catalog = new Map<string, ReturnType<typeof createPublicCatalog>>();
-    for (const region of SIMULATOR_REGIONS) {
-      catalog.set(region, createPublicCatalog(region, this.seedOptions, clock.now()));
-    }
-    return catalog;
+    const seedOptions = this.seedOptions;
+    return new (class extends Map<string, ReturnType<typeof createPublicCatalog>> {
+      override get(region: string) {
+        let images = super.get(region);
+        if (!images && SIMULATOR_REGIONS.includes(region)) {
+          super.set(region, (images = createPublicCatalog(region, seedOptions, clock.now())));
+        }
+        return images;
+      }
+    })();
   }
 
   private persistIfChanged(): void {
