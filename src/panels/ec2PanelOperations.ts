@@ -5,7 +5,7 @@
  */
 import type * as Ec2 from '@aws-sdk/client-ec2';
 import type { EC2Client, Image, Instance } from '@aws-sdk/client-ec2';
-import type { PanelEc2Operations } from './panelDependencies';
+import type { PanelEc2Operations } from './panelServices';
 
 /** The command classes the panels use (a subset of `@aws-sdk/client-ec2`'s exports). */
 export type PanelSdk = Pick<

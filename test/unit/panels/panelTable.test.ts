@@ -1,9 +1,10 @@
 import * as assert from 'assert';
-import { createPanelController } from '../../../src/panels/panelFactory';
-import { panelKey } from '../../../src/panels/panelSession';
-import { parseWith, readPanelArgs } from '../../../src/shared/messageValidation';
-import type { PanelArgs } from '../../../src/shared/protocol';
-import { PANEL_KINDS } from '../../../src/shared/protocol';
+import { createPanelController } from '../../../src/panels/panelTable';
+import { panelKey } from '../../../src/panels/panelTable';
+import { parseWith } from '../../../src/shared/messageValidation';
+import { readPanelArgs } from '../../../src/panels/panelTable';
+import type { PanelArgs } from '../../../src/panels/panelTable';
+import { PANEL_KINDS } from '../../../src/panels/panelTable';
 import { fakeServices } from './fakes';
 
 const ALL: PanelArgs[] = [
@@ -15,7 +16,7 @@ const ALL: PanelArgs[] = [
   { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
 ];
 
-describe('panel factory, keys and saved state', () => {
+describe('panel table: factory, keys and saved state', () => {
   it('builds a controller of the right kind for every panel, about the same resource', () => {
     assert.deepStrictEqual(
       ALL.map((a) => a.kind),
