@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cancelDeprecation } from '../ami/governance';
+import { cancelDeprecation } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
 import { withProgress } from './runCommand';

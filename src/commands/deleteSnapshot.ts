@@ -1,7 +1,7 @@
 import type { Snapshot } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { deleteSnapshot as sendDelete } from '../ami/snapshots';
-import type { SnapshotUsage } from '../ami/snapshotUsage';
+import { deleteSnapshot as sendDelete } from '../ec2/snapshots';
+import type { SnapshotUsage } from '../ec2/snapshotUsage';
 import { ActionableError } from '../aws/errors';
 import { imageLabel } from '../explorer/presentation';
 import { SnapshotNode } from '../explorer/snapshotNodes';

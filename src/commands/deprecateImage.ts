@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { checkDeprecationTime, parseUtcMinute, suggestedDeprecation } from '../ami/deprecation';
-import { deprecateImage as sendDeprecation } from '../ami/governance';
+import { checkDeprecationTime, parseUtcMinute, suggestedDeprecation } from '../ec2/deprecation';
+import { deprecateImage as sendDeprecation } from '../ec2/governance';
 import { isDeprecated } from '../explorer/contextValues';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';

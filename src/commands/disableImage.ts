@@ -1,6 +1,6 @@
 import type { LaunchPermission } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { disableImage as sendDisable, launchPermissions } from '../ami/governance';
+import { disableImage as sendDisable, launchPermissions } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
 import { withProgress } from './runCommand';

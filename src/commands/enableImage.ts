@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { enableImage as sendEnable } from '../ami/governance';
+import { enableImage as sendEnable } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
 import { inform, withProgress } from './runCommand';

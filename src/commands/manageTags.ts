@@ -1,8 +1,8 @@
 import type { Tag } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { putTags, removeTag } from '../ami/governance';
-import { describeSnapshotsById } from '../ami/snapshots';
-import { imageSnapshots } from '../ami/snapshotUsage';
+import { putTags, removeTag } from '../ec2/governance';
+import { describeSnapshotsById } from '../ec2/snapshots';
+import { imageSnapshots } from '../ec2/snapshotUsage';
 import { ActionableError } from '../aws/errors';
 import { SnapshotNode } from '../explorer/snapshotNodes';
 import { checkTagKey, checkTagValue } from '../shared/validation';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { protectionState } from '../ami/deprecation';
-import { protectImage as sendProtect } from '../ami/governance';
+import { protectionState } from '../ec2/deprecation';
+import { protectImage as sendProtect } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
 import { withProgress } from './runCommand';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listRegions } from '../ami/regions';
+import { listRegions } from '../ec2/regions';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
 import { withProgress } from './runCommand';

@@ -1,8 +1,8 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import type { OwnerGroup } from '../ami/ownerGroups';
-import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ami/ownerGroups';
-import { instanceName } from '../ami/instances';
+import type { OwnerGroup } from '../ec2/ownerGroups';
+import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ec2/ownerGroups';
+import { instanceName } from '../ec2/instances';
 import { ActionableError } from '../aws/errors';
 import { ImageNode, OwnerGroupNode } from '../explorer/imageNodes';
 import { InstanceNode } from '../explorer/instanceNodes';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { protectionState } from '../ami/deprecation';
-import { unprotectImage as sendUnprotect } from '../ami/governance';
+import { protectionState } from '../ec2/deprecation';
+import { unprotectImage as sendUnprotect } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
 import { inform, withProgress } from './runCommand';

@@ -1,9 +1,9 @@
 import type { EC2Client, Image } from '@aws-sdk/client-ec2';
-import type { BlockPublicAccessState } from '../ami/governance';
-import { getBlockPublicAccess } from '../ami/governance';
-import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
-import { classifySnapshots, regionSnapshotCost } from '../ami/snapshotUsage';
-import { listOwnImages, listOwnSnapshots } from '../ami/snapshots';
+import type { BlockPublicAccessState } from '../ec2/governance';
+import { getBlockPublicAccess } from '../ec2/governance';
+import type { RegionSnapshotCost, SnapshotUsage } from '../ec2/snapshotUsage';
+import { classifySnapshots, regionSnapshotCost } from '../ec2/snapshotUsage';
+import { listOwnImages, listOwnSnapshots } from '../ec2/snapshots';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OWNER_GROUPS } from '../ami/ownerGroups';
+import { OWNER_GROUPS } from '../ec2/ownerGroups';
 import { describeError } from '../aws/errors';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';

@@ -1,6 +1,6 @@
 import type { Snapshot } from '@aws-sdk/client-ec2';
-import type { BlockPublicAccessState } from '../ami/governance';
-import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
+import type { BlockPublicAccessState } from '../ec2/governance';
+import type { RegionSnapshotCost, SnapshotUsage } from '../ec2/snapshotUsage';
 import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
 import { escapeMarkdown, imageLabel } from './presentation';
 

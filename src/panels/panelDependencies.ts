@@ -3,7 +3,7 @@
  * clients, and what they change is shown in the tree (follow-ups, refreshes, reveals).
  */
 import * as vscode from 'vscode';
-import { listRegions } from '../ami/regions';
+import { listRegions } from '../ec2/regions';
 import type { AwsClients } from '../aws/clientFactory';
 import type { ConnectionContext } from '../aws/errors';
 import { describeError } from '../aws/errors';

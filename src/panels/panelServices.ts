@@ -1,5 +1,5 @@
 /**
- * What the panels need from the rest of the extension, as narrow interfaces. `src/ami/` provides
+ * What the panels need from the rest of the extension, as narrow interfaces. `src/ec2/` provides
  * the EC2 operations (each one `EC2Client.send` of one command, for the region's client, real AWS
  * or simulator alike); the container wires the rest. Types come from the SDK as types only.
  */

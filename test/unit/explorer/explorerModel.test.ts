@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createImage } from '../../../src/ami/images';
+import { createImage } from '../../../src/ec2/images';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 import { ExplorerModel, type Watch } from '../../../src/explorer/explorerModel';
 import { nodeIds } from '../../../src/explorer/ids';
@@ -106,7 +106,7 @@ describe('explorer model and poller on the simulator', () => {
     await model.instances('us-east-1');
     const { instances } = model.peekInstances('us-east-1')!;
     const running = instances.find((i) => i.State?.Name === 'running' && i.RootDeviceType === 'ebs')!;
-    const { changeInstanceState } = await import('../../../src/ami/instances');
+    const { changeInstanceState } = await import('../../../src/ec2/instances');
     await changeInstanceState(await clients.ec2('us-east-1'), 'stop', running.InstanceId!);
     const moving = await model.pollInstances('us-east-1', [running.InstanceId!]);
     assert.deepStrictEqual(moving, [running.InstanceId]);

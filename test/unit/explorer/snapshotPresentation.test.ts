@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
-import { regionSnapshotCost } from '../../../src/ami/snapshotUsage';
+import { regionSnapshotCost } from '../../../src/ec2/snapshotUsage';
 import { imageDescription, imageTooltip } from '../../../src/explorer/presentation';
 import {
   regionDescription,
