@@ -1,6 +1,6 @@
 import type { Tag } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { putTags, removeTag } from '../ec2/governance';
+import { putTags, removeTag } from '../ec2/tags';
 import { describeSnapshotsById } from '../ec2/snapshots';
 import { imageSnapshots } from '../ec2/snapshotUsage';
 import { ActionableError } from '../aws/errors';

@@ -1,41 +1,15 @@
-import type { EC2Client, Image, Snapshot } from '@aws-sdk/client-ec2';
+import type { EC2Client, Snapshot } from '@aws-sdk/client-ec2';
 import { loadSdk } from '../aws/sdk';
 
-/** The caller's snapshots and own AMIs of a region, every page (accounts have hundreds, not millions). */
+/** The caller's snapshots of a region, every page (accounts have hundreds, not millions). */
 
 export async function listOwnSnapshots(ec2: EC2Client): Promise<Snapshot[]> {
-  const { DescribeSnapshotsCommand } = await loadSdk();
+  const { paginateDescribeSnapshots } = await loadSdk();
   const snapshots: Snapshot[] = [];
-  let token: string | undefined;
-  do {
-    const out = await ec2.send(
-      new DescribeSnapshotsCommand({ OwnerIds: ['self'], MaxResults: 1000, NextToken: token }),
-    );
+  for await (const out of paginateDescribeSnapshots({ client: ec2 }, { OwnerIds: ['self'], MaxResults: 1000 })) {
     snapshots.push(...(out.Snapshots ?? []));
-    token = out.NextToken || undefined;
-  } while (token);
+  }
   return snapshots;
-}
-
-/** Every AMI the caller owns, deprecated and disabled ones included (they still hold their snapshots). */
-export async function listOwnImages(ec2: EC2Client): Promise<Image[]> {
-  const { DescribeImagesCommand } = await loadSdk();
-  const images: Image[] = [];
-  let token: string | undefined;
-  do {
-    const out = await ec2.send(
-      new DescribeImagesCommand({
-        Owners: ['self'],
-        IncludeDeprecated: true,
-        IncludeDisabled: true,
-        MaxResults: 1000,
-        NextToken: token,
-      }),
-    );
-    images.push(...(out.Images ?? []));
-    token = out.NextToken || undefined;
-  } while (token);
-  return images;
 }
 
 export async function deleteSnapshot(ec2: EC2Client, snapshotId: string): Promise<void> {

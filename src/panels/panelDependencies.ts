@@ -7,7 +7,6 @@ import { listRegions } from '../ec2/regions';
 import type { AwsClients } from '../aws/clientFactory';
 import type { ConnectionContext } from '../aws/errors';
 import { describeError } from '../aws/errors';
-import { loadSdk } from '../aws/sdk';
 import { withProgress } from '../commands/runCommand';
 import type { ExplorerModel, Watch } from '../explorer/explorerModel';
 import { nodeIds } from '../explorer/ids';
@@ -35,7 +34,6 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
   const ec2 = counted(
     createPanelEc2Operations({
       client: (region) => deps.clients().ec2(region),
-      sdk: loadSdk,
       listRegions: async () => {
         const backend = deps.clients().backend;
         return listRegions(await deps.clients().ec2(backend.kind === 'aws' ? backend.stsRegion : 'us-east-1'));

@@ -44,7 +44,7 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
 
   constructor(
     private readonly controller: PanelController<TIn, TInit, TResult>,
-    private readonly send: Post<TInit, TResult>,
+    private readonly deliver: Post<TInit, TResult>,
     private readonly events: SessionEvents,
   ) {}
 
@@ -108,7 +108,7 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
 
   /** Nothing is posted before the webview's `ready`, nor after the panel closed. */
   private post(message: HostMessage<TInit, TResult>): void {
-    if (this.ready && !this.disposed) this.send(message);
+    if (this.ready && !this.disposed) this.deliver(message);
   }
 }
 

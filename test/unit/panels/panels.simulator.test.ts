@@ -31,7 +31,6 @@ describe('panels on the simulator, through a real EC2Client', () => {
     services = {
       ec2: createPanelEc2Operations({
         client: (r) => clients.ec2(r),
-        sdk: async () => sdk,
         listRegions: async () => ['us-east-1', 'eu-west-1'],
       }),
       explainError: (e) => {
