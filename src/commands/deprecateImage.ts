@@ -4,7 +4,7 @@ import { deprecateImage as sendDeprecation } from '../ec2/governance';
 import { isDeprecated } from '../explorer/contextValues';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Deprecates an owned AMI at a date and time (UTC) the user types, within EC2's limits. */
 export async function deprecateImage(deps: CommandDeps, node?: unknown): Promise<void> {

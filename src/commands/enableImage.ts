@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { enableImage as sendEnable } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Re-enables a disabled AMI the user owns; its former launch permissions are not restored. */
 export async function enableImage(deps: CommandDeps, node?: unknown): Promise<void> {

@@ -8,7 +8,7 @@ import { SnapshotNode } from '../explorer/snapshotNodes';
 import { checkTagKey, checkTagValue } from '../shared/validation';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** EC2 allows at most 50 tags per resource. */
 const MAX_TAGS = 50;

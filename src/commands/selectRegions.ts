@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { listRegions } from '../ec2/regions';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** Picks the regions shown as roots of the tree, from the list DescribeRegions returns. */
 export async function selectRegions(deps: CommandDeps): Promise<void> {

@@ -11,7 +11,7 @@ import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
-import { Listeners } from './listeners';
+import { Listeners } from '../shared/listeners';
 
 /** A loaded part of a group: the images so far and the token of the next page. */
 export interface GroupPage {

@@ -8,7 +8,7 @@ import { ErrorNode, MessageNode } from './infoNodes';
 import { InstanceNode } from './instanceNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { SnapshotsFolderNode } from './snapshotNodes';
-import { regionDescription, regionTooltip } from './snapshotPresentation';
+import { regionDescription, regionTooltip } from './regionPresentation';
 
 /** A root row: one selected region. */
 export class RegionNode implements ExplorerNode {

@@ -7,7 +7,7 @@ import { listRegions } from '../ec2/regions';
 import type { AwsClients } from '../aws/clientFactory';
 import type { ConnectionContext } from '../aws/errors';
 import { describeError } from '../aws/errors';
-import { withProgress } from '../commands/runCommand';
+import { withProgress } from '../notifications';
 import type { ExplorerModel, Watch } from '../explorer/explorerModel';
 import { nodeIds } from '../explorer/ids';
 import type { ExplorerNode } from '../explorer/node';

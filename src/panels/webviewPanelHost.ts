@@ -4,7 +4,7 @@
  * `PanelSession` before anything acts on it, one panel per resource, restore after reload.
  */
 import * as vscode from 'vscode';
-import { Listeners } from '../explorer/listeners';
+import { Listeners } from '../shared/listeners';
 import { parseWith } from '../shared/messageValidation';
 import { readPanelArgs } from './panelTable';
 import type { HostMessage } from '../shared/protocol/envelope';
