@@ -132,19 +132,19 @@ export async function listOwnImages(
 /** CreateImage; the new image is `pending` until EC2 has snapshotted every volume. */
 export async function createImage(ec2: EC2Client, input: CreateImageCommandInput): Promise<string> {
   const { CreateImageCommand } = await loadSdk();
-  const out = await ec2.send(new CreateImageCommand(input));
-  if (!out.ImageId) {
-    throw new Error('EC2 accepted CreateImage but returned no image id.');
-  }
-  return out.ImageId;
+  return newImageId(await ec2.send(new CreateImageCommand(input)), 'CreateImage');
 }
 
 /** CopyImage, sent to the destination region's client; resolves with the new image id. */
 export async function copyImage(ec2: EC2Client, input: CopyImageCommandInput): Promise<string> {
   const { CopyImageCommand } = await loadSdk();
-  const out = await ec2.send(new CopyImageCommand(input));
+  return newImageId(await ec2.send(new CopyImageCommand(input)), 'CopyImage');
+}
+
+/** The id of the image an action created; EC2 always returns one when the call succeeds. */
+function newImageId(out: { ImageId?: string }, action: string): string {
   if (!out.ImageId) {
-    throw new Error('EC2 accepted CopyImage but returned no image id.');
+    throw new Error(`EC2 accepted ${action} but returned no image id.`);
   }
   return out.ImageId;
 }
