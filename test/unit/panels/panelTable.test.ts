@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { createPanelController } from '../../../src/panels/panelTable';
 import { panelKey } from '../../../src/panels/panelTable';
 import { parseWith } from '../../../src/shared/messageValidation';
@@ -43,5 +45,14 @@ describe('panel table: factory, keys and saved state', () => {
     assert.ok(!parseWith(readPanelArgs, { kind: 'launch', region: 'us-east-1' }).ok);
     assert.ok(!parseWith(readPanelArgs, undefined).ok);
     assert.ok(!parseWith(readPanelArgs, { ...ALL[2], extra: 1 }).ok);
+  });
+
+  it('has one webview bundle entry per panel of the table, and no other', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const entries = fs
+      .readdirSync(path.join(root, 'webview-ui/src'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -'.ts'.length));
+    assert.deepStrictEqual(entries.sort(), [...PANEL_KINDS].sort());
   });
 });
