@@ -7,8 +7,8 @@ import type {
   VolumeInfo,
   VolumeMapping,
   VolumeType,
-} from '../../src/shared/protocol';
-import { VOLUME_TYPES } from '../../src/shared/protocol';
+} from '../../src/shared/protocol/createImage';
+import { VOLUME_TYPES } from '../../src/shared/protocol/createImage';
 import { checkAmiName, checkDescription, checkVolumeSize } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';

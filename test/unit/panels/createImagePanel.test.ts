@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
 import { CreateImagePanel, suggestName } from '../../../src/panels/createImagePanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { CreateImageInit, CreateImageParams, CreateImageResult, HostMessage } from '../../../src/shared/protocol';
+import type { CreateImageInit, CreateImageParams, CreateImageResult } from '../../../src/shared/protocol/createImage';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices, mutations } from './fakes';
 
