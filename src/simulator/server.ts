@@ -30,9 +30,15 @@ export interface SimulatorServer {
  * CLI, Terraform or any SDK can use it with `--endpoint-url`. Every request gets an answer in
  * EC2's error format, whatever its method, body or encoding: the server never crashes on input.
  */
-export function serveSimulator(simulator: Simulator, port = 0): Promise<SimulatorServer> {
+export function serveSimulator(
+  simulator: Simulator,
+  port = 0,
+  /** Shorter bounds for tests; the defaults are {@link REQUEST_TIMEOUT_MS} and {@link HEADERS_TIMEOUT_MS}. */
+  timeouts: { requestMs?: number } = {},
+): Promise<SimulatorServer> {
   // Node would answer a missing Host itself, with an empty body: the handler answers it instead.
-  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+  // Timeouts are checked every second rather than Node's 30 s, so a stalled request ends on time.
+  const server = http.createServer({ requireHostHeader: false, connectionsCheckingInterval: 1000 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let rejected = false;
@@ -88,8 +94,8 @@ export function serveSimulator(simulator: Simulator, port = 0): Promise<Simulato
       }
     });
   });
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
-  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.requestTimeout = timeouts.requestMs ?? REQUEST_TIMEOUT_MS;
+  server.headersTimeout = Math.min(HEADERS_TIMEOUT_MS, server.requestTimeout);
   // Requests Node's own parser rejects (bad request line or headers, headers too large, a body
   // shorter than its Content-Length, a client too slow) get an EC2 error document and a close.
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {

@@ -60,7 +60,7 @@ export function lockStateFile(stateFile: string): StateLock {
  */
 function tryCreate(lockFile: string): boolean {
   const temp = `${lockFile}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${process.pid}\n`);
+  fs.writeFileSync(temp, `${process.pid}\n${startTimeOf(process.pid) ?? ''}\n`);
   try {
     fs.linkSync(temp, lockFile);
     return true;
@@ -72,10 +72,32 @@ function tryCreate(lockFile: string): boolean {
   }
 }
 
+/** The live owner's pid, or undefined when the lock is unreadable or its process is gone. */
 function readOwner(lockFile: string): number | undefined {
+  let text: string;
   try {
-    const pid = Number.parseInt(fs.readFileSync(lockFile, 'utf8').trim(), 10);
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
+    text = fs.readFileSync(lockFile, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const [pidLine, startLine] = text.split('\n');
+  const pid = Number.parseInt(pidLine, 10);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  // Process ids are reused (after a reboot, or quickly in a container): where the system tells a
+  // process's start time, a pid that now names a process started at another time is not the owner.
+  if (startLine && pid !== process.pid) {
+    const start = startTimeOf(pid);
+    if (start !== undefined && start !== startLine.trim()) return undefined;
+  }
+  return pid;
+}
+
+/** When the process started, from Linux's /proc (undefined elsewhere, or when the process is gone). */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime) counts from after the command name, which may hold spaces: `pid (comm) state …`.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
   } catch {
     return undefined;
   }

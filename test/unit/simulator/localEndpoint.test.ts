@@ -160,6 +160,24 @@ describe('the local HTTP endpoint refuses what a web page can send', () => {
       ec2ErrorCode(res.body);
     });
 
+    it('a client that stalls mid-body: 408 once the request timeout passes', async () => {
+      const quick = await serveSimulator(sim, 0, { requestMs: 1000 });
+      try {
+        const started = Date.now();
+        const raw = await rawExchange(
+          quick,
+          `POST / HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\nAuthorization: ${AUTH}\r\nContent-Length: 100\r\n\r\nAction=`,
+          false,
+        );
+        const res = splitResponse(raw);
+        assert.strictEqual(res.status, 408, raw);
+        assert.strictEqual(ec2ErrorCode(res.body), 'RequestTimeout');
+        assert.ok(Date.now() - started < 4000, `answered after ${Date.now() - started} ms`);
+      } finally {
+        await quick.close();
+      }
+    });
+
     it('headers too large: 431', async () => {
       const raw = await rawExchange(
         server,

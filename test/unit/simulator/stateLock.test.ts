@@ -65,7 +65,7 @@ describe('one simulator per state file', function () {
     const first = runCli(['--state', file]);
     running.push(first.child);
     await listening(first);
-    assert.strictEqual(fs.readFileSync(`${file}.lock`, 'utf8').trim(), String(first.child.pid));
+    assert.strictEqual(fs.readFileSync(`${file}.lock`, 'utf8').split('\n')[0], String(first.child.pid));
 
     const second = runCli(['--state', file]);
     running.push(second.child);
@@ -96,9 +96,22 @@ describe('one simulator per state file', function () {
     const gone = deadPid();
     fs.writeFileSync(`${file}.lock`, `${gone}\n`);
     const sim = newSimulator({ stateFile: file });
-    assert.strictEqual(fs.readFileSync(`${file}.lock`, 'utf8').trim(), String(process.pid));
+    assert.strictEqual(fs.readFileSync(`${file}.lock`, 'utf8').split('\n')[0], String(process.pid));
     sim.dispose();
     assert.ok(!fs.existsSync(`${file}.lock`));
+  });
+
+  it('refuses a lock held by a live process, but not when its pid was reused by a process started later', () => {
+    // A live process other than this one: the test runner's parent. Its start time is in /proc (Linux).
+    const stat = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    fs.writeFileSync(`${file}.lock`, `${process.ppid}\n${start}\n`);
+    assert.throws(
+      () => newSimulator({ stateFile: file }),
+      (e: unknown) => e instanceof StateFileLockedError && e.ownerPid === process.ppid,
+    );
+    fs.writeFileSync(`${file}.lock`, `${process.ppid}\n${Number(start) - 1}\n`);
+    newSimulator({ stateFile: file }).dispose();
   });
 
   it('takes over a lock killed -9 left behind', async () => {
