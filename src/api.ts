@@ -78,22 +78,22 @@ export function createApi(
     tree: container.tree,
     setUserInput: (input) => container.setUserInput(input),
     resetSimulator: async () => {
-      const clients = container.clients();
-      if (!clients.resetSimulator) {
+      const control = container.clients().simulator;
+      if (!control) {
         throw new Error('The simulator is not the current backend.');
       }
-      await clients.resetSimulator();
+      await control.reset();
       container.poller.clear();
       container.model.clear();
       container.tree.refresh();
     },
     configureSimulator: (options) => container.configureSimulator(options),
     advanceSimulatorClock: async (ms) => {
-      const clients = container.clients();
-      if (!clients.advanceSimulatorClock) {
+      const control = container.clients().simulator;
+      if (!control) {
         throw new Error('The simulator is not the current backend.');
       }
-      await clients.advanceSimulatorClock(ms);
+      await control.advanceClock(ms);
     },
     settle: async (maxRounds = 20) => {
       for (let round = 0; container.poller.size > 0; round++) {
@@ -133,6 +133,6 @@ export function createApi(
     resetWalkthroughProgress: () => container.training.reset(),
     connectionStatusText: () => container.status.text(),
     pendingStatusText: () => container.pendingStatus.text(),
-    simulatorEndpointUrl: () => container.clients().runningSimulatorEndpoint?.()?.url,
+    simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
   };
 }

@@ -194,7 +194,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.tree.refresh();
     } else if (backend.kind === 'simulator' && previous.simulatorAccount !== this.current.simulatorAccount) {
       // Same simulator (and endpoint), another caller: everything shown belongs to the old account.
-      this.currentClients.switchSimulatorAccount?.(this.current.simulatorAccount);
+      this.currentClients.simulator?.switchAccount(this.current.simulatorAccount);
       this.poller.clear();
       this.model.clear();
       this.status.show(this.currentClients);

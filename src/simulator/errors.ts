@@ -27,5 +27,12 @@ export const errors = {
     new Ec2Error('AuthFailure', message, 401),
   unauthorized: (message = 'You are not authorized to perform this operation.') =>
     new Ec2Error('UnauthorizedOperation', message, 403),
+  /** STS's refusal to assume a role the caller may not assume (format as in STS's AccessDenied). */
+  assumeRoleDenied: (callerArn: string, roleArn: string) =>
+    new Ec2Error(
+      'AccessDenied',
+      `User: ${callerArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    ),
   dryRun: () => new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412),
 };
