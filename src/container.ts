@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sharedConfigFiles } from './aws/awsConfig';
 import type { AwsClients, BackendConfig } from './aws/clientFactory';
 import { createAwsClients } from './aws/clientFactory';
 import type { ConnectionContext, UserError } from './aws/errors';
@@ -168,7 +169,14 @@ export class Container implements CommandDeps, vscode.Disposable {
 
   connection(): ConnectionContext {
     const backend = this.currentClients.backend;
-    return backend.kind === 'aws' ? { backend: 'aws', profile: backend.profile } : { backend: 'simulator' };
+    return backend.kind === 'aws'
+      ? {
+          backend: 'aws',
+          profile: backend.profile,
+          endpoint: this.currentClients.lastEndpointTried?.(),
+          configFiles: sharedConfigFiles(),
+        }
+      : { backend: 'simulator' };
   }
 
   reportError(commandId: string, error: UserError): void {

@@ -21,6 +21,10 @@ export interface UserError {
 export interface ConnectionContext {
   backend: 'simulator' | 'aws';
   profile?: string;
+  /** The EC2 endpoint the calls went to, when known (real AWS or a configured endpoint). */
+  endpoint?: string;
+  /** The shared config and credentials files the SDK read. */
+  configFiles?: { config: string; credentials: string };
 }
 
 const CREDENTIAL_EXPIRED = new Set([
@@ -80,6 +84,19 @@ function profileName(ctx: ConnectionContext): string {
   return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
 }
 
+/** " (read ~/.aws/config and ~/.aws/credentials)", so the user knows where we looked. */
+function filesRead(ctx: ConnectionContext): string {
+  const files = ctx.configFiles;
+  return files ? ` (read ${files.config} and ${files.credentials})` : '';
+}
+
+/** The URL that was tried, else the host named in the socket error, else "AWS". */
+function endpointTried(ctx: ConnectionContext, raw: string): string {
+  if (ctx.endpoint) return ctx.endpoint;
+  const host = /(?:ENOTFOUND|EAI_AGAIN) (\S+)/.exec(raw)?.[1];
+  return host ? `AWS at ${host}` : 'AWS';
+}
+
 /** Maps any error from an SDK call to a message and a fix. Never includes credentials. */
 export function describeError(err: unknown, ctx: ConnectionContext): UserError {
   if (err instanceof ActionableError) {
@@ -100,7 +117,7 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'credentials',
       code,
-      message: `No AWS credentials were found for ${profileName(ctx)}.`,
+      message: `No AWS credentials were found for ${profileName(ctx)}${filesRead(ctx)}.`,
       fix: `Run \`aws configure${profileArg(ctx)}\` or \`aws sso login${profileArg(ctx)}\`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").`,
     };
   }
@@ -148,7 +165,7 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'network',
       code,
-      message: `Cannot reach AWS (${code}).`,
+      message: `Cannot reach ${endpointTried(ctx, raw)} (${code}).`,
       fix: 'Check your network connection and proxy settings, then refresh. The simulator works offline: "AMI Explorer: Use Simulator".',
     };
   }

@@ -70,9 +70,16 @@ export class RealAwsClients extends CachedClients {
       if (backend.accessKey) return backend.accessKey;
       const sdk = await loadSdk();
       const ask = backend.mfaCode;
+      // role_arn profiles call STS AssumeRole through a client of the SDK's own, which would
+      // dial AWS: give it the profile's STS endpoint and request handler.
+      const sts = await this.resolve('STS', backend.stsRegion);
       return sdk.defaultProvider({
         profile: backend.profile,
         ...(ask ? { mfaCodeProvider: (serial: string) => ask(serial) } : {}),
+        clientConfig: {
+          ...(sts.endpoint ? { endpoint: sts.endpoint } : {}),
+          ...(sts.requestHandler ? { requestHandler: sts.requestHandler as never } : {}),
+        },
       });
     })();
     return this.provider;
