@@ -58,6 +58,8 @@ export interface AmiExplorerApi {
   resetWalkthroughProgress(): void;
   /** The connection's status bar text, e.g. `$(beaker) Simulator · 123456789012`. */
   connectionStatusText(): string;
+  /** The connection's status bar tooltip: the endpoint and account in use. */
+  connectionStatusTooltip(): string;
   /** The pending-work status bar text, undefined while it is hidden. */
   pendingStatusText(): string | undefined;
   /** The simulator's HTTP endpoint while it runs. */
@@ -132,6 +134,7 @@ export function createApi(
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
     resetWalkthroughProgress: () => container.training.reset(),
     connectionStatusText: () => container.status.text(),
+    connectionStatusTooltip: () => container.status.tooltip(),
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
   };

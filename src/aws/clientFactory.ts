@@ -28,8 +28,8 @@ export type BackendConfig =
       stsRegion: string;
       /** A custom endpoint (LocalStack, moto, a shared simulator) that overrides any configured one. */
       endpointUrl?: string;
-      /** Static keys of a custom endpoint; otherwise the profile's credentials. */
-      accessKey?: { accessKeyId: string; secretAccessKey: string };
+      /** The keys of a custom endpoint (read when first needed); otherwise the profile's credentials. */
+      accessKey?: () => Promise<{ accessKeyId: string; secretAccessKey: string }>;
       /** VS Code's `http.proxy`, which wins over HTTPS_PROXY. */
       httpProxy?: string;
       /** Asks the user for the code of an MFA device (a profile with `mfa_serial`). */

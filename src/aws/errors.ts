@@ -241,6 +241,15 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       fix: 'Refresh the view to see its current state.',
     };
   }
+  const unsupported = unsupportedAction(code, raw);
+  if (unsupported) {
+    return {
+      kind: 'input',
+      code,
+      message: `This endpoint does not support ${unsupported}.`,
+      fix: 'The rest of the explorer works; this feature needs AWS or an endpoint that implements it.',
+    };
+  }
   if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
     return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
   }
@@ -253,6 +262,21 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
         ? 'See the "AMI Explorer" output for details.'
         : 'See the "AMI Explorer" output for details, then refresh.',
   };
+}
+
+/**
+ * The action an endpoint says it does not implement, from the answers of EC2 and of the
+ * usual stand-ins: EC2 and our simulator ("InvalidAction: The action X is not valid for this
+ * web service."), LocalStack ("API action 'X' for service 'ec2' not yet implemented"), and
+ * moto ("The X action has not been implemented"), the latter two unverified against current versions.
+ */
+function unsupportedAction(code: string | undefined, raw: string): string | undefined {
+  const notImplemented = /not (yet )?implemented/i.test(raw);
+  if (code !== 'InvalidAction' && code !== 'NotImplemented' && code !== 'NotImplementedException' && !notImplemented) {
+    return undefined;
+  }
+  const named = /action '?([A-Z][A-Za-z0-9]+)'?/.exec(raw) ?? /The ([A-Z][A-Za-z0-9]+) action/.exec(raw);
+  return named?.[1] ?? 'this operation';
 }
 
 /** EC2's UnauthorizedOperation carries a long encoded message after the first sentence. */

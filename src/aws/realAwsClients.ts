@@ -9,7 +9,8 @@ import { proxyFor, TunnellingAgent } from './proxyAgent';
 import { loadSdk } from './sdk';
 
 type Credentials =
-  { accessKeyId: string; secretAccessKey: string } | ReturnType<Awaited<ReturnType<typeof loadSdk>>['defaultProvider']>;
+  | (() => Promise<{ accessKeyId: string; secretAccessKey: string }>)
+  | ReturnType<Awaited<ReturnType<typeof loadSdk>>['defaultProvider']>;
 
 /** What a real-AWS client is given beyond its region, resolved from the profile as the AWS CLI would. */
 interface ResolvedOptions {
