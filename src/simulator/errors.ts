@@ -27,6 +27,8 @@ export const errors = {
     new Ec2Error('AuthFailure', message, 401),
   unauthorized: (message = 'You are not authorized to perform this operation.') =>
     new Ec2Error('UnauthorizedOperation', message, 403),
+  /** STS's input validation error (AWS's "1 validation error detected: …" wording). */
+  stsValidation: (message: string) => new Ec2Error('ValidationError', `1 validation error detected: ${message}`),
   /** STS's refusal to assume a role the caller may not assume (format as in STS's AccessDenied). */
   assumeRoleDenied: (callerArn: string, roleArn: string) =>
     new Ec2Error(

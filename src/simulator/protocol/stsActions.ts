@@ -25,15 +25,26 @@ const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.
 const assumeRole: ActionHandler = (ctx) => {
   const roleArn = ctx.params.required('RoleArn');
   const sessionName = ctx.params.required('RoleSessionName');
+  // Constraints of the STS model (RoleSessionName 2–64 of [\w+=,.@-]); the ARN check is unverified.
+  if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+    throw errors.stsValidation(
+      `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must have length between 2 and 64 and match [\\w+=,.@-]*`,
+    );
+  }
   const match = ROLE_ARN.exec(roleArn);
-  if (!match) throw errors.invalidParameterValue(`${roleArn} is not a valid role ARN.`);
+  if (!match)
+    throw errors.stsValidation(
+      `Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must be a role ARN`,
+    );
   const [, accountId, roleName] = match;
   if (!SIMULATOR_ACCOUNTS.some((a) => a.accountId === accountId)) {
     throw errors.assumeRoleDenied(callerArn(ctx), roleArn);
   }
   const duration = Number(ctx.params.get('DurationSeconds') ?? 3600);
   if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
-    throw errors.invalidParameterValue('DurationSeconds must be between 900 and 43200 seconds.');
+    throw errors.stsValidation(
+      `Value '${duration}' at 'durationSeconds' failed to satisfy constraint: Member must be between 900 and 43200`,
+    );
   }
   const expiration = new Date(ctx.world.clock.now() + duration * 1000).toISOString();
   const credentials =

@@ -66,22 +66,26 @@ describe('simulator STS AssumeRole', () => {
 
   it('refuses a role in an account the simulator does not know, and a malformed role ARN', async () => {
     await assert.rejects(
-      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::999999999999:role/X', RoleSessionName: 's' })),
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::999999999999:role/X', RoleSessionName: 'session' })),
       (e: Error) => e.name === 'AccessDenied' && /not authorized to perform: sts:AssumeRole/.test(e.message),
     );
     await assert.rejects(
-      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 's' })),
-      (e: Error) => e.name === 'InvalidParameterValue',
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'session' })),
+      (e: Error) => e.name === 'ValidationError',
+    );
+    await assert.rejects(
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/X', RoleSessionName: 's' })),
+      (e: Error) => e.name === 'ValidationError' && /roleSessionName/.test(e.message),
     );
     await assert.rejects(
       sts(sim).send(
         new AssumeRoleCommand({
           RoleArn: 'arn:aws:iam::123456789012:role/X',
-          RoleSessionName: 's',
+          RoleSessionName: 'session',
           DurationSeconds: 60,
         }),
       ),
-      (e: Error) => e.name === 'InvalidParameterValue',
+      (e: Error) => e.name === 'ValidationError',
     );
   });
 });
