@@ -4,6 +4,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
 import { CachedClients } from './cachedClients';
+import { ActionableError } from './errors';
 import type { BackendConfig, Ec2CallRecord, SimulatorControl, SimulatorEndpoint } from './clientFactory';
 import type { BackendModules } from './sdk';
 import { loadBackendModules, loadSdk } from './sdk';
@@ -30,6 +31,9 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
   private accessKeyId: string;
   private server: Promise<SimulatorServer> | undefined;
   private serving: SimulatorServer | undefined;
+  /** The loaded simulator, so that dispose() can hand back its state file at once. */
+  private loadedSimulator: LoadedSimulator['simulator'] | undefined;
+  private released = false;
 
   constructor(
     readonly backend: Extract<BackendConfig, { kind: 'simulator' }>,
@@ -50,15 +54,20 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;
-      const simulator = new Simulator({
-        stateFile: this.backend.stateFile,
-        pendingDelayMs: delay,
-        // Instance transitions take a few seconds on EC2; with no delay they are instant too.
-        instanceTransitionMs: Math.min(delay, 3_000),
-        clock,
-        largeRegionImages: this.backend.largeRegionImages,
-        onWarning: this.backend.onWarning,
-      });
+      const simulator = simulatorOrLockError(
+        () =>
+          new Simulator({
+            stateFile: this.backend.stateFile,
+            pendingDelayMs: delay,
+            // Instance transitions take a few seconds on EC2; with no delay they are instant too.
+            instanceTransitionMs: Math.min(delay, 3_000),
+            clock,
+            largeRegionImages: this.backend.largeRegionImages,
+            onWarning: this.backend.onWarning,
+          }),
+      );
+      if (this.released) simulator.dispose();
+      this.loadedSimulator = simulator;
       return {
         simulator,
         requestHandler: new SimulatorRequestHandler(simulator),
@@ -146,7 +155,23 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
 
   override dispose(): void {
     super.dispose();
+    this.released = true;
+    // At once, not after the endpoint closed: the next connection's simulator takes the state file.
+    this.loadedSimulator?.dispose();
     void this.stopEndpoint().catch(() => undefined);
+  }
+}
+
+/** A second simulator on the same state file (another window) becomes advice the user can act on. */
+function simulatorOrLockError<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SimulatorStateLocked') throw error;
+    throw new ActionableError(
+      (error as Error).message,
+      'Use the simulator in the window that has it open, or close that window (or stop `npm run simulator`) and reload this one.',
+    );
   }
 }
 

@@ -1,6 +1,8 @@
 import { Ec2Error, errors } from '../errors';
 import { filtersFromQuery, type FilterRequest } from '../models/filters';
 import type { PageRequest } from '../models/paging';
+import { REQUEST_LIMITS } from './limits';
+import { esc, hasNonXmlCharacter } from './xml';
 
 /**
  * The parameters of one EC2 Query request (`Action=…&ImageId.1=…&Filter.1.Name=…`),
@@ -9,8 +11,18 @@ import type { PageRequest } from '../models/paging';
 export class QueryParams {
   constructor(private readonly map: ReadonlyMap<string, string>) {}
 
+  /**
+   * Parses a Query body. A name or value holding a character XML cannot carry is refused here,
+   * once for every action: such a value could never be stored (it would break every later
+   * answer that shows it) nor echoed.
+   */
   static parse(body: string): QueryParams {
-    return new QueryParams(new Map(new URLSearchParams(body)));
+    const map = new Map<string, string>();
+    for (const [name, value] of new URLSearchParams(body)) {
+      if (hasNonXmlCharacter(name) || hasNonXmlCharacter(value)) throw errors.invalidCharacter(esc(name));
+      map.set(name, value);
+    }
+    return new QueryParams(map);
   }
 
   has(name: string): boolean {
@@ -53,9 +65,11 @@ export class QueryParams {
 
   /** `Name.1`, `Name.2`, … in index order (EC2 accepts gaps). */
   list(prefix: string): string[] {
-    return this.indexed(prefix)
+    const values = this.indexed(prefix)
       .filter(([, rest]) => rest === '')
       .map(([, , value]) => value);
+    if (values.length > REQUEST_LIMITS.listEntries) throw errors.tooManyValues(prefix, REQUEST_LIMITS.listEntries);
+    return values;
   }
 
   /** `Name.1.Field`, `Name.2.Field`, … as one QueryParams per index, in index order. */
@@ -67,6 +81,7 @@ export class QueryParams {
       if (!group) groups.set(index, (group = new Map<string, string>()));
       group.set(rest.slice(1), value);
     }
+    if (groups.size > REQUEST_LIMITS.listEntries) throw errors.tooManyValues(prefix, REQUEST_LIMITS.listEntries);
     return [...groups.keys()].sort((a, b) => a - b).map((i) => new QueryParams(groups.get(i)!));
   }
 
@@ -94,10 +109,37 @@ export class QueryParams {
 /** Filter.N, MaxResults and NextToken: the parameters every paged Describe* action reads. */
 export function describeParams(params: QueryParams): PageRequest & { filters: FilterRequest[] } {
   return {
-    filters: filtersFromQuery(params),
+    filters: filtersParam(params),
     maxResults: params.int('MaxResults'),
     nextToken: params.get('NextToken') || undefined,
   };
+}
+
+/** `Filter.N.Name` / `Filter.N.Value.M`, within EC2's limits on how many values and how long. */
+export function filtersParam(params: QueryParams): FilterRequest[] {
+  const filters = filtersFromQuery(params);
+  let count = 0;
+  for (const filter of filters) {
+    count += filter.values.length;
+    if (filter.values.some((v) => v.length > REQUEST_LIMITS.filterValueLength)) {
+      throw errors.filterLimitExceeded(
+        `The maximum length for a filter value is ${REQUEST_LIMITS.filterValueLength} characters`,
+      );
+    }
+  }
+  if (count > REQUEST_LIMITS.filterValues) {
+    throw errors.filterLimitExceeded(
+      `The maximum number of filter values specified on a single call is ${REQUEST_LIMITS.filterValues}`,
+    );
+  }
+  return filters;
+}
+
+/** An optional description, at most as long as EC2 allows. */
+export function descriptionParam(params: QueryParams, name: string): string | undefined {
+  const value = params.get(name);
+  if (value !== undefined && value.length > REQUEST_LIMITS.descriptionLength) throw errors.descriptionTooLong();
+  return value;
 }
 
 export function isEc2Error(e: unknown): e is Ec2Error {
