@@ -59,6 +59,8 @@ export interface AmiExplorerApi {
   resetWalkthroughProgress(): void;
   /** The connection's status bar text, e.g. `$(beaker) Simulator · 123456789012`. */
   connectionStatusText(): string;
+  /** The connection's status bar tooltip: the endpoint and account in use. */
+  connectionStatusTooltip(): string;
   /** The pending-work status bar text, undefined while it is hidden. */
   pendingStatusText(): string | undefined;
   /** The simulator's HTTP endpoint while it runs. */
@@ -79,22 +81,22 @@ export function createApi(
     tree: container.tree,
     setUserInput: (input) => container.setUserInput(input),
     resetSimulator: async () => {
-      const clients = container.clients();
-      if (!clients.resetSimulator) {
+      const control = container.clients().simulator;
+      if (!control) {
         throw new Error('The simulator is not the current backend.');
       }
-      await clients.resetSimulator();
+      await control.reset();
       container.poller.clear();
       container.model.clear();
       container.tree.refresh();
     },
     configureSimulator: (options) => container.configureSimulator(options),
     advanceSimulatorClock: async (ms) => {
-      const clients = container.clients();
-      if (!clients.advanceSimulatorClock) {
+      const control = container.clients().simulator;
+      if (!control) {
         throw new Error('The simulator is not the current backend.');
       }
-      await clients.advanceSimulatorClock(ms);
+      await control.advanceClock(ms);
     },
     settle: async (maxRounds = 20) => {
       for (let round = 0; container.poller.size > 0; round++) {
@@ -134,7 +136,8 @@ export function createApi(
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
     resetWalkthroughProgress: () => container.training.reset(),
     connectionStatusText: () => container.status.text(),
+    connectionStatusTooltip: () => container.status.tooltip(),
     pendingStatusText: () => container.pendingStatus.text(),
-    simulatorEndpointUrl: () => container.clients().runningSimulatorEndpoint?.()?.url,
+    simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
   };
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { sharedConfigFiles } from './aws/awsConfig';
 import type { AwsClients, BackendConfig } from './aws/clientFactory';
 import { createAwsClients } from './aws/clientFactory';
 import type { ConnectionContext, UserError } from './aws/errors';
@@ -17,7 +18,7 @@ import { createPanelServices } from './panels/panelDependencies';
 import { PanelRegistry } from './panels/webviewPanelHost';
 import type { PanelArgs } from './panels/panelTable';
 import type { AmiExplorerSettings } from './settings';
-import { readSettings, SECTION } from './settings';
+import { ENDPOINT_SECRET_KEY, readSettings, SECTION } from './settings';
 import { observePublicRefusals } from './walkthrough/observePanel';
 import { TrainingProgress } from './walkthrough/trainingProgress';
 
@@ -52,6 +53,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly training: TrainingProgress;
   readonly pendingStatus: PendingWorkStatus;
   readonly status: ConnectionStatus;
+  readonly secrets: vscode.SecretStorage;
   private readonly disposables: vscode.Disposable[] = [];
   private current: AmiExplorerSettings;
   private currentClients: AwsClients;
@@ -68,6 +70,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     private readonly options: ContainerOptions,
   ) {
     this.log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
+    this.secrets = context.secrets;
     this.current = readSettings();
     this.training = new TrainingProgress(
       (key, value) => void vscode.commands.executeCommand('setContext', key, value),
@@ -114,7 +117,17 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.log,
     );
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
-    const account = this.model.onDidLearnAccount.on((id) => this.status.showAccount(id));
+    const account = this.model.onDidLearnAccount.on((id) => {
+      this.status.showAccount(id);
+      // The SDK is loaded by now (STS answered): resolving the endpoint costs nothing at activation.
+      const clients = this.currentClients;
+      if (clients.backend.kind === 'aws' && clients.endpointOf) {
+        clients
+          .endpointOf(clients.backend.stsRegion)
+          .then((url) => clients === this.currentClients && this.status.showEndpoint(url))
+          .catch(() => undefined);
+      }
+    });
     this.pendingStatus = new PendingWorkStatus(
       () => this.poller.size,
       () => this.currentClients.backend.kind === 'simulator',
@@ -138,7 +151,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.treeView.onDidChangeSelection((e) => this.training.selected(e.selection.map((n) => n.id))),
       { dispose: () => this.currentClients.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION)) {
+        if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('http.proxy')) {
           this.reconnect();
         }
       }),
@@ -168,7 +181,14 @@ export class Container implements CommandDeps, vscode.Disposable {
 
   connection(): ConnectionContext {
     const backend = this.currentClients.backend;
-    return backend.kind === 'aws' ? { backend: 'aws', profile: backend.profile } : { backend: 'simulator' };
+    return backend.kind === 'aws'
+      ? {
+          backend: 'aws',
+          profile: backend.profile,
+          endpoint: this.currentClients.lastEndpointTried?.(),
+          configFiles: sharedConfigFiles(),
+        }
+      : { backend: 'simulator' };
   }
 
   reportError(commandId: string, error: UserError): void {
@@ -194,7 +214,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.tree.refresh();
     } else if (backend.kind === 'simulator' && previous.simulatorAccount !== this.current.simulatorAccount) {
       // Same simulator (and endpoint), another caller: everything shown belongs to the old account.
-      this.currentClients.switchSimulatorAccount?.(this.current.simulatorAccount);
+      this.currentClients.simulator?.switchAccount(this.current.simulatorAccount);
       this.poller.clear();
       this.model.clear();
       this.status.show(this.currentClients);
@@ -218,8 +238,34 @@ export class Container implements CommandDeps, vscode.Disposable {
 
   private backendConfig(): BackendConfig {
     const s = this.current;
+    const shared = {
+      httpProxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined,
+      mfaCode: (serial: string) =>
+        this.userInput.text({
+          title: vscode.l10n.t('MFA code for {0}', serial),
+          prompt: vscode.l10n.t('The profile assumes a role that requires the code of this MFA device.'),
+          password: true,
+          validate: (v) => (/^\d{6}$/.test(v) ? undefined : vscode.l10n.t('Six digits.')),
+        }),
+    };
     if (s.backend === 'aws') {
-      return { kind: 'aws', profile: s.profile || undefined, stsRegion: s.regions[0] ?? 'us-east-1' };
+      return { kind: 'aws', profile: s.profile || undefined, stsRegion: s.regions[0] ?? 'us-east-1', ...shared };
+    }
+    if (s.backend === 'endpoint') {
+      const e = s.endpoint;
+      return {
+        kind: 'aws',
+        profile: e.profile || undefined,
+        stsRegion: e.region,
+        endpointUrl: e.url,
+        accessKey: e.profile
+          ? undefined
+          : async () => ({
+              accessKeyId: e.accessKeyId,
+              secretAccessKey: (await this.context.secrets.get(ENDPOINT_SECRET_KEY)) ?? '',
+            }),
+        ...shared,
+      };
     }
     return {
       kind: 'simulator',
@@ -245,6 +291,6 @@ export class Container implements CommandDeps, vscode.Disposable {
 
 function backendKeyOf(backend: BackendConfig): string {
   return backend.kind === 'aws'
-    ? `aws|${backend.profile ?? ''}|${backend.stsRegion}`
+    ? `aws|${backend.profile ?? ''}|${backend.stsRegion}|${backend.endpointUrl ?? ''}|${backend.accessKey ? 'keys' : ''}|${backend.httpProxy ?? ''}`
     : `simulator|${backend.stateFile}|${backend.pendingDelayMs}|${backend.manualClock ? 'manual' : 'system'}|${backend.largeRegionImages ?? 0}`;
 }

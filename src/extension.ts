@@ -7,11 +7,15 @@ import { Container } from './container';
 /**
  * Activated by the AMIs view or one of the commands. Cheap on purpose: it wires services,
  * and the AWS SDK and the simulator load only when the tree first asks for data.
+ * The test API (prompts replaced, simulator reset) is returned only to the integration tests
+ * and the benchmark, whose host runs with AMI_EXPLORER_TEST=1: other extensions get nothing.
  */
-export function activate(context: vscode.ExtensionContext): AmiExplorerApi {
+export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
   const started = performance.now();
-  const container = new Container(context, { testMode: process.env.AMI_EXPLORER_TEST === '1' });
+  const testMode = process.env.AMI_EXPLORER_TEST === '1';
+  const container = new Container(context, { testMode });
   context.subscriptions.push(container, ...registerCommands(container));
+  if (!testMode) return undefined;
   return createApi(container, {
     moduleMs: typeof __amiExplorerLoadStart === 'number' ? started - __amiExplorerLoadStart : 0,
     activateMs: performance.now() - started,

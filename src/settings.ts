@@ -3,7 +3,7 @@ import { SNAPSHOT_USD_PER_GB_MONTH } from './shared/pricing';
 
 /** The `amiExplorer.*` settings, read in one place. */
 export interface AmiExplorerSettings {
-  backend: 'simulator' | 'aws';
+  backend: 'simulator' | 'aws' | 'endpoint';
   /** Empty: the SDK's default credential chain. */
   profile: string;
   regions: string[];
@@ -13,7 +13,21 @@ export interface AmiExplorerSettings {
   simulatorAccount: string;
   /** USD per GB-month of EBS snapshot storage, for cost estimates. */
   snapshotPricePerGbMonth: number;
+  /** The custom endpoint (`amiExplorer.endpoint.*`) used when `backend` is `endpoint`. */
+  endpoint: CustomEndpointSettings;
 }
+
+/** An EC2 endpoint other than AWS's (LocalStack, moto, a shared ami-explorer-simulator). */
+export interface CustomEndpointSettings {
+  url: string;
+  region: string;
+  /** A profile whose credentials sign the calls; empty: {@link accessKeyId} and the secret kept in VS Code's secret storage. */
+  profile: string;
+  accessKeyId: string;
+}
+
+/** Where the custom endpoint's secret access key is kept (VS Code's SecretStorage, never the settings). */
+export const ENDPOINT_SECRET_KEY = 'amiExplorer.endpoint.secretAccessKey';
 
 export const SECTION = 'amiExplorer';
 
@@ -21,7 +35,7 @@ export function readSettings(): AmiExplorerSettings {
   const config = vscode.workspace.getConfiguration(SECTION);
   const regions = config.get<unknown>('regions');
   return {
-    backend: config.get<string>('backend') === 'aws' ? 'aws' : 'simulator',
+    backend: backendOf(config.get<string>('backend')),
     profile: config.get<string>('profile') ?? '',
     regions: Array.isArray(regions)
       ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.length > 0))]
@@ -30,12 +44,30 @@ export function readSettings(): AmiExplorerSettings {
     pendingDelaySeconds: Math.max(0, config.get<number>('simulator.pendingDelaySeconds') ?? 5),
     simulatorAccount: config.get<string>('simulator.account') ?? '',
     snapshotPricePerGbMonth: validPrice(config.get<unknown>('snapshotPricePerGbMonth')),
+    endpoint: {
+      url: config.get<string>('endpoint.url') ?? '',
+      region: config.get<string>('endpoint.region') || 'us-east-1',
+      profile: config.get<string>('endpoint.profile') ?? '',
+      accessKeyId: config.get<string>('endpoint.accessKeyId') ?? '',
+    },
   };
+}
+
+function backendOf(value: string | undefined): AmiExplorerSettings['backend'] {
+  return value === 'aws' || value === 'endpoint' ? value : 'simulator';
 }
 
 /** Writes a setting to the user settings (the connection is a per-user choice, not a workspace one). */
 export async function updateSetting(
-  key: 'backend' | 'profile' | 'regions' | 'simulator.account',
+  key:
+    | 'backend'
+    | 'profile'
+    | 'regions'
+    | 'simulator.account'
+    | 'endpoint.url'
+    | 'endpoint.region'
+    | 'endpoint.profile'
+    | 'endpoint.accessKeyId',
   value: unknown,
 ): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);

@@ -43,3 +43,8 @@ export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
 export { serveSimulator } from '../simulator/server';
 export { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
 export { ManualClock } from '../simulator/clock';
+// Real AWS: the profile's credential chain (with an MFA prompt), the shared config files, and a
+// request handler for a CA bundle or proxy. Dependencies of the SDK clients above.
+export { defaultProvider } from '@aws-sdk/credential-provider-node';
+export { loadSharedConfigFiles } from '@smithy/core/config';
+export { NodeHttpHandler } from '@smithy/node-http-handler';

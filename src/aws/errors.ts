@@ -21,6 +21,10 @@ export interface UserError {
 export interface ConnectionContext {
   backend: 'simulator' | 'aws';
   profile?: string;
+  /** The EC2 endpoint the calls went to, when known (real AWS or a configured endpoint). */
+  endpoint?: string;
+  /** The shared config and credentials files the SDK read. */
+  configFiles?: { config: string; credentials: string };
 }
 
 const CREDENTIAL_EXPIRED = new Set([
@@ -80,6 +84,19 @@ function profileName(ctx: ConnectionContext): string {
   return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
 }
 
+/** " (read ~/.aws/config and ~/.aws/credentials)", so the user knows where we looked. */
+function filesRead(ctx: ConnectionContext): string {
+  const files = ctx.configFiles;
+  return files ? ` (read ${files.config} and ${files.credentials})` : '';
+}
+
+/** The URL that was tried, else the host named in the socket error, else "AWS". */
+function endpointTried(ctx: ConnectionContext, raw: string): string {
+  if (ctx.endpoint) return ctx.endpoint;
+  const host = /(?:ENOTFOUND|EAI_AGAIN) (\S+)/.exec(raw)?.[1];
+  return host ? `AWS at ${host}` : 'AWS';
+}
+
 /** Maps any error from an SDK call to a message and a fix. Never includes credentials. */
 export function describeError(err: unknown, ctx: ConnectionContext): UserError {
   if (err instanceof ActionableError) {
@@ -100,7 +117,7 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'credentials',
       code,
-      message: `No AWS credentials were found for ${profileName(ctx)}.`,
+      message: `No AWS credentials were found for ${profileName(ctx)}${filesRead(ctx)}.`,
       fix: `Run \`aws configure${profileArg(ctx)}\` or \`aws sso login${profileArg(ctx)}\`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").`,
     };
   }
@@ -148,7 +165,7 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'network',
       code,
-      message: `Cannot reach AWS (${code}).`,
+      message: `Cannot reach ${endpointTried(ctx, raw)} (${code}).`,
       fix: 'Check your network connection and proxy settings, then refresh. The simulator works offline: "AMI Explorer: Use Simulator".',
     };
   }
@@ -224,6 +241,15 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       fix: 'Refresh the view to see its current state.',
     };
   }
+  const unsupported = unsupportedAction(code, raw);
+  if (unsupported) {
+    return {
+      kind: 'input',
+      code,
+      message: `This endpoint does not support ${unsupported}.`,
+      fix: 'The rest of the explorer works; this feature needs AWS or an endpoint that implements it.',
+    };
+  }
   if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
     return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
   }
@@ -236,6 +262,21 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
         ? 'See the "AMI Explorer" output for details.'
         : 'See the "AMI Explorer" output for details, then refresh.',
   };
+}
+
+/**
+ * The action an endpoint says it does not implement, from the answers of EC2 and of the
+ * usual stand-ins: EC2 and our simulator ("InvalidAction: The action X is not valid for this
+ * web service."), LocalStack ("API action 'X' for service 'ec2' not yet implemented"), and
+ * moto ("The X action has not been implemented"), the latter two unverified against current versions.
+ */
+function unsupportedAction(code: string | undefined, raw: string): string | undefined {
+  const notImplemented = /not (yet )?implemented/i.test(raw);
+  if (code !== 'InvalidAction' && code !== 'NotImplemented' && code !== 'NotImplementedException' && !notImplemented) {
+    return undefined;
+  }
+  const named = /action '?([A-Z][A-Za-z0-9]+)'?/.exec(raw) ?? /The ([A-Z][A-Za-z0-9]+) action/.exec(raw);
+  return named?.[1] ?? 'this operation';
 }
 
 /** EC2's UnauthorizedOperation carries a long encoded message after the first sentence. */

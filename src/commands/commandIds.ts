@@ -3,6 +3,7 @@ export const COMMAND_IDS = [
   'amiExplorer.refresh',
   'amiExplorer.selectRegions',
   'amiExplorer.connectToAws',
+  'amiExplorer.connectToEndpoint',
   'amiExplorer.useSimulator',
   'amiExplorer.resetSimulator',
   'amiExplorer.filterImages',

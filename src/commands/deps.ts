@@ -16,6 +16,8 @@ export interface CommandDeps {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly poller: Poller;
   readonly log: vscode.LogOutputChannel;
+  /** Where secrets go (a custom endpoint's secret access key). */
+  readonly secrets: vscode.SecretStorage;
   /** The current prompt implementation (tests swap in a scripted one). */
   input(): UserInput;
   /** Opens the webview panel for `args`, or reveals it when it is already open. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { clearFilter } from './clearFilter';
 import type { CommandId } from './commandIds';
 import { connectToAws } from './connectToAws';
+import { connectToEndpoint } from './connectToEndpoint';
 import { copyImageId } from './copyImageId';
 import { copyInstanceId } from './copyInstanceId';
 import { copyImage } from './copyImage';
@@ -46,6 +47,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.refresh': refresh,
   'amiExplorer.selectRegions': selectRegions,
   'amiExplorer.connectToAws': connectToAws,
+  'amiExplorer.connectToEndpoint': connectToEndpoint,
   'amiExplorer.useSimulator': useSimulator,
   'amiExplorer.resetSimulator': resetSimulator,
   'amiExplorer.filterImages': filterImages,

@@ -5,8 +5,8 @@ import { inform, withProgress } from '../notifications';
 
 /** Restores the simulator's seed catalog, instances and images. */
 export async function resetSimulator(deps: CommandDeps): Promise<void> {
-  const clients = deps.clients();
-  if (!clients.resetSimulator) {
+  const control = deps.clients().simulator;
+  if (!control) {
     throw new ActionableError(
       vscode.l10n.t('The simulator is not in use.'),
       vscode.l10n.t('Run "AMI Explorer: Use Simulator" first.'),
@@ -19,7 +19,7 @@ export async function resetSimulator(deps: CommandDeps): Promise<void> {
     ),
     confirmLabel: vscode.l10n.t('Reset'),
   });
-  await withProgress(vscode.l10n.t('Resetting the simulator…'), () => clients.resetSimulator!());
+  await withProgress(vscode.l10n.t('Resetting the simulator…'), () => control.reset());
   deps.poller.clear();
   deps.tree.refresh();
   inform(vscode.l10n.t('The simulator was reset to its seed.'));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { inform, withProgress } from '../notifications';
-import { simulatorMethod } from './simulatorOnly';
+import { simulatorControl } from './simulatorOnly';
 
 /** Polls after the simulator settled: the tree catches up within a few rounds. */
 const MAX_POLL_ROUNDS = 5;
@@ -11,9 +11,9 @@ const MAX_POLL_ROUNDS = 5;
  * transition now, and the tree shows it. On AWS there is no such thing (EC2 keeps its own time).
  */
 export async function settlePendingWork(deps: CommandDeps): Promise<void> {
-  const settle = simulatorMethod(deps.clients(), 'settleSimulatorNow');
+  const control = simulatorControl(deps.clients());
   const moved = await withProgress(vscode.l10n.t('Finishing pending work in the simulator…'), async () => {
-    const count = await settle();
+    const count = await control.settleNow();
     for (let round = 0; deps.poller.size > 0 && round < MAX_POLL_ROUNDS; round++) {
       await deps.poller.tick();
     }

@@ -3,7 +3,7 @@ import type { SimulatorEndpoint } from '../aws/clientFactory';
 import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
 import type { CommandDeps } from './deps';
 import { withProgress } from '../notifications';
-import { simulatorMethod } from './simulatorOnly';
+import { simulatorControl } from './simulatorOnly';
 
 /** The port the endpoint asks for first (the README's `npm run simulator -- --port 4599` too); any free one when taken. */
 export const PREFERRED_ENDPOINT_PORT = 4599;
@@ -14,9 +14,9 @@ export const PREFERRED_ENDPOINT_PORT = 4599;
  * The endpoint stops with the extension, when the backend changes, or with "Stop Simulator Endpoint".
  */
 export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
-  const start = simulatorMethod(deps.clients(), 'startSimulatorEndpoint');
+  const control = simulatorControl(deps.clients());
   const endpoint = await withProgress(vscode.l10n.t('Starting the simulator endpoint…'), () =>
-    start(PREFERRED_ENDPOINT_PORT),
+    control.startEndpoint(PREFERRED_ENDPOINT_PORT),
   );
   const region = deps.settings().regions[0] ?? 'us-east-1';
   const command = endpointCommandLine(endpoint, region);

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { inform } from '../notifications';
-import { simulatorMethod } from './simulatorOnly';
+import { simulatorControl } from './simulatorOnly';
 
 /** Stops serving the simulator over HTTP (the explorer itself keeps working: it never needs the port). */
 export async function stopSimulatorEndpoint(deps: CommandDeps): Promise<void> {
-  const stop = simulatorMethod(deps.clients(), 'stopSimulatorEndpoint');
-  const wasRunning = await stop();
+  const wasRunning = await simulatorControl(deps.clients()).stopEndpoint();
   if (wasRunning) deps.log.info('Simulator endpoint stopped.');
   inform(
     wasRunning

@@ -3,14 +3,14 @@ import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
 import { inform } from '../notifications';
-import { simulatorMethod } from './simulatorOnly';
+import { simulatorControl } from './simulatorOnly';
 
 /**
  * Picks the simulated account the explorer acts as (the default developer account or the partner
  * one, to see an image shared with it). Stored in `amiExplorer.simulator.account`; the tree reloads.
  */
 export async function switchSimulatorAccount(deps: CommandDeps): Promise<void> {
-  simulatorMethod(deps.clients(), 'switchSimulatorAccount');
+  simulatorControl(deps.clients());
   const current = deps.settings().simulatorAccount || SIMULATOR_ACCOUNT_CHOICES[0].accountId;
   const accountId = await deps.input().pick(
     SIMULATOR_ACCOUNT_CHOICES.map((a) => ({

@@ -25,6 +25,8 @@ export interface TextOptions {
   placeholder?: string;
   /** An error message for the current value, or undefined when valid. */
   validate?: (value: string) => string | undefined;
+  /** Hides what is typed (secrets, MFA codes). */
+  password?: boolean;
 }
 
 export interface ConfirmOptions {

@@ -52,6 +52,7 @@ export class VscodeUserInput implements UserInput {
       placeHolder: options.placeholder,
       ignoreFocusOut: true,
       validateInput: options.validate,
+      password: options.password,
     });
     if (value === undefined) {
       throw new CancelledError();

@@ -13,6 +13,8 @@ export class ConnectionStatus implements vscode.Disposable {
     10,
   );
   private backend: AwsClients['backend'] | undefined;
+  private account: string | undefined;
+  private endpoint: string | undefined;
 
   constructor(private readonly treeView: vscode.TreeView<ExplorerNode>) {
     this.item.name = vscode.l10n.t('AMI Explorer Connection');
@@ -25,20 +27,34 @@ export class ConnectionStatus implements vscode.Disposable {
    */
   show(clients: AwsClients): void {
     this.backend = clients.backend;
-    this.render(undefined);
+    this.account = undefined;
+    this.endpoint = undefined;
+    this.render();
   }
 
   showAccount(account: string): void {
-    this.render(account);
+    this.account = account;
+    this.render();
   }
 
-  private render(account: string | undefined): void {
-    const simulator = this.backend?.kind !== 'aws';
+  /** The EC2 endpoint the connection calls (AWS's, or one the profile or a custom endpoint names). */
+  showEndpoint(url: string): void {
+    this.endpoint = url;
+    this.render();
+  }
+
+  private render(): void {
+    const account = this.account;
+    const backend = this.backend;
+    const simulator = backend?.kind !== 'aws';
+    const custom = backend?.kind === 'aws' && backend.endpointUrl;
     const base =
-      this.backend?.kind === 'aws'
-        ? this.backend.profile || vscode.l10n.t('default credentials')
+      backend?.kind === 'aws'
+        ? custom
+          ? hostOf(custom)
+          : backend.profile || vscode.l10n.t('default credentials')
         : vscode.l10n.t('Simulator');
-    const icon = simulator ? '$(beaker)' : '$(cloud)';
+    const icon = simulator ? '$(beaker)' : custom ? '$(server)' : '$(cloud)';
     // The simulator has several accounts (Switch Simulator Account): show which one acts.
     this.item.text = `${icon} ${base}${account ? ` · ${account}` : ''}`;
     this.item.tooltip = simulator
@@ -46,11 +62,19 @@ export class ConnectionStatus implements vscode.Disposable {
           'AMI Explorer uses the embedded EC2 simulator{0}: nothing reaches AWS. Click to connect to AWS.',
           account ? ` (account ${account})` : '',
         )
-      : vscode.l10n.t(
-          'AMI Explorer uses AWS with {0}{1}. Click to pick another profile.',
-          base,
-          account ? ` (account ${account})` : '',
-        );
+      : custom
+        ? vscode.l10n.t(
+            'AMI Explorer uses the EC2 endpoint {0} with {1}{2}. Click to pick another connection.',
+            custom,
+            backend.profile ? `profile ${backend.profile}` : vscode.l10n.t('an access key'),
+            account ? ` (account ${account})` : '',
+          )
+        : vscode.l10n.t(
+            'AMI Explorer uses AWS with {0}{1}{2}. Click to pick another profile.',
+            base,
+            account ? ` (account ${account})` : '',
+            this.endpoint ? ` at ${this.endpoint}` : '',
+          );
     this.treeView.description = `${base}${account ? ` · ${account}` : ''}`;
     this.item.show();
   }
@@ -60,7 +84,20 @@ export class ConnectionStatus implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** The status bar's tooltip (for the test API). */
+  tooltip(): string {
+    return typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
+  }
+
   dispose(): void {
     this.item.dispose();
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

@@ -28,7 +28,19 @@ export const PARTNER_SIMULATOR_ACCOUNT: SimulatorAccount = {
 export const SIMULATOR_ACCOUNTS: readonly SimulatorAccount[] = [DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT];
 
 export function accountForAccessKey(accessKeyId: string): SimulatorAccount {
+  const temporary = /^ASIA(\d{12})/.exec(accessKeyId)?.[1];
+  const account = temporary ? SIMULATOR_ACCOUNTS.find((a) => a.accountId === temporary) : undefined;
+  if (account) return { ...account, accessKeyId };
   return SIMULATOR_ACCOUNTS.find((a) => a.accessKeyId === accessKeyId) ?? DEFAULT_SIMULATOR_ACCOUNT;
+}
+
+/**
+ * The access key id of temporary credentials for `accountId` (STS AssumeRole). Temporary keys
+ * start with ASIA on AWS; here the account id follows, so the simulator needs no session state
+ * to map them back (simulator's own scheme, unverified beyond the ASIA prefix).
+ */
+export function temporaryAccessKeyFor(accountId: string): string {
+  return `ASIA${accountId}SIMT`;
 }
 
 /** Well-known owners of the public catalog (real AWS account ids of these publishers). */

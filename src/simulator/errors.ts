@@ -27,6 +27,15 @@ export const errors = {
     new Ec2Error('AuthFailure', message, 401),
   unauthorized: (message = 'You are not authorized to perform this operation.') =>
     new Ec2Error('UnauthorizedOperation', message, 403),
+  /** STS's input validation error (AWS's "1 validation error detected: …" wording). */
+  stsValidation: (message: string) => new Ec2Error('ValidationError', `1 validation error detected: ${message}`),
+  /** STS's refusal to assume a role the caller may not assume (format as in STS's AccessDenied). */
+  assumeRoleDenied: (callerArn: string, roleArn: string) =>
+    new Ec2Error(
+      'AccessDenied',
+      `User: ${callerArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      403,
+    ),
   /** EC2's answer to too many filter values or too long a value (see protocol/limits.ts). */
   filterLimitExceeded: (message: string) => new Ec2Error('FilterLimitExceeded', message),
   /** A list parameter with more entries than one request may carry (wording unverified). */

@@ -14,7 +14,9 @@ export const EXTENSION_ID = 'ami-explorer.ami-explorer';
 export async function getApi(): Promise<AmiExplorerApi> {
   const ext = vscode.extensions.getExtension<AmiExplorerApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  return ext.activate();
+  const api = await ext.activate();
+  assert.ok(api, 'the test API is returned only when the host runs with AMI_EXPLORER_TEST=1');
+  return api;
 }
 
 export function item(node: ExplorerNode): vscode.TreeItem {

@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 5000));
   // What VS Code counts as activation: loading dist/extension.js and running activate().
   const [activationMs, api] = await timed(async () => ext.activate());
+  if (!api) throw new Error('No test API: the benchmark host must run with AMI_EXPLORER_TEST=1.');
   await setting('regions', ['us-east-1']);
   await setting('pageSize', 50);
   const firstRows = async () => {

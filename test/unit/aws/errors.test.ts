@@ -91,3 +91,48 @@ describe('AWS error → user text for regions', () => {
     assert.match(e.fix ?? '', /Select Regions/);
   });
 });
+
+describe('AWS error → user text for configured connections', () => {
+  it("gives the exact sign-in line for the SDK's expired SSO session", () => {
+    const e = describeError(
+      sdkError(
+        'CredentialsProviderError',
+        'The SSO session associated with this profile has expired. To refresh this SSO session run aws sso login with the corresponding profile.',
+      ),
+      { backend: 'aws', profile: 'corp' },
+    );
+    assert.strictEqual(e.kind, 'credentials');
+    assert.match(e.fix ?? '', /`aws sso login --profile corp`/);
+  });
+
+  it('names the files and the profile read when no credentials were found', () => {
+    const e = describeError(sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), {
+      backend: 'aws',
+      profile: 'ghost',
+      configFiles: { config: '/home/u/.aws/config', credentials: '/home/u/.aws/credentials' },
+    });
+    assert.match(e.message, /profile "ghost" \(read \/home\/u\/\.aws\/config and \/home\/u\/\.aws\/credentials\)/);
+  });
+
+  it('names the endpoint that was tried when it cannot be reached', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' });
+    const e = describeError(refused, { backend: 'aws', endpoint: 'http://localhost:4566' });
+    assert.strictEqual(e.kind, 'network');
+    assert.match(e.message, /Cannot reach http:\/\/localhost:4566 \(ECONNREFUSED\)/);
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND ec2.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' });
+    assert.match(describeError(dns, { backend: 'aws' }).message, /ec2\.us-east-1\.amazonaws\.com/);
+  });
+
+  it('says which operation an endpoint does not implement', () => {
+    const ours = describeError(
+      sdkError('InvalidAction', 'The action DescribeImageReferences is not valid for this web service.'),
+      { backend: 'aws', endpoint: 'http://localhost:4566' },
+    );
+    assert.strictEqual(ours.message, 'This endpoint does not support DescribeImageReferences.');
+    const localstack = describeError(
+      sdkError('InternalFailure', "API action 'GetImageBlockPublicAccessState' for service 'ec2' not yet implemented"),
+      { backend: 'aws' },
+    );
+    assert.strictEqual(localstack.message, 'This endpoint does not support GetImageBlockPublicAccessState.');
+  });
+});

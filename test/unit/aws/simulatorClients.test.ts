@@ -77,7 +77,7 @@ describe('simulator clients (training mode)', () => {
       }),
     );
 
-    clients.switchSimulatorAccount!(PARTNER.accountId);
+    clients.simulator!.switchAccount(PARTNER.accountId);
     assert.strictEqual((await clients.identity()).account, PARTNER.accountId);
     const partner = await clients.ec2(REGION);
     const shared = (await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }))).Images ?? [];
@@ -92,7 +92,7 @@ describe('simulator clients (training mode)', () => {
       false,
     );
 
-    clients.switchSimulatorAccount!(DEFAULT.accountId);
+    clients.simulator!.switchAccount(DEFAULT.accountId);
     assert.strictEqual((await clients.identity()).account, DEFAULT.accountId);
   });
 
@@ -108,10 +108,10 @@ describe('simulator clients (training mode)', () => {
       'without NoReboot the instance goes down for the snapshot',
     );
 
-    assert.strictEqual(await clients.settleSimulatorNow!(), 2);
+    assert.strictEqual(await clients.simulator!.settleNow(), 2);
     assert.strictEqual(await imageState(ec2, ImageId), 'available');
     assert.strictEqual(await instanceState(ec2, instanceId), 'running', 'the reboot finished');
-    assert.strictEqual(await clients.settleSimulatorNow!(), 0);
+    assert.strictEqual(await clients.simulator!.settleNow(), 0);
   });
 
   it('serves the same simulator over HTTP on 127.0.0.1 only, and stops it', async () => {
@@ -121,15 +121,15 @@ describe('simulator clients (training mode)', () => {
       new CreateImageCommand({ InstanceId: instanceId, Name: 'seen-over-http', NoReboot: true }),
     );
 
-    const endpoint = await clients.startSimulatorEndpoint!(0);
+    const endpoint = await clients.simulator!.startEndpoint(0);
     assert.match(endpoint.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.strictEqual(endpoint.callerAccessKeyId, DEFAULT.accessKeyId);
     assert.deepStrictEqual(
-      await clients.startSimulatorEndpoint!(0),
+      await clients.simulator!.startEndpoint(0),
       endpoint,
       'starting again returns the running endpoint',
     );
-    assert.deepStrictEqual(clients.runningSimulatorEndpoint!(), endpoint);
+    assert.deepStrictEqual(clients.simulator!.runningEndpoint(), endpoint);
 
     const overHttp = new EC2Client({
       region: REGION,
@@ -142,7 +142,7 @@ describe('simulator clients (training mode)', () => {
       const image = images.find((i) => i.ImageId === ImageId);
       assert.strictEqual(image?.Name, 'seen-over-http', 'an image made in process is there over HTTP');
       assert.strictEqual(image?.State, 'pending');
-      await clients.settleSimulatorNow!();
+      await clients.simulator!.settleNow();
       assert.strictEqual(await imageState(overHttp, ImageId!), 'available', 'settling in process is seen over HTTP');
 
       const external = Object.values(os.networkInterfaces())
@@ -155,17 +155,17 @@ describe('simulator clients (training mode)', () => {
         );
       }
 
-      assert.strictEqual(await clients.stopSimulatorEndpoint!(), true);
-      assert.strictEqual(clients.runningSimulatorEndpoint!(), undefined);
+      assert.strictEqual(await clients.simulator!.stopEndpoint(), true);
+      assert.strictEqual(clients.simulator!.runningEndpoint(), undefined);
       await assert.rejects(connect('127.0.0.1', endpoint.port), 'stopped');
-      assert.strictEqual(await clients.stopSimulatorEndpoint!(), false);
+      assert.strictEqual(await clients.simulator!.stopEndpoint(), false);
     } finally {
       overHttp.destroy();
     }
   });
 
   it('stops the endpoint when the clients are disposed (backend changed, extension deactivated)', async () => {
-    const endpoint = await clients.startSimulatorEndpoint!(0);
+    const endpoint = await clients.simulator!.startEndpoint(0);
     await connect('127.0.0.1', endpoint.port);
     clients.dispose();
     await waitUntil(

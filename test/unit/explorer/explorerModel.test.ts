@@ -92,7 +92,7 @@ describe('explorer model and poller on the simulator', () => {
     await poller.tick();
     assert.strictEqual(poller.size, 1, 'still pending before the delay');
 
-    await clients.advanceSimulatorClock!(61_000);
+    await clients.simulator!.advanceClock(61_000);
     changed = [];
     await poller.tick();
     assert.strictEqual(poller.size, 0, 'settled');
@@ -111,7 +111,7 @@ describe('explorer model and poller on the simulator', () => {
     const moving = await model.pollInstances('us-east-1', [running.InstanceId!]);
     assert.deepStrictEqual(moving, [running.InstanceId]);
     assert.strictEqual(model.currentInstance('us-east-1', running.InstanceId!)?.State?.Name, 'stopping');
-    await clients.advanceSimulatorClock!(60_000);
+    await clients.simulator!.advanceClock(60_000);
     changed = [];
     assert.deepStrictEqual(await model.pollInstances('us-east-1', [running.InstanceId!]), []);
     assert.strictEqual(model.currentInstance('us-east-1', running.InstanceId!)?.State?.Name, 'stopped');
@@ -129,7 +129,7 @@ describe('explorer model and poller on the simulator', () => {
       const moving = await model.pollInstances('us-east-1', [running.InstanceId!]);
       seen.push(model.currentInstance('us-east-1', running.InstanceId!)!.State!.Name!);
       if (moving.length === 0) break;
-      await clients.advanceSimulatorClock!(3_000);
+      await clients.simulator!.advanceClock(3_000);
     }
     assert.ok(seen.includes('stopped'), `went through stopped: ${seen.join(' → ')}`);
     assert.strictEqual(seen.at(-1), 'running', `ends running: ${seen.join(' → ')}`);

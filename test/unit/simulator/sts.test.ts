@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import {
   DEFAULT_SIMULATOR_ACCOUNT,
@@ -37,5 +37,55 @@ describe('simulator STS GetCallerIdentity', () => {
     };
     const out = await sts(sim, 'us-east-1', dummy).send(new GetCallerIdentityCommand({}));
     assert.strictEqual(out.Account, '123456789012');
+  });
+});
+
+describe('simulator STS AssumeRole', () => {
+  const sim = newSimulator();
+  const asTemporary = (out: { Credentials?: { AccessKeyId?: string } }): SimulatorAccount => ({
+    accessKeyId: out.Credentials!.AccessKeyId!,
+    secretAccessKey: 'x',
+    accountId: '',
+    label: '',
+  });
+
+  it("returns temporary credentials that act in the role's account, for EC2 and STS", async () => {
+    const out = await sts(sim).send(
+      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::210987654321:role/ImageBuilder', RoleSessionName: 'ci' }),
+    );
+    assert.match(out.Credentials!.AccessKeyId!, /^ASIA/);
+    assert.ok(out.Credentials!.SessionToken);
+    assert.ok(out.Credentials!.Expiration!.getTime() === sim.clock.now() + 3_600_000, 'one hour by default');
+    assert.strictEqual(out.AssumedRoleUser!.Arn, 'arn:aws:sts::210987654321:assumed-role/ImageBuilder/ci');
+    const temporary = asTemporary(out);
+    const who = await sts(sim, 'us-east-1', temporary).send(new GetCallerIdentityCommand({}));
+    assert.strictEqual(who.Account, '210987654321');
+    const own = (await ec2(sim, 'eu-west-1', temporary).send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
+    assert.ok(own.length > 0 && own.every((i) => i.OwnerId === '210987654321'));
+  });
+
+  it('refuses a role in an account the simulator does not know, and a malformed role ARN', async () => {
+    await assert.rejects(
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::999999999999:role/X', RoleSessionName: 'session' })),
+      (e: Error) => e.name === 'AccessDenied' && /not authorized to perform: sts:AssumeRole/.test(e.message),
+    );
+    await assert.rejects(
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'session' })),
+      (e: Error) => e.name === 'ValidationError',
+    );
+    await assert.rejects(
+      sts(sim).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/X', RoleSessionName: 's' })),
+      (e: Error) => e.name === 'ValidationError' && /roleSessionName/.test(e.message),
+    );
+    await assert.rejects(
+      sts(sim).send(
+        new AssumeRoleCommand({
+          RoleArn: 'arn:aws:iam::123456789012:role/X',
+          RoleSessionName: 'session',
+          DurationSeconds: 60,
+        }),
+      ),
+      (e: Error) => e.name === 'ValidationError',
+    );
   });
 });

@@ -113,13 +113,13 @@ describe('walkthrough progress from what the user really did', () => {
 
   it('finds a shared image only when the user shared it and the other account listed it under Shared with me', async () => {
     // The seed already shares ci-build-agent with the partner: seeing it proves nothing the user did.
-    clients.switchSimulatorAccount!(PARTNER.accountId);
+    clients.simulator!.switchAccount(PARTNER.accountId);
     caller = PARTNER.accountId;
     const partner = await clients.ec2(REGION);
     await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }));
     assert.deepStrictEqual(done(), []);
 
-    clients.switchSimulatorAccount!(DEFAULT.accountId);
+    clients.simulator!.switchAccount(DEFAULT.accountId);
     caller = DEFAULT.accountId;
     const mine = await clients.ec2(REGION);
     const image = ((await mine.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images ?? []).find(
@@ -134,7 +134,7 @@ describe('walkthrough progress from what the user really did', () => {
     await mine.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }));
     assert.deepStrictEqual(done(), [], 'the owner listing its own images is not the other account finding it');
 
-    clients.switchSimulatorAccount!(PARTNER.accountId);
+    clients.simulator!.switchAccount(PARTNER.accountId);
     caller = PARTNER.accountId;
     await (await clients.ec2(REGION)).send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }));
     assert.deepStrictEqual(done(), keys('foundSharedImage'));

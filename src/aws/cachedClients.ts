@@ -1,0 +1,87 @@
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { AwsClients, BackendConfig, CallerIdentity, Ec2CallRecord } from './clientFactory';
+import { loadSdk } from './sdk';
+
+/** EC2 clients cached per region and the caller's identity, common to every backend. */
+export abstract class CachedClients implements AwsClients {
+  private readonly clients = new Map<string, Promise<EC2Client>>();
+  private identityPromise: Promise<CallerIdentity> | undefined;
+  private disposed = false;
+
+  abstract readonly backend: BackendConfig;
+
+  constructor(private readonly onEc2Call: ((call: Ec2CallRecord) => void) | undefined) {}
+
+  protected abstract createEc2(region: string): Promise<EC2Client>;
+  protected abstract createSts(): Promise<STSClient>;
+
+  ec2(region: string): Promise<EC2Client> {
+    if (this.disposed) {
+      return Promise.reject(new Error('The AWS connection was replaced; refresh the view.'));
+    }
+    let client = this.clients.get(region);
+    if (!client) {
+      client = this.createEc2(region).then((c) => this.observed(c, region));
+      this.clients.set(region, client);
+      client.catch(() => this.clients.delete(region));
+    }
+    return client;
+  }
+
+  /** Tells `onEc2Call` about every command sent through `client` once it answered (never its credentials). */
+  private observed(client: EC2Client, region: string): EC2Client {
+    const report = this.onEc2Call;
+    if (report) {
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const command = String(context.commandName ?? 'unknown');
+          try {
+            const out = await next(args);
+            report({ region, command, input: args.input, output: out.output });
+            return out;
+          } catch (error) {
+            report({ region, command, input: args.input, error });
+            throw error;
+          }
+        },
+        { step: 'initialize', name: 'amiExplorerCallObserver' },
+      );
+    }
+    return client;
+  }
+
+  identity(): Promise<CallerIdentity> {
+    this.identityPromise ??= this.fetchIdentity();
+    // A failure (expired credentials, say) must not stick: the next call tries again.
+    this.identityPromise.catch(() => (this.identityPromise = undefined));
+    return this.identityPromise;
+  }
+
+  private async fetchIdentity(): Promise<CallerIdentity> {
+    const { GetCallerIdentityCommand } = await loadSdk();
+    const sts = await this.createSts();
+    try {
+      const out = await sts.send(new GetCallerIdentityCommand({}));
+      if (!out.Account) {
+        throw new Error('STS GetCallerIdentity returned no account id.');
+      }
+      return { account: out.Account, arn: out.Arn };
+    } finally {
+      sts.destroy();
+    }
+  }
+
+  protected destroyClients(): void {
+    for (const client of this.clients.values()) {
+      client.then((c) => c.destroy()).catch(() => undefined);
+    }
+    this.clients.clear();
+    this.identityPromise = undefined;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.destroyClients();
+  }
+}

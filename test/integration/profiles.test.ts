@@ -1,0 +1,168 @@
+// The AWS backend through the SDK's own configuration, as a LocalStack or shared-simulator user
+// sets it up: profiles in a temporary shared config (endpoint_url, credential_process,
+// role_arn + source_profile) pointed at a simulator this test serves over HTTP. The tree must be
+// the one the in-process simulator shows; a connection that fails must not spoil the next one.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AmiExplorerApi } from '../../src/api';
+import type { ExplorerNode } from '../../src/explorer/node';
+import { serveSimulator, type SimulatorServer } from '../../src/simulator/server';
+import { Simulator } from '../../src/simulator/simulator';
+import { SIMULATOR_PROFILES, writeAwsConfigFiles } from '../fixtures/awsConfigFiles';
+import {
+  children,
+  contextValue,
+  freshExplorer,
+  item,
+  label,
+  nodeAt,
+  run,
+  ScriptedInput,
+  setSetting,
+  waitFor,
+} from './support';
+
+const CLEARED_ENV = [
+  'AWS_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_EC2',
+  'AWS_ENDPOINT_URL_STS',
+];
+
+/** Ids and labels of the tree, four levels deep under us-east-1 (pageSize 5 keeps it small). */
+async function treeShape(api: AmiExplorerApi): Promise<string[]> {
+  const rows: string[] = [];
+  const walk = async (node: ExplorerNode | undefined, depth: number): Promise<void> => {
+    for (const child of await children(api, node)) {
+      rows.push(`${'  '.repeat(depth)}${child.id} ${label(child)} [${contextValue(child)}]`);
+      const expandable = item(child).collapsibleState !== vscode.TreeItemCollapsibleState.None;
+      if (expandable && depth < 4) await walk(child, depth + 1);
+    }
+  };
+  await walk(await nodeAt(api, ['us-east-1']), 0);
+  return rows;
+}
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
+  let api: AmiExplorerApi;
+  let server: SimulatorServer;
+  let dir: string;
+  let inProcess: string[];
+  const saved: Record<string, string | undefined> = {};
+  const env = (name: string, value: string | undefined) => {
+    if (!(name in saved)) saved[name] = process.env[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  };
+  const connect = async (profile: string) => {
+    await setSetting('profile', profile);
+    await setSetting('backend', 'aws');
+  };
+  const sameTree = async (what: string) => {
+    let last: string[] = [];
+    await waitFor(
+      what,
+      async () => {
+        last = await treeShape(api).catch(() => []);
+        return last.join('\n') === inProcess.join('\n');
+      },
+      15_000,
+    ).catch((e: Error) => {
+      assert.deepStrictEqual(last, inProcess, e.message);
+    });
+  };
+
+  before(async () => {
+    api = await freshExplorer();
+    await setSetting('regions', ['us-east-1']);
+    inProcess = await treeShape(api);
+    assert.ok(inProcess.length > 10, `a real tree to compare: ${inProcess.join('\n')}`);
+    // A second simulator from the same seed, in memory, served like a shared simulator on a host.
+    server = await serveSimulator(new Simulator({ pendingDelayMs: 0, instanceTransitionMs: 0 }), 0);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-profiles-'));
+    const files = writeAwsConfigFiles(dir, server.url, `http://127.0.0.1:${await closedPort()}`);
+    for (const name of CLEARED_ENV) env(name, undefined);
+    env('AWS_CONFIG_FILE', files.config);
+    env('AWS_SHARED_CREDENTIALS_FILE', files.credentials);
+    env('AWS_EC2_METADATA_DISABLED', 'true');
+  });
+
+  after(async () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await setSetting('backend', 'simulator');
+    await setSetting('profile', '');
+    for (const key of ['endpoint.url', 'endpoint.region', 'endpoint.profile', 'endpoint.accessKeyId']) {
+      await setSetting(key, undefined);
+    }
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the same tree through a profile with endpoint_url, and names the endpoint and account', async () => {
+    await connect(SIMULATOR_PROFILES.endpoint);
+    await sameTree('the tree through sim-endpoint');
+    await waitFor('the account in the status bar', () => api.connectionStatusText().includes('123456789012'));
+    assert.ok(api.connectionStatusText().includes(SIMULATOR_PROFILES.endpoint));
+    await waitFor('the endpoint in the tooltip', () => api.connectionStatusTooltip().includes(server.url));
+  });
+
+  it('shows the same tree through a credential_process profile', async () => {
+    await connect(SIMULATOR_PROFILES.process);
+    await sameTree('the tree through sim-process');
+  });
+
+  it('shows the same tree through an assume-role profile (role_arn + source_profile)', async () => {
+    await connect(SIMULATOR_PROFILES.role);
+    await sameTree('the tree through sim-role');
+  });
+
+  it('shows a failing connection on its own rows, naming the URL, and the next connection works', async () => {
+    await connect(SIMULATOR_PROFILES.unreachable);
+    let rows: ExplorerNode[] = [];
+    await waitFor(
+      'an error row naming the endpoint',
+      async () => {
+        rows = await children(api, await nodeAt(api, ['us-east-1', 'Images', 'Amazon']));
+        return rows.length === 1 && contextValue(rows[0]) === 'error';
+      },
+      30_000,
+    );
+    assert.match(label(rows[0]), /Cannot reach http:\/\/127\.0\.0\.1:\d+/);
+    await connect(SIMULATOR_PROFILES.endpoint);
+    await sameTree('the tree after the failed connection');
+  });
+
+  it('connects to a custom endpoint with an access key, and shows the same tree', async () => {
+    const input = new ScriptedInput()
+      .type(server.url)
+      .type('us-east-1')
+      .pickLabel('Access key')
+      .type('test')
+      .type('test');
+    api.setUserInput(input);
+    await run(api, 'amiExplorer.connectToEndpoint');
+    input.assertDone();
+    assert.strictEqual(vscode.workspace.getConfiguration('amiExplorer').get('backend'), 'endpoint');
+    await sameTree('the tree through the custom endpoint');
+    assert.ok(api.connectionStatusText().includes(new URL(server.url).host));
+    api.setUserInput(undefined);
+  });
+});
