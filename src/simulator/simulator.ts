@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import { accountForAccessKey } from './accounts';
 import { systemClock, type Clock } from './clock';
-import { Ec2Error } from './errors';
+import { Ec2Error, errors } from './errors';
 import { finishPendingWork, settleRegion } from './models/lifecycle';
 import type { SimState } from './models/types';
 import { RequestContext } from './protocol/context';
@@ -82,17 +82,15 @@ export class Simulator {
       const scope = readSignature(request.headers['authorization'], presigned);
       service = scope.service;
       if (!isSimulatedRegion(scope.region)) {
-        throw new Ec2Error(
-          'AuthFailure',
+        throw errors.authFailure(
           `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`,
-          401,
         );
       }
       const action = params.get('Action');
-      if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
+      if (!action) throw errors.missingAction();
       const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
       const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
-      if (!handler) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
+      if (!handler) throw errors.invalidAction(action);
       settleRegion(this.world, scope.region);
       const ctx = new RequestContext(
         action,
@@ -108,7 +106,7 @@ export class Simulator {
       return xmlResponse(200, body, requestId);
     } catch (e) {
       this.persistIfChanged();
-      const error = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
+      const error = e instanceof Ec2Error ? e : errors.internalError();
       if (!(e instanceof Ec2Error))
         this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
       const body =

@@ -1,4 +1,4 @@
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import { isSimulatedRegion } from '../regions';
 import type { World } from '../world';
 import { requireImage } from './imageAccess';
@@ -50,8 +50,7 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     throw errors.invalidParameterValue(`Invalid source region: ${r.sourceRegion}`);
   checkImageName(r.name);
   if (r.kmsKeyId !== undefined && r.encrypted !== true) {
-    throw new Ec2Error(
-      'InvalidParameterDependency',
+    throw errors.invalidParameterDependency(
       'The parameter KmsKeyId requires the parameter Encrypted to be set to true.',
     );
   }
@@ -60,10 +59,7 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     for (const image of Object.values(dest.images)) {
       if (image.ownerId !== r.accountId || image.clientToken?.token !== r.clientToken) continue;
       if (image.clientToken.paramsDigest !== digest(r)) {
-        throw new Ec2Error(
-          'IdempotentParameterMismatch',
-          'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
-        );
+        throw errors.idempotentParameterMismatch();
       }
       beforeChange();
       return image;
@@ -72,16 +68,10 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   settleRegion(world, r.sourceRegion);
   const source = requireImage(world, r.sourceRegion, r.sourceImageId, r.accountId, 'SourceImageId');
   if (source.productCodes.length > 0) {
-    throw new Ec2Error(
-      'UnsupportedOperation',
-      `Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`,
-    );
+    throw errors.unsupportedOperation(`Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`);
   }
   if (source.state !== 'available') {
-    throw new Ec2Error(
-      'IncorrectState',
-      `The image '${source.imageId}' is not in the 'available' state and cannot be copied.`,
-    );
+    throw errors.incorrectState(`The image '${source.imageId}' is not in the 'available' state and cannot be copied.`);
   }
   checkNameFree(dest, r.accountId, r.name);
   const tags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');

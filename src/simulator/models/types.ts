@@ -8,7 +8,14 @@ export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | '
 export type Architecture = 'i386' | 'x86_64' | 'arm64';
 export type RootDeviceType = 'ebs' | 'instance-store';
 export type VirtualizationType = 'hvm' | 'paravirtual';
-export type VolumeType = 'gp2' | 'gp3' | 'io1' | 'io2' | 'st1' | 'sc1' | 'standard';
+/** EBS volume types EC2 accepts in a block device mapping (`VolumeType` in the EC2 API model). */
+export const VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'] as const;
+export type VolumeType = (typeof VOLUME_TYPES)[number];
+
+export function isVolumeType(value: string): boolean {
+  return (VOLUME_TYPES as readonly string[]).includes(value);
+}
+
 export type InstanceStateName = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 
 export interface Tag {

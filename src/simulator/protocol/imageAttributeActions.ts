@@ -1,5 +1,5 @@
-import { Ec2Error, errors } from '../errors';
-import { notAuthorizedForImage, requireImage } from '../models/imageAccess';
+import { errors } from '../errors';
+import { requireImage } from '../models/imageAccess';
 import { applyLaunchPermissions, checkCanAdd, checkLaunchPermission } from '../models/imageSharing';
 import type { ImageRecord, LaunchPermission } from '../models/types';
 import type { ActionHandler } from './context';
@@ -44,7 +44,7 @@ const describeImageAttribute: ActionHandler = (ctx) => {
     throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
   if (spec.ownerOnly && image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
-    throw notAuthorizedForImage(image.imageId);
+    throw errors.notAuthorizedForImage(image.imageId);
   }
   ctx.checkDryRun();
   return el('imageId', image.imageId) + spec.render(image, ctx.world.clock.now());
@@ -105,8 +105,7 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
   const productCodes = p.list('ProductCode');
 
   if (productCodes.length > 0 || attribute === 'productCodes') {
-    throw new Ec2Error(
-      'InvalidParameter',
+    throw errors.invalidParameter(
       'Product codes can only be associated with an AMI by AWS Marketplace; they cannot be added with ModifyImageAttribute.',
     );
   }
@@ -118,8 +117,7 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
     throw errors.invalidParameterValue(`Value (${imds}) for parameter imdsSupport is invalid. Expected: 'v2.0'.`);
   }
   if (add.length > 0 && image.state === 'disabled') {
-    throw new Ec2Error(
-      'IncorrectState',
+    throw errors.incorrectState(
       `The image '${image.imageId}' is disabled and cannot be shared. Enable the image first.`,
     );
   }

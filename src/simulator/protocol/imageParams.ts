@@ -1,5 +1,5 @@
 import { errors } from '../errors';
-import { notAuthorizedForImage, requireImage } from '../models/imageAccess';
+import { requireImage } from '../models/imageAccess';
 import type { MappingRequest } from '../models/imageCreate';
 import type { TagSpecificationRequest } from '../models/imageRules';
 import type { ImageRecord, VolumeType } from '../models/types';
@@ -47,7 +47,7 @@ export function ownImage(ctx: RequestContext, param = 'ImageId'): ImageRecord {
   const image = requireImage(ctx.world, ctx.region, ctx.params.get(param), ctx.accountId, param);
   if (image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
-    throw notAuthorizedForImage(image.imageId);
+    throw errors.notAuthorizedForImage(image.imageId);
   }
   return image;
 }

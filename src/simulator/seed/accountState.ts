@@ -1,5 +1,5 @@
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT } from '../accounts';
-import { gmt } from '../models/instances';
+import { gmt } from '../clock';
 import type { ImageRecord, InstanceRecord, RegionState, SnapshotRecord, Tag, VolumeRecord } from '../models/types';
 import { buildImage, type ImageSpec } from './imageBuilder';
 import { DAY_MS, keyUuid, seedId } from './random';
