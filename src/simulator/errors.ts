@@ -51,6 +51,13 @@ export const errors = {
     new Ec2Error('AuthFailure', message, 401),
   unauthorized: (message = 'You are not authorized to perform this operation.') =>
     new Ec2Error('UnauthorizedOperation', message, 403),
+  /**
+   * A parameter EC2's model defines that the simulator does not implement (or one the model
+   * lacks): refused by name instead of ignored. Simulator-only: EC2 acts on every parameter it
+   * accepts and answers `UnknownParameter` for names outside its model; the code here is unverified.
+   */
+  unsupportedParameter: (name: string) =>
+    new Ec2Error('UnsupportedOperation', `The parameter ${name} is not supported by the simulator.`),
   dryRun: () => new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412),
   internalError: () => new Ec2Error('InternalError', 'An internal error has occurred', 500),
 

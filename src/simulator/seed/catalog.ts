@@ -58,6 +58,8 @@ function amazonLinux(c: CatalogBuilder): void {
         volumeType: 'gp3',
         bootMode: 'uefi-preferred',
         imds: true,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arch}`,
       });
     }
   }
@@ -75,6 +77,8 @@ function amazonLinux(c: CatalogBuilder): void {
         volumeType: 'gp3',
         bootMode: 'uefi-preferred',
         imds: true,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-${arch}`,
       });
     }
   }
@@ -89,6 +93,8 @@ function amazonLinux(c: CatalogBuilder): void {
         name: `amzn2-ami-kernel-5.10-hvm-${version}-${arch}-gp2`,
         description: `Amazon Linux 2 Kernel 5.10 AMI ${version} ${arch} HVM gp2`,
         bootMode: arch === 'arm64' ? 'uefi' : undefined,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/amzn2-ami-kernel-5.10-hvm-${arch}-gp2`,
       });
     }
   }
@@ -204,6 +210,8 @@ function windows(c: CatalogBuilder): void {
         bootMode: edition.tpm ? 'uefi' : undefined,
         tpm: edition.tpm,
         imds: edition.key.startsWith('2025'),
+        freeTier: !edition.sql,
+        ssmParameter: `/aws/service/ami-windows-latest/${edition.name}`,
         // Windows AMIs older than the latest few are made private; the oldest are deprecated early.
         deprecationTime: edition.key === '2016-full' ? created + 120 * DAY_MS : undefined,
       });
