@@ -6,9 +6,8 @@ import { finishPendingWork, settleRegion } from './models/lifecycle';
 import type { SimState } from './models/types';
 import { RequestContext } from './protocol/context';
 import { QueryParams } from './protocol/query';
-import { EC2_ACTIONS, STS_ACTIONS } from './protocol/registry';
+import { serviceProtocol } from './protocol/registry';
 import { readSignature } from './protocol/sigv4';
-import { ec2ErrorResponse, ec2Response, stsErrorResponse, stsResponse } from './protocol/xml';
 import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
 import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
 import { loadState, saveState } from './store';
@@ -88,7 +87,7 @@ export class Simulator {
       }
       const action = params.get('Action');
       if (!action) throw errors.missingAction();
-      const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
+      const table = serviceProtocol(service).actions;
       const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
       if (!handler) throw errors.invalidAction(action);
       settleRegion(this.world, scope.region);
@@ -102,17 +101,14 @@ export class Simulator {
       );
       const inner = handler(ctx);
       this.persistIfChanged();
-      const body = service === 'sts' ? stsResponse(action, requestId, inner) : ec2Response(action, requestId, inner);
+      const body = serviceProtocol(service).response(action, requestId, inner);
       return xmlResponse(200, body, requestId);
     } catch (e) {
       this.persistIfChanged();
       const error = e instanceof Ec2Error ? e : errors.internalError();
       if (!(e instanceof Ec2Error))
         this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
-      const body =
-        service === 'sts'
-          ? stsErrorResponse(error.code, error.message, requestId)
-          : ec2ErrorResponse(error.code, error.message, requestId);
+      const body = serviceProtocol(service).errorResponse(error.code, error.message, requestId);
       return xmlResponse(error.status, body, requestId);
     }
   }
