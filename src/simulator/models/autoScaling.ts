@@ -1,8 +1,9 @@
 import { randomUUID } from 'crypto';
-import { errors } from '../errors';
+import { Ec2Error, errors } from '../errors';
 import type { World } from '../world';
 import { requireTemplate, resolveVersion } from './launchTemplates';
-import type { AutoScalingGroupRecord } from './types';
+import { requireImage } from './imageAccess';
+import type { AutoScalingGroupRecord, LaunchTemplateRecord } from './types';
 
 /**
  * A minimal Amazon EC2 Auto Scaling: groups are recorded with their launch template and sizes so
@@ -51,9 +52,8 @@ export function createAutoScalingGroup(world: World, r: CreateGroupRequest): Aut
       'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter.',
     );
   }
-  const template = requireTemplate(world, r.region, r.accountId, r.launchTemplate);
   const version = r.launchTemplate.version ?? '$Default';
-  resolveVersion(template, version);
+  const template = checkTemplate(world, r, r.launchTemplate, version);
   if (minSize > maxSize) {
     throw errors.asgValidation(`Max bound, ${maxSize}, must be greater than or equal to min bound, ${minSize}`);
   }
@@ -90,6 +90,30 @@ export function createAutoScalingGroup(world: World, r: CreateGroupRequest): Aut
   groups[key(r.accountId, name)] = group;
   world.markChanged();
   return group;
+}
+
+/**
+ * Auto Scaling verifies the template when the group is created and answers EC2's complaint inside
+ * its own ValidationError: "You must use a valid fully-formed launch template. The image id
+ * '[ami-…]' does not exist" (real answer quoted in public terraform reports). An ImageId given as
+ * `resolve:ssm:` is not checked (the simulator has no SSM parameters yet; unverified).
+ */
+function checkTemplate(
+  world: World,
+  r: CreateGroupRequest,
+  ref: NonNullable<CreateGroupRequest['launchTemplate']>,
+  version: string,
+): LaunchTemplateRecord {
+  try {
+    const template = requireTemplate(world, r.region, r.accountId, ref);
+    const imageId = resolveVersion(template, version).data.imageId;
+    if (imageId && !imageId.startsWith('resolve:ssm:')) requireImage(world, r.region, imageId, r.accountId);
+    return template;
+  } catch (e) {
+    if (e instanceof Ec2Error)
+      throw errors.asgValidation(`You must use a valid fully-formed launch template. ${e.message}`);
+    throw e;
+  }
 }
 
 /** DescribeAutoScalingGroups: names that do not exist are left out (no error), as Auto Scaling answers. */
