@@ -186,8 +186,6 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
   if (source?.sriovNetSupport) image.sriovNetSupport = source.sriovNetSupport;
   if (source?.imdsSupport) image.imdsSupport = source.imdsSupport;
   if (source?.tpmSupport) image.tpmSupport = source.tpmSupport;
-  // Lineage (Image.SourceImageId "The ID of the source AMI from which the AMI was created"): the instance's AMI.
-  Object.assign(image, { sourceImageId: instance.imageId, sourceImageRegion: r.region });
   region.images[imageId] = image;
 
   if (!r.noReboot && instance.state === 'running') {
