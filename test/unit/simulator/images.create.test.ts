@@ -75,34 +75,61 @@ describe('simulator CreateImage', () => {
     assert.strictEqual(await instanceState(WEB), 'running');
   });
 
-  it('applies BlockDeviceMappings: NoDevice drops a volume, a larger size grows it, ephemeral entries are added', async () => {
+  it('applies BlockDeviceMappings: NoDevice drops a volume, DeleteOnTermination changes, new devices are added', async () => {
     const { ImageId } = await client.send(
       new CreateImageCommand({
         InstanceId: BUILD,
         Name: 'root-only',
         BlockDeviceMappings: [
           { DeviceName: '/dev/sdf', NoDevice: '' },
-          { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 64, DeleteOnTermination: false } },
+          { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false, Encrypted: false } },
           { DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' },
+          { DeviceName: '/dev/sdg', Ebs: { VolumeSize: 20, VolumeType: 'gp3' } },
         ],
       }),
     );
     const image = (await describeOne(client, ImageId!))!;
     const root = image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/xvda')!;
-    assert.strictEqual(root.Ebs!.VolumeSize, 64);
     assert.strictEqual(root.Ebs!.DeleteOnTermination, false);
     assert.ok(!image.BlockDeviceMappings!.some((m) => m.DeviceName === '/dev/sdf'));
     assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdb')?.VirtualName, 'ephemeral0');
-    await expectEc2Error(
-      client.send(
-        new CreateImageCommand({
-          InstanceId: BUILD,
-          Name: 'shrunk',
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 1 } }],
-        }),
-      ),
-      'InvalidBlockDeviceMapping',
+    const added = image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdg')!.Ebs!;
+    assert.deepStrictEqual([added.VolumeSize, added.VolumeType], [20, 'gp3']);
+  });
+
+  it('refuses changing the size, type, performance, key, snapshot or encryption of an existing volume', async () => {
+    const changes = [
+      { VolumeSize: 64 },
+      { VolumeSize: 1 },
+      { VolumeType: 'io2' as const },
+      { Iops: 4000 },
+      { Throughput: 500 },
+      { KmsKeyId: 'alias/mine' },
+      { SnapshotId: 'snap-0123456789abcdef0' },
+      { Encrypted: true },
+    ];
+    for (const Ebs of changes) {
+      await expectEc2Error(
+        client.send(
+          new CreateImageCommand({
+            InstanceId: BUILD,
+            Name: `changed-${Object.keys(Ebs)[0]}`,
+            BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs }],
+          }),
+        ),
+        'InvalidBlockDeviceMapping',
+      );
+    }
+    // Restating the volume's current size and type is no change.
+    const { ImageId } = await client.send(
+      new CreateImageCommand({
+        InstanceId: BUILD,
+        Name: 'restated',
+        BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 100 } }],
+      }),
     );
+    const image = (await describeOne(client, ImageId!))!;
+    assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdf')!.Ebs!.VolumeSize, 100);
   });
 
   it('tags the image and its snapshots from TagSpecifications', async () => {
