@@ -93,6 +93,9 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
     imageLocation: `${r.accountId}/${r.name}`,
     launchPermissions: [],
     sourceInstanceId: instance.instanceId,
+    // Image.SourceImageId: the AMI the instance was launched from (API reference, Image; user guide "AMI ancestry").
+    sourceImageId: instance.imageId,
+    sourceImageRegion: r.region,
     tags: imageTags,
   };
   if (r.description !== undefined) image.description = r.description;

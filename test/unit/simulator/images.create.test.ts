@@ -7,6 +7,7 @@ import {
   DescribeInstancesCommand,
   DescribeSnapshotsCommand,
   ModifyImageAttributeCommand,
+  RunInstancesCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
@@ -44,6 +45,10 @@ describe('simulator CreateImage', () => {
     assert.strictEqual(pending.OwnerId, ME);
     assert.strictEqual(pending.Description, 'nightly');
     assert.strictEqual(pending.SourceInstanceId, BUILD);
+    const launchedFrom = (await client.send(new DescribeInstancesCommand({ InstanceIds: [BUILD] }))).Reservations![0]
+      .Instances![0].ImageId;
+    assert.strictEqual(pending.SourceImageId, launchedFrom, 'the AMI the instance was launched from');
+    assert.strictEqual(pending.SourceImageRegion, 'us-east-1');
     assert.strictEqual(pending.RootDeviceType, 'ebs');
     assert.strictEqual(pending.Public, false);
     const devices = pending.BlockDeviceMappings!.map((m) => m.DeviceName).sort();
@@ -358,7 +363,39 @@ describe('simulator CopyImage', () => {
     );
   });
 
-  it('refuses Marketplace images, invisible or unknown sources, bad regions and duplicate names', async () => {
+  it('copies an image with product codes within the owning account, and refuses it from another account', async () => {
+    const market = await imageNamed(east, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
+    const launched = await east.send(
+      new RunInstancesCommand({
+        ImageId: market.ImageId,
+        InstanceType: market.Architecture === 'arm64' ? 't4g.small' : 't3.small',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    );
+    const { ImageId: mine } = await east.send(
+      new CreateImageCommand({ InstanceId: launched.Instances![0].InstanceId, Name: 'my nginx', NoReboot: true }),
+    );
+    clock.advance(30_000);
+    const codes = (await describeOne(east, mine!))!.ProductCodes;
+    assert.ok(codes!.length > 0, 'an image made from a Marketplace instance keeps its product codes');
+    assert.deepStrictEqual(codes, market.ProductCodes);
+    const { ImageId: copied } = await west.send(
+      new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: mine, Name: 'my nginx in oregon' }),
+    );
+    assert.deepStrictEqual((await describeOne(west, copied!))!.ProductCodes, codes);
+
+    await east.send(
+      new ModifyImageAttributeCommand({ ImageId: mine, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+    );
+    const partner = ec2(sim, 'us-west-2', PARTNER_SIMULATOR_ACCOUNT);
+    await expectEc2Error(
+      partner.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: mine, Name: 'their nginx' })),
+      'UnsupportedOperation',
+    );
+  });
+
+  it('refuses Marketplace images of another owner, invisible or unknown sources, bad regions and duplicate names', async () => {
     const market = await imageNamed(east, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
     await expectEc2Error(
       west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: market.ImageId, Name: 'nginx' })),
