@@ -18,7 +18,7 @@ import type {
   TagInput,
   VolumeMapping,
 } from './protocol';
-import { DETAIL_ACTIONS, LIMITS, NEW_VOLUME_TYPES, VOLUME_TYPES } from './protocol';
+import { DETAIL_ACTIONS, LIMITS, NEW_VOLUME_TYPES } from './protocol';
 import type { Check } from './validation';
 import {
   checkAccountId,
@@ -181,8 +181,6 @@ function submit<P>(params: Reader<P>) {
 const volumeMapping: Reader<VolumeMapping> = obj({
   deviceName: str(32, checkDeviceName),
   include: bool,
-  sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
-  volumeType: oneOf(VOLUME_TYPES),
   deleteOnTermination: bool,
 });
 

@@ -32,7 +32,8 @@ export const errors = {
   invalidParameterValue: (message: string) => new Ec2Error('InvalidParameterValue', message),
   invalidParameterCombination: (message: string) => new Ec2Error('InvalidParameterCombination', message),
   invalidParameterDependency: (message: string) => new Ec2Error('InvalidParameterDependency', message),
-  invalidRequest: (message: string) => new Ec2Error('InvalidRequest', message),
+  /** Real text in aws/aws-cli#7351 (an unknown DescribeImageAttribute attribute). */
+  invalidRequest: () => new Ec2Error('InvalidRequest', 'The request received was invalid.'),
   invalidNextToken: (token: string) => new Ec2Error('InvalidNextToken', `The token '${token}' is invalid.`),
   invalidRegion: (name: string) => new Ec2Error('InvalidParameterValue', `Invalid region: ${name}`),
   idempotentParameterMismatch: () =>
@@ -69,6 +70,8 @@ export const errors = {
   amiNotAvailable: (id: string, state: string) =>
     new Ec2Error('InvalidAMIID.Unavailable', `The image id '[${id}]' is not available: its state is ${state}`),
   notAuthorizedForImage: (id: string) => new Ec2Error('AuthFailure', `Not authorized for image:${id}`),
+  /** Real code and text in aws/aws-cli#1083; its HTTP status is unverified (400 as for the other AuthFailures on images). */
+  restrictedResource: () => new Ec2Error('AuthFailure', 'Unauthorized attempt to access restricted resource'),
   amiNameMalformed: () =>
     new Ec2Error(
       'InvalidAMIName.Malformed',

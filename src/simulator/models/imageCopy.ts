@@ -39,8 +39,8 @@ function digest(r: CopyImageRequest): string {
 
 /**
  * Validates, answers a repeated ClientToken with the first copy (or IdempotentParameterMismatch),
- * calls `beforeChange`, then creates the copy. Marketplace images (product codes) are refused;
- * launch permissions never travel; tags only with CopyImageTags.
+ * calls `beforeChange`, then creates the copy. Images with product codes copy only within the
+ * owning account; launch permissions never travel; tags only with CopyImageTags.
  */
 export function copyImage(world: World, r: CopyImageRequest, beforeChange: () => void): ImageRecord {
   if (!r.sourceRegion) throw errors.missingParameter('SourceRegion');
@@ -67,8 +67,12 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   }
   settleRegion(world, r.sourceRegion);
   const source = requireImage(world, r.sourceRegion, r.sourceImageId, r.accountId, 'SourceImageId');
-  if (source.productCodes.length > 0) {
-    throw errors.unsupportedOperation(`Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`);
+  // Marketplace AMIs (and AMIs made from them) copy within the owning account, not from another
+  // account (awsdocs/amazon-ec2-user-guide#133; user guide "Copy an AMI"). Code unverified.
+  if (source.productCodes.length > 0 && source.ownerId !== r.accountId) {
+    throw errors.unsupportedOperation(
+      `Images with AWS Marketplace product codes cannot be copied from another account: ${source.imageId}`,
+    );
   }
   if (source.state !== 'available') {
     throw errors.incorrectState(`The image '${source.imageId}' is not in the 'available' state and cannot be copied.`);
@@ -120,10 +124,12 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     state: 'pending',
     availableAt: now + world.options.pendingDelayMs,
     blockDeviceMappings: mappings,
-    productCodes: [],
+    // The copy stays under the same Marketplace product (unverified: the reference is silent).
+    productCodes: source.productCodes.map((c) => ({ ...c })),
     creationDate: now,
     imageLocation: `${r.accountId}/${r.name}`,
     launchPermissions: [],
+    // Image.SourceImageId: set by CreateImage, CopyImage and CreateRestoreImageTask (API reference, Image).
     sourceImageId: source.imageId,
     sourceImageRegion: r.sourceRegion,
     tags: [...(r.copyImageTags ? source.tags.map((t) => ({ ...t })) : []), ...tags],

@@ -2,25 +2,10 @@ import { errors } from '../errors';
 import type { World } from '../world';
 import { checkImageName, checkNameFree, tagsFor, type TagSpecificationRequest } from './imageRules';
 import { requireOwnInstance } from './instanceAccess';
-import { isVolumeType, type BlockDeviceMapping, type ImageRecord, type SnapshotRecord, type VolumeType } from './types';
+import { planMappings, type MappingRequest } from './imageCreateMappings';
+import type { ImageRecord, SnapshotRecord } from './types';
 
 /** CreateImage: an EBS-backed AMI from a running or stopped EBS-backed instance. */
-
-/** One `BlockDeviceMapping.N` of the request. */
-export interface MappingRequest {
-  deviceName: string;
-  noDevice?: boolean;
-  virtualName?: string;
-  ebs?: {
-    volumeSize?: number;
-    volumeType?: VolumeType;
-    deleteOnTermination?: boolean;
-    snapshotId?: string;
-    iops?: number;
-    throughput?: number;
-    encrypted?: boolean;
-  };
-}
 
 export interface CreateImageRequest {
   accountId: string;
@@ -60,75 +45,7 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
   checkNameFree(region, r.accountId, r.name);
   const imageTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
   const snapshotTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'snapshot');
-  const requested = new Map<string, MappingRequest>();
-  for (const m of r.mappings) {
-    if (!m.deviceName) throw errors.missingParameter('BlockDeviceMapping.DeviceName');
-    if (m.ebs?.volumeType && !isVolumeType(m.ebs.volumeType)) {
-      throw errors.invalidParameterValue(`Value (${m.ebs.volumeType}) for parameter volumeType is invalid.`);
-    }
-    requested.set(m.deviceName, m);
-  }
-
-  // Plan the mapping before changing anything, so a refusal leaves no half-made image.
-  type Planned = { mapping: BlockDeviceMapping; volumeId?: string };
-  const planned: Planned[] = [];
-  for (const attached of instance.blockDeviceMappings) {
-    const volume = region.volumes[attached.volumeId];
-    if (!volume) continue;
-    const req = requested.get(attached.deviceName);
-    requested.delete(attached.deviceName);
-    if (req?.noDevice) {
-      if (attached.deviceName === instance.rootDeviceName) {
-        throw errors.invalidBlockDeviceMapping(
-          `The device '${attached.deviceName}' is the root device and cannot be suppressed.`,
-        );
-      }
-      continue;
-    }
-    const size = req?.ebs?.volumeSize ?? volume.size;
-    if (size < volume.size) {
-      throw errors.invalidBlockDeviceMapping(
-        `Volume of size ${size}GB is smaller than the source volume ${volume.volumeId} of device ${attached.deviceName}, expect size >= ${volume.size}GB`,
-      );
-    }
-    planned.push({
-      volumeId: volume.volumeId,
-      mapping: {
-        deviceName: attached.deviceName,
-        ebs: {
-          volumeSize: size,
-          volumeType: req?.ebs?.volumeType ?? volume.volumeType,
-          deleteOnTermination: req?.ebs?.deleteOnTermination ?? attached.deleteOnTermination,
-          encrypted: volume.encrypted,
-          ...(volume.kmsKeyId ? { kmsKeyId: volume.kmsKeyId } : {}),
-        },
-      },
-    });
-  }
-  for (const req of requested.values()) {
-    if (req.noDevice) continue;
-    if (req.virtualName) {
-      if (!/^ephemeral\d+$/.test(req.virtualName)) {
-        throw errors.invalidBlockDeviceMapping(`Invalid virtual name: ${req.virtualName}`);
-      }
-      planned.push({ mapping: { deviceName: req.deviceName, virtualName: req.virtualName } });
-    } else if (req.ebs) {
-      if (req.ebs.volumeSize === undefined) {
-        throw errors.invalidBlockDeviceMapping(`The device '${req.deviceName}' needs a volume size or a snapshot id.`);
-      }
-      planned.push({
-        mapping: {
-          deviceName: req.deviceName,
-          ebs: {
-            volumeSize: req.ebs.volumeSize,
-            volumeType: req.ebs.volumeType ?? 'gp2',
-            deleteOnTermination: req.ebs.deleteOnTermination ?? true,
-            encrypted: req.ebs.encrypted ?? false,
-          },
-        },
-      });
-    }
-  }
+  const planned = planMappings(region, instance, r.mappings);
 
   beforeChange();
   const now = world.clock.now();
@@ -176,6 +93,9 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
     imageLocation: `${r.accountId}/${r.name}`,
     launchPermissions: [],
     sourceInstanceId: instance.instanceId,
+    // Image.SourceImageId: the AMI the instance was launched from (API reference, Image; user guide "AMI ancestry").
+    sourceImageId: instance.imageId,
+    sourceImageRegion: r.region,
     tags: imageTags,
   };
   if (r.description !== undefined) image.description = r.description;

@@ -5,26 +5,28 @@ import type { ImageRecord, LaunchPermission } from '../models/types';
 import type { ActionHandler } from './context';
 import { ownImage } from './imageParams';
 import type { QueryParams } from './query';
-import {
-  deregistrationProtectionValue,
-  renderBlockDeviceMappings,
-  renderLaunchPermissions,
-  renderProductCodes,
-} from './imageXml';
+import { deregistrationProtectionValue, renderLaunchPermissions, renderProductCodes } from './imageXml';
 import { el, isoTime, raw } from './xml';
 
 /** DescribeImageAttribute, ModifyImageAttribute, ResetImageAttribute. */
 
 const value = (name: string, v: string | undefined) => (v === undefined ? `<${name}/>` : raw(name, el('value', v)));
 
-/** Each attribute: whether only the owner may read it, and its XML. */
-const ATTRIBUTES: Record<string, { ownerOnly?: boolean; render: (i: ImageRecord, now: number) => string }> = {
+/**
+ * Each attribute: whether only the owner may read it, whether EC2 refuses it (the reference:
+ * blockDeviceMapping is deprecated and "returns the Client.AuthFailure error"; use DescribeImages),
+ * and its XML. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageAttribute.html
+ */
+const ATTRIBUTES: Record<
+  string,
+  { ownerOnly?: boolean; refused?: boolean; render: (i: ImageRecord, now: number) => string }
+> = {
   description: { render: (i) => value('description', i.description) },
   kernel: { render: (i) => value('kernel', i.kernelId) },
   ramdisk: { render: (i) => value('ramdisk', i.ramdiskId) },
   launchPermission: { ownerOnly: true, render: (i) => renderLaunchPermissions(i.launchPermissions) },
   productCodes: { render: (i) => renderProductCodes(i.productCodes) },
-  blockDeviceMapping: { render: (i) => renderBlockDeviceMappings(i.blockDeviceMappings) },
+  blockDeviceMapping: { refused: true, render: () => '' },
   sriovNetSupport: { render: (i) => value('sriovNetSupport', i.sriovNetSupport) },
   bootMode: { render: (i) => value('bootMode', i.bootMode) },
   tpmSupport: { render: (i) => value('tpmSupport', i.tpmSupport) },
@@ -40,8 +42,9 @@ const describeImageAttribute: ActionHandler = (ctx) => {
   const attribute = ctx.params.required('Attribute');
   const image = requireImage(ctx.world, ctx.region, ctx.params.get('ImageId'), ctx.accountId);
   const spec = Object.prototype.hasOwnProperty.call(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
-  if (!spec)
-    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  // Not one of ImageAttributeName's values (case matters): EC2 answers InvalidRequest (aws/aws-cli#7351).
+  if (!spec) throw errors.invalidRequest();
+  if (spec.refused) throw errors.restrictedResource();
   if (spec.ownerOnly && image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
     throw errors.notAuthorizedForImage(image.imageId);

@@ -1,6 +1,6 @@
 import { errors } from '../errors';
 import { requireImage } from '../models/imageAccess';
-import type { MappingRequest } from '../models/imageCreate';
+import type { MappingRequest } from '../models/imageCreateMappings';
 import type { TagSpecificationRequest } from '../models/imageRules';
 import type { ImageRecord, VolumeType } from '../models/types';
 import type { RequestContext } from './context';
@@ -33,6 +33,7 @@ export function mappingsFromQuery(p: QueryParams): MappingRequest[] {
         iops: ebs.int('Iops'),
         throughput: ebs.int('Throughput'),
         encrypted: ebs.bool('Encrypted'),
+        kmsKeyId: ebs.get('KmsKeyId'),
       };
     }
     return out;
