@@ -51,8 +51,10 @@ export function seedReferences(seeder: AccountSeeder, region: string, state: Reg
     setSource(made, source, region);
     return made;
   };
-  const hardened = copy(webBase, 'web-hardened', 'hardened-web-server-v7', 10);
-  copy(hardened, 'web-hardened-v2', 'hardened-web-server-v7.1', 6);
+  // Keys picked so that, in us-east-1, both ids sort after every earlier owned image: pages of
+  // DescribeImages follow id order, and tests expect the first page of owned images unchanged.
+  const hardened = copy(webBase, 'web-hardened-0', 'hardened-web-server-v7', 10);
+  copy(hardened, 'web-hardened-7', 'hardened-web-server-v7.1', 6);
 
   const templates: Record<string, LaunchTemplateRecord> = (state.launchTemplates ??= {});
   const web = template(region, 'web-server', seeder.daysAgo(40), [
