@@ -104,13 +104,6 @@ export function checkAgainstInstance(p: CreateImageParams, data: CreateImageInit
   for (const mapping of p.volumes) {
     const volume = data.volumes.find((v) => v.deviceName === mapping.deviceName) as VolumeInfo;
     if (volume.isRoot && !mapping.include) return `The root volume ${volume.deviceName} is always part of the image.`;
-    if (mapping.sizeGiB < volume.sizeGiB) {
-      return `${volume.deviceName} cannot be smaller than its current ${volume.sizeGiB} GiB.`;
-    }
-    const needsIops = mapping.volumeType === 'io1' || mapping.volumeType === 'io2';
-    if (needsIops && mapping.volumeType !== volume.volumeType) {
-      return `${volume.deviceName} can only become ${mapping.volumeType} with provisioned IOPS, which this form does not set.`;
-    }
   }
   const added = p.addedVolumes ?? [];
   if (devices.length + added.length > LIMITS.maxVolumes) {
@@ -131,22 +124,9 @@ export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams):
     const volume = data.volumes.find((v) => v.deviceName === m.deviceName) as VolumeInfo;
     if (!m.include) {
       mappings.push({ DeviceName: m.deviceName, NoDevice: '' });
-    } else if (
-      m.sizeGiB !== volume.sizeGiB ||
-      m.volumeType !== volume.volumeType ||
-      m.deleteOnTermination !== volume.deleteOnTermination
-    ) {
-      mappings.push({
-        DeviceName: m.deviceName,
-        Ebs: {
-          VolumeSize: m.sizeGiB,
-          VolumeType: m.volumeType,
-          DeleteOnTermination: m.deleteOnTermination,
-          ...(m.volumeType === volume.volumeType && volume.iops !== undefined && m.volumeType !== 'gp2'
-            ? { Iops: volume.iops }
-            : {}),
-        },
-      });
+    } else if (m.deleteOnTermination !== volume.deleteOnTermination) {
+      // The only setting CreateImage can change on an existing volume (API reference, CreateImage).
+      mappings.push({ DeviceName: m.deviceName, Ebs: { DeleteOnTermination: m.deleteOnTermination } });
     }
   }
   for (const n of p.addedVolumes ?? []) {

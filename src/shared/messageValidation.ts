@@ -15,7 +15,7 @@ import type { LaunchPermissionsToHost } from './protocol/launchPermissions';
 import type { TagInput } from './protocol/envelope';
 import { DETAIL_ACTIONS } from './protocol/imageDetails';
 import { LIMITS } from './protocol/envelope';
-import { NEW_VOLUME_TYPES, VOLUME_TYPES } from './protocol/createImage';
+import { NEW_VOLUME_TYPES } from './protocol/createImage';
 import type { Check } from './validation';
 import {
   checkAccountId,
@@ -199,8 +199,6 @@ function submit<P>(params: Reader<P>) {
 const volumeMapping: Reader<VolumeMapping> = obj({
   deviceName: str(32, checkDeviceName),
   include: bool,
-  sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
-  volumeType: oneOf(VOLUME_TYPES),
   deleteOnTermination: bool,
 });
 

@@ -15,3 +15,11 @@ export class ManualClock implements Clock {
     this.time += ms;
   }
 }
+
+/** `2026-11-01 10:00:00 GMT`, as EC2 writes times into an instance's stateTransitionReason. */
+export function gmt(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' GMT');
+}

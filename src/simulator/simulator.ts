@@ -1,14 +1,13 @@
 import { randomUUID } from 'crypto';
 import { accountForAccessKey } from './accounts';
 import { systemClock, type Clock } from './clock';
-import { Ec2Error } from './errors';
+import { Ec2Error, errors } from './errors';
 import { finishPendingWork, settleRegion } from './models/lifecycle';
 import type { SimState } from './models/types';
 import { RequestContext } from './protocol/context';
 import { QueryParams } from './protocol/query';
-import { EC2_ACTIONS, STS_ACTIONS } from './protocol/registry';
+import { serviceProtocol } from './protocol/registry';
 import { readSignature } from './protocol/sigv4';
-import { ec2ErrorResponse, ec2Response, stsErrorResponse, stsResponse } from './protocol/xml';
 import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
 import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
 import { lockStateFile, type StateLock } from './stateLock';
@@ -92,18 +91,16 @@ export class Simulator {
       const scope = readSignature(request.headers['authorization']);
       service = scope.service;
       if (!isSimulatedRegion(scope.region)) {
-        throw new Ec2Error(
-          'AuthFailure',
+        throw errors.authFailure(
           `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`,
-          401,
         );
       }
       const params = QueryParams.parse(mergeQuery(request));
       const action = params.get('Action');
-      if (!action) throw new Ec2Error('MissingAction', 'The request must contain the parameter Action', 400);
-      const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
+      if (!action) throw errors.missingAction();
+      const table = serviceProtocol(service).actions;
       const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
-      if (!handler) throw new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`);
+      if (!handler) throw errors.invalidAction(action);
       settleRegion(this.world, scope.region);
       const ctx = new RequestContext(
         action,
@@ -115,17 +112,14 @@ export class Simulator {
       );
       const inner = handler(ctx);
       this.persistIfChanged();
-      const body = service === 'sts' ? stsResponse(action, requestId, inner) : ec2Response(action, requestId, inner);
+      const body = serviceProtocol(service).response(action, requestId, inner);
       return xmlResponse(200, body, requestId);
     } catch (e) {
       this.persistIfChanged();
-      const error = e instanceof Ec2Error ? e : new Ec2Error('InternalError', 'An internal error has occurred', 500);
+      const error = e instanceof Ec2Error ? e : errors.internalError();
       if (!(e instanceof Ec2Error))
         this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
-      const body =
-        service === 'sts'
-          ? stsErrorResponse(error.code, error.message, requestId)
-          : ec2ErrorResponse(error.code, error.message, requestId);
+      const body = serviceProtocol(service).errorResponse(error.code, error.message, requestId);
       return xmlResponse(error.status, body, requestId);
     }
   }

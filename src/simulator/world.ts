@@ -1,5 +1,5 @@
 import type { Clock } from './clock';
-import { Ec2Error } from './errors';
+import { errors } from './errors';
 import type { ImageRecord, RegionState, SimState } from './models/types';
 
 export interface WorldOptions {
@@ -27,7 +27,7 @@ export class World {
 
   region(name: string): RegionState {
     const region = this.state.regions[name];
-    if (!region) throw new Ec2Error('InvalidParameterValue', `Invalid region: ${name}`);
+    if (!region) throw errors.invalidRegion(name);
     return region;
   }
 

@@ -778,6 +778,123 @@ describe('AWS CLI against the simulator', function () {
     });
   });
 
+  describe('launch templates and Auto Scaling', () => {
+    // DescribeImageReferences and GetImageAncestry (2025) are newer than this CLI (2.9.19): they are
+    // tested through the SDK only (test/unit/simulator/lineage.test.ts).
+    it('creates a template, versions it, moves the default, and resolves $Latest/$Default', async () => {
+      const own = await ok(sim, ['ec2', 'describe-images', '--owners', 'self']);
+      const [a, b] = own.Images.map((i: { ImageId: string }) => i.ImageId);
+      const created = await ok(sim, [
+        'ec2',
+        'create-launch-template',
+        '--launch-template-name',
+        'cli-template',
+        '--launch-template-data',
+        JSON.stringify({ ImageId: a, InstanceType: 't3.micro' }),
+      ]);
+      assert.strictEqual(created.LaunchTemplate.DefaultVersionNumber, 1);
+      const v2 = await ok(sim, [
+        'ec2',
+        'create-launch-template-version',
+        '--launch-template-name',
+        'cli-template',
+        '--source-version',
+        '1',
+        '--launch-template-data',
+        JSON.stringify({ ImageId: b }),
+      ]);
+      assert.strictEqual(v2.LaunchTemplateVersion.VersionNumber, 2);
+      assert.deepStrictEqual(v2.LaunchTemplateVersion.LaunchTemplateData, { ImageId: b, InstanceType: 't3.micro' });
+      await ok(sim, [
+        'ec2',
+        'modify-launch-template',
+        '--launch-template-name',
+        'cli-template',
+        '--default-version',
+        '2',
+      ]);
+      const versions = await ok(sim, [
+        'ec2',
+        'describe-launch-template-versions',
+        '--launch-template-name',
+        'cli-template',
+        '--versions',
+        '$Default',
+        '$Latest',
+      ]);
+      assert.deepStrictEqual(
+        versions.LaunchTemplateVersions.map((v: { VersionNumber: number; DefaultVersion: boolean }) => [
+          v.VersionNumber,
+          v.DefaultVersion,
+        ]),
+        [[2, true]],
+      );
+      await fails(
+        sim,
+        [
+          'ec2',
+          'create-launch-template',
+          '--launch-template-name',
+          'cli-template',
+          '--launch-template-data',
+          JSON.stringify({ ImageId: a }),
+        ],
+        'InvalidLaunchTemplateName.AlreadyExistsException',
+      );
+      const deleted = await ok(sim, ['ec2', 'delete-launch-template', '--launch-template-name', 'cli-template']);
+      assert.strictEqual(deleted.LaunchTemplate.LaunchTemplateName, 'cli-template');
+      await fails(
+        sim,
+        ['ec2', 'describe-launch-templates', '--launch-template-names', 'cli-template'],
+        'InvalidLaunchTemplateName.NotFoundException',
+      );
+    });
+
+    it('autoscaling: lists the seeded group, creates one on a template version, refuses duplicates, deletes', async () => {
+      const seeded = await ok(sim, ['autoscaling', 'describe-auto-scaling-groups']);
+      const web = seeded.AutoScalingGroups.find(
+        (g: { AutoScalingGroupName: string }) => g.AutoScalingGroupName === 'web-server-asg',
+      );
+      assert.strictEqual(web.LaunchTemplate.LaunchTemplateName, 'web-server');
+      assert.strictEqual(web.LaunchTemplate.Version, '$Default');
+      const create = [
+        'autoscaling',
+        'create-auto-scaling-group',
+        '--auto-scaling-group-name',
+        'cli-asg',
+        '--launch-template',
+        'LaunchTemplateName=ci-runner,Version=$Latest',
+        '--min-size',
+        '1',
+        '--max-size',
+        '2',
+        '--availability-zones',
+        'us-east-1a',
+        'us-east-1b',
+      ];
+      await ok(sim, create);
+      const one = await ok(sim, [
+        'autoscaling',
+        'describe-auto-scaling-groups',
+        '--auto-scaling-group-names',
+        'cli-asg',
+      ]);
+      assert.strictEqual(one.AutoScalingGroups.length, 1);
+      assert.deepStrictEqual(one.AutoScalingGroups[0].AvailabilityZones, ['us-east-1a', 'us-east-1b']);
+      assert.strictEqual(one.AutoScalingGroups[0].LaunchTemplate.Version, '$Latest');
+      assert.strictEqual(one.AutoScalingGroups[0].DesiredCapacity, 1);
+      const dup = await fails(sim, create, 'AlreadyExists');
+      assert.match(dup.stderr, /AutoScalingGroup by this name already exists/);
+      await ok(sim, ['autoscaling', 'delete-auto-scaling-group', '--auto-scaling-group-name', 'cli-asg']);
+      const gone = await fails(
+        sim,
+        ['autoscaling', 'delete-auto-scaling-group', '--auto-scaling-group-name', 'cli-asg'],
+        'ValidationError',
+      );
+      assert.match(gone.stderr, /AutoScalingGroup name not found/);
+    });
+  });
+
   describe('with a pending delay', () => {
     let slow: Simulator;
 

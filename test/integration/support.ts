@@ -295,8 +295,6 @@ export function volumesOf(init: CreateImageInit) {
   return init.volumes.map((v) => ({
     deviceName: v.deviceName,
     include: true,
-    sizeGiB: v.sizeGiB,
-    volumeType: v.volumeType,
     deleteOnTermination: v.deleteOnTermination,
   }));
 }

@@ -42,6 +42,7 @@ for (const { slug, theme } of THEMES) {
       const name = view.locator('vscode-textfield.wide').first().locator('input');
       await name.fill(`ui test image ${slug}`);
       await expectText(view.locator('.subtitle'), /web-server-1/);
+      await checkExistingVolumesReadOnly(view);
       await addVolumeWithKeyboard(wb!, view);
       await wb!.screenshot('create-image-form');
       await view.locator('vscode-button', { hasText: 'Create Image' }).click();
@@ -138,6 +139,21 @@ for (const { slug, theme } of THEMES) {
       await closeEditors(wb!);
     });
   });
+}
+
+/**
+ * The instance's own volumes show their size and type as text (CreateImage can change only
+ * DeleteOnTermination of an existing volume, or leave it out), and the form says where sizes change.
+ */
+async function checkExistingVolumesReadOnly(view: FrameLocator): Promise<void> {
+  const existing = view.locator('tr:not(.new-volume)').filter({ has: view.locator('td') });
+  assert.ok((await existing.count()) > 0, 'the instance has volumes');
+  assert.equal(await existing.locator('vscode-textfield, vscode-single-select').count(), 0);
+  const root = existing.first();
+  assert.match(await root.locator('td').nth(2).innerText(), /^\d+$/);
+  assert.match(await root.locator('td').nth(3).innerText(), /^(gp2|gp3|io1|io2|st1|sc1|standard)$/);
+  assert.ok((await root.locator('vscode-checkbox').count()) >= 1, 'delete on termination stays editable');
+  await expectText(view.locator('body'), /modify the volume before creating the image, or choose them when you launch/);
 }
 
 /**

@@ -6,10 +6,8 @@ import type {
   CreateImageToWebview,
   VolumeInfo,
   VolumeMapping,
-  VolumeType,
 } from '../../src/shared/protocol/createImage';
-import { VOLUME_TYPES } from '../../src/shared/protocol/createImage';
-import { checkAmiName, checkDescription, checkVolumeSize } from '../../src/shared/validation';
+import { checkAmiName, checkDescription } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
@@ -159,7 +157,6 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     const problems = [
       name.validate(),
       description.validate(),
-      ...volumeRows.map((r) => r.validate()),
       newVolumes.validate(),
       imageTags.validate(),
       snapshotTags.validate(),
@@ -203,7 +200,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     h(
       'p',
       { className: 'explain' },
-      'Each EBS volume becomes a snapshot referenced by the image. You can grow a volume or change its type for instances launched from the image, and leave data volumes out. Encryption follows the volume (Copy AMI can encrypt a copy). Add volume maps a new, empty (unformatted) volume that every instance launched from the image gets; it may be encrypted.',
+      'Each EBS volume becomes a snapshot referenced by the image, with the size, type and encryption the volume has now: for an existing volume EC2 lets you change only Delete on termination, or leave a data volume out. To change a size or type, modify the volume before creating the image, or choose them when you launch an instance from the image. Encryption follows the volume (Copy AMI can encrypt a copy). Add volume maps a new, empty (unformatted) volume that every instance launched from the image gets; it may be encrypted.',
     ),
     volumeTable(volumeRows, newVolumes),
     newVolumes.actions,
@@ -217,18 +214,8 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   return { progress, result, idle: () => setBusy(false), values };
 }
 
+/** An existing volume: size and type as they are (CreateImage cannot change them), the two choices it allows. */
 function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: () => void) {
-  const size = h('vscode-textfield', {
-    value: String(saved?.sizeGiB ?? v.sizeGiB),
-    label: `Size of ${v.deviceName} in GiB`,
-    className: 'vol-size',
-  });
-  const type = h('vscode-single-select', { label: `Volume type of ${v.deviceName}`, className: 'vol-type' });
-  for (const t of VOLUME_TYPES) {
-    // io1/io2 need provisioned IOPS, which this form does not ask for.
-    if ((t === 'io1' || t === 'io2') && v.volumeType !== t) continue;
-    type.append(h('vscode-option', { value: t, selected: (saved?.volumeType ?? v.volumeType) === t }, t));
-  }
   const dot = h('vscode-checkbox', {
     checked: saved?.deleteOnTermination ?? v.deleteOnTermination,
     label: 'Delete on termination',
@@ -240,38 +227,24 @@ function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: ()
     label: v.isRoot ? 'Root: always included' : 'Include',
     attrs: { 'aria-label': `Include ${v.deviceName} in the image` },
   });
-  const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
-  const validate = () => {
-    const problem = checkVolumeSize(size.value, v.sizeGiB);
-    size.invalid = problem !== undefined;
-    error.textContent = problem ?? '';
-    return problem;
-  };
-  size.addEventListener('input', () => {
-    validate();
-    onChange();
-  });
-  for (const c of [type, dot, include]) c.addEventListener('change', onChange);
+  for (const c of [dot, include]) c.addEventListener('change', onChange);
   const cells = h(
     'tr',
     {},
     h('td', { className: 'mono' }, v.deviceName, v.isRoot ? h('div', { className: 'muted' }, 'root') : null),
     h('td', { className: 'mono' }, v.volumeId ?? ''),
-    h('td', {}, size, error),
-    h('td', {}, type),
+    h('td', { attrs: { 'aria-label': `Size of ${v.deviceName}` } }, `${v.sizeGiB}`),
+    h('td', { attrs: { 'aria-label': `Volume type of ${v.deviceName}` } }, v.volumeType),
     h('td', {}, v.encrypted ? 'Encrypted' : 'Not encrypted'),
     h('td', {}, dot),
     h('td', {}, include),
   );
   return {
     row: cells,
-    controls: v.isRoot ? [size, type, dot] : [size, type, dot, include],
-    validate,
+    controls: v.isRoot ? [dot] : [dot, include],
     value: (): VolumeMapping => ({
       deviceName: v.deviceName,
       include: v.isRoot || include.checked,
-      sizeGiB: Number(size.value.trim()),
-      volumeType: type.value as VolumeType,
       deleteOnTermination: dot.checked,
     }),
   };

@@ -44,15 +44,15 @@ export interface CreateImageInit {
   suggestedName: string;
 }
 
-/** How one of the instance's volumes goes into the image. */
+/**
+ * How one of the instance's volumes goes into the image. Its size and type are the volume's:
+ * CreateImage can change only DeleteOnTermination of an existing volume (API reference, CreateImage).
+ */
 export interface VolumeMapping {
   /** One of the instance's device names. */
   deviceName: string;
-  /** False leaves the volume out of the image (not allowed for the root volume). */
+  /** False leaves the volume out of the image (NoDevice; not allowed for the root volume). */
   include: boolean;
-  /** GiB, at least the volume's current size (EC2 cannot shrink a snapshot). */
-  sizeGiB: number;
-  volumeType: VolumeType;
   deleteOnTermination: boolean;
 }
 

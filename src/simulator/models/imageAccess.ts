@@ -1,4 +1,4 @@
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import type { ImageRecord } from './types';
 
@@ -57,12 +57,8 @@ export function requireImage(
 /** Like {@link requireImage}, but only the owner passes: others get `AuthFailure`, as EC2 answers. */
 export function requireOwnImage(world: World, region: string, id: string | undefined, accountId: string): ImageRecord {
   const image = requireImage(world, region, id, accountId);
-  if (image.ownerId !== accountId) throw notAuthorizedForImage(image.imageId);
+  if (image.ownerId !== accountId) throw errors.notAuthorizedForImage(image.imageId);
   return image;
-}
-
-export function notAuthorizedForImage(id: string): Ec2Error {
-  return new Ec2Error('AuthFailure', `Not authorized for image:${id}`);
 }
 
 /** Is the image deprecated at `now`? */

@@ -1,4 +1,4 @@
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import { isSimulatedRegion } from '../regions';
 import type { World } from '../world';
 import { requireImage } from './imageAccess';
@@ -39,8 +39,8 @@ function digest(r: CopyImageRequest): string {
 
 /**
  * Validates, answers a repeated ClientToken with the first copy (or IdempotentParameterMismatch),
- * calls `beforeChange`, then creates the copy. Marketplace images (product codes) are refused;
- * launch permissions never travel; tags only with CopyImageTags.
+ * calls `beforeChange`, then creates the copy. Images with product codes copy only within the
+ * owning account; launch permissions never travel; tags only with CopyImageTags.
  */
 export function copyImage(world: World, r: CopyImageRequest, beforeChange: () => void): ImageRecord {
   if (!r.sourceRegion) throw errors.missingParameter('SourceRegion');
@@ -50,8 +50,7 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     throw errors.invalidParameterValue(`Invalid source region: ${r.sourceRegion}`);
   checkImageName(r.name);
   if (r.kmsKeyId !== undefined && r.encrypted !== true) {
-    throw new Ec2Error(
-      'InvalidParameterDependency',
+    throw errors.invalidParameterDependency(
       'The parameter KmsKeyId requires the parameter Encrypted to be set to true.',
     );
   }
@@ -60,10 +59,7 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     for (const image of Object.values(dest.images)) {
       if (image.ownerId !== r.accountId || image.clientToken?.token !== r.clientToken) continue;
       if (image.clientToken.paramsDigest !== digest(r)) {
-        throw new Ec2Error(
-          'IdempotentParameterMismatch',
-          'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
-        );
+        throw errors.idempotentParameterMismatch();
       }
       beforeChange();
       return image;
@@ -71,17 +67,15 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   }
   settleRegion(world, r.sourceRegion);
   const source = requireImage(world, r.sourceRegion, r.sourceImageId, r.accountId, 'SourceImageId');
-  if (source.productCodes.length > 0) {
-    throw new Ec2Error(
-      'UnsupportedOperation',
-      `Images with AWS Marketplace product codes cannot be copied: ${source.imageId}`,
+  // Marketplace AMIs (and AMIs made from them) copy within the owning account, not from another
+  // account (awsdocs/amazon-ec2-user-guide#133; user guide "Copy an AMI"). Code unverified.
+  if (source.productCodes.length > 0 && source.ownerId !== r.accountId) {
+    throw errors.unsupportedOperation(
+      `Images with AWS Marketplace product codes cannot be copied from another account: ${source.imageId}`,
     );
   }
   if (source.state !== 'available') {
-    throw new Ec2Error(
-      'IncorrectState',
-      `The image '${source.imageId}' is not in the 'available' state and cannot be copied.`,
-    );
+    throw errors.incorrectState(`The image '${source.imageId}' is not in the 'available' state and cannot be copied.`);
   }
   checkNameFree(dest, r.accountId, r.name);
   const tags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
@@ -130,10 +124,12 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
     state: 'pending',
     availableAt: now + world.options.pendingDelayMs,
     blockDeviceMappings: mappings,
-    productCodes: [],
+    // The copy stays under the same Marketplace product (unverified: the reference is silent).
+    productCodes: source.productCodes.map((c) => ({ ...c })),
     creationDate: now,
     imageLocation: `${r.accountId}/${r.name}`,
     launchPermissions: [],
+    // Image.SourceImageId: set by CreateImage, CopyImage and CreateRestoreImageTask (API reference, Image).
     sourceImageId: source.imageId,
     sourceImageRegion: r.sourceRegion,
     tags: [...(r.copyImageTags ? source.tags.map((t) => ({ ...t })) : []), ...tags],

@@ -1,25 +1,11 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { checkImageName, checkNameFree, tagsFor, type TagSpecificationRequest } from './imageRules';
-import type { BlockDeviceMapping, ImageRecord, InstanceRecord, SnapshotRecord, VolumeType } from './types';
+import { requireOwnInstance } from './instanceAccess';
+import { planMappings, type MappingRequest } from './imageCreateMappings';
+import type { ImageRecord, SnapshotRecord } from './types';
 
 /** CreateImage: an EBS-backed AMI from a running or stopped EBS-backed instance. */
-
-/** One `BlockDeviceMapping.N` of the request. */
-export interface MappingRequest {
-  deviceName: string;
-  noDevice?: boolean;
-  virtualName?: string;
-  ebs?: {
-    volumeSize?: number;
-    volumeType?: VolumeType;
-    deleteOnTermination?: boolean;
-    snapshotId?: string;
-    iops?: number;
-    throughput?: number;
-    encrypted?: boolean;
-  };
-}
 
 export interface CreateImageRequest {
   accountId: string;
@@ -32,130 +18,34 @@ export interface CreateImageRequest {
   tagSpecifications: TagSpecificationRequest[];
 }
 
-const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const VOLUME_TYPES: readonly string[] = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'];
-
-export function requireOwnInstance(
-  world: World,
-  region: string,
-  instanceId: string,
-  accountId: string,
-): InstanceRecord {
-  if (!INSTANCE_ID.test(instanceId)) {
-    throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${instanceId}" (expecting "i-...")`);
-  }
-  const instance = world.region(region).instances[instanceId];
-  if (!instance || instance.ownerId !== accountId || instance.state === 'terminated') {
-    throw new Ec2Error('InvalidInstanceID.NotFound', `The instance ID '${instanceId}' does not exist`);
-  }
-  return instance;
-}
-
 /**
  * Validates everything, calls `beforeChange` (DryRun answers there), then creates the pending
  * image and one pending snapshot per kept EBS volume; without NoReboot a running instance goes
  * through stopping → stopped → pending → running.
  */
 export function createImage(world: World, r: CreateImageRequest, beforeChange: () => void): ImageRecord {
-  if (!r.instanceId) throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId');
-  if (r.name === undefined || r.name === '')
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter Name');
+  if (!r.instanceId) throw errors.missingParameter('InstanceId');
+  if (r.name === undefined || r.name === '') throw errors.missingParameter('Name');
   const region = world.region(r.region);
   const instance = requireOwnInstance(world, r.region, r.instanceId, r.accountId);
   checkImageName(r.name);
   if (r.description !== undefined && r.description.length > 255) {
-    throw new Ec2Error('InvalidParameterValue', 'The description must be at most 255 characters long');
+    throw errors.invalidParameterValue('The description must be at most 255 characters long');
   }
   if (instance.rootDeviceType !== 'ebs') {
-    throw new Ec2Error(
-      'UnsupportedOperation',
+    throw errors.unsupportedOperation(
       `The instance '${instance.instanceId}' has an instance-store root device. CreateImage only supports EBS-backed instances; bundle instance-store instances to S3 and register the bundle instead.`,
     );
   }
   if (instance.state !== 'running' && instance.state !== 'stopped') {
-    throw new Ec2Error(
-      'IncorrectInstanceState',
+    throw errors.incorrectInstanceState(
       `The instance '${instance.instanceId}' is not in the 'running' or 'stopped' state.`,
     );
   }
   checkNameFree(region, r.accountId, r.name);
   const imageTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
   const snapshotTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'snapshot');
-  const requested = new Map<string, MappingRequest>();
-  for (const m of r.mappings) {
-    if (!m.deviceName)
-      throw new Ec2Error('MissingParameter', 'The request must contain the parameter BlockDeviceMapping.DeviceName');
-    if (m.ebs?.volumeType && !VOLUME_TYPES.includes(m.ebs.volumeType)) {
-      throw new Ec2Error('InvalidParameterValue', `Value (${m.ebs.volumeType}) for parameter volumeType is invalid.`);
-    }
-    requested.set(m.deviceName, m);
-  }
-
-  // Plan the mapping before changing anything, so a refusal leaves no half-made image.
-  type Planned = { mapping: BlockDeviceMapping; volumeId?: string };
-  const planned: Planned[] = [];
-  for (const attached of instance.blockDeviceMappings) {
-    const volume = region.volumes[attached.volumeId];
-    if (!volume) continue;
-    const req = requested.get(attached.deviceName);
-    requested.delete(attached.deviceName);
-    if (req?.noDevice) {
-      if (attached.deviceName === instance.rootDeviceName) {
-        throw new Ec2Error(
-          'InvalidBlockDeviceMapping',
-          `The device '${attached.deviceName}' is the root device and cannot be suppressed.`,
-        );
-      }
-      continue;
-    }
-    const size = req?.ebs?.volumeSize ?? volume.size;
-    if (size < volume.size) {
-      throw new Ec2Error(
-        'InvalidBlockDeviceMapping',
-        `Volume of size ${size}GB is smaller than the source volume ${volume.volumeId} of device ${attached.deviceName}, expect size >= ${volume.size}GB`,
-      );
-    }
-    planned.push({
-      volumeId: volume.volumeId,
-      mapping: {
-        deviceName: attached.deviceName,
-        ebs: {
-          volumeSize: size,
-          volumeType: req?.ebs?.volumeType ?? volume.volumeType,
-          deleteOnTermination: req?.ebs?.deleteOnTermination ?? attached.deleteOnTermination,
-          encrypted: volume.encrypted,
-          ...(volume.kmsKeyId ? { kmsKeyId: volume.kmsKeyId } : {}),
-        },
-      },
-    });
-  }
-  for (const req of requested.values()) {
-    if (req.noDevice) continue;
-    if (req.virtualName) {
-      if (!/^ephemeral\d+$/.test(req.virtualName)) {
-        throw new Ec2Error('InvalidBlockDeviceMapping', `Invalid virtual name: ${req.virtualName}`);
-      }
-      planned.push({ mapping: { deviceName: req.deviceName, virtualName: req.virtualName } });
-    } else if (req.ebs) {
-      if (req.ebs.volumeSize === undefined) {
-        throw new Ec2Error(
-          'InvalidBlockDeviceMapping',
-          `The device '${req.deviceName}' needs a volume size or a snapshot id.`,
-        );
-      }
-      planned.push({
-        mapping: {
-          deviceName: req.deviceName,
-          ebs: {
-            volumeSize: req.ebs.volumeSize,
-            volumeType: req.ebs.volumeType ?? 'gp2',
-            deleteOnTermination: req.ebs.deleteOnTermination ?? true,
-            encrypted: req.ebs.encrypted ?? false,
-          },
-        },
-      });
-    }
-  }
+  const planned = planMappings(region, instance, r.mappings);
 
   beforeChange();
   const now = world.clock.now();
@@ -203,6 +93,9 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
     imageLocation: `${r.accountId}/${r.name}`,
     launchPermissions: [],
     sourceInstanceId: instance.instanceId,
+    // Image.SourceImageId: the AMI the instance was launched from (API reference, Image; user guide "AMI ancestry").
+    sourceImageId: instance.imageId,
+    sourceImageRegion: r.region,
     tags: imageTags,
   };
   if (r.description !== undefined) image.description = r.description;

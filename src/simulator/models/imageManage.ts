@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { isPublic } from './imageAccess';
 import type { ImageRecord, RegionState } from './types';
@@ -32,8 +32,7 @@ export function deregisterImage(
 ): SnapshotDeleteResult[] | undefined {
   const now = world.clock.now();
   if (isDeregistrationProtected(image, now)) {
-    throw new Ec2Error(
-      'OperationNotPermitted',
+    throw errors.operationNotPermitted(
       `Image ${image.imageId} has deregistration protection enabled. Disable deregistration protection before deregistering the image.`,
     );
   }
@@ -86,14 +85,13 @@ export function enableDeprecation(
   const now = world.clock.now();
   const at = Math.floor(deprecateAt / 60_000) * 60_000;
   if (deprecateAt <= now) {
-    throw new Ec2Error('InvalidParameterValue', 'The deprecation time must be in the future.');
+    throw errors.invalidParameterValue('The deprecation time must be in the future.');
   }
   if (at > now + 10 * YEAR_MS) {
-    throw new Ec2Error('InvalidParameterValue', 'The deprecation time can be at most 10 years in the future.');
+    throw errors.invalidParameterValue('The deprecation time can be at most 10 years in the future.');
   }
   if (isPublic(image) && at > image.creationDate + 2 * YEAR_MS) {
-    throw new Ec2Error(
-      'InvalidParameterValue',
+    throw errors.invalidParameterValue(
       'The deprecation time of a public AMI can be at most 2 years after its creation date.',
     );
   }
@@ -126,10 +124,7 @@ export function enableImage(world: World, image: ImageRecord, beforeChange: () =
 
 function requireState(image: ImageRecord, state: ImageRecord['state'], only: string): void {
   if (image.state !== state) {
-    throw new Ec2Error(
-      'IncorrectState',
-      `The image '${image.imageId}' is in the '${image.state}' state; only ${only}.`,
-    );
+    throw errors.incorrectState(`The image '${image.imageId}' is in the '${image.state}' state; only ${only}.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Ec2Error, errors } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterRequest } from './filters';
 import { checkImageId, isAccountId, isDeprecated, isVisibleTo } from './imageAccess';
@@ -31,12 +31,12 @@ export function validateImageQuery(q: ImageQuery): void {
   for (const id of q.imageIds) checkImageId(id);
   for (const owner of q.owners) {
     if (!OWNER_ALIASES.has(owner) && !isAccountId(owner)) {
-      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${owner}"`);
+      throw errors.userIdMalformed(owner);
     }
   }
   for (const user of q.executableUsers) {
     if (user !== 'self' && user !== 'all' && !isAccountId(user)) {
-      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${user}"`);
+      throw errors.userIdMalformed(user);
     }
   }
   if (q.maxResults !== undefined) {
@@ -193,7 +193,7 @@ function encodeToken(lastImageId: string): string {
 function decodeToken(token: string): string {
   const text = Buffer.from(token, 'base64').toString('utf8');
   if (!text.startsWith(TOKEN_PREFIX) || !/^ami-[0-9a-f]+$/.test(text.slice(TOKEN_PREFIX.length))) {
-    throw new Ec2Error('InvalidNextToken', `The token '${token}' is invalid.`);
+    throw errors.invalidNextToken(token);
   }
   return text.slice(TOKEN_PREFIX.length);
 }

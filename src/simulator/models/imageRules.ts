@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { RegionState, Tag } from './types';
 
 /** Naming and tagging rules shared by CreateImage and CopyImage. */
@@ -8,10 +8,7 @@ const AMI_NAME = /^[A-Za-z0-9()[\]./\-'@_ ]{3,128}$/;
 /** 3–128 characters: letters, digits, `( ) [ ] . / - ' @ _` and space (`InvalidAMIName.Malformed`). */
 export function checkImageName(name: string): void {
   if (!AMI_NAME.test(name)) {
-    throw new Ec2Error(
-      'InvalidAMIName.Malformed',
-      "AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '[', ']', '.', '/', '-', ''', '@', '_' and spaces",
-    );
+    throw errors.amiNameMalformed();
   }
 }
 
@@ -19,7 +16,7 @@ export function checkImageName(name: string): void {
 export function checkNameFree(region: RegionState, ownerId: string, name: string): void {
   for (const image of Object.values(region.images)) {
     if (image.ownerId === ownerId && image.name === name && image.state !== 'deregistered') {
-      throw new Ec2Error('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${image.imageId}`);
+      throw errors.amiNameDuplicate(name, image.imageId);
     }
   }
 }
@@ -35,20 +32,18 @@ export function tagsFor(specs: readonly TagSpecificationRequest[], allowed: read
   const out: Tag[] = [];
   for (const spec of specs) {
     if (!allowed.includes(spec.resourceType)) {
-      throw new Ec2Error(
-        'InvalidParameterValue',
+      throw errors.invalidParameterValue(
         `'${spec.resourceType}' is not a valid taggable resource type for this operation.`,
       );
     }
     if (spec.resourceType === type) for (const t of spec.tags) out.push({ key: t.key, value: t.value });
   }
   for (const t of out) {
-    if (t.key.startsWith('aws:'))
-      throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
+    if (t.key.startsWith('aws:')) throw errors.reservedTagKey();
     if (t.key.length === 0 || t.key.length > 128)
-      throw new Ec2Error('InvalidParameterValue', `Tag key '${t.key}' must be 1 to 128 characters long`);
+      throw errors.invalidParameterValue(`Tag key '${t.key}' must be 1 to 128 characters long`);
     if (t.value.length > 256)
-      throw new Ec2Error('InvalidParameterValue', `Tag value for key '${t.key}' must be at most 256 characters long`);
+      throw errors.invalidParameterValue(`Tag value for key '${t.key}' must be at most 256 characters long`);
   }
   return out;
 }

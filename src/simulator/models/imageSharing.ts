@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { isAccountId, isPublic } from './imageAccess';
 import type { ImageRecord, LaunchPermission } from './types';
@@ -24,8 +24,7 @@ function isDefaultKey(kmsKeyId: string | undefined): boolean {
 export function checkLaunchPermission(p: LaunchPermission): void {
   const fields = [p.userId, p.group, p.organizationArn, p.organizationalUnitArn].filter((v) => v !== undefined);
   if (fields.length !== 1) {
-    throw new Ec2Error(
-      'InvalidParameterCombination',
+    throw errors.invalidParameterCombination(
       'Each launch permission must specify exactly one of UserId, Group, OrganizationArn or OrganizationalUnitArn.',
     );
   }
@@ -38,8 +37,8 @@ export function checkLaunchPermission(p: LaunchPermission): void {
   }
 }
 
-function itemValue(value: string, type: string): Ec2Error {
-  return new Ec2Error('InvalidAMIAttributeItemValue', `Invalid attribute item value "${value}" for ${type} item type.`);
+function itemValue(value: string, type: string) {
+  return errors.amiAttributeItemValue(value, type);
 }
 
 /**
@@ -52,26 +51,19 @@ export function checkCanAdd(world: World, region: string, image: ImageRecord, ad
   const encrypted = image.blockDeviceMappings.filter((m) => m.ebs?.encrypted);
   if (add.some((p) => p.group === 'all') && !isPublic(image)) {
     if (world.region(region).imageBlockPublicAccess[image.ownerId] === 'block-new-sharing') {
-      throw new Ec2Error(
-        'OperationNotPermitted',
+      throw errors.operationNotPermitted(
         "You can't publicly share this image because block public access for AMIs is enabled for this account. To publicly share the image, you must call the DisableImageBlockPublicAccess API.",
       );
     }
     if (image.productCodes.length > 0) {
-      throw new Ec2Error('InvalidParameter', `Image ${image.imageId} has product codes and cannot be made public.`);
+      throw errors.invalidParameter(`Image ${image.imageId} has product codes and cannot be made public.`);
     }
     if (encrypted.length > 0) {
-      throw new Ec2Error(
-        'UnsupportedOperation',
-        'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.',
-      );
+      throw errors.encryptedSnapshotPublic();
     }
   }
   if (encrypted.some((m) => isDefaultKey(m.ebs?.kmsKeyId))) {
-    throw new Ec2Error(
-      'InvalidParameter',
-      'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.',
-    );
+    throw errors.managedKeySnapshotShare();
   }
 }
 

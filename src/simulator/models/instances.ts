@@ -1,11 +1,10 @@
-import { Ec2Error } from '../errors';
+import { gmt } from '../clock';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
-import { requireImage } from './imageAccess';
-import { tagsFor, type TagSpecificationRequest } from './imageRules';
+import { isForgotten, requireInstanceIdFormat, requireInstances } from './instanceAccess';
 import { checkPageRequest, paginate, type PageRequest } from './paging';
-import { checkTag } from './tags';
-import type { Architecture, InstanceRecord, InstanceStateName, VolumeRecord, VolumeType } from './types';
+import type { Architecture, InstanceRecord, InstanceStateName } from './types';
 
 /** Instances: their life cycle (pending → running ⇄ stopped → terminated) with EC2's rules. */
 
@@ -18,46 +17,6 @@ export const STATE_CODES: Record<InstanceStateName, number> = {
   stopping: 64,
   stopped: 80,
 };
-
-/** How long a terminated instance stays visible in DescribeInstances. */
-export const TERMINATED_VISIBLE_MS = 60 * 60 * 1000;
-
-/** EC2 refuses to launch more at once without a limit increase. */
-export const MAX_INSTANCES_PER_LAUNCH = 20;
-
-const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*\.(?:nano|micro|small|medium|large|metal|\d*xlarge)$/;
-
-export function requireInstanceIdFormat(id: string): void {
-  if (!INSTANCE_ID.test(id))
-    throw new Ec2Error('InvalidInstanceID.Malformed', `Invalid id: "${id}" (expecting "i-...")`);
-}
-
-function instancesNotFound(ids: string[]): Ec2Error {
-  return new Ec2Error(
-    'InvalidInstanceID.NotFound',
-    ids.length === 1
-      ? `The instance ID '${ids[0]}' does not exist`
-      : `The instance IDs '${ids.join(', ')}' do not exist`,
-  );
-}
-
-/** The caller sees its own instances; terminated ones only for an hour after they terminated. */
-export function isInstanceVisible(i: InstanceRecord, accountId: string, now: number): boolean {
-  if (i.ownerId !== accountId) return false;
-  return !(i.state === 'terminated' && (i.terminatedAt ?? 0) + TERMINATED_VISIBLE_MS <= now);
-}
-
-/** The instances `ids` as the caller owns them (Malformed, then NotFound listing every unknown id). */
-export function requireInstances(world: World, region: string, accountId: string, ids: string[]): InstanceRecord[] {
-  if (ids.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter InstanceId');
-  for (const id of ids) requireInstanceIdFormat(id);
-  const state = world.region(region);
-  const now = world.clock.now();
-  const missing = ids.filter((id) => !state.instances[id] || !isInstanceVisible(state.instances[id], accountId, now));
-  if (missing.length > 0) throw instancesNotFound(missing);
-  return [...new Set(ids)].map((id) => state.instances[id]);
-}
 
 /** The architecture of an instance type: Graviton families (`t4g`, `m7g`, `a1`, …) are arm64. */
 export function instanceTypeArchitecture(instanceType: string): Architecture {
@@ -141,226 +100,11 @@ function forgetExpiredInstances(world: World, region: string): void {
   const state = world.region(region);
   const now = world.clock.now();
   for (const i of Object.values(state.instances)) {
-    if (i.state === 'terminated' && (i.terminatedAt ?? 0) + TERMINATED_VISIBLE_MS <= now) {
+    if (isForgotten(i, now)) {
       delete state.instances[i.instanceId];
       world.markChanged();
     }
   }
-}
-
-/** One `BlockDeviceMapping.N` of RunInstances. */
-export interface LaunchMappingRequest {
-  deviceName: string;
-  noDevice?: boolean;
-  ebs?: {
-    volumeSize?: number;
-    volumeType?: VolumeType;
-    deleteOnTermination?: boolean;
-    encrypted?: boolean;
-    iops?: number;
-  };
-}
-
-export interface RunInstancesRequest {
-  imageId?: string;
-  instanceType?: string;
-  minCount?: number;
-  maxCount?: number;
-  keyName?: string;
-  availabilityZone?: string;
-  mappings: LaunchMappingRequest[];
-  tagSpecifications: TagSpecificationRequest[];
-}
-
-const VOLUME_TYPES: readonly string[] = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'];
-
-/**
- * RunInstances: validates everything, calls `beforeChange` (DryRun answers there), then
- * launches MaxCount instances (at most 20) in one reservation, each with one EBS volume per
- * EBS entry of the image's block device mapping (as overridden by the request).
- */
-export function runInstances(
-  world: World,
-  region: string,
-  accountId: string,
-  r: RunInstancesRequest,
-  beforeChange: () => void,
-) {
-  if (r.minCount === undefined)
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter MinCount');
-  if (r.maxCount === undefined)
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter MaxCount');
-  const image = requireImage(world, region, r.imageId, accountId);
-  if (image.state !== 'available') {
-    throw new Ec2Error(
-      'InvalidAMIID.Unavailable',
-      `The image id '[${image.imageId}]' is not available: its state is ${image.state}`,
-    );
-  }
-  if (r.minCount < 1)
-    throw new Ec2Error(
-      'InvalidParameterValue',
-      `Value (${r.minCount}) for parameter minCount is invalid. Expected a positive integer.`,
-    );
-  if (r.maxCount < r.minCount) {
-    throw new Ec2Error(
-      'InvalidParameterValue',
-      `Value (${r.maxCount}) for parameter maxCount is invalid. Must be greater than or equal to minCount.`,
-    );
-  }
-  if (r.minCount > MAX_INSTANCES_PER_LAUNCH) {
-    throw new Ec2Error(
-      'InstanceLimitExceeded',
-      `You have requested more instances (${r.minCount}) than your current instance limit of ${MAX_INSTANCES_PER_LAUNCH} allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit.`,
-    );
-  }
-  const instanceType = r.instanceType ?? 'm1.small';
-  if (!INSTANCE_TYPE.test(instanceType)) {
-    throw new Ec2Error('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
-  }
-  const typeArch = instanceTypeArchitecture(instanceType);
-  const imageArch = image.architecture === 'i386' ? 'x86_64' : image.architecture;
-  if (typeArch !== imageArch) {
-    throw new Ec2Error(
-      'InvalidParameterValue',
-      `The architecture '${typeArch}' of the specified instance type does not match the architecture '${image.architecture}' of the specified AMI. Specify an instance type and an AMI that have matching architectures, and try again. You can use 'describe-instance-types' or 'describe-images' to discover the architecture of the instance type or AMI.`,
-    );
-  }
-  const az = r.availabilityZone ?? `${region}a`;
-  if (!new RegExp(`^${region}[a-f]$`).test(az)) {
-    throw new Ec2Error('InvalidParameterValue', `Invalid availability zone: [${az}]`);
-  }
-  const instanceTags = tagsFor(r.tagSpecifications, ['instance', 'volume', 'network-interface'], 'instance');
-  const volumeTags = tagsFor(r.tagSpecifications, ['instance', 'volume', 'network-interface'], 'volume');
-  for (const t of [...instanceTags, ...volumeTags]) checkTag(t);
-
-  // Plan the volumes from the image's mapping and the request's overrides.
-  const overrides = new Map(r.mappings.map((m) => [m.deviceName, m]));
-  type PlannedVolume = {
-    device: string;
-    size: number;
-    volumeType: VolumeType;
-    snapshotId?: string;
-    encrypted: boolean;
-    kmsKeyId?: string;
-    deleteOnTermination: boolean;
-    iops?: number;
-  };
-  const planned: PlannedVolume[] = [];
-  for (const m of image.blockDeviceMappings) {
-    if (!m.ebs || m.noDevice) continue;
-    const o = overrides.get(m.deviceName);
-    overrides.delete(m.deviceName);
-    if (o?.noDevice) continue;
-    const size = o?.ebs?.volumeSize ?? m.ebs.volumeSize;
-    if (size < m.ebs.volumeSize) {
-      throw new Ec2Error(
-        'InvalidBlockDeviceMapping',
-        `Volume of size ${size}GB is smaller than snapshot '${m.ebs.snapshotId}', expect size >= ${m.ebs.volumeSize}GB`,
-      );
-    }
-    planned.push({
-      device: m.deviceName,
-      size,
-      volumeType: o?.ebs?.volumeType ?? m.ebs.volumeType,
-      snapshotId: m.ebs.snapshotId,
-      encrypted: m.ebs.encrypted || o?.ebs?.encrypted === true,
-      kmsKeyId: m.ebs.kmsKeyId,
-      deleteOnTermination: o?.ebs?.deleteOnTermination ?? m.ebs.deleteOnTermination,
-      iops: m.ebs.iops,
-    });
-  }
-  for (const o of overrides.values()) {
-    if (o.noDevice || !o.ebs) continue;
-    if (o.ebs.volumeSize === undefined) {
-      throw new Ec2Error(
-        'InvalidBlockDeviceMapping',
-        `The device '${o.deviceName}' needs a volume size or a snapshot id.`,
-      );
-    }
-    planned.push({
-      device: o.deviceName,
-      size: o.ebs.volumeSize,
-      volumeType: o.ebs.volumeType ?? 'gp2',
-      encrypted: o.ebs.encrypted === true,
-      deleteOnTermination: o.ebs.deleteOnTermination ?? true,
-    });
-  }
-  for (const p of planned) {
-    if (!VOLUME_TYPES.includes(p.volumeType))
-      throw new Ec2Error('InvalidParameterValue', `Value (${p.volumeType}) for parameter volumeType is invalid.`);
-    if (p.size < 1 || p.size > 16384) {
-      throw new Ec2Error(
-        'InvalidParameterValue',
-        `Volume size ${p.size} for device ${p.device} is invalid. Valid sizes are between 1 and 16384 GiB.`,
-      );
-    }
-  }
-
-  beforeChange();
-  const state = world.region(region);
-  const now = world.clock.now();
-  const reservationId = world.newId('r');
-  const launched: InstanceRecord[] = [];
-  const count = Math.min(r.maxCount, MAX_INSTANCES_PER_LAUNCH);
-  for (let n = 0; n < count; n++) {
-    const instanceId = world.newId('i');
-    const mappings: InstanceRecord['blockDeviceMappings'] = [];
-    for (const p of planned) {
-      const volume: VolumeRecord = {
-        volumeId: world.newId('vol'),
-        ownerId: accountId,
-        availabilityZone: az,
-        size: p.size,
-        volumeType: p.volumeType,
-        state: 'in-use',
-        encrypted: p.encrypted,
-        createTime: now,
-        attachment: { instanceId, device: p.device, deleteOnTermination: p.deleteOnTermination, attachTime: now },
-        tags: volumeTags.map((t) => ({ ...t })),
-      };
-      if (p.snapshotId) volume.snapshotId = p.snapshotId;
-      if (p.kmsKeyId) volume.kmsKeyId = p.kmsKeyId;
-      state.volumes[volume.volumeId] = volume;
-      mappings.push({
-        deviceName: p.device,
-        volumeId: volume.volumeId,
-        deleteOnTermination: p.deleteOnTermination,
-        attachTime: now,
-      });
-    }
-    const instance: InstanceRecord = {
-      instanceId,
-      ownerId: accountId,
-      reservationId,
-      imageId: image.imageId,
-      instanceType,
-      state: 'pending',
-      transitions: [{ to: 'running', at: now + world.options.instanceTransitionMs }],
-      stateTransitionReason: '',
-      launchTime: now,
-      availabilityZone: az,
-      architecture: image.architecture,
-      platformDetails: image.platformDetails,
-      rootDeviceType: image.rootDeviceType,
-      rootDeviceName: image.rootDeviceName,
-      virtualizationType: image.virtualizationType,
-      hypervisor: 'xen',
-      blockDeviceMappings: mappings,
-      privateIpAddress: `172.31.${(world.state.idCounter >> 8) & 255}.${world.state.idCounter & 255}`,
-      tags: instanceTags.map((t) => ({ ...t })),
-    };
-    if (image.platform) instance.platform = image.platform;
-    if (r.keyName) instance.keyName = r.keyName;
-    if (image.kernelId) instance.kernelId = image.kernelId;
-    instance.amiLaunchIndex = n;
-    state.instances[instanceId] = instance;
-    launched.push(instance);
-  }
-  // EC2 records when an AMI was last launched (the accounts' own images; the catalog is read-only).
-  if (state.images[image.imageId]) image.lastLaunchedTime = now;
-  world.markChanged();
-  return { reservationId, ownerId: accountId, instances: launched };
 }
 
 /** One entry of a Start/Stop/Terminate response. */
@@ -370,8 +114,8 @@ export interface StateChange {
   current: InstanceStateName;
 }
 
-function incorrectState(id: string, verb: string): Ec2Error {
-  return new Ec2Error('IncorrectInstanceState', `The instance '${id}' is not in a state from which it can be ${verb}.`);
+function incorrectState(id: string, verb: string) {
+  return errors.incorrectInstanceState(`The instance '${id}' is not in a state from which it can be ${verb}.`);
 }
 
 /** Schedules `steps` (states reached one transition period apart) from now. */
@@ -442,8 +186,7 @@ export function stopInstances(
   const instances = requireInstances(world, region, accountId, ids);
   for (const i of instances) {
     if (i.rootDeviceType !== 'ebs') {
-      throw new Ec2Error(
-        'UnsupportedOperation',
+      throw errors.unsupportedOperation(
         `The instance '${i.instanceId}' does not have an 'ebs' root device type and cannot be stopped.`,
       );
     }
@@ -512,12 +255,4 @@ export function terminateInstances(
 function publicIp(instanceId: string): string {
   const h = parseInt(instanceId.slice(-6), 16);
   return `3.${80 + (h % 150)}.${(h >> 8) & 255}.${h & 255}`;
-}
-
-/** `2026-11-01 10:00:00 GMT`, as EC2 writes times into stateTransitionReason. */
-export function gmt(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace('T', ' ')
-    .replace(/\.\d+Z$/, ' GMT');
 }

@@ -1,4 +1,4 @@
-import { Ec2Error, errors } from '../errors';
+import { errors, type Ec2Error } from '../errors';
 
 /**
  * MaxResults/NextToken as EC2's Describe* actions page: MaxResults within the action's bounds,
@@ -76,7 +76,7 @@ function compare(a: string, b: string): number {
 function decodeToken(kind: string, token: string): string {
   const text = Buffer.from(token, 'base64').toString('utf8');
   if (!text.startsWith(`${kind}:`) || text.length === kind.length + 1) {
-    throw new Ec2Error('InvalidNextToken', `The token '${token}' is invalid.`);
+    throw errors.invalidNextToken(token);
   }
   return text.slice(kind.length + 1);
 }

@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
 import { isAccountId } from './imageAccess';
@@ -10,12 +10,7 @@ import type { SnapshotRecord } from './types';
 const SNAPSHOT_ID = /^snap-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 export function checkSnapshotId(id: string): void {
-  if (!SNAPSHOT_ID.test(id))
-    throw new Ec2Error('InvalidSnapshotID.Malformed', `Invalid id: "${id}" (expecting "snap-...")`);
-}
-
-export function snapshotNotFound(id: string): Ec2Error {
-  return new Ec2Error('InvalidSnapshot.NotFound', `The snapshot '${id}' does not exist.`);
+  if (!SNAPSHOT_ID.test(id)) throw errors.snapshotMalformed(id);
 }
 
 /** The owner, accounts it is shared with, and everyone when public may create volumes from it. */
@@ -55,12 +50,10 @@ const OWNER_ALIASES = new Set(['self', 'amazon', 'aws-marketplace']);
 export function validateDescribeSnapshots(r: DescribeSnapshotsRequest): void {
   for (const id of r.snapshotIds) checkSnapshotId(id);
   for (const o of r.ownerIds) {
-    if (!OWNER_ALIASES.has(o) && !isAccountId(o))
-      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${o}"`);
+    if (!OWNER_ALIASES.has(o) && !isAccountId(o)) throw errors.userIdMalformed(o);
   }
   for (const u of r.restorableBy) {
-    if (u !== 'self' && u !== 'all' && !isAccountId(u))
-      throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${u}"`);
+    if (u !== 'self' && u !== 'all' && !isAccountId(u)) throw errors.userIdMalformed(u);
   }
   checkPageRequest('snapshots', r, 5, 1000, { name: 'snapshotSet', count: r.snapshotIds.length });
   compileFilters(r.filters, SNAPSHOT_FILTERS);
@@ -90,7 +83,7 @@ export function describeSnapshots(world: World, region: string, accountId: strin
     r.snapshotIds,
     state.snapshots,
     (s) => canRestore(s, accountId),
-    snapshotNotFound,
+    errors.snapshotNotFound,
   );
   const matched = candidates.filter((s) => ownerTest(s) && restorableTest(s) && (!filter || filter(s)));
   return paginate('snapshots', matched, (s) => s.snapshotId, r);
@@ -103,12 +96,11 @@ export function requireOwnSnapshot(
   accountId: string,
   id: string | undefined,
 ): SnapshotRecord {
-  if (id === undefined || id === '')
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter SnapshotId');
+  if (id === undefined || id === '') throw errors.missingParameter('SnapshotId');
   checkSnapshotId(id);
   const snapshot = world.region(region).snapshots[id];
-  if (!snapshot || !canRestore(snapshot, accountId)) throw snapshotNotFound(id);
-  if (snapshot.ownerId !== accountId) throw new Ec2Error('AuthFailure', `Not authorized for snapshot:${id}`);
+  if (!snapshot || !canRestore(snapshot, accountId)) throw errors.snapshotNotFound(id);
+  if (snapshot.ownerId !== accountId) throw errors.notAuthorizedForSnapshot(id);
   return snapshot;
 }
 
@@ -131,8 +123,7 @@ export function deleteSnapshot(
 ): void {
   const snapshot = requireOwnSnapshot(world, region, accountId, id);
   const user = imageUsingSnapshot(world, region, snapshot.snapshotId);
-  if (user)
-    throw new Ec2Error('InvalidSnapshot.InUse', `The snapshot ${snapshot.snapshotId} is currently in use by ${user}`);
+  if (user) throw errors.snapshotInUse(snapshot.snapshotId, user);
   beforeChange();
   delete world.region(region).snapshots[snapshot.snapshotId];
   world.markChanged();
@@ -142,22 +133,17 @@ export type VolumePermission = { userId?: string; group?: 'all' };
 
 function checkPermission(p: { userId?: string; group?: string }): VolumePermission {
   if (p.userId !== undefined && p.group !== undefined) {
-    throw new Ec2Error(
-      'InvalidParameterCombination',
+    throw errors.invalidParameterCombination(
       'Each create volume permission must specify either UserId or Group, not both.',
     );
   }
   if (p.group !== undefined) {
     if (p.group !== 'all')
-      throw new Ec2Error(
-        'InvalidParameterValue',
-        `Value (${p.group}) for parameter group is invalid. Valid values: all`,
-      );
+      throw errors.invalidParameterValue(`Value (${p.group}) for parameter group is invalid. Valid values: all`);
     return { group: 'all' };
   }
-  if (p.userId === undefined)
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter UserId or Group');
-  if (!isAccountId(p.userId)) throw new Ec2Error('InvalidUserID.Malformed', `Invalid user id: "${p.userId}"`);
+  if (p.userId === undefined) throw errors.missingParameter('UserId or Group');
+  if (!isAccountId(p.userId)) throw errors.userIdMalformed(p.userId);
   return { userId: p.userId };
 }
 
@@ -180,22 +166,16 @@ export function modifyCreateVolumePermission(
 ): void {
   const snapshot = requireOwnSnapshot(world, region, accountId, id);
   if (add.length === 0 && remove.length === 0) {
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter createVolumePermission');
+    throw errors.missingParameter('createVolumePermission');
   }
   const toAdd = add.map(checkPermission);
   const toRemove = remove.map(checkPermission);
   if (snapshot.encrypted && toAdd.length > 0) {
     if (toAdd.some((p) => p.group === 'all')) {
-      throw new Ec2Error(
-        'UnsupportedOperation',
-        'Encrypted snapshots can\u2019t be shared publicly. Specify another snapshot.',
-      );
+      throw errors.encryptedSnapshotPublic();
     }
     if (isDefaultKey(snapshot.kmsKeyId)) {
-      throw new Ec2Error(
-        'InvalidParameter',
-        'Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.',
-      );
+      throw errors.managedKeySnapshotShare();
     }
   }
   beforeChange();

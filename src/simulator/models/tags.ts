@@ -1,12 +1,12 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
-import { checkImageId, notAuthorizedForImage } from './imageAccess';
-import { isInstanceVisible, requireInstanceIdFormat } from './instances';
+import { checkImageId } from './imageAccess';
+import { isInstanceVisible, requireInstanceIdFormat } from './instanceAccess';
 import { checkPageRequest, paginate, type PageRequest } from './paging';
-import { checkSnapshotId, snapshotNotFound } from './snapshots';
+import { checkSnapshotId } from './snapshots';
 import type { Tag } from './types';
-import { checkVolumeId, volumeNotFound } from './volumes';
+import { checkVolumeId } from './volumes';
 
 /** Tags on AMIs, snapshots, volumes and instances: EC2's limits and its CreateTags/DeleteTags/DescribeTags. */
 
@@ -23,14 +23,11 @@ export interface Taggable {
 
 /** Checks one tag against EC2's rules (key 1–128, value ≤ 256, no `aws:` prefix). */
 export function checkTag(tag: Tag): void {
-  if (tag.key.length === 0) throw new Ec2Error('InvalidParameterValue', 'Tag key cannot be empty');
-  if (tag.key.length > 128)
-    throw new Ec2Error('InvalidParameterValue', 'Tag key exceeds the maximum length of 128 characters');
+  if (tag.key.length === 0) throw errors.invalidParameterValue('Tag key cannot be empty');
+  if (tag.key.length > 128) throw errors.invalidParameterValue('Tag key exceeds the maximum length of 128 characters');
   if (tag.value.length > 256)
-    throw new Ec2Error('InvalidParameterValue', 'Tag value exceeds the maximum length of 256 characters');
-  if (tag.key.toLowerCase().startsWith('aws:')) {
-    throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
-  }
+    throw errors.invalidParameterValue('Tag value exceeds the maximum length of 256 characters');
+  if (tag.key.toLowerCase().startsWith('aws:')) throw errors.reservedTagKey();
 }
 
 /** `tags` with `add` applied (a key already present gets the new value); refuses more than 50. */
@@ -41,9 +38,7 @@ export function mergeTags(tags: readonly Tag[], add: readonly Tag[]): Tag[] {
     if (existing) existing.value = t.value;
     else out.push({ key: t.key, value: t.value });
   }
-  if (out.length > MAX_TAGS_PER_RESOURCE) {
-    throw new Ec2Error('TagLimitExceeded', 'The maximum number of Tags for a resource has been reached.');
-  }
+  if (out.length > MAX_TAGS_PER_RESOURCE) throw errors.tagLimitExceeded();
   return out;
 }
 
@@ -57,41 +52,38 @@ export function requireTaggable(world: World, region: string, accountId: string,
   if (id.startsWith('ami-')) {
     checkImageId(id);
     const image = world.findImage(region, id);
-    if (!image || image.state === 'deregistered')
-      throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
+    if (!image || image.state === 'deregistered') throw errors.amiNotFound(id);
     if (image.ownerId !== accountId) {
       const visible = image.launchPermissions.some((p) => p.group === 'all' || p.userId === accountId);
-      if (!visible) throw new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
-      throw notAuthorizedForImage(id);
+      if (!visible) throw errors.amiNotFound(id);
+      throw errors.notAuthorizedForImage(id);
     }
     return { id, type: 'image', record: image };
   }
   if (id.startsWith('snap-')) {
     checkSnapshotId(id);
     const snapshot = state.snapshots[id];
-    if (!snapshot) throw snapshotNotFound(id);
+    if (!snapshot) throw errors.snapshotNotFound(id);
     if (snapshot.ownerId !== accountId) {
       const visible = snapshot.createVolumePermissions.some((p) => p.group === 'all' || p.userId === accountId);
-      if (!visible) throw snapshotNotFound(id);
-      throw new Ec2Error('AuthFailure', `Not authorized for snapshot:${id}`);
+      if (!visible) throw errors.snapshotNotFound(id);
+      throw errors.notAuthorizedForSnapshot(id);
     }
     return { id, type: 'snapshot', record: snapshot };
   }
   if (id.startsWith('vol-')) {
     checkVolumeId(id);
     const volume = state.volumes[id];
-    if (!volume || volume.ownerId !== accountId) throw volumeNotFound(id);
+    if (!volume || volume.ownerId !== accountId) throw errors.volumeNotFound(id);
     return { id, type: 'volume', record: volume };
   }
   if (id.startsWith('i-')) {
     requireInstanceIdFormat(id);
     const instance = state.instances[id];
-    if (!instance || !isInstanceVisible(instance, accountId, world.clock.now())) {
-      throw new Ec2Error('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
-    }
+    if (!instance || !isInstanceVisible(instance, accountId, world.clock.now())) throw errors.instancesNotFound([id]);
     return { id, type: 'instance', record: instance };
   }
-  throw new Ec2Error('InvalidID', `The ID '${id}' is not valid`);
+  throw errors.invalidId(id);
 }
 
 /** CreateTags: validates every resource and tag first, then tags all (all or nothing). */
@@ -103,9 +95,8 @@ export function createTags(
   tags: Tag[],
   beforeChange: () => void,
 ): void {
-  if (resourceIds.length === 0)
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
-  if (tags.length === 0) throw new Ec2Error('MissingParameter', 'The request must contain the parameter Tag');
+  if (resourceIds.length === 0) throw errors.missingParameter('ResourceId');
+  if (tags.length === 0) throw errors.missingParameter('Tag');
   for (const t of tags) checkTag(t);
   const targets = resourceIds.map((id) => requireTaggable(world, region, accountId, id));
   const merged = targets.map((t) => mergeTags(t.record.tags, tags));
@@ -123,13 +114,8 @@ export function deleteTags(
   tags: { key: string; value?: string }[],
   beforeChange: () => void,
 ): void {
-  if (resourceIds.length === 0)
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter ResourceId');
-  for (const t of tags) {
-    if (t.key.toLowerCase().startsWith('aws:')) {
-      throw new Ec2Error('InvalidParameterValue', "Tag keys starting with 'aws:' are reserved for internal use");
-    }
-  }
+  if (resourceIds.length === 0) throw errors.missingParameter('ResourceId');
+  for (const t of tags) if (t.key.toLowerCase().startsWith('aws:')) throw errors.reservedTagKey();
   const targets = resourceIds.map((id) => requireTaggable(world, region, accountId, id));
   beforeChange();
   for (const target of targets) {

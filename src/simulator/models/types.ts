@@ -8,7 +8,14 @@ export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | '
 export type Architecture = 'i386' | 'x86_64' | 'arm64';
 export type RootDeviceType = 'ebs' | 'instance-store';
 export type VirtualizationType = 'hvm' | 'paravirtual';
-export type VolumeType = 'gp2' | 'gp3' | 'io1' | 'io2' | 'st1' | 'sc1' | 'standard';
+/** EBS volume types EC2 accepts in a block device mapping (`VolumeType` in the EC2 API model). */
+export const VOLUME_TYPES = ['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'] as const;
+export type VolumeType = (typeof VOLUME_TYPES)[number];
+
+export function isVolumeType(value: string): boolean {
+  return (VOLUME_TYPES as readonly string[]).includes(value);
+}
+
 export type InstanceStateName = 'pending' | 'running' | 'stopping' | 'stopped' | 'shutting-down' | 'terminated';
 
 export interface Tag {
@@ -166,6 +173,55 @@ export interface InstanceRecord {
   clientToken?: string;
 }
 
+/** What a launch template version holds (the simulator keeps the members it implements). */
+export interface LaunchTemplateData {
+  /** An AMI id, or `resolve:ssm:<parameter>` stored as given (EC2 resolves it at launch). */
+  imageId?: string;
+  instanceType?: string;
+  keyName?: string;
+}
+
+export interface LaunchTemplateVersionRecord {
+  versionNumber: number;
+  versionDescription?: string;
+  createTime: number;
+  createdBy: string;
+  data: LaunchTemplateData;
+  /** The ClientToken it was created with: a retry with the same token returns this version. */
+  clientToken?: string;
+}
+
+export interface LaunchTemplateRecord {
+  launchTemplateId: string;
+  launchTemplateName: string;
+  ownerId: string;
+  createTime: number;
+  /** The ARN of the creator (`arn:aws:iam::<account>:user/simulator` for simulated accounts). */
+  createdBy: string;
+  defaultVersionNumber: number;
+  latestVersionNumber: number;
+  versions: LaunchTemplateVersionRecord[];
+  tags: Tag[];
+  /** The ClientToken it was created with: a retry with the same token returns this template. */
+  clientToken?: string;
+}
+
+/** A minimal Auto Scaling group: recorded with its launch template, never scales (no activities). */
+export interface AutoScalingGroupRecord {
+  autoScalingGroupName: string;
+  ownerId: string;
+  launchTemplate: { launchTemplateId: string; launchTemplateName: string; version: string };
+  autoScalingGroupArn: string;
+  /** Subnet ids as given (the simulator has no VPCs: stored, not checked). */
+  vpcZoneIdentifier?: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  availabilityZones: string[];
+  createdTime: number;
+  tags: { key: string; value: string; propagateAtLaunch: boolean }[];
+}
+
 /** One account's resources in one region. AMIs, snapshots and instances are regional. */
 export interface RegionState {
   images: Record<string, ImageRecord>;
@@ -174,6 +230,10 @@ export interface RegionState {
   instances: Record<string, InstanceRecord>;
   /** Per account: is "block public access for AMIs" on in this region? */
   imageBlockPublicAccess: Record<string, 'block-new-sharing' | 'unblocked'>;
+  /** Launch templates by id (absent in state files written before they existed). */
+  launchTemplates?: Record<string, LaunchTemplateRecord>;
+  /** Auto Scaling groups by `<account>/<name>` (names are unique per account and region). */
+  autoScalingGroups?: Record<string, AutoScalingGroupRecord>;
 }
 
 /** The whole simulated world, which is what the state file holds. */

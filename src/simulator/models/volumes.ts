@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
 import { checkPageRequest, describeCandidates, paginate, type PageRequest } from './paging';
@@ -9,11 +9,7 @@ import type { VolumeRecord } from './types';
 const VOLUME_ID = /^vol-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 
 export function checkVolumeId(id: string): void {
-  if (!VOLUME_ID.test(id)) throw new Ec2Error('InvalidVolumeID.Malformed', `Invalid id: "${id}" (expecting "vol-...")`);
-}
-
-export function volumeNotFound(id: string): Ec2Error {
-  return new Ec2Error('InvalidVolume.NotFound', `The volume '${id}' does not exist.`);
+  if (!VOLUME_ID.test(id)) throw errors.volumeMalformed(id);
 }
 
 const VOLUME_FILTERS: FilterDefinitions<VolumeRecord> = {
@@ -52,7 +48,12 @@ export function describeVolumes(world: World, region: string, accountId: string,
   validateDescribeVolumes(r);
   const state = world.region(region);
   const filter = compileFilters(r.filters, VOLUME_FILTERS);
-  const candidates = describeCandidates(r.volumeIds, state.volumes, (v) => v.ownerId === accountId, volumeNotFound);
+  const candidates = describeCandidates(
+    r.volumeIds,
+    state.volumes,
+    (v) => v.ownerId === accountId,
+    errors.volumeNotFound,
+  );
   return paginate(
     'volumes',
     candidates.filter((v) => !filter || filter(v)),

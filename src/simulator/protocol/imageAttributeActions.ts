@@ -1,31 +1,33 @@
-import { Ec2Error, errors } from '../errors';
-import { notAuthorizedForImage, requireImage } from '../models/imageAccess';
+import { errors } from '../errors';
+import { requireImage } from '../models/imageAccess';
 import { applyLaunchPermissions, checkCanAdd, checkLaunchPermission } from '../models/imageSharing';
 import type { ImageRecord, LaunchPermission } from '../models/types';
 import type { ActionHandler } from './context';
 import { ownImage } from './imageParams';
 import { REQUEST_LIMITS } from './limits';
 import { descriptionParam, type QueryParams } from './query';
-import {
-  deregistrationProtectionValue,
-  renderBlockDeviceMappings,
-  renderLaunchPermissions,
-  renderProductCodes,
-} from './imageXml';
+import { deregistrationProtectionValue, renderLaunchPermissions, renderProductCodes } from './imageXml';
 import { el, isoTime, raw } from './xml';
 
 /** DescribeImageAttribute, ModifyImageAttribute, ResetImageAttribute. */
 
 const value = (name: string, v: string | undefined) => (v === undefined ? `<${name}/>` : raw(name, el('value', v)));
 
-/** Each attribute: whether only the owner may read it, and its XML. */
-const ATTRIBUTES: Record<string, { ownerOnly?: boolean; render: (i: ImageRecord, now: number) => string }> = {
+/**
+ * Each attribute: whether only the owner may read it, whether EC2 refuses it (the reference:
+ * blockDeviceMapping is deprecated and "returns the Client.AuthFailure error"; use DescribeImages),
+ * and its XML. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImageAttribute.html
+ */
+const ATTRIBUTES: Record<
+  string,
+  { ownerOnly?: boolean; refused?: boolean; render: (i: ImageRecord, now: number) => string }
+> = {
   description: { render: (i) => value('description', i.description) },
   kernel: { render: (i) => value('kernel', i.kernelId) },
   ramdisk: { render: (i) => value('ramdisk', i.ramdiskId) },
   launchPermission: { ownerOnly: true, render: (i) => renderLaunchPermissions(i.launchPermissions) },
   productCodes: { render: (i) => renderProductCodes(i.productCodes) },
-  blockDeviceMapping: { render: (i) => renderBlockDeviceMappings(i.blockDeviceMappings) },
+  blockDeviceMapping: { refused: true, render: () => '' },
   sriovNetSupport: { render: (i) => value('sriovNetSupport', i.sriovNetSupport) },
   bootMode: { render: (i) => value('bootMode', i.bootMode) },
   tpmSupport: { render: (i) => value('tpmSupport', i.tpmSupport) },
@@ -41,11 +43,12 @@ const describeImageAttribute: ActionHandler = (ctx) => {
   const attribute = ctx.params.required('Attribute');
   const image = requireImage(ctx.world, ctx.region, ctx.params.get('ImageId'), ctx.accountId);
   const spec = Object.prototype.hasOwnProperty.call(ATTRIBUTES, attribute) ? ATTRIBUTES[attribute] : undefined;
-  if (!spec)
-    throw errors.invalidParameterValue(`Value (${attribute}) for parameter attribute is invalid. Unknown attribute.`);
+  // Not one of ImageAttributeName's values (case matters): EC2 answers InvalidRequest (aws/aws-cli#7351).
+  if (!spec) throw errors.invalidRequest();
+  if (spec.refused) throw errors.restrictedResource();
   if (spec.ownerOnly && image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
-    throw notAuthorizedForImage(image.imageId);
+    throw errors.notAuthorizedForImage(image.imageId);
   }
   ctx.checkDryRun();
   return el('imageId', image.imageId) + spec.render(image, ctx.world.clock.now());
@@ -108,8 +111,7 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
   const productCodes = p.list('ProductCode');
 
   if (productCodes.length > 0 || attribute === 'productCodes') {
-    throw new Ec2Error(
-      'InvalidParameter',
+    throw errors.invalidParameter(
       'Product codes can only be associated with an AMI by AWS Marketplace; they cannot be added with ModifyImageAttribute.',
     );
   }
@@ -124,8 +126,7 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
     throw errors.invalidParameterValue(`Value (${imds}) for parameter imdsSupport is invalid. Expected: 'v2.0'.`);
   }
   if (add.length > 0 && image.state === 'disabled') {
-    throw new Ec2Error(
-      'IncorrectState',
+    throw errors.incorrectState(
       `The image '${image.imageId}' is disabled and cannot be shared. Enable the image first.`,
     );
   }

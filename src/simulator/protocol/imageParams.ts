@@ -1,6 +1,6 @@
 import { errors } from '../errors';
-import { notAuthorizedForImage, requireImage } from '../models/imageAccess';
-import type { MappingRequest } from '../models/imageCreate';
+import { requireImage } from '../models/imageAccess';
+import type { MappingRequest } from '../models/imageCreateMappings';
 import type { TagSpecificationRequest } from '../models/imageRules';
 import type { ImageRecord, VolumeType } from '../models/types';
 import type { RequestContext } from './context';
@@ -33,6 +33,7 @@ export function mappingsFromQuery(p: QueryParams): MappingRequest[] {
         iops: ebs.int('Iops'),
         throughput: ebs.int('Throughput'),
         encrypted: ebs.bool('Encrypted'),
+        kmsKeyId: ebs.get('KmsKeyId'),
       };
     }
     return out;
@@ -47,7 +48,7 @@ export function ownImage(ctx: RequestContext, param = 'ImageId'): ImageRecord {
   const image = requireImage(ctx.world, ctx.region, ctx.params.get(param), ctx.accountId, param);
   if (image.ownerId !== ctx.accountId) {
     if (ctx.params.bool('DryRun')) throw errors.unauthorized();
-    throw notAuthorizedForImage(image.imageId);
+    throw errors.notAuthorizedForImage(image.imageId);
   }
   return image;
 }

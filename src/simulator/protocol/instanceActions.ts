@@ -1,15 +1,14 @@
 import {
   describeInstances,
   rebootInstances,
-  runInstances,
   startInstances,
   stopInstances,
   terminateInstances,
   validateDescribeInstances,
   type DescribeInstancesRequest,
-  type LaunchMappingRequest,
   type StateChange,
 } from '../models/instances';
+import { runInstances, type LaunchMappingRequest } from '../models/instanceLaunch';
 import type { InstanceRecord, VolumeType } from '../models/types';
 import type { ActionHandler, RequestContext } from './context';
 import { renderInstance, renderReservations, renderStateChanges } from './instanceXml';

@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import { SIMULATOR_REGIONS } from '../regions';
 import type { ActionHandler } from './context';
 import { el, items } from './xml';
@@ -8,7 +8,7 @@ const describeRegions: ActionHandler = (ctx) => {
   const wanted = ctx.params.list('RegionName');
   for (const name of wanted) {
     if (!SIMULATOR_REGIONS.includes(name)) {
-      throw new Ec2Error('InvalidParameterValue', `Invalid region: ${name}`);
+      throw errors.invalidRegion(name);
     }
   }
   ctx.checkDryRun();

@@ -1,4 +1,4 @@
-import { Ec2Error } from '../errors';
+import { errors } from '../errors';
 import {
   deleteSnapshot,
   describeSnapshots,
@@ -60,13 +60,9 @@ const deleteSnapshotAction: ActionHandler = (ctx) => {
 const SNAPSHOT_ATTRIBUTES = ['createVolumePermission', 'productCodes'];
 
 function requireAttribute(value: string | undefined): string {
-  if (value === undefined || value === '')
-    throw new Ec2Error('MissingParameter', 'The request must contain the parameter Attribute');
+  if (value === undefined || value === '') throw errors.missingParameter('Attribute');
   if (!SNAPSHOT_ATTRIBUTES.includes(value)) {
-    throw new Ec2Error(
-      'InvalidParameterValue',
-      `Value (${value}) for parameter attribute is invalid. Unknown attribute.`,
-    );
+    throw errors.invalidParameterValue(`Value (${value}) for parameter attribute is invalid. Unknown attribute.`);
   }
   return value;
 }
@@ -95,7 +91,7 @@ const modifySnapshotAttribute: ActionHandler = (ctx) => {
   const attribute = p.get('Attribute');
   if (attribute !== undefined && attribute !== 'createVolumePermission') {
     if (attribute === 'productCodes')
-      throw new Ec2Error('InvalidParameterValue', 'The productCodes attribute of a snapshot cannot be modified.');
+      throw errors.invalidParameterValue('The productCodes attribute of a snapshot cannot be modified.');
     requireAttribute(attribute);
   }
   const entries = (prefix: string) =>
@@ -105,8 +101,7 @@ const modifySnapshotAttribute: ActionHandler = (ctx) => {
   const operation = p.get('OperationType');
   if (operation !== undefined) {
     if (operation !== 'add' && operation !== 'remove') {
-      throw new Ec2Error(
-        'InvalidParameterValue',
+      throw errors.invalidParameterValue(
         `Value (${operation}) for parameter operationType is invalid. Valid values: add, remove`,
       );
     }

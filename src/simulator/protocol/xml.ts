@@ -74,3 +74,15 @@ export function stsResponse(action: string, requestId: string, inner: string): s
 export function stsErrorResponse(code: string, message: string, requestId: string): string {
   return `<ErrorResponse xmlns="${STS_XMLNS}"><Error><Type>Sender</Type><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 }
+
+export const AUTOSCALING_XMLNS = 'http://autoscaling.amazonaws.com/doc/2011-01-01/';
+
+/** Auto Scaling's (awsQuery) success envelope; actions without output have no `<ActionResult>`. */
+export function autoScalingResponse(action: string, requestId: string, inner: string): string {
+  const result = inner === '' ? '' : `<${action}Result>${inner}</${action}Result>`;
+  return `<${action}Response xmlns="${AUTOSCALING_XMLNS}">${result}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${action}Response>`;
+}
+
+export function autoScalingErrorResponse(code: string, message: string, requestId: string): string {
+  return `<ErrorResponse xmlns="${AUTOSCALING_XMLNS}"><Error><Type>Sender</Type><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
+}

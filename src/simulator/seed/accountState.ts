@@ -1,5 +1,5 @@
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT } from '../accounts';
-import { gmt } from '../models/instances';
+import { gmt } from '../clock';
 import type { ImageRecord, InstanceRecord, RegionState, SnapshotRecord, Tag, VolumeRecord } from '../models/types';
 import { buildImage, type ImageSpec } from './imageBuilder';
 import { DAY_MS, keyUuid, seedId } from './random';
@@ -28,7 +28,7 @@ export class AccountSeeder {
     private readonly picks: CatalogPicks,
   ) {}
 
-  private daysAgo(days: number, hours = 0): number {
+  daysAgo(days: number, hours = 0): number {
     return this.now - days * DAY_MS - hours * 3_600_000;
   }
 
@@ -40,7 +40,7 @@ export class AccountSeeder {
    * An image owned by a simulated account, with the SnapshotRecords of its EBS mappings.
    * `sourceInstanceKey` names the (possibly gone) instance it was created from.
    */
-  private ownedImage(
+  ownedImage(
     spec: Omit<ImageSpec, 'region' | 'launchPermissions'> & { launchPermissions?: ImageSpec['launchPermissions'] },
     sourceInstanceKey: string,
   ): ImageRecord {

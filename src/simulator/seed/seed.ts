@@ -1,6 +1,7 @@
 import { PUBLIC_OWNERS } from '../accounts';
 import type { ImageRecord, RegionState, SimState } from '../models/types';
 import { SIMULATOR_REGIONS } from '../regions';
+import { seedReferences } from './referenceSeed';
 import { AccountSeeder, type CatalogPicks } from './accountState';
 import { publicCatalog, standardImages } from './catalog';
 
@@ -41,9 +42,14 @@ export function createSeedState(options: SeedOptions, now: number): SimState {
       volumes: {},
       instances: {},
       imageBlockPublicAccess: { '123456789012': 'unblocked', '210987654321': 'unblocked' },
+      launchTemplates: {},
+      autoScalingGroups: {},
     };
     if (SEEDED_ACCOUNT_REGIONS.includes(region)) {
-      new AccountSeeder(region, state, now, pickCatalogImages(region)).seed();
+      const picks = pickCatalogImages(region);
+      const seeder = new AccountSeeder(region, state, now, picks);
+      seeder.seed();
+      seedReferences(seeder, region, state, picks);
     }
     regions[region] = state;
   }

@@ -12,7 +12,26 @@ const LOWERCASE_WINDOWS =
 const NO_NETWORKING = 'the simulator has no VPC networking: instances sit in a fixed default subnet with one interface';
 const NOT_SIMULATED = (what: string) => `${what} is not simulated, so no instance could match`;
 
+/** Launch template versions keep ImageId, InstanceType and KeyName only: filters over other members are refused. */
+const LT_MEMBERS =
+  'launch template versions keep only ImageId, InstanceType and KeyName; other LaunchTemplateData members are refused by name at creation, so no version could match';
+const LT_VERSION_FILTERS = [
+  'ebs-optimized',
+  'http-endpoint',
+  'http-protocol-ipv4',
+  'host-resource-group-arn',
+  'http-tokens',
+  'iam-instance-profile',
+  'kernel-id',
+  'license-configuration-arn',
+  'network-card-index',
+  'ram-disk-id',
+];
+
 export const ALLOWED: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    LT_VERSION_FILTERS.map((f) => [`filters DescribeLaunchTemplateVersions ${f}: documented, refused`, LT_MEMBERS]),
+  ),
   'shape ModifyImageAttribute return: not a member of Unit': RETURN_TRUE,
   'shape ResetImageAttribute return: not a member of Unit': RETURN_TRUE,
   'shape RebootInstances return: not a member of Unit': RETURN_TRUE,

@@ -4,6 +4,10 @@ import { DEFAULT_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
 import { IMAGE_FILTERS } from '../../../src/simulator/models/imageFilters';
 import { INSTANCE_FILTERS } from '../../../src/simulator/models/instances';
 import { SNAPSHOT_FILTERS } from '../../../src/simulator/models/snapshots';
+import {
+  LAUNCH_TEMPLATE_FILTERS,
+  LAUNCH_TEMPLATE_VERSION_FILTERS,
+} from '../../../src/simulator/models/launchTemplateQuery';
 import type { FilterDefinitions } from '../../../src/simulator/models/filters';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { newSimulator } from '../simulator/helpers';
@@ -131,6 +135,8 @@ describe('conformance with EC2 published model', function () {
     check('DescribeImages', IMAGE_FILTERS);
     check('DescribeInstances', INSTANCE_FILTERS);
     check('DescribeSnapshots', SNAPSHOT_FILTERS);
+    check('DescribeLaunchTemplates', LAUNCH_TEMPLATE_FILTERS);
+    check('DescribeLaunchTemplateVersions', LAUNCH_TEMPLATE_VERSION_FILTERS);
     assert.deepStrictEqual(problems, [], 'divergences not in allowlist.ts');
   });
 

@@ -92,6 +92,11 @@ export function scenarios(sim: Simulator): Scenario[] {
   const mapping = { 'BlockDeviceMapping.1.DeviceName': '/dev/sdf' };
   const tagSpec = { 'TagSpecification.1.ResourceType': 'image', 'TagSpecification.1.Tag.1.Key': 'k' };
   const future = new Date(Date.UTC(2030, 0, 1)).toISOString();
+  const byName = (name: string) =>
+    first('DescribeImages', { 'Owner.1': 'self', 'Filter.1.Name': 'name', 'Filter.1.Value.1': name }, 'imageId');
+  const webBase = byName('web-server-base-v7');
+  const lastCopy = byName('hardened-web-server-v7.1');
+  const lt = { LaunchTemplateName: 'conformance-lt' };
   return [
     { action: 'DescribeRegions', params: {} },
     { action: 'CreateTags', params: { 'ResourceId.1': image, 'Tag.1.Key': 'team', 'Tag.1.Value': 'conformance' } },
@@ -140,6 +145,21 @@ export function scenarios(sim: Simulator): Scenario[] {
       action: 'ModifySnapshotAttribute',
       params: { SnapshotId: snapshot, Attribute: 'createVolumePermission', OperationType: 'add', 'UserId.1': partner },
     },
+    {
+      action: 'CreateLaunchTemplate',
+      params: { ...lt, 'LaunchTemplateData.ImageId': image, 'LaunchTemplateData.InstanceType': 't3.micro' },
+      context: { 'TagSpecification.1.ResourceType': 'launch-template', 'TagSpecification.1.Tag.1.Key': 'k' },
+    },
+    {
+      action: 'CreateLaunchTemplateVersion',
+      params: { ...lt, SourceVersion: '1', VersionDescription: 'v2', 'LaunchTemplateData.ImageId': webBase },
+    },
+    { action: 'ModifyLaunchTemplate', params: { ...lt, SetDefaultVersion: '2' } },
+    { action: 'DescribeLaunchTemplates', params: {} },
+    { action: 'DescribeLaunchTemplateVersions', params: lt },
+    { action: 'DescribeImageReferences', params: { 'ImageId.1': webBase, IncludeAllResourceTypes: 'true' } },
+    { action: 'GetImageAncestry', params: { ImageId: lastCopy } },
+    { action: 'DeleteLaunchTemplate', params: lt },
     { action: 'DescribeImages', params: { 'Owner.1': 'self', IncludeDeprecated: 'true', IncludeDisabled: 'true' } },
     { action: 'DescribeImages', params: { 'ExecutableBy.1': 'self' }, account: PARTNER_SIMULATOR_ACCOUNT },
     { action: 'DescribeImages', params: { 'Owner.1': 'amazon', MaxResults: '1000' } },

@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import type { Instance, Volume } from '@aws-sdk/client-ec2';
 import { CreateImagePanel, suggestName } from '../../../src/panels/createImagePanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { CreateImageInit, CreateImageParams, CreateImageResult } from '../../../src/shared/protocol/createImage';
+import type {
+  CreateImageInit,
+  CreateImageParams,
+  CreateImageResult,
+  VolumeMapping,
+} from '../../../src/shared/protocol/createImage';
 import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices, mutations } from './fakes';
@@ -29,8 +34,8 @@ const form = (over: Partial<CreateImageParams> = {}): CreateImageParams => ({
   description: '',
   noReboot: false,
   volumes: [
-    { deviceName: '/dev/xvda', include: true, sizeGiB: 8, volumeType: 'gp3', deleteOnTermination: true },
-    { deviceName: '/dev/xvdf', include: true, sizeGiB: 100, volumeType: 'gp2', deleteOnTermination: false },
+    { deviceName: '/dev/xvda', include: true, deleteOnTermination: true },
+    { deviceName: '/dev/xvdf', include: true, deleteOnTermination: false },
   ],
   imageTags: [],
   snapshotTags: [],
@@ -75,13 +80,13 @@ describe('Create Image panel', () => {
     );
   });
 
-  it('creates the image with only the changed mappings and both tag sets, then reports the id', async () => {
+  it('creates the image with only the changed mappings (DeleteOnTermination, NoDevice) and both tag sets, then reports the id', async () => {
     const { services, sent, session: own } = await open();
     const params = form({
       noReboot: true,
       volumes: [
-        { deviceName: '/dev/xvda', include: true, sizeGiB: 20, volumeType: 'gp3', deleteOnTermination: true },
-        { deviceName: '/dev/xvdf', include: false, sizeGiB: 100, volumeType: 'gp2', deleteOnTermination: false },
+        { deviceName: '/dev/xvda', include: true, deleteOnTermination: false },
+        { deviceName: '/dev/xvdf', include: false, deleteOnTermination: false },
       ],
       imageTags: [{ key: 'team', value: 'web' }],
       snapshotTags: [{ key: 'backup', value: 'yes' }],
@@ -95,7 +100,7 @@ describe('Create Image panel', () => {
       Name: 'web backup',
       NoReboot: true,
       BlockDeviceMappings: [
-        { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 20, VolumeType: 'gp3', DeleteOnTermination: true, Iops: 3000 } },
+        { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false } },
         { DeviceName: '/dev/xvdf', NoDevice: '' },
       ],
       TagSpecifications: [
@@ -158,12 +163,13 @@ describe('Create Image panel', () => {
       {
         type: 'submit',
         requestId: 'r',
-        params: form({ volumes: [{ ...form().volumes[0], sizeGiB: 4 }, form().volumes[1]] }),
+        // CreateImage cannot resize or retype an existing volume: the form has no such fields.
+        params: form({ volumes: [{ ...form().volumes[0], sizeGiB: 20 } as VolumeMapping, form().volumes[1]] }),
       },
       {
         type: 'submit',
         requestId: 'r',
-        params: form({ volumes: [{ ...form().volumes[0], volumeType: 'io2' }, form().volumes[1]] }),
+        params: form({ volumes: [{ ...form().volumes[0], volumeType: 'io2' } as VolumeMapping, form().volumes[1]] }),
       },
       { type: 'copyId', id: 'ami-0123456789abcdef0' },
       { type: 'revealInTree', id: 'ami-0123456789abcdef0' },
@@ -176,7 +182,8 @@ describe('Create Image panel', () => {
     assert.strictEqual(sent.filter((m) => m.type === 'refused').length, hostile.length);
     assert.match(refused[3], /unknown type "runInstances"/);
     assert.match(refused[5], /root volume/);
-    assert.match(refused[6], /cannot be smaller than its current 8 GiB/);
+    assert.match(refused[6], /unexpected field sizeGiB/);
+    assert.match(refused[7], /unexpected field volumeType/);
   });
 
   it('refuses to create an image of an instance-store-backed instance, saying why', async () => {
@@ -291,8 +298,6 @@ describe('Create Image panel', () => {
     const existing = init.data.volumes.map((v) => ({
       deviceName: v.deviceName,
       include: true,
-      sizeGiB: v.sizeGiB,
-      volumeType: v.volumeType,
       deleteOnTermination: v.deleteOnTermination,
     }));
     await session.receive({

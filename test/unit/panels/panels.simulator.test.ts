@@ -101,8 +101,6 @@ describe('panels on the simulator, through a real EC2Client', () => {
           volumes: data.volumes.map((v) => ({
             deviceName: v.deviceName,
             include: true,
-            sizeGiB: v.sizeGiB,
-            volumeType: v.volumeType,
             deleteOnTermination: v.deleteOnTermination,
           })),
           imageTags: [{ key: 'team', value: 'web' }],
@@ -134,8 +132,6 @@ describe('panels on the simulator, through a real EC2Client', () => {
             volumes: data.volumes.map((v) => ({
               deviceName: v.deviceName,
               include: true,
-              sizeGiB: v.sizeGiB,
-              volumeType: v.volumeType,
               deleteOnTermination: v.deleteOnTermination,
             })),
             imageTags: [],

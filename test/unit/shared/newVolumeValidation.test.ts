@@ -22,7 +22,7 @@ const params = (addedVolumes: unknown): Omit<CreateImageParams, 'addedVolumes'> 
   name: 'with new volumes',
   description: '',
   noReboot: false,
-  volumes: [{ deviceName: '/dev/xvda', include: true, sizeGiB: 8, volumeType: 'gp3', deleteOnTermination: true }],
+  volumes: [{ deviceName: '/dev/xvda', include: true, deleteOnTermination: true }],
   addedVolumes,
   imageTags: [],
   snapshotTags: [],

@@ -12,7 +12,7 @@ const goodCreate = (): CreateImageParams => ({
   name: 'web-1 backup (2026-11-23)',
   description: 'nightly',
   noReboot: false,
-  volumes: [{ deviceName: '/dev/xvda', include: true, sizeGiB: 8, volumeType: 'gp3', deleteOnTermination: true }],
+  volumes: [{ deviceName: '/dev/xvda', include: true, deleteOnTermination: true }],
   imageTags: [{ key: 'team', value: 'web' }],
   snapshotTags: [],
 });
@@ -109,19 +109,20 @@ describe('webview message validation (host side)', () => {
       }),
       /message\.params\.noReboot must be true or false, not string/,
     );
-    const volumes = [{ ...goodCreate().volumes[0], sizeGiB: 8.5 }];
+    // An existing volume keeps its size and type (CreateImage changes only DeleteOnTermination).
+    const volumes = [{ ...goodCreate().volumes[0], sizeGiB: 16 }];
     refused(
       parseWith(readCreateImageMessage, { type: 'submit', requestId: 'r', params: { ...goodCreate(), volumes } }),
-      /volumes\[0\]\.sizeGiB must be a whole number/,
+      /volumes\[0\] has unexpected field sizeGiB/,
     );
-    const badType = [{ ...goodCreate().volumes[0], volumeType: 'magnetic-ish' }];
+    const retyped = [{ ...goodCreate().volumes[0], volumeType: 'io2' }];
     refused(
       parseWith(readCreateImageMessage, {
         type: 'submit',
         requestId: 'r',
-        params: { ...goodCreate(), volumes: badType },
+        params: { ...goodCreate(), volumes: retyped },
       }),
-      /volumeType must be one of gp3/,
+      /volumes\[0\] has unexpected field volumeType/,
     );
   });
 

@@ -7,6 +7,7 @@ import {
   DescribeInstancesCommand,
   DescribeSnapshotsCommand,
   ModifyImageAttributeCommand,
+  RunInstancesCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { DEFAULT_SIMULATOR_ACCOUNT, PARTNER_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
@@ -44,6 +45,10 @@ describe('simulator CreateImage', () => {
     assert.strictEqual(pending.OwnerId, ME);
     assert.strictEqual(pending.Description, 'nightly');
     assert.strictEqual(pending.SourceInstanceId, BUILD);
+    const launchedFrom = (await client.send(new DescribeInstancesCommand({ InstanceIds: [BUILD] }))).Reservations![0]
+      .Instances![0].ImageId;
+    assert.strictEqual(pending.SourceImageId, launchedFrom, 'the AMI the instance was launched from');
+    assert.strictEqual(pending.SourceImageRegion, 'us-east-1');
     assert.strictEqual(pending.RootDeviceType, 'ebs');
     assert.strictEqual(pending.Public, false);
     const devices = pending.BlockDeviceMappings!.map((m) => m.DeviceName).sort();
@@ -75,34 +80,61 @@ describe('simulator CreateImage', () => {
     assert.strictEqual(await instanceState(WEB), 'running');
   });
 
-  it('applies BlockDeviceMappings: NoDevice drops a volume, a larger size grows it, ephemeral entries are added', async () => {
+  it('applies BlockDeviceMappings: NoDevice drops a volume, DeleteOnTermination changes, new devices are added', async () => {
     const { ImageId } = await client.send(
       new CreateImageCommand({
         InstanceId: BUILD,
         Name: 'root-only',
         BlockDeviceMappings: [
           { DeviceName: '/dev/sdf', NoDevice: '' },
-          { DeviceName: '/dev/xvda', Ebs: { VolumeSize: 64, DeleteOnTermination: false } },
+          { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: false, Encrypted: false } },
           { DeviceName: '/dev/sdb', VirtualName: 'ephemeral0' },
+          { DeviceName: '/dev/sdg', Ebs: { VolumeSize: 20, VolumeType: 'gp3' } },
         ],
       }),
     );
     const image = (await describeOne(client, ImageId!))!;
     const root = image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/xvda')!;
-    assert.strictEqual(root.Ebs!.VolumeSize, 64);
     assert.strictEqual(root.Ebs!.DeleteOnTermination, false);
     assert.ok(!image.BlockDeviceMappings!.some((m) => m.DeviceName === '/dev/sdf'));
     assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdb')?.VirtualName, 'ephemeral0');
-    await expectEc2Error(
-      client.send(
-        new CreateImageCommand({
-          InstanceId: BUILD,
-          Name: 'shrunk',
-          BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 1 } }],
-        }),
-      ),
-      'InvalidBlockDeviceMapping',
+    const added = image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdg')!.Ebs!;
+    assert.deepStrictEqual([added.VolumeSize, added.VolumeType], [20, 'gp3']);
+  });
+
+  it('refuses changing the size, type, performance, key, snapshot or encryption of an existing volume', async () => {
+    const changes = [
+      { VolumeSize: 64 },
+      { VolumeSize: 1 },
+      { VolumeType: 'io2' as const },
+      { Iops: 4000 },
+      { Throughput: 500 },
+      { KmsKeyId: 'alias/mine' },
+      { SnapshotId: 'snap-0123456789abcdef0' },
+      { Encrypted: true },
+    ];
+    for (const Ebs of changes) {
+      await expectEc2Error(
+        client.send(
+          new CreateImageCommand({
+            InstanceId: BUILD,
+            Name: `changed-${Object.keys(Ebs)[0]}`,
+            BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs }],
+          }),
+        ),
+        'InvalidBlockDeviceMapping',
+      );
+    }
+    // Restating the volume's current size and type is no change.
+    const { ImageId } = await client.send(
+      new CreateImageCommand({
+        InstanceId: BUILD,
+        Name: 'restated',
+        BlockDeviceMappings: [{ DeviceName: '/dev/sdf', Ebs: { VolumeSize: 100 } }],
+      }),
     );
+    const image = (await describeOne(client, ImageId!))!;
+    assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdf')!.Ebs!.VolumeSize, 100);
   });
 
   it('tags the image and its snapshots from TagSpecifications', async () => {
@@ -331,7 +363,39 @@ describe('simulator CopyImage', () => {
     );
   });
 
-  it('refuses Marketplace images, invisible or unknown sources, bad regions and duplicate names', async () => {
+  it('copies an image with product codes within the owning account, and refuses it from another account', async () => {
+    const market = await imageNamed(east, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
+    const launched = await east.send(
+      new RunInstancesCommand({
+        ImageId: market.ImageId,
+        InstanceType: market.Architecture === 'arm64' ? 't4g.small' : 't3.small',
+        MinCount: 1,
+        MaxCount: 1,
+      }),
+    );
+    const { ImageId: mine } = await east.send(
+      new CreateImageCommand({ InstanceId: launched.Instances![0].InstanceId, Name: 'my nginx', NoReboot: true }),
+    );
+    clock.advance(30_000);
+    const codes = (await describeOne(east, mine!))!.ProductCodes;
+    assert.ok(codes!.length > 0, 'an image made from a Marketplace instance keeps its product codes');
+    assert.deepStrictEqual(codes, market.ProductCodes);
+    const { ImageId: copied } = await west.send(
+      new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: mine, Name: 'my nginx in oregon' }),
+    );
+    assert.deepStrictEqual((await describeOne(west, copied!))!.ProductCodes, codes);
+
+    await east.send(
+      new ModifyImageAttributeCommand({ ImageId: mine, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
+    );
+    const partner = ec2(sim, 'us-west-2', PARTNER_SIMULATOR_ACCOUNT);
+    await expectEc2Error(
+      partner.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: mine, Name: 'their nginx' })),
+      'UnsupportedOperation',
+    );
+  });
+
+  it('refuses Marketplace images of another owner, invisible or unknown sources, bad regions and duplicate names', async () => {
     const market = await imageNamed(east, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
     await expectEc2Error(
       west.send(new CopyImageCommand({ SourceRegion: 'us-east-1', SourceImageId: market.ImageId, Name: 'nginx' })),

@@ -186,15 +186,22 @@ describe('simulator image attributes and sharing', () => {
     assert.strictEqual((await get('bootMode')).BootMode?.Value, 'uefi-preferred');
     assert.strictEqual((await get('imdsSupport')).ImdsSupport?.Value, 'v2.0');
     assert.strictEqual((await get('deregistrationProtection')).DeregistrationProtection?.Value, 'disabled');
-    const bdm = await get('blockDeviceMapping');
-    assert.strictEqual(bdm.ImageId, webId);
-    assert.strictEqual(bdm.BlockDeviceMappings![0].DeviceName, '/dev/xvda');
     const market = await imageNamed(client, 'nginx-plus-ubuntu-22.04-R35-*', ['aws-marketplace']);
     const codes = await client.send(
       new DescribeImageAttributeCommand({ ImageId: market.ImageId, Attribute: 'productCodes' }),
     );
     assert.strictEqual(codes.ProductCodes![0].ProductCodeType, 'marketplace');
-    await expectEc2Error(get('colour'), 'InvalidParameterValue');
+  });
+
+  it('refuses blockDeviceMapping with AuthFailure and an unknown attribute with InvalidRequest, as EC2 does', async () => {
+    const get = (Attribute: string) =>
+      client.send(new DescribeImageAttributeCommand({ ImageId: webId, Attribute: Attribute as 'bootMode' }));
+    const bdm = await expectEc2Error(get('blockDeviceMapping'), 'AuthFailure');
+    assert.strictEqual(bdm.message, 'Unauthorized attempt to access restricted resource');
+    for (const attribute of ['colour', 'BootMode']) {
+      const unknown = await expectEc2Error(get(attribute), 'InvalidRequest');
+      assert.strictEqual(unknown.message, 'The request received was invalid.');
+    }
   });
 
   it('validates ids and required parameters', async () => {
