@@ -20,6 +20,12 @@ const noVscodeImport = {
   ],
 };
 
+/** Named exports only (conventions.md, point 12). */
+const noDefaultExport = {
+  selector: 'ExportDefaultDeclaration',
+  message: 'Use named exports (conventions.md, point 12).',
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -58,10 +64,7 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
       // tsc checks this (noFallthroughCasesInSwitch) and, unlike ESLint, knows `process.exit()` returns `never`.
       'no-fallthrough': 'off',
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (conventions.md, point 12).' },
-      ],
+      'no-restricted-syntax': ['error', noDefaultExport],
     },
   },
   {
@@ -73,6 +76,30 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
+  {
+    // One EC2 gateway: src/ec2 is the only layer that sends EC2 commands (src/aws builds the clients
+    // and asks STS who the caller is). Everything else calls a function of src/ec2.
+    files: ['src/**/*.ts'],
+    ignores: ['src/ec2/**', 'src/aws/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noDefaultExport,
+        {
+          selector: "CallExpression[callee.property.name='send']",
+          message: 'Send EC2 commands only from src/ec2 (one module per resource family): call its function instead.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='@aws-sdk/client-ec2'][importKind='value']",
+          message: 'Outside src/ec2 and src/aws, import only types from the SDK: EC2 calls go through src/ec2.',
+        },
+        {
+          selector: 'ImportDeclaration[source.value=/\\/aws\\/sdk$/]',
+          message: 'The SDK command classes are for src/ec2 and src/aws only: call a function of src/ec2 instead.',
+        },
+      ],
     },
   },
   {

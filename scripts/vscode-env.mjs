@@ -142,20 +142,33 @@ export function ensureCodeServer() {
   fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
   // A package.json of its own so npm does not walk up to the project's.
   fs.writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), '{ "name": "code-server-cache", "private": true }\n');
-  run(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      CODE_SERVER_DIR,
-      '--no-save',
-      '--no-audit',
-      '--no-fund',
-      '--loglevel=error',
-      `code-server@${CODE_SERVER_VERSION}`,
-    ],
-    { env: node24Env(), cwd: CODE_SERVER_DIR },
-  );
+  const install = () =>
+    run(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        CODE_SERVER_DIR,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `code-server@${CODE_SERVER_VERSION}`,
+      ],
+      { env: node24Env(), cwd: CODE_SERVER_DIR },
+    );
+  try {
+    install();
+  } catch (e) {
+    // Seen here once on a loaded 2-core machine: node-gyp inside code-server's postinstall died
+    // with ENOENT on its own build/node_gyp_bins, and a rerun over the half-built tree failed
+    // differently. A second install from an empty folder succeeded, so retry once from scratch.
+    log(`code-server install failed (${e.message}); retrying once from an empty folder`);
+    fs.rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
+    fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
+    fs.writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), '{ "name": "code-server-cache", "private": true }\n');
+    install();
+  }
   if (!fs.existsSync(CODE_SERVER_ENTRY))
     throw new Error(`code-server install incomplete: ${CODE_SERVER_ENTRY} missing`);
   fs.writeFileSync(marker, new Date().toISOString());

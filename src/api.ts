@@ -4,7 +4,8 @@ import type { UserInput } from './commands/userInput';
 import type { Container, SimulatorOverride } from './container';
 import type { ExplorerNode } from './explorer/node';
 import type { AmiTreeProvider } from './explorer/treeProvider';
-import type { HostMessage, PanelArgs, PanelKind } from './shared/protocol';
+import type { HostMessage } from './shared/protocol/envelope';
+import type { PanelArgs, PanelKind } from './panels/panelTable';
 import { WALKTHROUGH_KEYS } from './walkthrough/trainingProgress';
 
 /** An open webview panel as a test drives it: messages posted as its webview would post them. */
@@ -109,8 +110,9 @@ export function createApi(
     selection: () => container.treeView.selection,
     panels: () =>
       container.panels.list().map((host) => ({
-        kind: host.controller.kind,
-        args: host.controller.args,
+        // The registry only hosts controllers the panel table built.
+        kind: host.controller.kind as PanelKind,
+        args: host.controller.args as PanelArgs,
         title: host.controller.title,
         webviewLoaded: () => host.webviewLoaded,
         post: async (message: unknown) => {

@@ -33,6 +33,9 @@ export {
   DisableImageDeregistrationProtectionCommand,
   EnableImageBlockPublicAccessCommand,
   DisableImageBlockPublicAccessCommand,
+  paginateDescribeImages,
+  paginateDescribeInstances,
+  paginateDescribeSnapshots,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 export { Simulator } from '../simulator/simulator';

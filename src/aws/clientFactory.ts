@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
+import { ActionableError } from './errors';
 import type { BackendModules } from './sdk';
 import { loadBackendModules, loadSdk } from './sdk';
 
@@ -230,6 +231,9 @@ class SimulatorClients extends CachedClients {
   private accessKeyId: string;
   private server: Promise<SimulatorServer> | undefined;
   private serving: SimulatorServer | undefined;
+  /** The loaded simulator, so that dispose() can hand back its state file at once. */
+  private simulator: LoadedSimulator['simulator'] | undefined;
+  private released = false;
 
   constructor(
     readonly backend: Extract<BackendConfig, { kind: 'simulator' }>,
@@ -246,15 +250,20 @@ class SimulatorClients extends CachedClients {
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;
-      const simulator = new Simulator({
-        stateFile: this.backend.stateFile,
-        pendingDelayMs: delay,
-        // Instance transitions take a few seconds on EC2; with no delay they are instant too.
-        instanceTransitionMs: Math.min(delay, 3_000),
-        clock,
-        largeRegionImages: this.backend.largeRegionImages,
-        onWarning: this.backend.onWarning,
-      });
+      const simulator = simulatorOrLockError(
+        () =>
+          new Simulator({
+            stateFile: this.backend.stateFile,
+            pendingDelayMs: delay,
+            // Instance transitions take a few seconds on EC2; with no delay they are instant too.
+            instanceTransitionMs: Math.min(delay, 3_000),
+            clock,
+            largeRegionImages: this.backend.largeRegionImages,
+            onWarning: this.backend.onWarning,
+          }),
+      );
+      if (this.released) simulator.dispose();
+      this.simulator = simulator;
       return {
         simulator,
         requestHandler: new SimulatorRequestHandler(simulator),
@@ -342,7 +351,23 @@ class SimulatorClients extends CachedClients {
 
   override dispose(): void {
     super.dispose();
+    this.released = true;
+    // At once, not after the endpoint closed: the next connection's simulator takes the state file.
+    this.simulator?.dispose();
     void this.stopSimulatorEndpoint().catch(() => undefined);
+  }
+}
+
+/** A second simulator on the same state file (another window) becomes advice the user can act on. */
+function simulatorOrLockError<T>(create: () => T): T {
+  try {
+    return create();
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'SimulatorStateLocked') throw error;
+    throw new ActionableError(
+      (error as Error).message,
+      'Use the simulator in the window that has it open, or close that window (or stop `npm run simulator`) and reload this one.',
+    );
   }
 }
 

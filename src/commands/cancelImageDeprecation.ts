@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { cancelDeprecation } from '../ami/governance';
+import { cancelDeprecation } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** Cancels the deprecation of an owned AMI (scheduled or already in effect). */
 export async function cancelImageDeprecation(deps: CommandDeps, node?: unknown): Promise<void> {

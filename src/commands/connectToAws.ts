@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { readProfiles } from '../aws/profiles';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 const KIND_LABELS = {
   sso: 'IAM Identity Center (SSO)',

@@ -1,15 +1,15 @@
 import type { Snapshot } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { deleteSnapshot as sendDelete } from '../ami/snapshots';
-import type { SnapshotUsage } from '../ami/snapshotUsage';
+import { deleteSnapshot as sendDelete } from '../ec2/snapshots';
+import type { SnapshotUsage } from '../ec2/snapshotUsage';
 import { ActionableError } from '../aws/errors';
 import { imageLabel } from '../explorer/presentation';
 import { SnapshotNode } from '../explorer/snapshotNodes';
 import { snapshotLabel, snapshotMonthlyCost } from '../explorer/snapshotPresentation';
 import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
 import type { CommandDeps } from './deps';
-import { inform, withProgress } from './runCommand';
-import { pickRegion } from './targets';
+import { inform, withProgress } from '../notifications';
+import { pickRegion, sameKindSelection } from './targets';
 import { CancelledError } from './userInput';
 
 /**
@@ -96,8 +96,7 @@ async function targets(
   selection: unknown,
 ): Promise<{ region: string; snapshotIds: string[] }> {
   if (node instanceof SnapshotNode) {
-    const selected = Array.isArray(selection) && selection.includes(node) ? selection : [node];
-    const nodes = selected.filter((n): n is SnapshotNode => n instanceof SnapshotNode && n.region === node.region);
+    const nodes = sameKindSelection(node, selection, SnapshotNode);
     return { region: node.region, snapshotIds: nodes.map((n) => n.snapshotId) };
   }
   const region = await pickRegion(deps);

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { checkDeprecationTime, parseUtcMinute, suggestedDeprecation } from '../ami/deprecation';
-import { deprecateImage as sendDeprecation } from '../ami/governance';
+import { checkDeprecationTime, parseUtcMinute, suggestedDeprecation } from '../ec2/deprecation';
+import { deprecateImage as sendDeprecation } from '../ec2/governance';
 import { isDeprecated } from '../explorer/contextValues';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Deprecates an owned AMI at a date and time (UTC) the user types, within EC2's limits. */
 export async function deprecateImage(deps: CommandDeps, node?: unknown): Promise<void> {

@@ -6,7 +6,7 @@ import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import type { AmiExplorerSettings } from '../settings';
-import type { PanelArgs } from '../shared/protocol';
+import type { PanelArgs } from '../panels/panelTable';
 import type { UserInput } from './userInput';
 
 /** What commands get from the container. Commands never build SDK clients themselves. */

@@ -1,9 +1,9 @@
 import type { LaunchPermission } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { disableImage as sendDisable, launchPermissions } from '../ami/governance';
+import { disableImage as sendDisable, launchPermissions } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 function describePermission(p: LaunchPermission): string {
   if (p.Group === 'all') return vscode.l10n.t('everyone (public)');

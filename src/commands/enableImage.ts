@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { enableImage as sendEnable } from '../ami/governance';
+import { enableImage as sendEnable } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Re-enables a disabled AMI the user owns; its former launch permissions are not restored. */
 export async function enableImage(deps: CommandDeps, node?: unknown): Promise<void> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ImageFilter } from '../ami/imageFilter';
-import { OWNER_GROUP_LABELS } from '../ami/ownerGroups';
+import type { ImageFilter } from '../ec2/imageFilter';
+import { OWNER_GROUP_LABELS } from '../ec2/ownerGroups';
 import { nodeIds } from '../explorer/ids';
 import type { CommandDeps } from './deps';
 import { ownerGroupTarget } from './targets';

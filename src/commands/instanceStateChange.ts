@@ -1,8 +1,8 @@
 import type { Instance } from '@aws-sdk/client-ec2';
-import type { InstanceAction } from '../ami/instances';
-import { changeInstanceState } from '../ami/instances';
+import type { InstanceAction } from '../ec2/instances';
+import { changeInstanceState } from '../ec2/instances';
 import type { CommandDeps } from './deps';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 import type { ConfirmOptions } from './userInput';
 
 /** Sends a state change under progress, then follows the instance until it settles. */

@@ -1,14 +1,14 @@
 import type { Tag } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import { putTags, removeTag } from '../ami/governance';
-import { describeSnapshotsById } from '../ami/snapshots';
-import { imageSnapshots } from '../ami/snapshotUsage';
+import { putTags, removeTag } from '../ec2/tags';
+import { describeSnapshotsById } from '../ec2/snapshots';
+import { imageSnapshots } from '../ec2/snapshotUsage';
 import { ActionableError } from '../aws/errors';
 import { SnapshotNode } from '../explorer/snapshotNodes';
 import { checkTagKey, checkTagValue } from '../shared/validation';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** EC2 allows at most 50 tags per resource. */
 const MAX_TAGS = 50;

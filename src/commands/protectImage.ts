@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { protectionState } from '../ami/deprecation';
-import { protectImage as sendProtect } from '../ami/governance';
+import { protectionState } from '../ec2/deprecation';
+import { protectImage as sendProtect } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** Turns deregistration protection on, with or without EC2's 24-hour cooldown (explained in the pick). */
 export async function protectImage(deps: CommandDeps, node?: unknown): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ActionableError } from '../aws/errors';
 import type { CommandDeps } from './deps';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Restores the simulator's seed catalog, instances and images. */
 export async function resetSimulator(deps: CommandDeps): Promise<void> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { listRegions } from '../ami/regions';
+import { listRegions } from '../ec2/regions';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 
 /** Picks the regions shown as roots of the tree, from the list DescribeRegions returns. */
 export async function selectRegions(deps: CommandDeps): Promise<void> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { getBlockPublicAccess, setBlockPublicAccess } from '../ami/governance';
+import { getBlockPublicAccess, setBlockPublicAccess } from '../ec2/governance';
 import { RegionNode } from '../explorer/regionNodes';
 import type { CommandDeps } from './deps';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 import { pickRegion } from './targets';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 import { simulatorMethod } from './simulatorOnly';
 
 /** Polls after the simulator settled: the tree catches up within a few rounds. */

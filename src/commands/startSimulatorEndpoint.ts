@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SimulatorEndpoint } from '../aws/clientFactory';
 import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
 import type { CommandDeps } from './deps';
-import { withProgress } from './runCommand';
+import { withProgress } from '../notifications';
 import { simulatorMethod } from './simulatorOnly';
 
 /** The port the endpoint asks for first (the README's `npm run simulator -- --port 4599` too); any free one when taken. */

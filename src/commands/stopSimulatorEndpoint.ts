@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { inform } from './runCommand';
+import { inform } from '../notifications';
 import { simulatorMethod } from './simulatorOnly';
 
 /** Stops serving the simulator over HTTP (the explorer itself keeps working: it never needs the port). */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
-import { inform } from './runCommand';
+import { inform } from '../notifications';
 import { simulatorMethod } from './simulatorOnly';
 
 /**

@@ -1,8 +1,8 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
-import type { OwnerGroup } from '../ami/ownerGroups';
-import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ami/ownerGroups';
-import { instanceName } from '../ami/instances';
+import type { OwnerGroup } from '../ec2/ownerGroups';
+import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ec2/ownerGroups';
+import { instanceName } from '../ec2/instances';
 import { ActionableError } from '../aws/errors';
 import { ImageNode, OwnerGroupNode } from '../explorer/imageNodes';
 import { InstanceNode } from '../explorer/instanceNodes';
@@ -172,8 +172,7 @@ export async function ownedImagesTarget(
   selection: unknown,
 ): Promise<{ region: string; images: Image[] }> {
   if (node instanceof ImageNode) {
-    const selected = Array.isArray(selection) && selection.includes(node) ? selection : [node];
-    const nodes = selected.filter((n): n is ImageNode => n instanceof ImageNode && n.region === node.region);
+    const nodes = sameKindSelection(node, selection, ImageNode);
     for (const n of nodes) {
       await ensureOwned(deps, n);
     }
@@ -189,4 +188,17 @@ export async function ownedImagesTarget(
     throw new CancelledError();
   }
   return { region, images: picked };
+}
+
+/**
+ * The rows a command acts on when it was invoked on `node`: the tree's selection when `node` is
+ * part of it, keeping only rows of the node's kind and region; otherwise the node alone.
+ */
+export function sameKindSelection<N extends { readonly region: string }>(
+  node: N,
+  selection: unknown,
+  kind: abstract new (...args: never[]) => N,
+): N[] {
+  const selected: unknown[] = Array.isArray(selection) && selection.includes(node) ? selection : [node];
+  return selected.filter((n): n is N => n instanceof kind && n.region === node.region);
 }

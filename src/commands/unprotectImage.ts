@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { protectionState } from '../ami/deprecation';
-import { unprotectImage as sendUnprotect } from '../ami/governance';
+import { protectionState } from '../ec2/deprecation';
+import { unprotectImage as sendUnprotect } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
-import { inform, withProgress } from './runCommand';
+import { inform, withProgress } from '../notifications';
 
 /** Turns deregistration protection off; with a cooldown the AMI stays protected 24 more hours, and the user is told. */
 export async function unprotectImage(deps: CommandDeps, node?: unknown): Promise<void> {

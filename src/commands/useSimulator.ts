@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
-import { inform } from './runCommand';
+import { inform } from '../notifications';
 
 /** Switches back to the embedded simulator (no AWS account needed). */
 export async function useSimulator(deps: CommandDeps): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
-import { protectionState } from '../ami/deprecation';
-import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
+import { protectionState } from '../ec2/deprecation';
+import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
 
 /**
  * The contextValue grammar: `kind+part+part…`, matched in package.json menus with anchored

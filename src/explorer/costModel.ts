@@ -1,9 +1,10 @@
 import type { EC2Client, Image } from '@aws-sdk/client-ec2';
-import type { BlockPublicAccessState } from '../ami/governance';
-import { getBlockPublicAccess } from '../ami/governance';
-import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
-import { classifySnapshots, regionSnapshotCost } from '../ami/snapshotUsage';
-import { listOwnImages, listOwnSnapshots } from '../ami/snapshots';
+import type { BlockPublicAccessState } from '../ec2/governance';
+import { getBlockPublicAccess } from '../ec2/governance';
+import type { RegionSnapshotCost, SnapshotUsage } from '../ec2/snapshotUsage';
+import { classifySnapshots, regionSnapshotCost } from '../ec2/snapshotUsage';
+import { listOwnImages } from '../ec2/images';
+import { listOwnSnapshots } from '../ec2/snapshots';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
 
@@ -84,7 +85,10 @@ export class CostModel {
   private async fetchSnapshots(region: string): Promise<SnapshotsView> {
     const generation = this.generation;
     const ec2 = await this.deps.ec2(region);
-    const [snapshots, ownImages] = await Promise.all([listOwnSnapshots(ec2), listOwnImages(ec2)]);
+    const [snapshots, ownImages] = await Promise.all([
+      listOwnSnapshots(ec2),
+      listOwnImages(ec2, { includeDisabled: true }),
+    ]);
     const view = { usage: classifySnapshots(snapshots, ownImages), ownImages };
     if (generation === this.generation) {
       this.views.set(nodeIds.snapshotsFolder(region), view);

@@ -1,17 +1,17 @@
 import type { EC2Client, Image, Instance } from '@aws-sdk/client-ec2';
-import type { ImageFilter } from '../ami/imageFilter';
-import { isEmptyFilter } from '../ami/imageFilter';
-import { describeImagesById, isImageSettled, listImagePage } from '../ami/images';
-import { describeInstancesById, isInstanceSettled, listInstances } from '../ami/instances';
-import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
-import { ownerGroupOf, ROOT_DEVICE_TYPES, rootDeviceTypeOf } from '../ami/ownerGroups';
+import type { ImageFilter } from '../ec2/imageFilter';
+import { isEmptyFilter } from '../ec2/imageFilter';
+import { describeImagesById, isImageSettled, listImagePage } from '../ec2/images';
+import { describeInstancesById, isInstanceSettled, listInstances } from '../ec2/instances';
+import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
+import { ownerGroupOf, ROOT_DEVICE_TYPES, rootDeviceTypeOf } from '../ec2/ownerGroups';
 import type { AwsClients } from '../aws/clientFactory';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
-import { Listeners } from './listeners';
+import { Listeners } from '../shared/listeners';
 
 /** A loaded part of a group: the images so far and the token of the next page. */
 export interface GroupPage {

@@ -1,4 +1,4 @@
-import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
+import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
 
 /**
  * Stable, path-like tree ids built from raw keys (never labels), e.g.

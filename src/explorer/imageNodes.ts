@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Image } from '@aws-sdk/client-ec2';
-import { describeFilter, isEmptyFilter } from '../ami/imageFilter';
-import type { OwnerGroup, RootDeviceType } from '../ami/ownerGroups';
-import { OWNER_GROUP_LABELS, ROOT_DEVICE_LABELS, ROOT_DEVICE_TYPES } from '../ami/ownerGroups';
+import { describeFilter, isEmptyFilter } from '../ec2/imageFilter';
+import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
+import { OWNER_GROUP_LABELS, ROOT_DEVICE_LABELS, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
 import { describeError } from '../aws/errors';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';

@@ -1,5 +1,5 @@
 import type { Watch } from './explorerModel';
-import { Listeners } from './listeners';
+import { Listeners } from '../shared/listeners';
 
 /** Timer functions, injected so tests can drive polling without waiting. */
 export interface Scheduler {

@@ -1,7 +1,7 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
-import { instanceName } from '../ami/instances';
-import { cooldownEnd, protectionState } from '../ami/deprecation';
-import { imageMonthlyCost, imageSnapshots } from '../ami/snapshotUsage';
+import { instanceName } from '../ec2/instances';
+import { cooldownEnd, protectionState } from '../ec2/deprecation';
+import { imageMonthlyCost, imageSnapshots } from '../ec2/snapshotUsage';
 import { formatUsd } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import type { AmiStatus } from './explorerModel';

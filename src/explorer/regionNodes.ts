@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OWNER_GROUPS } from '../ami/ownerGroups';
+import { OWNER_GROUPS } from '../ec2/ownerGroups';
 import { describeError } from '../aws/errors';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';
@@ -8,7 +8,7 @@ import { ErrorNode, MessageNode } from './infoNodes';
 import { InstanceNode } from './instanceNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { SnapshotsFolderNode } from './snapshotNodes';
-import { regionDescription, regionTooltip } from './snapshotPresentation';
+import { regionDescription, regionTooltip } from './regionPresentation';
 
 /** A root row: one selected region. */
 export class RegionNode implements ExplorerNode {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Snapshot } from '@aws-sdk/client-ec2';
-import type { SnapshotUsage } from '../ami/snapshotUsage';
+import type { SnapshotUsage } from '../ec2/snapshotUsage';
 import { describeError } from '../aws/errors';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';

@@ -1,10 +1,9 @@
 import type { Snapshot } from '@aws-sdk/client-ec2';
-import type { BlockPublicAccessState } from '../ami/governance';
-import type { RegionSnapshotCost, SnapshotUsage } from '../ami/snapshotUsage';
+import type { RegionSnapshotCost, SnapshotUsage } from '../ec2/snapshotUsage';
 import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
 import { escapeMarkdown, imageLabel } from './presentation';
 
-/** What snapshot rows, the Snapshots folder and the region row say; free of `vscode` so it is unit-tested in Node. */
+/** What snapshot rows and the Snapshots folder say; free of `vscode` so it is unit-tested in Node. */
 
 export function snapshotName(snapshot: Snapshot): string | undefined {
   return snapshot.Tags?.find((t) => t.Key === 'Name')?.Value || undefined;
@@ -75,44 +74,4 @@ export function snapshotsFolderDescription(count: number, cost: RegionSnapshotCo
   return cost.unusedCount > 0
     ? `${count} · ${cost.unusedCount} unused ≈ ${formatUsd(cost.unusedMonthly)}/mo`
     : String(count);
-}
-
-/** What the region row says: the snapshot cost of its AMIs, and whether public sharing is blocked. */
-export function regionDescription(
-  cost: RegionSnapshotCost | undefined,
-  access: BlockPublicAccessState | undefined,
-): string | undefined {
-  const parts = [
-    cost ? `AMI snapshots ≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
-    cost && cost.unusedCount > 0 ? `unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : undefined,
-    access === 'block-new-sharing' ? 'public sharing blocked' : undefined,
-  ].filter(Boolean);
-  return parts.length ? parts.join(' · ') : undefined;
-}
-
-export function regionTooltip(
-  region: string,
-  cost: RegionSnapshotCost | undefined,
-  access: BlockPublicAccessState | undefined,
-  pricePerGbMonth: number,
-): string {
-  const lines = [`**${escapeMarkdown(region)}**`, ''];
-  if (cost) {
-    lines.push(
-      `Snapshots of your AMIs: ${cost.amiSnapshotCount}, ${cost.amiGiB} GiB ≈ ${formatUsd(cost.amiMonthly)}/month  `,
-      `Unused snapshots: ${cost.unusedCount}, ${cost.unusedGiB} GiB ≈ ${formatUsd(cost.unusedMonthly)}/month  `,
-      `Estimated at $${pricePerGbMonth} per GB-month (setting amiExplorer.snapshotPricePerGbMonth), upper bounds.`,
-      '',
-    );
-  }
-  if (access === 'block-new-sharing') {
-    lines.push(
-      'Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.',
-    );
-  } else if (access === 'unblocked') {
-    lines.push('Block public access for AMIs: **off**. Your AMIs can be made public in this region.');
-  } else {
-    lines.push('Block public access for AMIs: not known yet (expand the region).');
-  }
-  return lines.join('\n');
 }

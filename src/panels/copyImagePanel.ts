@@ -4,23 +4,23 @@
  */
 import type { CopyImageCommandInput, Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readCopyImageMessage } from '../shared/messageValidation';
+import { parseChecked, readCopyImageMessage } from '../shared/messageValidation';
 import type {
+  CopyImageArgs,
   CopyImageInit,
   CopyImageParams,
   CopyImageResult,
   CopyImageToHost,
-  PanelArgs,
-  ReadyMessage,
-} from '../shared/protocol';
-import type { PanelServices } from './panelDependencies';
+} from '../shared/protocol/copyImage';
+import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = CopyImageToHost;
 
-export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyImageResult> {
+export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyImageResult, CopyImageArgs> {
   readonly kind = 'copyImage';
-  readonly args: PanelArgs;
+  readonly args: CopyImageArgs;
   readonly title: string;
   private data: CopyImageInit | undefined;
   /** Copies made by this panel: image id → region. */
@@ -36,17 +36,13 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readCopyImageMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id))
-      return refuse(`${m.id} is not a copy made by this panel.`);
-    if (m.type === 'submit') {
-      const problem = this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
-      if (problem) return refuse(problem);
-    }
-    return parsed;
+    return parseChecked(readCopyImageMessage, raw, (m) => {
+      if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id))
+        return `${m.id} is not a copy made by this panel.`;
+      if (m.type === 'submit')
+        return this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
+      return undefined;
+    });
   }
 
   async load(): Promise<CopyImageInit> {

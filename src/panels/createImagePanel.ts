@@ -4,28 +4,28 @@
  */
 import type { BlockDeviceMapping, CreateImageCommandInput, Instance, Tag, Volume } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readCreateImageMessage } from '../shared/messageValidation';
+import { parseChecked, readCreateImageMessage } from '../shared/messageValidation';
 import type {
+  CreateImageArgs,
   CreateImageInit,
   CreateImageParams,
   CreateImageResult,
   CreateImageToHost,
-  PanelArgs,
-  ReadyMessage,
-  TagInput,
   VolumeInfo,
   VolumeType,
-} from '../shared/protocol';
-import { LIMITS, VOLUME_TYPES } from '../shared/protocol';
+} from '../shared/protocol/createImage';
+import type { ReadyMessage, TagInput } from '../shared/protocol/envelope';
+import { LIMITS } from '../shared/protocol/envelope';
+import { VOLUME_TYPES } from '../shared/protocol/createImage';
 import { checkNewDeviceName } from '../shared/validation';
-import type { PanelServices } from './panelDependencies';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = CreateImageToHost;
 
-export class CreateImagePanel implements PanelController<Msg, CreateImageInit, CreateImageResult> {
+export class CreateImagePanel implements PanelController<Msg, CreateImageInit, CreateImageResult, CreateImageArgs> {
   readonly kind = 'createImage';
-  readonly args: PanelArgs;
+  readonly args: CreateImageArgs;
   readonly title: string;
   private data: CreateImageInit | undefined;
   private readonly created = new Set<string>();
@@ -40,19 +40,15 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readCreateImageMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.created.has(m.id)) {
-      return refusal(`${m.id} is not an image this panel created.`);
-    }
-    if (m.type === 'submit') {
-      const problem = this.data
-        ? checkAgainstInstance(m.params, this.data)
-        : 'The panel has not loaded the instance yet.';
-      if (problem) return refusal(problem);
-    }
-    return parsed;
+    return parseChecked(readCreateImageMessage, raw, (m) => {
+      if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.created.has(m.id)) {
+        return `${m.id} is not an image this panel created.`;
+      }
+      if (m.type === 'submit') {
+        return this.data ? checkAgainstInstance(m.params, this.data) : 'The panel has not loaded the instance yet.';
+      }
+      return undefined;
+    });
   }
 
   async load(): Promise<CreateImageInit> {
@@ -84,10 +80,6 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
       }
     }
   }
-}
-
-function refusal(reason: string): Parsed<never> {
-  return { ok: false, reason: `Refused a message from the panel: ${reason}` };
 }
 
 function progressText(noReboot: boolean): string {

@@ -4,26 +4,26 @@
  */
 import type { Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readDeregisterMessage } from '../shared/messageValidation';
+import { parseChecked, readDeregisterMessage } from '../shared/messageValidation';
 import { SNAPSHOT_USD_PER_GB_MONTH, monthlySnapshotCost } from '../shared/pricing';
 import type {
+  DeregisterArgs,
   DeregisterImageInfo,
   DeregisterInit,
   DeregisterItemResult,
   DeregisterParams,
   DeregisterResult,
   DeregisterToHost,
-  PanelArgs,
-  ReadyMessage,
-} from '../shared/protocol';
-import type { PanelServices } from './panelDependencies';
+} from '../shared/protocol/deregister';
+import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = DeregisterToHost;
 
-export class DeregisterPanel implements PanelController<Msg, DeregisterInit, DeregisterResult> {
+export class DeregisterPanel implements PanelController<Msg, DeregisterInit, DeregisterResult, DeregisterArgs> {
   readonly kind = 'deregister';
-  readonly args: PanelArgs;
+  readonly args: DeregisterArgs;
   readonly title: string;
   private data: DeregisterInit | undefined;
   private readonly done = new Set<string>();
@@ -38,22 +38,13 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readDeregisterMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    if (m.type === 'revealInTree' || m.type === 'copyId') {
-      return {
-        ok: false,
-        reason: 'Refused a message from the panel: deregistered images cannot be revealed or copied.',
-      };
-    }
-    if (m.type === 'submit') {
-      const problem = this.data
-        ? refusalFor(m.params, this.data, this.done)
-        : 'The panel has not loaded the images yet.';
-      if (problem) return { ok: false, reason: `Refused a message from the panel: ${problem}` };
-    }
-    return parsed;
+    return parseChecked(readDeregisterMessage, raw, (m) => {
+      if (m.type === 'revealInTree' || m.type === 'copyId') return 'deregistered images cannot be revealed or copied.';
+      if (m.type === 'submit') {
+        return this.data ? refusalFor(m.params, this.data, this.done) : 'The panel has not loaded the images yet.';
+      }
+      return undefined;
+    });
   }
 
   async load(): Promise<DeregisterInit> {

@@ -4,27 +4,27 @@
  */
 import type { BlockDeviceMapping, Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readImageDetailsMessage } from '../shared/messageValidation';
+import { parseChecked, readImageDetailsMessage } from '../shared/messageValidation';
 import { SNAPSHOT_USD_PER_GB_MONTH, monthlySnapshotCost } from '../shared/pricing';
 import type {
   BlockDeviceInfo,
   DetailAction,
+  ImageDetailsArgs,
   ImageDetailsInit,
   ImageDetailsResult,
   ImageDetailsToHost,
-  PanelArgs,
   PermissionsView,
-  ReadyMessage,
-} from '../shared/protocol';
+} from '../shared/protocol/imageDetails';
+import type { ReadyMessage } from '../shared/protocol/envelope';
 import { toPermissionSet } from './launchPermissionsPanel';
-import type { PanelServices } from './panelDependencies';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = ImageDetailsToHost;
 
-export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit, ImageDetailsResult> {
+export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit, ImageDetailsResult, ImageDetailsArgs> {
   readonly kind = 'imageDetails';
-  readonly args: PanelArgs;
+  readonly args: ImageDetailsArgs;
   readonly title: string;
   private data: ImageDetailsInit | undefined;
 
@@ -38,17 +38,13 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readImageDetailsMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId)
-      return refuse(`${m.id} is not the image of this panel.`);
-    if (m.type === 'openPanel') {
-      const problem = this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
-      if (problem) return refuse(problem);
-    }
-    return parsed;
+    return parseChecked(readImageDetailsMessage, raw, (m) => {
+      if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId)
+        return `${m.id} is not the image of this panel.`;
+      if (m.type === 'openPanel')
+        return this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
+      return undefined;
+    });
   }
 
   async load(): Promise<ImageDetailsInit> {

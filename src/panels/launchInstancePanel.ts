@@ -4,16 +4,16 @@
  */
 import type { Image, RunInstancesCommandInput } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readLaunchInstanceMessage } from '../shared/messageValidation';
+import { parseChecked, readLaunchInstanceMessage } from '../shared/messageValidation';
 import type {
+  LaunchInstanceArgs,
   LaunchInstanceInit,
   LaunchInstanceParams,
   LaunchInstanceResult,
   LaunchInstanceToHost,
-  PanelArgs,
-  ReadyMessage,
-} from '../shared/protocol';
-import type { PanelServices } from './panelDependencies';
+} from '../shared/protocol/launchInstance';
+import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = LaunchInstanceToHost;
@@ -25,9 +25,14 @@ export const INSTANCE_TYPES: Readonly<Record<string, readonly string[]>> = {
   i386: ['t2.micro', 't2.small'],
 };
 
-export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceInit, LaunchInstanceResult> {
+export class LaunchInstancePanel implements PanelController<
+  Msg,
+  LaunchInstanceInit,
+  LaunchInstanceResult,
+  LaunchInstanceArgs
+> {
   readonly kind = 'launchInstance';
-  readonly args: PanelArgs;
+  readonly args: LaunchInstanceArgs;
   readonly title: string;
   private data: LaunchInstanceInit | undefined;
   private readonly launched = new Set<string>();
@@ -42,17 +47,13 @@ export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceI
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readLaunchInstanceMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.launched.has(m.id))
-      return refuse(`${m.id} is not an instance this panel launched.`);
-    if (m.type === 'submit') {
-      const problem = this.data ? launchRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
-      if (problem) return refuse(problem);
-    }
-    return parsed;
+    return parseChecked(readLaunchInstanceMessage, raw, (m) => {
+      if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.launched.has(m.id))
+        return `${m.id} is not an instance this panel launched.`;
+      if (m.type === 'submit')
+        return this.data ? launchRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
+      return undefined;
+    });
   }
 
   async load(): Promise<LaunchInstanceInit> {

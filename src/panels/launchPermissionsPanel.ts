@@ -4,23 +4,28 @@
  */
 import type { Image, LaunchPermission } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
-import { parseWith, readLaunchPermissionsMessage } from '../shared/messageValidation';
+import { parseChecked, readLaunchPermissionsMessage } from '../shared/messageValidation';
 import type {
+  LaunchPermissionsArgs,
   LaunchPermissionsInit,
   LaunchPermissionsResult,
   LaunchPermissionsToHost,
-  PanelArgs,
   PermissionSet,
-  ReadyMessage,
-} from '../shared/protocol';
-import type { PanelServices } from './panelDependencies';
+} from '../shared/protocol/launchPermissions';
+import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = LaunchPermissionsToHost;
 
-export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermissionsInit, LaunchPermissionsResult> {
+export class LaunchPermissionsPanel implements PanelController<
+  Msg,
+  LaunchPermissionsInit,
+  LaunchPermissionsResult,
+  LaunchPermissionsArgs
+> {
   readonly kind = 'launchPermissions';
-  readonly args: PanelArgs;
+  readonly args: LaunchPermissionsArgs;
   readonly title: string;
   private data: LaunchPermissionsInit | undefined;
 
@@ -34,22 +39,25 @@ export class LaunchPermissionsPanel implements PanelController<Msg, LaunchPermis
   }
 
   parse(raw: unknown): Parsed<Msg> {
-    const parsed = parseWith(readLaunchPermissionsMessage, raw);
-    if (!parsed.ok) return parsed;
-    const m = parsed.value;
-    const refuse = (why: string): Parsed<Msg> => ({ ok: false, reason: `Refused a message from the panel: ${why}` });
-    if (m.type === 'revealInTree' || m.type === 'copyId') {
-      return m.id === this.imageId ? parsed : refuse(`${m.id} is not the image of this panel.`);
-    }
-    if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data)
-      return refuse('The panel has not loaded the image yet.');
-    if (m.type === 'loadFrom' && !this.data?.otherOwnedImages.some((i) => i.imageId === m.imageId)) {
-      return refuse(`${m.imageId} is not another image you own in ${this.region}.`);
-    }
-    if (m.type === 'submit' && m.params.isPublic && !this.data?.current.isPublic && this.data?.publicBlockers.length) {
-      return refuse(`the image cannot be made public: ${this.data.publicBlockers[0]}`);
-    }
-    return parsed;
+    return parseChecked(readLaunchPermissionsMessage, raw, (m) => {
+      if (m.type === 'revealInTree' || m.type === 'copyId') {
+        return m.id === this.imageId ? undefined : `${m.id} is not the image of this panel.`;
+      }
+      if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data)
+        return 'The panel has not loaded the image yet.';
+      if (m.type === 'loadFrom' && !this.data?.otherOwnedImages.some((i) => i.imageId === m.imageId)) {
+        return `${m.imageId} is not another image you own in ${this.region}.`;
+      }
+      if (
+        m.type === 'submit' &&
+        m.params.isPublic &&
+        !this.data?.current.isPublic &&
+        this.data?.publicBlockers.length
+      ) {
+        return `the image cannot be made public: ${this.data.publicBlockers[0]}`;
+      }
+      return undefined;
+    });
   }
 
   async load(): Promise<LaunchPermissionsInit> {

@@ -1,140 +1,81 @@
 /**
- * `PanelServices` on top of the container: the panels' EC2 calls go through the current backend's
- * clients, and what they change is shown in the tree (follow-ups, refreshes, reveals).
+ * What the panels need from the rest of the extension, as narrow interfaces. `src/ec2/` provides
+ * the EC2 operations (each one `EC2Client.send` of one command, for the region's client, real AWS
+ * or simulator alike); the container wires the rest. Types come from the SDK as types only.
  */
-import * as vscode from 'vscode';
-import { listRegions } from '../ami/regions';
-import type { AwsClients } from '../aws/clientFactory';
-import type { ConnectionContext } from '../aws/errors';
-import { describeError } from '../aws/errors';
-import { loadSdk } from '../aws/sdk';
-import { withProgress } from '../commands/runCommand';
-import type { ExplorerModel, Watch } from '../explorer/explorerModel';
-import { nodeIds } from '../explorer/ids';
-import type { ExplorerNode } from '../explorer/node';
-import type { Poller } from '../explorer/poller';
-import type { AmiTreeProvider } from '../explorer/treeProvider';
-import { createPanelEc2Operations } from './ec2PanelOperations';
-import type { PanelEc2Operations, PanelServices } from './panelDependencies';
-import type { PanelArgs } from '../shared/protocol';
+import type {
+  CopyImageCommandInput,
+  CreateImageCommandInput,
+  Image,
+  Instance,
+  LaunchPermission,
+  RunInstancesCommandInput,
+  Volume,
+} from '@aws-sdk/client-ec2';
+import type { PanelArgs } from './panelTable';
+import type { PanelError } from '../shared/protocol/envelope';
 
-export interface PanelServicesDeps {
-  readonly model: ExplorerModel;
-  readonly tree: AmiTreeProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
-  readonly poller: Poller;
-  clients(): AwsClients;
-  connection(): ConnectionContext;
-  /** Told the name of every EC2 operation a panel starts (the test API counts them). */
-  onEc2Call: (name: string) => void;
-  /** Opens a panel (the registry is built after the services, so this is late-bound). */
+/** The EC2 calls the panels make. Errors are thrown as the SDK throws them. */
+export interface PanelEc2Operations {
+  /** DescribeInstances for one id; `undefined` when EC2 does not know it. */
+  describeInstance(region: string, instanceId: string): Promise<Instance | undefined>;
+  /** DescribeVolumes (sizes, types, encryption of the instance's volumes). */
+  describeVolumes(region: string, volumeIds: string[]): Promise<Volume[]>;
+  /** DescribeImages by id (deprecated and disabled included); unknown ids are simply missing. */
+  describeImages(region: string, imageIds: string[]): Promise<Image[]>;
+  /** DescribeImages with `Owners: ['self']`. */
+  listOwnedImages(region: string): Promise<Image[]>;
+  /** CreateImage; resolves with the new image id. */
+  createImage(region: string, input: CreateImageCommandInput): Promise<string>;
+  /** DeregisterImage. */
+  deregisterImage(region: string, imageId: string): Promise<void>;
+  /** DeleteSnapshot. */
+  deleteSnapshot(region: string, snapshotId: string): Promise<void>;
+  /** DescribeImageAttribute `launchPermission`. */
+  getLaunchPermissions(region: string, imageId: string): Promise<LaunchPermission[]>;
+  /** ModifyImageAttribute `LaunchPermission` with `Add` and `Remove`. */
+  modifyLaunchPermissions(
+    region: string,
+    imageId: string,
+    add: LaunchPermission[],
+    remove: LaunchPermission[],
+  ): Promise<void>;
+  /** GetImageBlockPublicAccessState: `block-new-sharing` or `unblocked`. */
+  getImageBlockPublicAccessState(region: string): Promise<string>;
+  /** CopyImage, sent to the destination region's client; resolves with the new image id. */
+  copyImage(destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
+  /** RunInstances; resolves with the new instance ids. */
+  runInstances(region: string, input: RunInstancesCommandInput): Promise<string[]>;
+  /** The regions the user may pick (DescribeRegions, or the configured list). */
+  listRegions(): Promise<string[]>;
+}
+
+/** What the panels ask of the extension around EC2. */
+export interface PanelServices {
+  readonly ec2: PanelEc2Operations;
+  /** Which EC2 the extension talks to: launching on real AWS costs money. */
+  readonly backend: 'simulator' | 'aws';
+  /** Maps any thrown error to EC2's message and the fix (`describeError` of `src/aws/errors.ts`). */
+  explainError(error: unknown): PanelError;
+  /** Reveals an image in the tree. */
+  revealImage(region: string, imageId: string): Promise<void>;
+  /** Reveals an instance in the tree. */
+  revealInstance(region: string, instanceId: string): Promise<void>;
+  /** Instances were launched: the extension refreshes the region's instances and follows them until running. */
+  instancesLaunched(region: string, instanceIds: string[]): void;
+  /** Copies text to the clipboard. */
+  copyText(text: string): Promise<void>;
+  /** Opens another panel (or reveals it when already open), e.g. from the details panel's actions. */
   showPanel(args: PanelArgs): void;
-}
-
-export function createPanelServices(deps: PanelServicesDeps): PanelServices {
-  const ec2 = counted(
-    createPanelEc2Operations({
-      client: (region) => deps.clients().ec2(region),
-      sdk: loadSdk,
-      listRegions: async () => {
-        const backend = deps.clients().backend;
-        return listRegions(await deps.clients().ec2(backend.kind === 'aws' ? backend.stsRegion : 'us-east-1'));
-      },
-    }),
-    deps.onEc2Call,
-  );
-
-  const reveal = async (id: string, what: string): Promise<void> => {
-    const node = await deps.tree.resolve(id);
-    if (!node) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('{0} is not in the tree: its region is not among the selected regions.', what),
-      );
-      return;
-    }
-    await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
-  };
-
-  /** Reloads a folder of the tree (or, when it was never shown, forgets what was loaded under it). */
-  const refreshFolder = (id: string): void => {
-    const node = deps.tree.nodeById(id);
-    if (node) {
-      deps.tree.refresh(node);
-    } else {
-      deps.model.invalidate(id);
-    }
-  };
-
-  return {
-    ec2,
-    get backend() {
-      return deps.clients().backend.kind;
-    },
-    explainError: (error) => {
-      const u = describeError(error, deps.connection());
-      return { message: u.message, fix: u.fix, code: u.code };
-    },
-    revealImage: async (region, imageId) => {
-      const located = await deps.model.locateImage(region, imageId);
-      if (!located) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('AMI {0} no longer exists in {1}.', imageId, region));
-        return;
-      }
-      await reveal(nodeIds.image(region, located.group, located.rootType, imageId), imageId);
-    },
-    revealInstance: (region, instanceId) => reveal(nodeIds.instance(region, instanceId), instanceId),
-    copyText: async (text) => {
-      await vscode.env.clipboard.writeText(text);
-    },
-    showPanel: (args) => deps.showPanel(args),
-    imageCreated: (region, imageId) => {
-      const watch: Watch = { region, kind: 'image', id: imageId };
-      void withProgress(vscode.l10n.t('AMI {0} is pending in {1}…', imageId, region), async () => {
-        await deps.model.imageCreated(region, imageId);
-        await untilSettled(deps.poller, watch);
-      }).catch(() => undefined);
-    },
-    imagesChanged: (region) => {
-      refreshFolder(nodeIds.imagesFolder(region));
-      // A deregistration can leave snapshots unused, and every image change moves the cost sums.
-      void deps.model.costs.reload(region).catch(() => undefined);
-    },
-    instancesLaunched: (region, instanceIds) => {
-      refreshFolder(nodeIds.instancesFolder(region));
-      for (const id of instanceIds) {
-        deps.model.watchInstance(region, id, 'running');
-      }
-    },
-    callerAccountId: async () => (await deps.clients().identity()).account,
-    now: () => new Date(),
-  };
-}
-
-/** Resolves once the poller no longer follows `watch` (it settled, or following was given up). */
-function untilSettled(poller: Poller, watch: Watch): Promise<void> {
-  return new Promise((resolve) => {
-    const same = (w: Watch) => w.region === watch.region && w.kind === watch.kind && w.id === watch.id;
-    const subscription = poller.onDidSettle.on((w) => {
-      if (same(w)) {
-        subscription.dispose();
-        resolve();
-      }
-    });
-    if (!poller.isWatching(watch)) {
-      subscription.dispose();
-      resolve();
-    }
-  });
-}
-
-/** The same operations, each reporting its name before it starts. */
-function counted(ops: PanelEc2Operations, onCall: (name: string) => void): PanelEc2Operations {
-  const wrapped = {} as Record<string, unknown>;
-  for (const [name, f] of Object.entries(ops) as [string, (...args: unknown[]) => Promise<unknown>][]) {
-    wrapped[name] = (...args: unknown[]) => {
-      onCall(name);
-      return f(...args);
-    };
-  }
-  return wrapped as unknown as PanelEc2Operations;
+  /**
+   * A new image exists (created or copied): the extension follows it from `pending` to
+   * `available` in a `withProgress` notification and refreshes the tree when it settles.
+   */
+  imageCreated(region: string, imageId: string): void;
+  /** Images were deregistered or changed: the extension refreshes the region's image groups. */
+  imagesChanged(region: string): void;
+  /** The caller's 12-digit account id (STS GetCallerIdentity, or the simulator's account). */
+  callerAccountId(): Promise<string>;
+  /** Today's date, injected so tests are stable (used for suggested names). */
+  now(): Date;
 }

@@ -4,16 +4,21 @@
  * `WebviewPanelHost` connects it to a real webview; unit tests drive it directly.
  */
 import type { Parsed } from '../shared/messageValidation';
-import type { HostMessage, PanelArgs, PanelError, PanelKind, ReadyMessage, SubmitMessage } from '../shared/protocol';
+import type { HostMessage, PanelError, ReadyMessage, SavedPanelArgs, SubmitMessage } from '../shared/protocol/envelope';
 
 /** Sends one message to the webview. */
 export type Post<TInit, TResult> = (message: HostMessage<TInit, TResult>) => void;
 
 /** One form: its data, its validation and what it does. Implementations take their dependencies in the constructor. */
-export interface PanelController<TIn extends { type: string }, TInit, TResult> {
-  readonly kind: PanelKind;
-  /** The resource the panel is about; one panel per distinct `key(args)`. */
-  readonly args: PanelArgs;
+export interface PanelController<
+  TIn extends { type: string },
+  TInit,
+  TResult,
+  TArgs extends SavedPanelArgs = SavedPanelArgs,
+> {
+  readonly kind: TArgs['kind'];
+  /** The resource the panel is about; one panel per distinct `panelKey(args)` (panelTable.ts). */
+  readonly args: TArgs;
   /** The editor tab's title. */
   readonly title: string;
   /** Validates an inbound message completely: shape, limits, and values allowed for this panel's data. */
@@ -32,21 +37,6 @@ export interface SessionEvents {
   failed(error: unknown): void;
 }
 
-/** One key per resource: opening the same resource again reveals the existing panel. */
-export function panelKey(args: PanelArgs): string {
-  switch (args.kind) {
-    case 'createImage':
-      return `createImage/${args.region}/${args.instanceId}`;
-    case 'deregister':
-      return `deregister/${args.region}/${[...args.imageIds].sort().join(',')}`;
-    case 'launchPermissions':
-    case 'copyImage':
-    case 'launchInstance':
-    case 'imageDetails':
-      return `${args.kind}/${args.region}/${args.imageId}`;
-  }
-}
-
 export class PanelSession<TIn extends { type: string }, TInit, TResult> {
   private ready = false;
   private busyRequest: string | undefined;
@@ -54,7 +44,7 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
 
   constructor(
     private readonly controller: PanelController<TIn, TInit, TResult>,
-    private readonly send: Post<TInit, TResult>,
+    private readonly deliver: Post<TInit, TResult>,
     private readonly events: SessionEvents,
   ) {}
 
@@ -118,7 +108,7 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
 
   /** Nothing is posted before the webview's `ready`, nor after the panel closed. */
   private post(message: HostMessage<TInit, TResult>): void {
-    if (this.ready && !this.disposed) this.send(message);
+    if (this.ready && !this.disposed) this.deliver(message);
   }
 }
 

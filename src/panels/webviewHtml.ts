@@ -2,10 +2,9 @@
  * The HTML of every panel, without `vscode` so that the headless preview renders exactly what the
  * host serves. Only the panel's bundle and codicon.css load; nothing inline runs.
  */
-import type { PanelKind } from '../shared/protocol';
-
 export interface WebviewHtmlInput {
-  kind: PanelKind;
+  /** The panel kind: its bundle is dist/webview/<kind>.js. */
+  kind: string;
   title: string;
   /** `webview.cspSource`. */
   cspSource: string;

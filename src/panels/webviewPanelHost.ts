@@ -4,12 +4,15 @@
  * `PanelSession` before anything acts on it, one panel per resource, restore after reload.
  */
 import * as vscode from 'vscode';
-import { Listeners } from '../explorer/listeners';
-import { parseWith, readPanelArgs } from '../shared/messageValidation';
-import type { HostMessage, PanelArgs, PanelKind } from '../shared/protocol';
-import { PANEL_KINDS } from '../shared/protocol';
+import { Listeners } from '../shared/listeners';
+import { parseWith } from '../shared/messageValidation';
+import { readPanelArgs } from './panelTable';
+import type { HostMessage } from '../shared/protocol/envelope';
+import type { PanelArgs, PanelKind } from './panelTable';
+import { PANEL_KINDS } from './panelTable';
 import type { PanelController } from './panelSession';
-import { PanelSession, panelKey } from './panelSession';
+import { PanelSession } from './panelSession';
+import { panelKey } from './panelTable';
 import { webviewHtml } from './webviewHtml';
 
 /** Builds the controller of a panel from what it is about (see `createPanelController`). */
@@ -148,7 +151,7 @@ export class PanelRegistry implements vscode.Disposable {
   }
 }
 
-function renderHtml(webview: vscode.Webview, root: vscode.Uri, kind: PanelKind, title: string): string {
+function renderHtml(webview: vscode.Webview, root: vscode.Uri, kind: string, title: string): string {
   return webviewHtml({
     kind,
     title,

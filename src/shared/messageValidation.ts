@@ -6,19 +6,16 @@
  * by each panel on top of these.
  * No `vscode` import, so that it can be unit-tested in Node.
  */
-import type {
-  CopyImageToHost,
-  CreateImageToHost,
-  DeregisterToHost,
-  ImageDetailsToHost,
-  LaunchInstanceToHost,
-  LaunchPermissionsToHost,
-  NewVolume,
-  PanelArgs,
-  TagInput,
-  VolumeMapping,
-} from './protocol';
-import { DETAIL_ACTIONS, LIMITS, NEW_VOLUME_TYPES } from './protocol';
+import type { CopyImageToHost } from './protocol/copyImage';
+import type { CreateImageToHost, NewVolume, VolumeMapping } from './protocol/createImage';
+import type { DeregisterToHost } from './protocol/deregister';
+import type { ImageDetailsToHost } from './protocol/imageDetails';
+import type { LaunchInstanceToHost } from './protocol/launchInstance';
+import type { LaunchPermissionsToHost } from './protocol/launchPermissions';
+import type { TagInput } from './protocol/envelope';
+import { DETAIL_ACTIONS } from './protocol/imageDetails';
+import { LIMITS } from './protocol/envelope';
+import { NEW_VOLUME_TYPES } from './protocol/createImage';
 import type { Check } from './validation';
 import {
   checkAccountId,
@@ -49,7 +46,8 @@ export type Reader<T> = (value: unknown, path: string) => T;
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 
-function refuse(path: string, why: string): never {
+/** Refuses the value at `path`, saying why. */
+export function refuse(path: string, why: string): never {
   throw new Refusal(`${path} ${why}`);
 }
 
@@ -141,14 +139,34 @@ export function byType<M extends { type: string }>(readers: {
   };
 }
 
+/** The one wording of every refusal of a panel's message. */
+export function refusal(why: string): { ok: false; reason: string } {
+  return { ok: false, reason: `Refused a message from the panel: ${why}` };
+}
+
 /** Runs a reader; refusals become `{ ok: false }`, anything else is a bug and is rethrown. */
 export function parseWith<T>(reader: Reader<T>, value: unknown): Parsed<T> {
   try {
     return { ok: true, value: reader(value, 'message') };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, reason: `Refused a message from the panel: ${e.message}` };
+    if (e instanceof Refusal) return refusal(e.message);
     throw e;
   }
+}
+
+/**
+ * Reads a message, then asks the panel whether its data allows it (`check` returns why not, or
+ * `undefined`): the shape of every panel's `parse`.
+ */
+export function parseChecked<T>(
+  reader: Reader<T>,
+  value: unknown,
+  check: (message: T) => string | undefined,
+): Parsed<T> {
+  const parsed = parseWith(reader, value);
+  if (!parsed.ok) return parsed;
+  const problem = check(parsed.value);
+  return problem === undefined ? parsed : refusal(problem);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,32 +304,6 @@ export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToH
     return p;
   }),
 });
-
-/** What a panel is about, as the webview saved it for a restore after reload. */
-export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
-  const kind = (typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined) ?? null;
-  const region = str(32, checkRegion);
-  switch (kind) {
-    case 'createImage':
-      return obj({ kind: literal('createImage'), region, instanceId: str(19, checkInstanceId) })(v, path);
-    case 'deregister':
-      return obj({
-        kind: literal('deregister'),
-        region,
-        imageIds: arr(imageId, LIMITS.maxImagesPerDeregister, true),
-      })(v, path);
-    case 'launchPermissions':
-      return obj({ kind: literal('launchPermissions'), region, imageId })(v, path);
-    case 'copyImage':
-      return obj({ kind: literal('copyImage'), region, imageId })(v, path);
-    case 'launchInstance':
-      return obj({ kind: literal('launchInstance'), region, imageId })(v, path);
-    case 'imageDetails':
-      return obj({ kind: literal('imageDetails'), region, imageId })(v, path);
-    default:
-      return refuse(path, 'is not the description of an AMI Explorer panel.');
-  }
-};
 
 const instanceId = str(19, checkInstanceId);
 

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { SIMULATOR_ACCOUNTS } from './accounts';
 import { serveSimulator } from './server';
 import { Simulator } from './simulator';
+import { StateFileLockedError } from './stateLock';
 
 const USAGE = `Usage: ami-explorer-simulator [--port 4599] [--state FILE | --memory] [--pending-delay SECONDS]
                               [--instance-transition SECONDS] [--large-region-images N]
@@ -81,13 +82,22 @@ function die(message: string): never {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
-  const simulator = new Simulator({
-    stateFile: options.stateFile,
-    pendingDelayMs: options.pendingDelayMs,
-    instanceTransitionMs: options.instanceTransitionMs,
-    largeRegionImages: options.largeRegionImages,
-    onWarning: (message) => console.warn(`warning: ${message}`),
-  });
+  let simulator: Simulator;
+  try {
+    simulator = new Simulator({
+      stateFile: options.stateFile,
+      pendingDelayMs: options.pendingDelayMs,
+      instanceTransitionMs: options.instanceTransitionMs,
+      largeRegionImages: options.largeRegionImages,
+      onWarning: (message) => console.warn(`warning: ${message}`),
+    });
+  } catch (e) {
+    if (!(e instanceof StateFileLockedError)) throw e;
+    die(
+      `${e.message}\nStop that simulator, or give this one its own state with --state <another file>, or run it with --memory. ` +
+        `If no such process is running, delete ${e.stateFile}.lock.`,
+    );
+  }
   let server;
   try {
     server = await serveSimulator(simulator, options.port);
@@ -115,7 +125,10 @@ async function main(): Promise<void> {
   console.log(`  aws --endpoint-url ${server.url} ec2 describe-images --owners amazon --max-items 5`);
   if (others.length) console.log(`  (switch account: AWS_ACCESS_KEY_ID=${others[0].accessKeyId})`);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void server.close().then(() => {
+      simulator.dispose();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -11,7 +11,8 @@ import { readSignature } from './protocol/sigv4';
 import { ec2ErrorResponse, ec2Response, stsErrorResponse, stsResponse } from './protocol/xml';
 import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
 import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
-import { loadState, saveState } from './store';
+import { lockStateFile, type StateLock } from './stateLock';
+import { loadState, removeLeftoverTempFiles, saveState } from './store';
 import { World } from './world';
 
 export interface SimulatorOptions {
@@ -54,6 +55,9 @@ export class Simulator {
   private readonly seedOptions: SeedOptions;
   /** True while saving the state file fails (warned once per failing streak). */
   private saveFailing = false;
+  /** This simulator's ownership of the state file (see stateLock.ts). */
+  private readonly lock: StateLock | undefined;
+  private disposed = false;
 
   constructor(private readonly options: SimulatorOptions = {}) {
     this.seedOptions = {
@@ -61,7 +65,15 @@ export class Simulator {
       publicImagesInLargeRegion: options.largeRegionImages ?? 0,
     };
     const clock = options.clock ?? systemClock;
-    const state = this.loadOrSeed(clock);
+    // Before reading: a second simulator on the same file fails here, with the owner's pid.
+    this.lock = options.stateFile ? lockStateFile(options.stateFile) : undefined;
+    let state: SimState;
+    try {
+      state = this.loadOrSeed(clock);
+    } catch (e) {
+      this.lock?.release();
+      throw e;
+    }
     this.world = new World(state, this.buildCatalog(clock), clock, {
       pendingDelayMs: options.pendingDelayMs ?? 15_000,
       instanceTransitionMs: options.instanceTransitionMs ?? 3_000,
@@ -77,15 +89,14 @@ export class Simulator {
     const requestId = randomUUID();
     let service = 'ec2';
     try {
-      const params = QueryParams.parse(mergeQuery(request));
-      const presigned = params.get('X-Amz-Credential');
-      const scope = readSignature(request.headers['authorization'], presigned);
+      const scope = readSignature(request.headers['authorization']);
       service = scope.service;
       if (!isSimulatedRegion(scope.region)) {
         throw errors.authFailure(
           `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`,
         );
       }
+      const params = QueryParams.parse(mergeQuery(request));
       const action = params.get('Action');
       if (!action) throw errors.missingAction();
       const table = service === 'sts' ? STS_ACTIONS : EC2_ACTIONS;
@@ -134,6 +145,15 @@ export class Simulator {
     return moving;
   }
 
+  /**
+   * Gives up the state file: later changes stay in memory only, and another simulator may now
+   * open the file. Call it before creating a new simulator on the same file in this process.
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.lock?.release();
+  }
+
   /** The clock the simulator runs on (a ManualClock in tests). */
   get clock(): Clock {
     return this.world.clock;
@@ -142,6 +162,7 @@ export class Simulator {
   private loadOrSeed(clock: Clock): SimState {
     const file = this.options.stateFile;
     if (file) {
+      removeLeftoverTempFiles(file);
       const loaded = loadState(file, clock.now());
       if (loaded.kind === 'loaded') return loaded.state;
       if (loaded.kind === 'corrupt') {
@@ -155,16 +176,22 @@ export class Simulator {
     return state;
   }
 
+  /** Each region's catalog is built on first use: a session rarely visits all nine regions. */
   private buildCatalog(clock: Clock) {
-    const catalog = new Map<string, ReturnType<typeof createPublicCatalog>>();
-    for (const region of SIMULATOR_REGIONS) {
-      catalog.set(region, createPublicCatalog(region, this.seedOptions, clock.now()));
-    }
-    return catalog;
+    const seedOptions = this.seedOptions;
+    return new (class extends Map<string, ReturnType<typeof createPublicCatalog>> {
+      override get(region: string) {
+        let images = super.get(region);
+        if (!images && SIMULATOR_REGIONS.includes(region)) {
+          super.set(region, (images = createPublicCatalog(region, seedOptions, clock.now())));
+        }
+        return images;
+      }
+    })();
   }
 
   private persistIfChanged(): void {
-    if (!this.world.takeChanged() || !this.options.stateFile) return;
+    if (!this.world.takeChanged() || !this.options.stateFile || this.disposed) return;
     // A failed save must not fail the request (the change is made, and the SDK would retry an
     // InternalError and repeat it): the state stays in memory, the user is told once, and the
     // next change that saves writes everything.

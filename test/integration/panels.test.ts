@@ -10,13 +10,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type {
-  CreateImageInit,
-  DeregisterInit,
-  ImageDetailsInit,
-  LaunchInstanceInit,
-  LaunchPermissionsInit,
-} from '../../src/shared/protocol';
+import type { CreateImageInit } from '../../src/shared/protocol/createImage';
+import type { DeregisterInit } from '../../src/shared/protocol/deregister';
+import type { ImageDetailsInit } from '../../src/shared/protocol/imageDetails';
+import type { LaunchInstanceInit } from '../../src/shared/protocol/launchInstance';
+import type { LaunchPermissionsInit } from '../../src/shared/protocol/launchPermissions';
 import {
   ScriptedInput,
   children,

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ConfirmOptions, PickItem, PickOptions, TextOptions, UserInput } from '../../src/commands/userInput';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type { CreateImageInit, HostMessage, PanelKind } from '../../src/shared/protocol';
+import type { CreateImageInit } from '../../src/shared/protocol/createImage';
+import type { HostMessage } from '../../src/shared/protocol/envelope';
+import type { PanelKind } from '../../src/panels/panelTable';
 
 export const EXTENSION_ID = 'ami-explorer.ami-explorer';
 

@@ -5,7 +5,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
-import type { CreateImageInit, DeregisterInit, LaunchPermissionsInit } from '../../src/shared/protocol';
+import type { CreateImageInit } from '../../src/shared/protocol/createImage';
+import type { DeregisterInit } from '../../src/shared/protocol/deregister';
+import type { LaunchPermissionsInit } from '../../src/shared/protocol/launchPermissions';
 import {
   children,
   contextValue,

@@ -1,5 +1,10 @@
 /** The Copy AMI form: destination region, name, description, encryption and KMS key, tags. */
-import type { CopyImageInit, CopyImageParams, CopyImageToHost, CopyImageToWebview } from '../../src/shared/protocol';
+import type {
+  CopyImageInit,
+  CopyImageParams,
+  CopyImageToHost,
+  CopyImageToWebview,
+} from '../../src/shared/protocol/copyImage';
 import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';

@@ -6,7 +6,7 @@ import type {
   CreateImageToWebview,
   VolumeInfo,
   VolumeMapping,
-} from '../../src/shared/protocol';
+} from '../../src/shared/protocol/createImage';
 import { checkAmiName, checkDescription } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';

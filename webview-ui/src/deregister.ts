@@ -7,7 +7,7 @@ import type {
   DeregisterResult,
   DeregisterToHost,
   DeregisterToWebview,
-} from '../../src/shared/protocol';
+} from '../../src/shared/protocol/deregister';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';

@@ -5,7 +5,7 @@ import type {
   ImageDetailsInit,
   ImageDetailsToHost,
   ImageDetailsToWebview,
-} from '../../src/shared/protocol';
+} from '../../src/shared/protocol/imageDetails';
 import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';

@@ -4,7 +4,7 @@ import type {
   LaunchInstanceParams,
   LaunchInstanceToHost,
   LaunchInstanceToWebview,
-} from '../../src/shared/protocol';
+} from '../../src/shared/protocol/launchInstance';
 import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';

@@ -4,7 +4,7 @@ import type {
   LaunchPermissionsToHost,
   LaunchPermissionsToWebview,
   PermissionSet,
-} from '../../src/shared/protocol';
+} from '../../src/shared/protocol/launchPermissions';
 import type { Check } from '../../src/shared/validation';
 import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';

@@ -25,26 +25,84 @@ export type FilterDefinitions<T> = {
 
 export type Predicate<T> = (record: T) => boolean;
 
-/** Compiles one filter value into a string test. */
+/**
+ * Compiles one filter value into a string test, without a regex: the pattern splits at `*`
+ * into segments; the first must match at the start, the last at the end, and each middle one
+ * at its leftmost place after the previous (leftmost is always right for `*`, so nothing is
+ * ever retried). A value is scanned once per segment: no pattern can stall a request the way
+ * `*?*?*?*?*?*~` stalled the backtracking regex this replaces.
+ */
 export function compileWildcard(pattern: string): (value: string) => boolean {
   if (!/[*?\\]/.test(pattern)) return (value) => value === pattern;
-  let source = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\' && i + 1 < pattern.length) source += escapeRegex(pattern[++i]);
-    else if (c === '*') source += '[\\s\\S]*';
-    else if (c === '?') source += '[\\s\\S]';
-    else source += escapeRegex(c);
+  const segments = splitAtStars(pattern);
+  if (segments.length === 1) {
+    const only = segments[0];
+    return (value) => value.length === only.length && matchesAt(only, value, 0);
   }
-  const regex = new RegExp(source + '$');
-  // The literal head before the first wildcard rejects most values without the regex.
-  const head = /^[^*?\\]*/.exec(pattern)![0];
-  if (head.length === 0) return (value) => regex.test(value);
-  return (value) => value.startsWith(head) && regex.test(value);
+  const first = segments[0];
+  const last = segments[segments.length - 1];
+  const middle = segments.slice(1, -1);
+  const minLength = segments.reduce((sum, s) => sum + s.length, 0);
+  return (value) => {
+    if (value.length < minLength || !matchesAt(first, value, 0)) return false;
+    let from = first.length;
+    const end = value.length - last.length;
+    for (const segment of middle) {
+      const at = findSegment(segment, value, from, end);
+      if (at < 0) return false;
+      from = at + segment.length;
+    }
+    return from <= end && matchesAt(last, value, end);
+  };
 }
 
-function escapeRegex(c: string): string {
-  return /[.*+?^${}()|[\]\\/-]/.test(c) ? '\\' + c : c;
+/** A run of the pattern between stars: literal text, with `?` positions marked. */
+interface Segment {
+  text: string;
+  length: number;
+  /** Which positions of `text` are `?` (any one character); undefined when none are. */
+  any?: boolean[];
+}
+
+function splitAtStars(pattern: string): Segment[] {
+  const segments: Segment[] = [];
+  let text = '';
+  let any: boolean[] | undefined;
+  const close = () => {
+    segments.push({ text, length: text.length, any });
+    text = '';
+    any = undefined;
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) text += pattern[++i];
+    else if (c === '*') close();
+    else if (c === '?') {
+      any ??= [];
+      any[text.length] = true;
+      text += '?';
+    } else text += c;
+  }
+  close();
+  return segments;
+}
+
+function matchesAt(segment: Segment, value: string, at: number): boolean {
+  if (!segment.any) return value.startsWith(segment.text, at);
+  for (let i = 0; i < segment.length; i++) {
+    if (!segment.any[i] && value.charCodeAt(at + i) !== segment.text.charCodeAt(i)) return false;
+  }
+  return at + segment.length <= value.length;
+}
+
+/** The leftmost place in `value[from, end)` where the segment matches whole, or -1. */
+function findSegment(segment: Segment, value: string, from: number, end: number): number {
+  if (!segment.any) {
+    const at = value.indexOf(segment.text, from);
+    return at >= 0 && at + segment.length <= end ? at : -1;
+  }
+  for (let at = from; at + segment.length <= end; at++) if (matchesAt(segment, value, at)) return at;
+  return -1;
 }
 
 /**

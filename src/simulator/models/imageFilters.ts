@@ -2,7 +2,10 @@ import type { FieldGetter, FilterDefinitions } from './filters';
 import { isPublic } from './imageAccess';
 import type { BlockDeviceMapping, ImageRecord } from './types';
 
-/** Every DescribeImages filter EC2 documents, reading the record the way the XML renders it. */
+/**
+ * The DescribeImages filters EC2 documents (the API reference's list for `Filters`), reading the
+ * record the way the XML renders it; the conformance test lists those the simulator lacks.
+ */
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 const bool = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'true' : 'false');
@@ -29,13 +32,14 @@ export const IMAGE_FILTERS: FilterDefinitions<ImageRecord> = {
     'block-device-mapping.encrypted': mappings((m) => bool(m.ebs?.encrypted)),
     'boot-mode': (i) => i.bootMode,
     'creation-date': (i) => iso(i.creationDate),
-    'deprecation-time': (i) => iso(i.deprecationTime),
     description: (i) => i.description,
     'ena-support': (i) => bool(i.enaSupport),
+    'free-tier-eligible': (i) => bool(i.freeTierEligible === true),
     hypervisor: (i) => i.hypervisor,
+    // Every image meets the criteria while Allowed AMIs is disabled, the only setting the simulator has.
+    'image-allowed': () => 'true',
     'image-id': (i) => i.imageId,
     'image-type': (i) => i.imageType,
-    'imds-support': (i) => i.imdsSupport,
     'is-public': (i) => bool(isPublic(i)),
     'kernel-id': (i) => i.kernelId,
     'manifest-location': (i) => i.imageLocation,
@@ -43,9 +47,9 @@ export const IMAGE_FILTERS: FilterDefinitions<ImageRecord> = {
     'owner-alias': (i) => i.imageOwnerAlias,
     'owner-id': (i) => i.ownerId,
     platform: (i) => i.platform,
-    'platform-details': (i) => i.platformDetails,
     'product-code': (i) => i.productCodes.map((p) => p.productCodeId),
     'product-code.type': (i) => i.productCodes.map((p) => p.productCodeType),
+    'public-ssm-parameter-name': (i) => i.publicSsmParameterName,
     'ramdisk-id': (i) => i.ramdiskId,
     'root-device-name': (i) => i.rootDeviceName,
     'root-device-type': (i) => i.rootDeviceType,
@@ -57,8 +61,6 @@ export const IMAGE_FILTERS: FilterDefinitions<ImageRecord> = {
     'state-reason-code': (i) => i.stateReason?.code,
     'state-reason-message': (i) => i.stateReason?.message,
     'tag-key': (i) => i.tags.map((t) => t.key),
-    'tpm-support': (i) => i.tpmSupport,
-    'usage-operation': (i) => i.usageOperation,
     'virtualization-type': (i) => i.virtualizationType,
   },
   prefixed: {

@@ -24,7 +24,7 @@ export function instanceTypeArchitecture(instanceType: string): Architecture {
   return family === 'a1' || /^[a-z]+\d+[a-z]*g[a-z]*$/.test(family) ? 'arm64' : 'x86_64';
 }
 
-const INSTANCE_FILTERS: FilterDefinitions<InstanceRecord> = {
+export const INSTANCE_FILTERS: FilterDefinitions<InstanceRecord> = {
   exact: {
     'instance-id': (i) => i.instanceId,
     'image-id': (i) => i.imageId,
@@ -35,7 +35,6 @@ const INSTANCE_FILTERS: FilterDefinitions<InstanceRecord> = {
     'root-device-name': (i) => i.rootDeviceName,
     architecture: (i) => i.architecture,
     'availability-zone': (i) => i.availabilityZone,
-    'placement.availability-zone': (i) => i.availabilityZone,
     'virtualization-type': (i) => i.virtualizationType,
     hypervisor: (i) => i.hypervisor,
     platform: (i) => i.platform,
@@ -48,8 +47,23 @@ const INSTANCE_FILTERS: FilterDefinitions<InstanceRecord> = {
     'launch-time': (i) => new Date(i.launchTime).toISOString(),
     'block-device-mapping.volume-id': (i) => i.blockDeviceMappings.map((m) => m.volumeId),
     'block-device-mapping.device-name': (i) => i.blockDeviceMappings.map((m) => m.deviceName),
+    'block-device-mapping.attach-time': (i) => i.blockDeviceMappings.map((m) => new Date(m.attachTime).toISOString()),
+    'block-device-mapping.delete-on-termination': (i) =>
+      i.blockDeviceMappings.map((m) => String(m.deleteOnTermination)),
+    // Every listed volume is attached: a detached one leaves the instance's mapping.
+    'block-device-mapping.status': (i) => i.blockDeviceMappings.map(() => 'attached'),
+    'client-token': (i) => i.clientToken ?? '',
+    reason: (i) => i.stateTransitionReason ?? '',
+    'state-reason-code': (i) => i.stateReason?.code,
+    'state-reason-message': (i) => i.stateReason?.message,
+    'launch-index': (i) => String(i.amiLaunchIndex ?? 0),
+    'kernel-id': (i) => i.kernelId,
+    // Fixed in the simulator's rendering: default tenancy, basic monitoring, not EBS-optimized.
+    tenancy: () => 'default',
+    'monitoring-state': () => 'disabled',
+    'ebs-optimized': () => 'false',
+    'ena-support': (i) => String(i.virtualizationType === 'hvm'),
     'tag-key': (i) => i.tags.map((t) => t.key),
-    'tag-value': (i) => i.tags.map((t) => t.value),
   },
   prefixed: {
     'tag:': (key) => (i) => i.tags.find((t) => t.key === key)?.value,

@@ -20,7 +20,7 @@ export function canRestore(s: SnapshotRecord, accountId: string): boolean {
   return false;
 }
 
-const SNAPSHOT_FILTERS: FilterDefinitions<SnapshotRecord> = {
+export const SNAPSHOT_FILTERS: FilterDefinitions<SnapshotRecord> = {
   exact: {
     'snapshot-id': (s) => s.snapshotId,
     'volume-id': (s) => s.volumeId,
@@ -29,13 +29,11 @@ const SNAPSHOT_FILTERS: FilterDefinitions<SnapshotRecord> = {
     'owner-alias': (s) => s.ownerAlias,
     description: (s) => s.description,
     encrypted: (s) => String(s.encrypted),
-    'kms-key-id': (s) => s.kmsKeyId,
     progress: (s) => s.progress,
     status: (s) => s.state,
     'storage-tier': (s) => s.storageTier,
     'start-time': (s) => new Date(s.startTime).toISOString(),
     'tag-key': (s) => s.tags.map((t) => t.key),
-    'tag-value': (s) => s.tags.map((t) => t.value),
   },
   prefixed: { 'tag:': (key) => (s) => s.tags.find((t) => t.key === key)?.value },
 };

@@ -96,6 +96,10 @@ export interface ImageRecord {
   unreportedLaunches?: number[];
   sourceImageId?: string;
   sourceImageRegion?: string;
+  /** Whether the image can be used under the Free Tier (absent: false). */
+  freeTierEligible?: boolean;
+  /** The public Systems Manager parameter (under `/aws/service/`) that resolves, or resolved, to this image. */
+  publicSsmParameterName?: string;
   sourceInstanceId?: string;
   tags: Tag[];
   /** CopyImage idempotency: the ClientToken and a digest of the parameters it was used with. */
@@ -167,6 +171,8 @@ export interface InstanceRecord {
   kernelId?: string;
   /** Position within its launch (RunInstances with MaxCount > 1). */
   amiLaunchIndex?: number;
+  /** The RunInstances ClientToken that launched it: a retry with the same token launches nothing new. */
+  clientToken?: string;
 }
 
 /** One account's resources in one region. AMIs, snapshots and instances are regional. */

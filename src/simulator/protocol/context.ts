@@ -20,10 +20,13 @@ export class RequestContext {
 
   /**
    * Call after validating the request and checking permissions, before changing anything:
-   * with `DryRun=true` it answers `DryRunOperation`, as EC2 does.
+   * with `DryRun=true` it answers `DryRunOperation`, as EC2 does. A parameter the handler has
+   * not read by then is one the simulator does not implement: refused here, before any change.
    */
   checkDryRun(): void {
-    if (this.params.bool('DryRun')) throw errors.dryRun();
+    const dryRun = this.params.bool('DryRun');
+    this.params.refuseUnread();
+    if (dryRun) throw errors.dryRun();
   }
 }
 

@@ -1,5 +1,4 @@
 import { errors } from '../errors';
-import { filtersFromQuery } from '../models/filters';
 import { copyImage } from '../models/imageCopy';
 import { createImage } from '../models/imageCreate';
 import {
@@ -16,6 +15,7 @@ import { imageAttributeActions } from './imageAttributeActions';
 import type { ImageRecord } from '../models/types';
 import type { ActionHandler, RequestContext } from './context';
 import { mappingsFromQuery, ownImage, tagSpecificationsFromQuery } from './imageParams';
+import { descriptionParam, filtersParam } from './query';
 import { deregistrationProtectionValue, renderImages } from './imageXml';
 import { el, items } from './xml';
 
@@ -28,7 +28,7 @@ const describeImages: ActionHandler = (ctx) => {
     owners: p.list('Owner'),
     executableUsers: p.list('ExecutableBy'),
     imageIds: p.list('ImageId'),
-    filters: filtersFromQuery(p),
+    filters: filtersParam(p),
     includeDeprecated: p.bool('IncludeDeprecated'),
     includeDisabled: p.bool('IncludeDisabled'),
     maxResults: p.int('MaxResults'),
@@ -75,7 +75,7 @@ const copyImageAction: ActionHandler = (ctx) => {
       sourceRegion: p.get('SourceRegion'),
       sourceImageId: p.get('SourceImageId'),
       name: p.get('Name'),
-      description: p.get('Description'),
+      description: descriptionParam(p, 'Description'),
       encrypted: p.bool('Encrypted'),
       kmsKeyId: p.get('KmsKeyId'),
       copyImageTags: p.bool('CopyImageTags'),

@@ -9,7 +9,8 @@ import {
 import type { ImageRecord, LaunchPermission } from '../models/types';
 import type { ActionHandler } from './context';
 import { ownImage } from './imageParams';
-import type { QueryParams } from './query';
+import { REQUEST_LIMITS } from './limits';
+import { descriptionParam, type QueryParams } from './query';
 import { deregistrationProtectionValue, renderLaunchPermissions, renderProductCodes } from './imageXml';
 import { el, isoTime, raw } from './xml';
 
@@ -108,7 +109,9 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
         `Value (${op}) for parameter operationType is invalid. Expected: 'add' or 'remove'.`,
       );
   }
-  const description = p.get('Description.Value') ?? (attribute === 'description' ? p.get('Value') : undefined);
+  const description =
+    descriptionParam(p, 'Description.Value') ??
+    (attribute === 'description' ? descriptionParam(p, 'Value') : undefined);
   const imds = p.get('ImdsSupport.Value') ?? (attribute === 'imdsSupport' ? p.get('Value') : undefined);
   const productCodes = p.list('ProductCode');
 
@@ -119,6 +122,9 @@ const modifyImageAttribute: ActionHandler = (ctx) => {
   }
   if (add.length === 0 && remove.length === 0 && description === undefined && imds === undefined) {
     throw errors.missingParameter(attribute === 'launchPermission' ? 'LaunchPermission' : 'Attribute');
+  }
+  if (add.length + remove.length > REQUEST_LIMITS.launchPermissionChanges) {
+    throw errors.tooManyValues('LaunchPermission', REQUEST_LIMITS.launchPermissionChanges);
   }
   for (const perm of [...add, ...remove]) checkLaunchPermission(perm);
   if (imds !== undefined && imds !== 'v2.0') {

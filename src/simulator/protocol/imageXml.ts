@@ -104,6 +104,11 @@ export function renderImage(i: ImageRecord, now: number): string {
     out += '<lastLaunchedTime>' + isoTime(i.lastLaunchedTime) + '</lastLaunchedTime>';
   if (i.sourceImageId) out += '<sourceImageId>' + i.sourceImageId + '</sourceImageId>';
   if (i.sourceImageRegion) out += '<sourceImageRegion>' + i.sourceImageRegion + '</sourceImageRegion>';
+  // Rendered on every image (unverified which images EC2 omits it on); true while Allowed AMIs is
+  // disabled, the only setting the simulator has (Image.ImageAllowed in the API reference).
+  out += '<freeTierEligible>' + (i.freeTierEligible ? 'true' : 'false') + '</freeTierEligible>';
+  if (i.publicSsmParameterName) out += el('publicSsmParameterName', i.publicSsmParameterName);
+  out += '<imageAllowed>true</imageAllowed>';
   return out;
 }
 

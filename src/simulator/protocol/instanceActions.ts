@@ -9,7 +9,7 @@ import {
   type StateChange,
 } from '../models/instances';
 import { runInstances, type LaunchMappingRequest } from '../models/instanceLaunch';
-import type { VolumeType } from '../models/types';
+import type { InstanceRecord, VolumeType } from '../models/types';
 import type { ActionHandler, RequestContext } from './context';
 import { renderInstance, renderReservations, renderStateChanges } from './instanceXml';
 import { describeParams, type QueryParams } from './query';
@@ -58,30 +58,48 @@ function launchMappings(params: QueryParams): LaunchMappingRequest[] {
 /** RunInstances → the reservation with the new (pending) instances. */
 const run: ActionHandler = (ctx) => {
   const p = ctx.params;
-  const reservation = runInstances(
-    ctx.world,
-    ctx.region,
-    ctx.accountId,
-    {
-      imageId: p.get('ImageId'),
-      instanceType: p.get('InstanceType') || undefined,
-      minCount: p.int('MinCount'),
-      maxCount: p.int('MaxCount'),
-      keyName: p.get('KeyName') || undefined,
-      availabilityZone: p.get('Placement.AvailabilityZone') || undefined,
-      mappings: launchMappings(p),
-      tagSpecifications: tagSpecifications(p),
-    },
-    () => ctx.checkDryRun(),
-  );
-  const instances = reservation.instances.map((i) => renderInstance(i, ctx.region)).join('');
-  return (
-    el('reservationId', reservation.reservationId) +
-    el('ownerId', reservation.ownerId) +
-    '<groupSet/>' +
-    raw('instancesSet', instances)
-  );
+  const request = {
+    imageId: p.get('ImageId'),
+    instanceType: p.get('InstanceType') || undefined,
+    minCount: p.int('MinCount'),
+    maxCount: p.int('MaxCount'),
+    keyName: p.get('KeyName') || undefined,
+    availabilityZone: p.get('Placement.AvailabilityZone') || undefined,
+    mappings: launchMappings(p),
+    tagSpecifications: tagSpecifications(p),
+  };
+  // EC2 makes RunInstances idempotent per ClientToken: a retry answers the first launch's reservation
+  // (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html).
+  const clientToken = p.get('ClientToken') || undefined;
+  const earlier = clientToken ? launchedWithToken(ctx, clientToken) : [];
+  if (earlier.length > 0) {
+    ctx.checkDryRun();
+    return renderReservation(earlier[0].reservationId, ctx.accountId, earlier, ctx.region);
+  }
+  const reservation = runInstances(ctx.world, ctx.region, ctx.accountId, request, () => ctx.checkDryRun());
+  if (clientToken) for (const i of reservation.instances) i.clientToken = clientToken;
+  return renderReservation(reservation.reservationId, reservation.ownerId, reservation.instances, ctx.region);
 };
+
+function launchedWithToken(ctx: RequestContext, clientToken: string): InstanceRecord[] {
+  return Object.values(ctx.world.region(ctx.region).instances).filter(
+    (i) => i.ownerId === ctx.accountId && i.clientToken === clientToken,
+  );
+}
+
+function renderReservation(
+  reservationId: string,
+  ownerId: string,
+  instances: readonly InstanceRecord[],
+  region: string,
+): string {
+  return (
+    el('reservationId', reservationId) +
+    el('ownerId', ownerId) +
+    '<groupSet/>' +
+    raw('instancesSet', instances.map((i) => renderInstance(i, region)).join(''))
+  );
+}
 
 function ids(ctx: RequestContext): string[] {
   return ctx.params.list('InstanceId');

@@ -77,7 +77,7 @@ export function renderInstance(i: InstanceRecord, region: string): string {
     el('rootDeviceName', i.rootDeviceName) +
     (mappings ? raw('blockDeviceMapping', mappings) : '<blockDeviceMapping/>') +
     el('virtualizationType', i.virtualizationType) +
-    el('clientToken', '') +
+    el('clientToken', i.clientToken ?? '') +
     renderTags(i.tags) +
     el('hypervisor', i.hypervisor) +
     el('ebsOptimized', false) +

@@ -10,23 +10,25 @@ export interface SignatureScope {
 const CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request/;
 
 /**
- * Reads the credential scope of the `Authorization` header (or of a presigned query's
- * `X-Amz-Credential`). The signature itself is not verified: the simulator accepts any secret.
+ * Reads the credential scope of the `Authorization` header. The signature itself is not
+ * verified: the simulator accepts any secret. Credentials are taken from this header only,
+ * never from a presigned query or form field (`X-Amz-Credential`): a web page can make a
+ * browser send a form or a URL to the local endpoint, but it cannot set this header without a
+ * CORS preflight, which the simulator never grants. The AWS CLI and the SDKs always send it.
  */
-export function readSignature(authorization: string | undefined, presignedCredential?: string): SignatureScope {
-  const source = authorization ?? (presignedCredential ? `Credential=${presignedCredential}` : undefined);
-  if (!source) {
+export function readSignature(authorization: string | undefined): SignatureScope {
+  if (!authorization) {
     throw errors.authFailure(
-      'AWS was not able to validate the provided access credentials: the request is not signed.',
+      'AWS was not able to validate the provided access credentials: the request has no Authorization header (the simulator accepts only SigV4 header signatures).',
     );
   }
-  if (authorization && !authorization.startsWith('AWS4-HMAC-SHA256 ')) {
+  if (!authorization.startsWith('AWS4-HMAC-SHA256 ')) {
     throw errors.authFailure(
       'AWS was not able to validate the provided access credentials: only AWS4-HMAC-SHA256 signatures are supported.',
     );
   }
-  const match = CREDENTIAL.exec(source);
-  if (!match || !/Signature=[0-9a-f]+/.test(source + (presignedCredential ? 'Signature=0' : ''))) {
+  const match = CREDENTIAL.exec(authorization);
+  if (!match || !/Signature=[0-9a-f]+/.test(authorization)) {
     throw errors.authFailure(
       'AWS was not able to validate the provided access credentials: the Authorization header is malformed.',
     );

@@ -1,6 +1,6 @@
-import { filtersFromQuery } from '../models/filters';
 import { createTags, deleteTags, describeTags } from '../models/tags';
 import type { ActionHandler } from './context';
+import { filtersParam } from './query';
 import { el, esc } from './xml';
 
 /** CreateTags / DeleteTags / DescribeTags on AMIs, snapshots, volumes and instances. */
@@ -22,7 +22,7 @@ const remove: ActionHandler = (ctx) => {
 const describe: ActionHandler = (ctx) => {
   const p = ctx.params;
   const page = { maxResults: p.int('MaxResults'), nextToken: p.get('NextToken') || undefined };
-  const filters = filtersFromQuery(p);
+  const filters = filtersParam(p);
   // Validates filters and paging before DryRun answers.
   const result = describeTags(ctx.world, ctx.region, ctx.accountId, filters, page);
   ctx.checkDryRun();

@@ -2,8 +2,31 @@
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
+/**
+ * Characters XML 1.0 cannot carry at all, not even as `&#…;`: C0 controls other than tab, LF
+ * and CR, U+FFFE/U+FFFF, and surrogates (a valid pair is let through by {@link esc}).
+ */
+/* eslint-disable no-control-regex -- these are exactly the control characters XML forbids */
+const NON_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const ESCAPE_ALL =
+  /[&<>"']|[\ud800-\udbff][\udc00-\udfff]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g;
+/* eslint-enable no-control-regex */
+
+/** True when the text holds a character no XML document can carry (see {@link esc}). */
+export function hasNonXmlCharacter(text: string): boolean {
+  if (!NON_XML.test(text)) return false;
+  // Surrogate pairs are fine: look again with them removed.
+  return NON_XML.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
+}
+
+/**
+ * Escapes text for an element or attribute. A character XML cannot carry (it can only come from
+ * a request, e.g. an id echoed in an error) becomes U+FFFD, so every answer stays well-formed.
+ */
 export function esc(text: string): string {
-  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]) : text;
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPE_ALL, (c) => ESCAPES[c] ?? (c.length === 2 ? c : '\ufffd'));
 }
 
 /** `<name>value</name>`, or nothing when the value is absent. */

@@ -45,8 +45,9 @@ class CatalogBuilder {
 
 function amazonLinux(c: CatalogBuilder): void {
   const amazon = { ownerId: PUBLIC_OWNERS.amazon, alias: 'amazon' };
-  for (const created of c.builds(c.rng.int(3, 5), 14, c.rng.int(2, 9))) {
-    const version = `2023.9.${ymd(created)}.0`;
+  // Amazon Linux 2023 is rebuilt about every two weeks; two years of builds stay public.
+  for (const created of c.builds(c.rng.int(48, 54), 14, c.rng.int(2, 9))) {
+    const version = al2023Version(created);
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
         ...amazon,
@@ -58,11 +59,13 @@ function amazonLinux(c: CatalogBuilder): void {
         volumeType: 'gp3',
         bootMode: 'uefi-preferred',
         imds: true,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${arch}`,
       });
     }
   }
-  for (const created of c.builds(2, 14, c.rng.int(2, 9))) {
-    const version = `2023.9.${ymd(created)}.0`;
+  for (const created of c.builds(c.rng.int(48, 54), 14, c.rng.int(2, 9))) {
+    const version = al2023Version(created);
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
         ...amazon,
@@ -75,10 +78,32 @@ function amazonLinux(c: CatalogBuilder): void {
         volumeType: 'gp3',
         bootMode: 'uefi-preferred',
         imds: true,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-minimal-kernel-default-${arch}`,
       });
     }
   }
-  for (const created of c.builds(c.rng.int(2, 4), 21, c.rng.int(5, 15))) {
+  // Kernel 6.12 builds of Amazon Linux 2023, published for the last year.
+  for (const created of c.builds(c.rng.int(24, 27), 14, c.rng.int(2, 9))) {
+    const version = al2023Version(created);
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      c.add({
+        ...amazon,
+        key: `al2023-k612/${version}/${arch}`,
+        arch,
+        created,
+        name: `al2023-ami-${version}-kernel-6.12-${arch}`,
+        description: `Amazon Linux 2023 AMI ${version} ${arch} HVM kernel-6.12`,
+        volumeType: 'gp3',
+        bootMode: 'uefi-preferred',
+        imds: true,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.12-${arch}`,
+      });
+    }
+  }
+  amazonLinuxOptimized(c);
+  for (const created of c.builds(c.rng.int(22, 26), 30, c.rng.int(5, 15))) {
     const version = `2.0.${ymd(created)}.0`;
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
@@ -89,6 +114,8 @@ function amazonLinux(c: CatalogBuilder): void {
         name: `amzn2-ami-kernel-5.10-hvm-${version}-${arch}-gp2`,
         description: `Amazon Linux 2 Kernel 5.10 AMI ${version} ${arch} HVM gp2`,
         bootMode: arch === 'arm64' ? 'uefi' : undefined,
+        freeTier: true,
+        ssmParameter: `/aws/service/ami-amazon-linux-latest/amzn2-ami-kernel-5.10-hvm-${arch}-gp2`,
       });
     }
   }
@@ -143,6 +170,66 @@ function amazonLinux(c: CatalogBuilder): void {
   });
 }
 
+/** AL2023's version in its name: `2023.<minor>.<date>.0`, the minor growing about every four months. */
+function al2023Version(created: number): string {
+  const minor = Math.max(0, 9 - Math.floor((CATALOG_AS_OF - created) / (120 * DAY_MS)));
+  return `2023.${minor}.${ymd(created)}.0`;
+}
+
+/**
+ * The ECS- and EKS-optimized Amazon Linux 2023 series, weekly to biweekly per Kubernetes
+ * version. Real ones are published by other Amazon accounts under the `amazon` alias; here
+ * they share Amazon's owner id (unverified owner ids left out on purpose).
+ */
+function amazonLinuxOptimized(c: CatalogBuilder): void {
+  const amazon = { ownerId: PUBLIC_OWNERS.amazon, alias: 'amazon' };
+  for (const created of c.builds(c.rng.int(48, 54), 14, c.rng.int(1, 6))) {
+    const stamp = ymd(created);
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      c.add({
+        ...amazon,
+        key: `ecs-al2023/${stamp}/${arch}`,
+        arch,
+        created,
+        name: `al2023-ami-ecs-hvm-2023.0.${stamp}-kernel-6.1-${arch}`,
+        description: `Amazon Linux AMI 2023.0.${stamp} ${arch} ECS HVM EBS`,
+        volumeSize: 30,
+        volumeType: 'gp3',
+        bootMode: 'uefi-preferred',
+        imds: true,
+      });
+    }
+  }
+  const flavours = [
+    { flavour: 'standard', arches: ['x86_64', 'arm64'] as const },
+    { flavour: 'nvidia', arches: ['x86_64', 'arm64'] as const },
+    { flavour: 'neuron', arches: ['x86_64'] as const },
+  ];
+  for (const minor of [30, 31, 32, 33, 34]) {
+    // Older Kubernetes versions stopped getting builds earlier.
+    for (const created of c.builds(c.rng.int(20, 26), 14, (34 - minor) * 60 + c.rng.int(1, 6))) {
+      const stamp = ymd(created);
+      for (const { flavour, arches } of flavours) {
+        for (const arch of arches) {
+          c.add({
+            ...amazon,
+            // The standard flavour keeps the shorter key.
+            key: `eks-al2023/1.${minor}/${stamp}/${arch}${flavour === 'standard' ? '' : `/${flavour}`}`,
+            arch,
+            created,
+            name: `amazon-eks-node-al2023-${arch}-${flavour}-1.${minor}-v${stamp}`,
+            description: `EKS-optimized Kubernetes node based on Amazon Linux 2023, (k8s: 1.${minor}, containerd)`,
+            volumeSize: 20,
+            volumeType: 'gp3',
+            bootMode: 'uefi-preferred',
+            imds: true,
+          });
+        }
+      }
+    }
+  }
+}
+
 function windows(c: CatalogBuilder): void {
   const owner = { ownerId: PUBLIC_OWNERS.amazonWindows, alias: 'amazon', platform: 'windows' as const };
   const editions: { key: string; name: string; description: string; tpm?: boolean; sql?: string }[] = [
@@ -184,7 +271,28 @@ function windows(c: CatalogBuilder): void {
       description: 'Microsoft Windows Server 2025 Full Locale English AMI provided by Amazon',
     },
   ];
-  const count = c.rng.int(1, 3);
+  // Amazon publishes each base image in many languages, and SQL Server editions on top.
+  for (const year of ['2019', '2022', '2025']) {
+    for (const language of WINDOWS_LANGUAGES) {
+      editions.push({
+        key: `${year}-full-${language}`,
+        name: `Windows_Server-${year}-${language}-Full-Base`,
+        description: `Microsoft Windows Server ${year} Full Locale ${language.replace('_', ' ')} AMI provided by Amazon`,
+      });
+    }
+  }
+  for (const year of ['2019', '2022']) {
+    for (const sql of ['Express', 'Web', 'Enterprise']) {
+      editions.push({
+        key: `${year}-sql-${sql}`,
+        name: `Windows_Server-${year}-English-Full-SQL_2022_${sql}`,
+        description: `Microsoft Windows Server ${year} Full Locale English with SQL ${sql} 2022 AMI provided by Amazon`,
+        sql,
+      });
+    }
+  }
+  // Only the latest few monthly builds stay public: Amazon makes older Windows AMIs private.
+  const count = c.rng.int(2, 3);
   for (const edition of editions) {
     // Windows AMIs are rebuilt monthly, after Patch Tuesday.
     for (const created of c.builds(count, 30, c.rng.int(5, 12))) {
@@ -204,12 +312,26 @@ function windows(c: CatalogBuilder): void {
         bootMode: edition.tpm ? 'uefi' : undefined,
         tpm: edition.tpm,
         imds: edition.key.startsWith('2025'),
+        freeTier: !edition.sql,
+        ssmParameter: `/aws/service/ami-windows-latest/${edition.name}`,
         // Windows AMIs older than the latest few are made private; the oldest are deprecated early.
         deprecationTime: edition.key === '2016-full' ? created + 120 * DAY_MS : undefined,
       });
     }
   }
 }
+
+const WINDOWS_LANGUAGES = [
+  'Japanese',
+  'German',
+  'French',
+  'Spanish',
+  'Portuguese_Brazil',
+  'Korean',
+  'Chinese_Simplified',
+  'Italian',
+  'Russian',
+];
 
 function ubuntu(c: CatalogBuilder): void {
   const releases = [
@@ -225,7 +347,8 @@ function ubuntu(c: CatalogBuilder): void {
     },
   ];
   for (const r of releases) {
-    for (const created of c.builds(c.rng.int(1, 3), 20, r.newest + c.rng.int(0, 6))) {
+    // Canonical rebuilds its images every week or two.
+    for (const created of c.builds(c.rng.int(20, 28), 14, r.newest + c.rng.int(0, 6))) {
       for (const arch of ['x86_64', 'arm64'] as const) {
         const a = ARCH_LABEL[arch].deb;
         c.add({
@@ -249,7 +372,7 @@ function ubuntu(c: CatalogBuilder): void {
 
 function debianRhelSuse(c: CatalogBuilder): void {
   for (const release of [11, 12]) {
-    for (const created of c.builds(c.rng.int(1, 3), 30, release === 11 ? 400 : c.rng.int(10, 40))) {
+    for (const created of c.builds(c.rng.int(10, 14), 30, release === 11 ? 400 : c.rng.int(10, 40))) {
       const build = `${ymd(created)}-${String(c.rng.int(0, 23)).padStart(2, '0')}${String(c.rng.int(0, 59)).padStart(2, '0')}`;
       for (const arch of ['x86_64', 'arm64'] as const) {
         c.add({
@@ -270,7 +393,7 @@ function debianRhelSuse(c: CatalogBuilder): void {
     { major: 9, minor: '9.6.0' },
   ];
   for (const r of rhel) {
-    for (const created of c.builds(c.rng.int(1, 2), 45, c.rng.int(15, 60))) {
+    for (const created of c.builds(c.rng.int(6, 9), 45, c.rng.int(15, 60))) {
       for (const arch of ['x86_64', 'arm64'] as const) {
         c.add({
           ownerId: PUBLIC_OWNERS.redhat,
@@ -289,7 +412,7 @@ function debianRhelSuse(c: CatalogBuilder): void {
       }
     }
   }
-  for (const created of c.builds(c.rng.int(1, 2), 60, c.rng.int(20, 50))) {
+  for (const created of c.builds(c.rng.int(6, 9), 60, c.rng.int(20, 50))) {
     for (const arch of ['x86_64', 'arm64'] as const) {
       c.add({
         ownerId: PUBLIC_OWNERS.suse,
@@ -377,14 +500,30 @@ const MARKETPLACE: MarketplaceProduct[] = [
   },
 ];
 
+/**
+ * The `n`th version before `newest` (n = 0: itself), counting down its last number; past zero
+ * the version gets a `-N` suffix. Deterministic names for a product's older listings.
+ */
+function olderVersion(newest: string, n: number): string {
+  if (n === 0) return newest;
+  const m = /(\d+)(\D*)$/.exec(newest);
+  if (!m) return `${newest}.${n}`;
+  const last = Number(m[1]) - n;
+  return last >= 0 ? newest.slice(0, m.index) + String(last) + m[2] : `${newest}-${-last}`;
+}
+
 function marketplace(c: CatalogBuilder): void {
-  const count = c.rng.int(5, MARKETPLACE.length);
+  const count = c.rng.int(6, MARKETPLACE.length);
   for (const product of MARKETPLACE.slice(0, count)) {
     const codes: ProductCode[] = Object.freeze([
       Object.freeze({ productCodeId: keyCode(`product/${product.key}`, 25), productCodeType: 'marketplace' as const }),
     ]) as unknown as ProductCode[];
-    const dates = c.builds(product.versions.length, 75, c.rng.int(10, 90));
-    product.versions.forEach((version, i) => {
+    // The named newest versions, then a series of older listings about monthly.
+    const versions = [...product.versions];
+    const older = c.rng.int(14, 30);
+    for (let n = 1; n <= older; n++) versions.push(olderVersion(product.versions[product.versions.length - 1], n));
+    const dates = c.builds(versions.length, 30, c.rng.int(10, 60));
+    versions.forEach((version, i) => {
       const created = dates[i];
       const name = product.name(version, created);
       c.add({
@@ -523,7 +662,7 @@ function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void 
   });
 }
 
-/** The region's standard catalog: a few dozen to ~150 images, different per region. */
+/** The region's standard catalog: about 4,000 images, different per region. */
 export function standardCatalog(region: string): { images: ImageRecord[]; builder: CatalogBuilder } {
   const c = new CatalogBuilder(region);
   amazonLinux(c);
@@ -531,7 +670,9 @@ export function standardCatalog(region: string): { images: ImageRecord[]; builde
   ubuntu(c);
   debianRhelSuse(c);
   marketplace(c);
-  const community = c.rng.int(5, 24);
+  // Community images run to tens of thousands in a real region; a couple of thousand keep the
+  // tree, filters and paging at real sizes while a fresh simulator stays quick to build.
+  const community = c.rng.int(1500, 2200);
   for (let n = 0; n < community; n++) communityImage(c, n, 700);
   return { images: c.images, builder: c };
 }
@@ -541,9 +682,21 @@ export function standardCatalog(region: string): { images: ImageRecord[]; builde
  * many images (the standard images first, then community images) for benchmarks.
  */
 export function publicCatalog(region: string, size = 0): ImageRecord[] {
+  if (size <= 0) return standardImages(region);
   const { images, builder } = standardCatalog(region);
-  if (size <= 0) return images;
   if (size <= images.length) return images.slice(0, size);
   for (let n = images.length; images.length < size; n++) communityImage(builder, 100_000 + n, 2500);
   return images;
 }
+
+/**
+ * The standard catalog of `region`, built once per process: the records are read-only and
+ * deterministic, so every simulator (a test builds hundreds) can share them.
+ */
+export function standardImages(region: string): ImageRecord[] {
+  let images = standardImagesByRegion.get(region);
+  if (!images) standardImagesByRegion.set(region, (images = standardCatalog(region).images));
+  return images;
+}
+
+const standardImagesByRegion = new Map<string, ImageRecord[]>();

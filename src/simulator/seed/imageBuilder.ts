@@ -52,6 +52,9 @@ export interface ImageSpec {
   tags?: Tag[];
   encrypted?: boolean;
   kmsKeyId?: string;
+  freeTier?: boolean;
+  /** The public SSM parameter of the image's series (every version keeps it: the filter finds them all). */
+  ssmParameter?: string;
   /** Extra EBS data volumes (device, size). */
   dataVolumes?: { deviceName: string; size: number; snapshotKey?: string }[];
 }
@@ -110,6 +113,8 @@ export function buildImage(s: ImageSpec): ImageRecord {
   if (s.bootMode) image.bootMode = s.bootMode;
   if (s.imds) image.imdsSupport = 'v2.0';
   if (s.tpm) image.tpmSupport = 'v2.0';
+  if (s.freeTier) image.freeTierEligible = true;
+  if (s.ssmParameter) image.publicSsmParameterName = s.ssmParameter;
   return image;
 }
 

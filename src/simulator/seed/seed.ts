@@ -2,7 +2,7 @@ import { PUBLIC_OWNERS } from '../accounts';
 import type { ImageRecord, RegionState, SimState } from '../models/types';
 import { SIMULATOR_REGIONS } from '../regions';
 import { AccountSeeder, type CatalogPicks } from './accountState';
-import { publicCatalog, standardCatalog } from './catalog';
+import { publicCatalog, standardImages } from './catalog';
 
 /** What the seed depends on besides the regions: the benchmark's scaled-up catalog. */
 export interface SeedOptions {
@@ -57,7 +57,7 @@ export function createSeedState(options: SeedOptions, now: number): SimState {
 
 /** The newest standard-catalog images the seeded instances run. */
 function pickCatalogImages(region: string): CatalogPicks {
-  const images = standardCatalog(region).images;
+  const images = standardImages(region);
   const newest = (test: (i: ImageRecord) => boolean): ImageRecord => {
     const found = images.filter(test).sort((a, b) => b.creationDate - a.creationDate)[0];
     if (!found) throw new Error(`seed: no catalog image for an instance in ${region}`);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { COMMAND_IDS } from '../../../src/commands/commandIds';
-import { PANEL_KINDS } from '../../../src/shared/protocol';
+import { PANEL_KINDS } from '../../../src/panels/panelTable';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createImage } from '../../../src/ami/images';
+import { createImage } from '../../../src/ec2/images';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 import { ExplorerModel, type Watch } from '../../../src/explorer/explorerModel';
 import { nodeIds } from '../../../src/explorer/ids';
@@ -71,9 +71,9 @@ describe('explorer model and poller on the simulator', () => {
     const { instances } = await model.instances('us-east-1');
     const source = instances.find((i) => i.State?.Name === 'running' && i.RootDeviceType === 'ebs')!;
     const imageId = await createImage(await clients.ec2('us-east-1'), {
-      instanceId: source.InstanceId!,
-      name: 'model-test image',
-      noReboot: true,
+      InstanceId: source.InstanceId!,
+      Name: 'model-test image',
+      NoReboot: true,
     });
     await model.imageCreated('us-east-1', imageId);
     assert.deepStrictEqual(watched.at(-1), { region: 'us-east-1', kind: 'image', id: imageId });
@@ -106,7 +106,7 @@ describe('explorer model and poller on the simulator', () => {
     await model.instances('us-east-1');
     const { instances } = model.peekInstances('us-east-1')!;
     const running = instances.find((i) => i.State?.Name === 'running' && i.RootDeviceType === 'ebs')!;
-    const { changeInstanceState } = await import('../../../src/ami/instances');
+    const { changeInstanceState } = await import('../../../src/ec2/instances');
     await changeInstanceState(await clients.ec2('us-east-1'), 'stop', running.InstanceId!);
     const moving = await model.pollInstances('us-east-1', [running.InstanceId!]);
     assert.deepStrictEqual(moving, [running.InstanceId]);
@@ -122,7 +122,7 @@ describe('explorer model and poller on the simulator', () => {
     const { instances } = await model.instances('us-east-1');
     const running = instances.find((i) => i.State?.Name === 'running' && i.RootDeviceType === 'ebs')!;
     const ec2 = await clients.ec2('us-east-1');
-    await createImage(ec2, { instanceId: running.InstanceId!, name: 'reboot-follow test', noReboot: false });
+    await createImage(ec2, { InstanceId: running.InstanceId!, Name: 'reboot-follow test', NoReboot: false });
     model.watchInstance('us-east-1', running.InstanceId!, 'running');
     const seen: string[] = [];
     for (let step = 0; step < 10; step++) {

@@ -1,13 +1,9 @@
 import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
-import { regionSnapshotCost } from '../../../src/ami/snapshotUsage';
+import { regionSnapshotCost } from '../../../src/ec2/snapshotUsage';
 import { imageDescription, imageTooltip } from '../../../src/explorer/presentation';
-import {
-  regionDescription,
-  regionTooltip,
-  snapshotDescription,
-  snapshotsFolderDescription,
-} from '../../../src/explorer/snapshotPresentation';
+import { regionDescription, regionTooltip } from '../../../src/explorer/regionPresentation';
+import { snapshotDescription, snapshotsFolderDescription } from '../../../src/explorer/snapshotPresentation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const ME = '123456789012';

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { CopyImageInit, CopyImageParams, CopyImageResult, HostMessage } from '../../../src/shared/protocol';
+import type { CopyImageInit, CopyImageParams, CopyImageResult } from '../../../src/shared/protocol/copyImage';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import { fakeServices, mutations } from './fakes';
 
 const SRC = 'ami-0123456789abcdef0';

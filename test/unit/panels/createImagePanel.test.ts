@@ -6,9 +6,9 @@ import type {
   CreateImageInit,
   CreateImageParams,
   CreateImageResult,
-  HostMessage,
   VolumeMapping,
-} from '../../../src/shared/protocol';
+} from '../../../src/shared/protocol/createImage';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices, mutations } from './fakes';
 

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { DeregisterPanel } from '../../../src/panels/deregisterPanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { DeregisterInit, DeregisterResult, HostMessage } from '../../../src/shared/protocol';
+import type { DeregisterInit, DeregisterResult } from '../../../src/shared/protocol/deregister';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices, mutations } from './fakes';
 

@@ -1,6 +1,7 @@
 import type { Image, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
-import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelDependencies';
-import type { PanelArgs, PanelError } from '../../../src/shared/protocol';
+import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelServices';
+import type { PanelArgs } from '../../../src/panels/panelTable';
+import type { PanelError } from '../../../src/shared/protocol/envelope';
 
 /** An EC2 error as the SDK throws it. */
 export function ec2Error(code: string, message: string): Error {

@@ -3,7 +3,8 @@ import type { Image } from '@aws-sdk/client-ec2';
 import { ImageDetailsPanel, actionRefusal } from '../../../src/panels/imageDetailsPanel';
 import { PanelSession } from '../../../src/panels/panelSession';
 import { parseWith, readImageDetailsMessage } from '../../../src/shared/messageValidation';
-import type { HostMessage, ImageDetailsInit, ImageDetailsResult } from '../../../src/shared/protocol';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
+import type { ImageDetailsInit, ImageDetailsResult } from '../../../src/shared/protocol/imageDetails';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices } from './fakes';
 

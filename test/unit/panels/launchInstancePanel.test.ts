@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { HostMessage, LaunchInstanceInit, LaunchInstanceResult } from '../../../src/shared/protocol';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
+import type { LaunchInstanceInit, LaunchInstanceResult } from '../../../src/shared/protocol/launchInstance';
 import { fakeServices, mutations } from './fakes';
 
 const IMG = 'ami-0123456789abcdef0';

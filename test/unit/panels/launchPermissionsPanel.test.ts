@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { LaunchPermissionsPanel, diffPermissions } from '../../../src/panels/launchPermissionsPanel';
 import { PanelSession } from '../../../src/panels/panelSession';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type {
-  HostMessage,
   LaunchPermissionsInit,
   LaunchPermissionsResult,
   PermissionSet,
-} from '../../../src/shared/protocol';
+} from '../../../src/shared/protocol/launchPermissions';
 import type { FakeWorld } from './fakes';
 import { fakeServices, mutations } from './fakes';
 

@@ -11,10 +11,12 @@ import { DeregisterPanel } from '../../../src/panels/deregisterPanel';
 import { createPanelEc2Operations } from '../../../src/panels/ec2PanelOperations';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
 import { LaunchPermissionsPanel } from '../../../src/panels/launchPermissionsPanel';
-import type { PanelServices } from '../../../src/panels/panelDependencies';
+import type { PanelServices } from '../../../src/panels/panelServices';
 import type { PanelController } from '../../../src/panels/panelSession';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { CreateImageInit, HostMessage, LaunchInstanceInit } from '../../../src/shared/protocol';
+import type { CreateImageInit } from '../../../src/shared/protocol/createImage';
+import type { HostMessage } from '../../../src/shared/protocol/envelope';
+import type { LaunchInstanceInit } from '../../../src/shared/protocol/launchInstance';
 
 /** The panels end to end: PanelSession → controller → EC2Client → the simulator in process. */
 describe('panels on the simulator, through a real EC2Client', () => {
@@ -29,7 +31,6 @@ describe('panels on the simulator, through a real EC2Client', () => {
     services = {
       ec2: createPanelEc2Operations({
         client: (r) => clients.ec2(r),
-        sdk: async () => sdk,
         listRegions: async () => ['us-east-1', 'eu-west-1'],
       }),
       explainError: (e) => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parseWith, readCreateImageMessage } from '../../../src/shared/messageValidation';
-import type { CreateImageParams, NewVolume } from '../../../src/shared/protocol';
+import type { CreateImageParams, NewVolume } from '../../../src/shared/protocol/createImage';
 import {
   checkNewDeviceName,
   checkNewVolumeSize,

@@ -6,7 +6,7 @@ import {
   readDeregisterMessage,
   readLaunchPermissionsMessage,
 } from '../../../src/shared/messageValidation';
-import type { CreateImageParams } from '../../../src/shared/protocol';
+import type { CreateImageParams } from '../../../src/shared/protocol/createImage';
 
 const goodCreate = (): CreateImageParams => ({
   name: 'web-1 backup (2026-11-23)',

@@ -297,7 +297,7 @@ describe('simulator over HTTP', () => {
         assert.strictEqual(res.status, 400, `${String(body)} -> ${res.body}`);
         assert.ok(errorCode(res.body), `an EC2 error document for ${String(body)}: ${res.body}`);
       }
-      // A valid request still works when another parameter is not valid UTF-8.
+      // A parameter that is not valid UTF-8 is still decoded: the answer names it (no action reads `Junk`).
       const mixed = await rawRequest(server.url, {
         headers: { ...FORM, authorization: authorization() },
         body: Buffer.concat([
@@ -306,7 +306,9 @@ describe('simulator over HTTP', () => {
           Buffer.from('&Action=DescribeRegions&Version=2016-11-15'),
         ]),
       });
-      assert.strictEqual(mixed.status, 200, mixed.body);
+      assert.strictEqual(mixed.status, 400, mixed.body);
+      assert.strictEqual(errorCode(mixed.body), 'UnsupportedOperation', mixed.body);
+      assert.match(mixed.body, /parameter Junk /);
       await assertStillServing();
     });
 
@@ -330,11 +332,15 @@ describe('simulator over HTTP', () => {
       await assertStillServing();
     });
 
-    it('accepts a body just under the limit', async () => {
-      const prefix = 'Action=DescribeRegions&Version=2016-11-15&Junk=';
+    it('reads a body just under the limit instead of refusing it for its size', async () => {
+      // Filler the action does not read: the body is parsed, then the unread parameter is refused
+      // by name (UnsupportedOperation), which proves the size limit let it through.
+      const prefix = 'Action=DescribeImages&Version=2016-11-15&Owner.1=self&Filler=';
       const body = prefix + 'x'.repeat(MAX_BODY_BYTES - prefix.length);
       const res = await rawRequest(server.url, { headers: { ...FORM, authorization: authorization() }, body });
-      assert.strictEqual(res.status, 200);
+      assert.strictEqual(res.status, 400);
+      assert.strictEqual(errorCode(res.body), 'UnsupportedOperation');
+      assert.match(res.body, /Filler/);
     });
 
     it('survives a client that disconnects in the middle of its body', async () => {

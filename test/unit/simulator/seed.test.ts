@@ -32,10 +32,15 @@ describe('simulator seed', () => {
       );
     });
 
-    it('differs per region, with a few dozen to ~150 images each and region-unique ids', () => {
+    it('differs per region, at real sizes per owner, with region-unique ids', () => {
       const sizes = SIMULATOR_REGIONS.map((r) => catalog(r).length);
-      for (const size of sizes) assert.ok(size >= 36 && size <= 150, `catalog size ${size}`);
       assert.ok(new Set(sizes).size > 3, 'sizes vary per region');
+      for (const region of ['us-east-1', 'ap-southeast-1']) {
+        const count = (alias: string | undefined) => catalog(region).filter((i) => i.imageOwnerAlias === alias).length;
+        assert.ok(count('amazon') >= 1000, `Amazon images in ${region}: ${count('amazon')}`);
+        assert.ok(count('aws-marketplace') >= 100, `Marketplace images in ${region}: ${count('aws-marketplace')}`);
+        assert.ok(count(undefined) >= 1500, `community and partner images in ${region}: ${count(undefined)}`);
+      }
       const east = new Set(catalog('us-east-1').map((i) => i.imageId));
       assert.ok(
         catalog('us-west-2').every((i) => !east.has(i.imageId)),
@@ -43,6 +48,23 @@ describe('simulator seed', () => {
       );
       for (const region of SIMULATOR_REGIONS) {
         for (const image of catalog(region)) assert.match(image.imageId, /^ami-[0-9a-f]{17}$/);
+      }
+    });
+
+    it('keeps two years of biweekly Amazon Linux 2023 builds per architecture, newest first by date', () => {
+      for (const arch of ['x86_64', 'arm64']) {
+        const series = catalog('us-east-1')
+          .filter((i) => new RegExp(`^al2023-ami-2023\\.\\d\\.\\d{8}\\.0-kernel-6\\.1-${arch}$`).test(i.name))
+          .map((i) => i.creationDate)
+          .sort((a, b) => b - a);
+        assert.ok(series.length >= 48, `${arch}: ${series.length} builds`);
+        const spanDays = (series[0] - series[series.length - 1]) / 86_400_000;
+        assert.ok(spanDays > 600 && spanDays < 800, `${arch}: ${Math.round(spanDays)} days of builds`);
+        const gaps = series.slice(1).map((t, k) => (series[k] - t) / 86_400_000);
+        assert.ok(
+          gaps.every((g) => g >= 10 && g <= 20),
+          `${arch}: about two weeks between builds`,
+        );
       }
     });
 

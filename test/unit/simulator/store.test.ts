@@ -142,8 +142,13 @@ describe('simulator state file', () => {
       await client.send(
         new CreateTagsCommand({ Resources: [created.ImageId!], Tags: [{ Key: 'kept', Value: 'yes' }] }),
       );
-      assert.deepStrictEqual(fs.readdirSync(dir), ['state.json'], 'no temporary file after a write');
+      assert.deepStrictEqual(
+        fs.readdirSync(dir).sort(),
+        ['state.json', 'state.json.lock'],
+        'no temporary file after a write',
+      );
 
+      first.dispose();
       const second = newSimulator({ stateFile: file, clock });
       const out = await ec2(second).send(new DescribeImagesCommand({ ImageIds: [created.ImageId!] }));
       const image = out.Images?.[0];
@@ -162,6 +167,7 @@ describe('simulator state file', () => {
       const a = await ec2(first).send(
         new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'first-one', NoReboot: true }),
       );
+      first.dispose();
       const second = newSimulator({ stateFile: file, clock });
       const b = await ec2(second).send(
         new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'second-one', NoReboot: true }),
@@ -189,10 +195,15 @@ describe('simulator state file', () => {
       assert.strictEqual(out.Images?.[0]?.Name, 'unsaved-image', 'the change is kept in memory');
       assert.strictEqual(warnings.length, 1, `one warning, not one per request: ${warnings.join('\n')}`);
       assert.ok(warnings[0].includes(file), warnings[0]);
-      assert.deepStrictEqual(fs.readdirSync(dir), ['state.json'], 'no temporary file left behind');
+      assert.deepStrictEqual(
+        fs.readdirSync(dir).sort(),
+        ['state.json', 'state.json.lock'],
+        'no temporary file left behind',
+      );
       // Once the file can be written again, the next change saves everything.
       fs.rmSync(file, { recursive: true });
       await client.send(new CreateTagsCommand({ Resources: [made.ImageId!], Tags: [{ Key: 'c', Value: 'd' }] }));
+      sim.dispose();
       const restarted = newSimulator({ stateFile: file });
       const again = await ec2(restarted).send(new DescribeImagesCommand({ ImageIds: [made.ImageId!] }));
       assert.strictEqual(again.Images?.[0]?.Name, 'unsaved-image');
@@ -208,6 +219,7 @@ describe('simulator state file', () => {
         new CreateImageCommand({ InstanceId: instance!.InstanceId, Name: 'gone-after-reset', NoReboot: true }),
       );
       sim.reset();
+      sim.dispose();
       const restarted = newSimulator({ stateFile: file });
       for (const s of [sim, restarted]) {
         const out = await ec2(s).send(new DescribeImagesCommand({ Owners: ['self'] }));

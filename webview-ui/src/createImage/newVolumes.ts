@@ -3,8 +3,9 @@
  * device name, size, type, encryption and delete on termination, each checked as the user types
  * with the rules the host enforces. In a folder of its own: every `webview-ui/src/*.ts` is a bundle.
  */
-import type { NewVolume, NewVolumeType, VolumeInfo } from '../../../src/shared/protocol';
-import { LIMITS, NEW_VOLUME_TYPES } from '../../../src/shared/protocol';
+import type { NewVolume, NewVolumeType, VolumeInfo } from '../../../src/shared/protocol/createImage';
+import { LIMITS } from '../../../src/shared/protocol/envelope';
+import { NEW_VOLUME_TYPES } from '../../../src/shared/protocol/createImage';
 import { checkNewDeviceName, checkNewVolumeSize, suggestDeviceName } from '../../../src/shared/validation';
 import { h } from '../lib/dom';
 

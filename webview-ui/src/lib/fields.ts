@@ -2,7 +2,7 @@
  * Form pieces shared by the panels: labelled text fields validated as the user types (with the
  * rules the host enforces), a tag editor, the progress line and the result box.
  */
-import type { PanelError, TagInput } from '../../../src/shared/protocol';
+import type { PanelError, TagInput } from '../../../src/shared/protocol/envelope';
 import type { Check } from '../../../src/shared/validation';
 import { checkTagKey, checkTagValue } from '../../../src/shared/validation';
 import { h, icon, setChildren } from './dom';

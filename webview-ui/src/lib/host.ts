@@ -2,7 +2,7 @@
  * The webview's side of the protocol: typed posting to the host, typed messages from it, the
  * `ready` handshake, and the saved state VS Code gives back after a reload.
  */
-import type { PanelArgs } from '../../../src/shared/protocol';
+import type { SavedPanelArgs } from '../../../src/shared/protocol/envelope';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -14,7 +14,8 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 /** What the webview keeps across reloads: what the panel is about and the user's input. */
 export interface SavedState<TForm> {
-  args: PanelArgs;
+  /** The panel's own fields (`imageId`, …) beside its kind and region. */
+  args: SavedPanelArgs & { readonly [field: string]: unknown };
   form: TForm;
 }
 
@@ -45,7 +46,7 @@ export class HostChannel<TToHost, TFromHost extends { type: string }, TForm> {
   }
 
   /** The saved form, when the saved state belongs to a panel of this kind. */
-  savedForm(kind: PanelArgs['kind']): TForm | undefined {
+  savedForm(kind: string): TForm | undefined {
     const saved = this.saved();
     return saved?.args.kind === kind ? saved.form : undefined;
   }

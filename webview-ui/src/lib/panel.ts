@@ -9,7 +9,7 @@ import type {
   Outcome,
   PanelError,
   RevealInTreeMessage,
-} from '../../../src/shared/protocol';
+} from '../../../src/shared/protocol/envelope';
 import { h, setChildren } from './dom';
 import type { HostChannel } from './host';
 

@@ -20,9 +20,6 @@ export const ROOT_DEVICE_LABELS: Readonly<Record<RootDeviceType, string>> = {
   'instance-store': 'Instance store',
 };
 
-/** Groups whose catalogs can be huge: they are only ever fetched a page at a time. */
-export const CATALOG_GROUPS: ReadonlySet<OwnerGroup> = new Set(['amazon', 'marketplace', 'public']);
-
 /**
  * How each group is selected server-side. EC2 has no filter for "owner alias absent", so
  * "Other public" asks for every public image and {@link belongsToGroup} drops Amazon's,

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Image, Snapshot } from '@aws-sdk/client-ec2';
-import { classifySnapshots, imageMonthlyCost, regionSnapshotCost, snapshotUsers } from '../../../src/ami/snapshotUsage';
+import { classifySnapshots, imageMonthlyCost, regionSnapshotCost, snapshotUsers } from '../../../src/ec2/snapshotUsage';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../../../src/shared/pricing';
 
 const image = (id: string, snaps: [string, number][], over: Partial<Image> = {}): Image => ({

@@ -1,18 +1,15 @@
-import type { EC2Client, Instance } from '@aws-sdk/client-ec2';
+import type { EC2Client, Instance, RunInstancesCommandInput } from '@aws-sdk/client-ec2';
 import { loadSdk } from '../aws/sdk';
 
 /** Every instance of the region the caller can see, sorted by name then id. */
 export async function listInstances(ec2: EC2Client): Promise<Instance[]> {
-  const { DescribeInstancesCommand } = await loadSdk();
+  const { paginateDescribeInstances } = await loadSdk();
   const instances: Instance[] = [];
-  let token: string | undefined;
-  do {
-    const out = await ec2.send(new DescribeInstancesCommand({ MaxResults: 1000, NextToken: token }));
+  for await (const out of paginateDescribeInstances({ client: ec2 }, { MaxResults: 1000 })) {
     for (const reservation of out.Reservations ?? []) {
       instances.push(...(reservation.Instances ?? []));
     }
-    token = out.NextToken || undefined;
-  } while (token);
+  }
   return instances.sort(compareInstances);
 }
 
@@ -29,17 +26,25 @@ export async function describeInstancesById(ec2: EC2Client, instanceIds: readonl
   if (instanceIds.length === 0) {
     return [];
   }
-  const { DescribeInstancesCommand } = await loadSdk();
+  const { paginateDescribeInstances } = await loadSdk();
   const found: Instance[] = [];
-  let token: string | undefined;
-  do {
-    const out = await ec2.send(
-      new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [...instanceIds] }], NextToken: token }),
-    );
+  const input = { Filters: [{ Name: 'instance-id', Values: [...instanceIds] }] };
+  for await (const out of paginateDescribeInstances({ client: ec2 }, input)) {
     found.push(...(out.Reservations ?? []).flatMap((r) => r.Instances ?? []));
-    token = out.NextToken || undefined;
-  } while (token);
+  }
   return found;
+}
+
+/** One instance by id; `undefined` when EC2 no longer knows it. */
+export async function describeInstance(ec2: EC2Client, instanceId: string): Promise<Instance | undefined> {
+  return (await describeInstancesById(ec2, [instanceId])).find((i) => i.InstanceId === instanceId);
+}
+
+/** RunInstances; resolves with the new instance ids. */
+export async function runInstances(ec2: EC2Client, input: RunInstancesCommandInput): Promise<string[]> {
+  const { RunInstancesCommand } = await loadSdk();
+  const out = await ec2.send(new RunInstancesCommand(input));
+  return (out.Instances ?? []).flatMap((i) => (i.InstanceId ? [i.InstanceId] : []));
 }
 
 /** The instance's `Name` tag, if any. */

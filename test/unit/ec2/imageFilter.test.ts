@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
-import { describeFilter, isEmptyFilter, matchesClientSide, toEc2Filters } from '../../../src/ami/imageFilter';
-import { describeImagesInput } from '../../../src/ami/images';
+import { describeFilter, isEmptyFilter, matchesClientSide, toEc2Filters } from '../../../src/ec2/imageFilter';
+import { describeImagesInput } from '../../../src/ec2/images';
 
 describe('image filter → EC2 Filters', () => {
   it('maps name, architecture and Windows to server-side filters', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
-import { belongsToGroup, groupSelection, ownerGroupOf } from '../../../src/ami/ownerGroups';
+import { belongsToGroup, groupSelection, ownerGroupOf } from '../../../src/ec2/ownerGroups';
 
 const ME = '123456789012';
 const img = (over: Partial<Image>) => ({ ImageId: 'ami-1', ...over }) as Image;

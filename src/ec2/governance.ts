@@ -2,27 +2,10 @@ import type { EC2Client, LaunchPermission } from '@aws-sdk/client-ec2';
 import { loadSdk } from '../aws/sdk';
 
 /**
- * What an owner changes on an AMI after it exists, and the account's block-public-access state:
- * one SDK call each, the same on AWS and on the simulator.
+ * What an owner changes on an AMI after it exists (deprecation, disabling, protection, launch
+ * permissions), and the account's block-public-access state: one SDK call each, the same on AWS
+ * and on the simulator.
  */
-
-/** Adds tags to (or overwrites their values on) every resource given: AMIs and snapshots alike. */
-export async function putTags(
-  ec2: EC2Client,
-  resourceIds: readonly string[],
-  tags: { key: string; value: string }[],
-): Promise<void> {
-  const { CreateTagsCommand } = await loadSdk();
-  await ec2.send(
-    new CreateTagsCommand({ Resources: [...resourceIds], Tags: tags.map((t) => ({ Key: t.key, Value: t.value })) }),
-  );
-}
-
-/** Removes a tag key, whatever its value, from every resource given. */
-export async function removeTag(ec2: EC2Client, resourceIds: readonly string[], key: string): Promise<void> {
-  const { DeleteTagsCommand } = await loadSdk();
-  await ec2.send(new DeleteTagsCommand({ Resources: [...resourceIds], Tags: [{ Key: key }] }));
-}
 
 export async function deprecateImage(ec2: EC2Client, imageId: string, at: Date): Promise<void> {
   const { EnableImageDeprecationCommand } = await loadSdk();
@@ -61,6 +44,22 @@ export async function launchPermissions(ec2: EC2Client, imageId: string): Promis
   const { DescribeImageAttributeCommand } = await loadSdk();
   const out = await ec2.send(new DescribeImageAttributeCommand({ ImageId: imageId, Attribute: 'launchPermission' }));
   return out.LaunchPermissions ?? [];
+}
+
+/** ModifyImageAttribute `LaunchPermission`: adds and removes in one call (an empty list is left out). */
+export async function modifyLaunchPermissions(
+  ec2: EC2Client,
+  imageId: string,
+  add: LaunchPermission[],
+  remove: LaunchPermission[],
+): Promise<void> {
+  const { ModifyImageAttributeCommand } = await loadSdk();
+  await ec2.send(
+    new ModifyImageAttributeCommand({
+      ImageId: imageId,
+      LaunchPermission: { Add: add.length > 0 ? add : undefined, Remove: remove.length > 0 ? remove : undefined },
+    }),
+  );
 }
 
 /** The account's "block public access for AMIs" state in a region: `block-new-sharing` or `unblocked`. */

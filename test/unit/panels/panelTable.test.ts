@@ -1,9 +1,12 @@
 import * as assert from 'assert';
-import { createPanelController } from '../../../src/panels/panelFactory';
-import { panelKey } from '../../../src/panels/panelSession';
-import { parseWith, readPanelArgs } from '../../../src/shared/messageValidation';
-import type { PanelArgs } from '../../../src/shared/protocol';
-import { PANEL_KINDS } from '../../../src/shared/protocol';
+import * as fs from 'fs';
+import * as path from 'path';
+import { createPanelController } from '../../../src/panels/panelTable';
+import { panelKey } from '../../../src/panels/panelTable';
+import { parseWith } from '../../../src/shared/messageValidation';
+import { readPanelArgs } from '../../../src/panels/panelTable';
+import type { PanelArgs } from '../../../src/panels/panelTable';
+import { PANEL_KINDS } from '../../../src/panels/panelTable';
 import { fakeServices } from './fakes';
 
 const ALL: PanelArgs[] = [
@@ -15,7 +18,7 @@ const ALL: PanelArgs[] = [
   { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
 ];
 
-describe('panel factory, keys and saved state', () => {
+describe('panel table: factory, keys and saved state', () => {
   it('builds a controller of the right kind for every panel, about the same resource', () => {
     assert.deepStrictEqual(
       ALL.map((a) => a.kind),
@@ -42,5 +45,14 @@ describe('panel factory, keys and saved state', () => {
     assert.ok(!parseWith(readPanelArgs, { kind: 'launch', region: 'us-east-1' }).ok);
     assert.ok(!parseWith(readPanelArgs, undefined).ok);
     assert.ok(!parseWith(readPanelArgs, { ...ALL[2], extra: 1 }).ok);
+  });
+
+  it('has one webview bundle entry per panel of the table, and no other', () => {
+    const root = path.resolve(__dirname, '../../..');
+    const entries = fs
+      .readdirSync(path.join(root, 'webview-ui/src'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -'.ts'.length));
+    assert.deepStrictEqual(entries.sort(), [...PANEL_KINDS].sort());
   });
 });

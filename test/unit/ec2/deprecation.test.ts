@@ -4,7 +4,7 @@ import {
   parseUtcMinute,
   protectionState,
   suggestedDeprecation,
-} from '../../../src/ami/deprecation';
+} from '../../../src/ec2/deprecation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
 const PRIVATE = { Public: false, CreationDate: '2026-01-01T00:00:00.000Z' };

@@ -1,4 +1,4 @@
-/** A minimal typed event, so vscode-free modules can notify the tree (which turns it into a vscode event). */
+/** A minimal typed event without `vscode`: models notify the tree and the panel host (which turn it into vscode events), and tests listen. */
 export class Listeners<T> {
   private readonly listeners = new Set<(value: T) => void>();
 

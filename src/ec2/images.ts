@@ -1,4 +1,10 @@
-import type { DescribeImagesCommandInput, EC2Client, Image } from '@aws-sdk/client-ec2';
+import type {
+  CopyImageCommandInput,
+  CreateImageCommandInput,
+  DescribeImagesCommandInput,
+  EC2Client,
+  Image,
+} from '@aws-sdk/client-ec2';
 import { loadSdk } from '../aws/sdk';
 import type { ImageFilter } from './imageFilter';
 import { matchesClientSide, toEc2Filters } from './imageFilter';
@@ -49,18 +55,18 @@ export function describeImagesInput(query: ImageQuery, nextToken?: string): Desc
 
 /** One page of a group, sorted by name. Never lists a catalog unpaged. */
 export async function listImagePage(ec2: EC2Client, query: ImageQuery, nextToken?: string): Promise<ImagePage> {
-  const { DescribeImagesCommand } = await loadSdk();
+  const { paginateDescribeImages } = await loadSdk();
   const images: Image[] = [];
   let token = nextToken;
-  for (let request = 0; request < MAX_REQUESTS_PER_PAGE; request++) {
-    const out = await ec2.send(new DescribeImagesCommand(describeImagesInput(query, token)));
+  let requests = 0;
+  for await (const out of paginateDescribeImages({ client: ec2 }, describeImagesInput(query, nextToken))) {
     for (const image of out.Images ?? []) {
       if (belongsToGroup(query.group, image, query.accountId) && matchesClientSide(query.filter, image)) {
         images.push(image);
       }
     }
     token = out.NextToken || undefined;
-    if (!token || images.length >= clampPageSize(query.pageSize)) {
+    if (++requests >= MAX_REQUESTS_PER_PAGE || images.length >= clampPageSize(query.pageSize)) {
       break;
     }
   }
@@ -80,56 +86,72 @@ export function compareImages(a: Image, b: Image): number {
  * `ImageIds`, because EC2 fails the whole call for one unknown id; a missing entry means gone.
  */
 export async function describeImagesById(ec2: EC2Client, imageIds: readonly string[]): Promise<Map<string, Image>> {
-  const { DescribeImagesCommand } = await loadSdk();
+  const { paginateDescribeImages } = await loadSdk();
   const found = new Map<string, Image>();
   const unique = [...new Set(imageIds)];
   for (let i = 0; i < unique.length; i += 100) {
-    const chunk = unique.slice(i, i + 100);
-    let token: string | undefined;
-    do {
-      const out = await ec2.send(
-        new DescribeImagesCommand({
-          Filters: [{ Name: 'image-id', Values: chunk }],
-          IncludeDeprecated: true,
-          IncludeDisabled: true,
-          NextToken: token,
-        }),
-      );
+    const input = {
+      Filters: [{ Name: 'image-id', Values: unique.slice(i, i + 100) }],
+      IncludeDeprecated: true,
+      IncludeDisabled: true,
+    };
+    for await (const out of paginateDescribeImages({ client: ec2 }, input)) {
       for (const image of out.Images ?? []) {
         if (image.ImageId) {
           found.set(image.ImageId, image);
         }
       }
-      token = out.NextToken || undefined;
-    } while (token);
+    }
   }
   return found;
 }
 
-/** What "Create Image" asks for. */
-export interface CreateImageRequest {
-  instanceId: string;
-  name: string;
-  description?: string;
-  /** True: the instance keeps running and the image is only crash-consistent. */
-  noReboot: boolean;
+/**
+ * Every AMI the caller owns (deprecated ones always: EC2 lists them to their owner). Disabled ones
+ * only when asked: they still hold their snapshots, but cannot be shared. Stops after `atMost`.
+ */
+export async function listOwnImages(
+  ec2: EC2Client,
+  options: { includeDisabled: boolean; atMost?: number },
+): Promise<Image[]> {
+  const { paginateDescribeImages } = await loadSdk();
+  const input: DescribeImagesCommandInput = { Owners: ['self'], MaxResults: 1000 };
+  if (options.includeDisabled) {
+    Object.assign(input, { IncludeDeprecated: true, IncludeDisabled: true });
+  }
+  const images: Image[] = [];
+  for await (const out of paginateDescribeImages({ client: ec2 }, input)) {
+    images.push(...(out.Images ?? []));
+    if (options.atMost !== undefined && images.length >= options.atMost) {
+      break;
+    }
+  }
+  return images;
 }
 
-/** Starts CreateImage; the image is `pending` until EC2 has snapshotted every volume. */
-export async function createImage(ec2: EC2Client, request: CreateImageRequest): Promise<string> {
+/** CreateImage; the new image is `pending` until EC2 has snapshotted every volume. */
+export async function createImage(ec2: EC2Client, input: CreateImageCommandInput): Promise<string> {
   const { CreateImageCommand } = await loadSdk();
-  const out = await ec2.send(
-    new CreateImageCommand({
-      InstanceId: request.instanceId,
-      Name: request.name,
-      Description: request.description || undefined,
-      NoReboot: request.noReboot,
-    }),
-  );
+  return newImageId(await ec2.send(new CreateImageCommand(input)), 'CreateImage');
+}
+
+/** CopyImage, sent to the destination region's client; resolves with the new image id. */
+export async function copyImage(ec2: EC2Client, input: CopyImageCommandInput): Promise<string> {
+  const { CopyImageCommand } = await loadSdk();
+  return newImageId(await ec2.send(new CopyImageCommand(input)), 'CopyImage');
+}
+
+/** The id of the image an action created; EC2 always returns one when the call succeeds. */
+function newImageId(out: { ImageId?: string }, action: string): string {
   if (!out.ImageId) {
-    throw new Error('EC2 accepted CreateImage but returned no image id.');
+    throw new Error(`EC2 accepted ${action} but returned no image id.`);
   }
   return out.ImageId;
+}
+
+export async function deregisterImage(ec2: EC2Client, imageId: string): Promise<void> {
+  const { DeregisterImageCommand } = await loadSdk();
+  await ec2.send(new DeregisterImageCommand({ ImageId: imageId }));
 }
 
 /** States a polled image can leave by itself. */

@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { listImagePage } from '../../../src/ami/images';
-import { OWNER_GROUPS, ROOT_DEVICE_TYPES, type OwnerGroup, type RootDeviceType } from '../../../src/ami/ownerGroups';
-import { listRegions } from '../../../src/ami/regions';
+import { listImagePage } from '../../../src/ec2/images';
+import { OWNER_GROUPS, ROOT_DEVICE_TYPES, type OwnerGroup, type RootDeviceType } from '../../../src/ec2/ownerGroups';
+import { listRegions } from '../../../src/ec2/regions';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 
 /** The listing operations through a real EC2Client, answered by the simulator in process. */

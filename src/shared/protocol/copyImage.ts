@@ -1,0 +1,42 @@
+/** The Copy AMI panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
+import type { HostMessage, WebviewMessage } from './envelope';
+
+/** What a Copy AMI panel is about (see `SavedPanelArgs`). */
+export interface CopyImageArgs {
+  kind: 'copyImage';
+  region: string;
+  imageId: string;
+}
+
+export interface CopyImageInit {
+  sourceRegion: string;
+  sourceImageId: string;
+  sourceName?: string;
+  sourceDescription?: string;
+  /** Regions the user may copy to (the source region included). */
+  regions: string[];
+  /** Marketplace images (product codes) cannot be copied. */
+  isMarketplace: boolean;
+  /** Whether the source's snapshots are already encrypted (copies then stay encrypted). */
+  sourceEncrypted: boolean;
+}
+
+export interface CopyImageParams {
+  /** One of `regions`. */
+  destinationRegion: string;
+  name: string;
+  /** Empty for none. */
+  description: string;
+  encrypted: boolean;
+  /** KMS key id, alias or ARN; empty for the default `aws/ebs` key. Only with `encrypted`. */
+  kmsKeyId: string;
+  copyImageTags: boolean;
+}
+
+export interface CopyImageResult {
+  imageId: string;
+  region: string;
+}
+
+export type CopyImageToHost = WebviewMessage<CopyImageParams>;
+export type CopyImageToWebview = HostMessage<CopyImageInit, CopyImageResult>;
