@@ -92,7 +92,16 @@ export const errors = {
 
   // AMIs
   amiMalformed: (id: string) => malformedId('InvalidAMIID.Malformed', id, 'ami'),
-  amiNotFound: (id: string) => new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
+  /** One id, or all the unknown ids of a call: "The image ids '[ami-1, ami-2]' do not exist" (moto, aws_verified). */
+  amiNotFound: (ids: string | readonly string[]) => {
+    const list = typeof ids === 'string' ? [ids] : ids;
+    return new Ec2Error(
+      'InvalidAMIID.NotFound',
+      list.length === 1
+        ? `The image id '[${list[0]}]' does not exist`
+        : `The image ids '[${list.join(', ')}]' do not exist`,
+    );
+  },
   amiUnavailable: (id: string) =>
     new Ec2Error('InvalidAMIID.Unavailable', `The image id '[${id}]' is no longer available`),
   amiNotAvailable: (id: string, state: string) =>

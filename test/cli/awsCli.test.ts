@@ -474,6 +474,22 @@ describe('AWS CLI against the simulator', function () {
       assert.strictEqual(direct.Images[0].OwnerId, DEV.accountId);
 
       await fails(sim, ['ec2', 'deregister-image', '--image-id', imageNoReboot], 'AuthFailure', { account: PARTNER });
+      // EC2 documents blockDeviceMapping as answering AuthFailure (DescribeImages has the mapping).
+      await fails(
+        sim,
+        ['ec2', 'describe-image-attribute', '--image-id', imageNoReboot, '--attribute', 'blockDeviceMapping'],
+        'AuthFailure',
+      );
+
+      // The partner leaves the AMI: it is gone from the owner's list and from the partner's view.
+      const left = await ok(sim, ['ec2', 'cancel-image-launch-permission', '--image-id', imageNoReboot], {
+        account: PARTNER,
+      });
+      assert.strictEqual(left.Return, true);
+      assert.deepStrictEqual((await readPermissions()).LaunchPermissions, []);
+      await fails(sim, ['ec2', 'describe-images', '--image-ids', imageNoReboot], 'InvalidAMIID.NotFound', {
+        account: PARTNER,
+      });
 
       await ok(sim, ['ec2', 'reset-image-attribute', '--image-id', imageNoReboot, '--attribute', 'launchPermission']);
       const after = await readPermissions();

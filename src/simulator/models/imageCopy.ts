@@ -139,6 +139,7 @@ export function copyImage(world: World, r: CopyImageRequest, beforeChange: () =>
   delete copy.deprecationTime;
   delete copy.deregistrationProtection;
   delete copy.lastLaunchedTime;
+  delete copy.unreportedLaunches;
   delete copy.deregisteredAt;
   delete copy.stateReason;
   delete copy.clientToken;

@@ -74,7 +74,7 @@ function usedByAnotherImage(region: RegionState, snapshotId: string, except: str
 
 /**
  * EnableImageDeprecation: `deprecateAt` must be in the future, at most 10 years away (2 years
- * after creation for a public image); EC2 drops the seconds.
+ * after creation for a public image); EC2 rounds the seconds to the nearest minute.
  */
 export function enableDeprecation(
   world: World,
@@ -83,7 +83,8 @@ export function enableDeprecation(
   beforeChange: () => void,
 ): void {
   const now = world.clock.now();
-  const at = Math.floor(deprecateAt / 60_000) * 60_000;
+  // "Amazon EC2 rounds the seconds to the nearest minute" (API reference, EnableImageDeprecation DeprecateAt).
+  const at = Math.round(deprecateAt / 60_000) * 60_000;
   if (deprecateAt <= now) {
     throw errors.invalidParameterValue('The deprecation time must be in the future.');
   }

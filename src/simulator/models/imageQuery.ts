@@ -3,6 +3,7 @@ import type { World } from '../world';
 import { compileFilters, type FilterRequest } from './filters';
 import { checkImageId, isAccountId, isDeprecated, isVisibleTo } from './imageAccess';
 import { IMAGE_FILTERS } from './imageFilters';
+import { recentlyDeregistered } from './lifecycle';
 import type { ImageRecord } from './types';
 
 /** DescribeImages: which images one caller sees, selected and paginated as EC2 does. */
@@ -74,7 +75,7 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     if (ownerTest && !ownerTest(image)) return false;
     if (filter && !filter(image)) return false;
     if (execTest && !execTest(image)) return false;
-    if (image.state === 'deregistered') return false;
+    if (image.state === 'deregistered' && !(byId && recentlyDeregistered(image, now))) return false;
     if (image.state === 'disabled' && !(q.includeDisabled && image.ownerId === me)) return false;
     if (!includeDeprecated && image.ownerId !== me && isDeprecated(image, now)) return false;
     return isVisibleTo(image, me);
@@ -82,10 +83,17 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
 
   const matched: ImageRecord[] = [];
   if (byId) {
-    for (const id of new Set(q.imageIds)) {
+    const unique = [...new Set(q.imageIds)];
+    // EC2 names every unknown id of the call (moto test_ami_describe_non_existent, aws_verified).
+    const missing = unique.filter((id) => {
       const image = world.findImage(q.region, id);
-      if (!image || (!isVisibleTo(image, me) && image.state !== 'deregistered')) throw errors.amiNotFound(id);
-      // A recently deregistered image answers an empty result, as EC2 documents.
+      return !image || (!isVisibleTo(image, me) && image.state !== 'deregistered');
+    });
+    if (missing.length > 0) throw errors.amiNotFound(missing);
+    for (const id of unique) {
+      const image = world.findImage(q.region, id)!;
+      // "Recently deregistered images appear in the returned results for a short interval and then
+      // return empty results" (API reference, DescribeImages).
       if (accept(image)) matched.push(image);
     }
     return { images: matched };

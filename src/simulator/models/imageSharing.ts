@@ -1,6 +1,6 @@
 import { errors } from '../errors';
 import type { World } from '../world';
-import { isAccountId, isPublic } from './imageAccess';
+import { isAccountId, isPublic, requireImage } from './imageAccess';
 import type { ImageRecord, LaunchPermission } from './types';
 
 /** Launch permissions: who may launch an image, and the rules EC2 applies when they change. */
@@ -94,4 +94,29 @@ function clean(p: LaunchPermission): LaunchPermission {
   if (p.organizationArn !== undefined) out.organizationArn = p.organizationArn;
   if (p.organizationalUnitArn !== undefined) out.organizationalUnitArn = p.organizationalUnitArn;
   return out;
+}
+
+/**
+ * CancelImageLaunchPermission: the caller leaves an AMI that was shared with its account
+ * ("Removes your Amazon Web Services account from the launch permissions for the specified AMI",
+ * API reference). Refusing an AMI the caller owns, or one not shared with it by account id, is the
+ * simulator's choice: the reference names no error for those (code unverified).
+ */
+export function cancelLaunchPermission(
+  world: World,
+  region: string,
+  imageId: string | undefined,
+  accountId: string,
+  beforeChange: () => void,
+): void {
+  const image = requireImage(world, region, imageId, accountId);
+  if (image.ownerId === accountId) {
+    throw errors.invalidParameter(`The image ${image.imageId} is yours: remove its launch permissions instead.`);
+  }
+  if (!image.launchPermissions.some((p) => p.userId === accountId)) {
+    throw errors.invalidParameter(`The image ${image.imageId} is not shared with your account by its account id.`);
+  }
+  beforeChange();
+  image.launchPermissions = image.launchPermissions.filter((p) => p.userId !== accountId);
+  world.markChanged();
 }

@@ -241,8 +241,9 @@ function applyLaunch(world: World, region: string, accountId: string, plan: Laun
     state.instances[instanceId] = instance;
     launched.push(instance);
   }
-  // EC2 records when an AMI was last launched (the accounts' own images; the catalog is read-only).
-  if (state.images[image.imageId]) image.lastLaunchedTime = now;
+  // EC2 records when an AMI was last launched, 24 hours later (settleRegion reports it); only the
+  // accounts' own images, as the catalog is read-only.
+  if (state.images[image.imageId]) image.unreportedLaunches = [...(image.unreportedLaunches ?? []), now];
   world.markChanged();
   return { reservationId, ownerId: accountId, instances: launched };
 }

@@ -1,7 +1,36 @@
 import type { World } from '../world';
+import type { ImageRecord } from './types';
 
 /** How long EC2 keeps answering InvalidAMIID.Unavailable for a deregistered image before forgetting it. */
 export const DEREGISTERED_VISIBLE_MS = 60 * 60 * 1000;
+
+/**
+ * How long DescribeImages by id still returns a deregistered image (state `deregistered`). The
+ * reference says "for a short interval" with no figure (DescribeImages); 10 minutes is unverified.
+ */
+export const DEREGISTERED_LISTED_MS = 10 * 60 * 1000;
+
+/**
+ * How long after a launch EC2 reports it in lastLaunchedTime: "there is a 24-hour delay before
+ * that usage is reported" (API reference, Image.LastLaunchedTime).
+ */
+export const LAST_LAUNCHED_DELAY_MS = 24 * 60 * 60 * 1000;
+
+/** Does DescribeImages by id still return the deregistered `image`? */
+export function recentlyDeregistered(image: ImageRecord, now: number): boolean {
+  return (image.deregisteredAt ?? 0) + DEREGISTERED_LISTED_MS > now;
+}
+
+/** Moves the launches older than the reporting delay into lastLaunchedTime. */
+function reportLaunches(image: ImageRecord, now: number): boolean {
+  const waiting = image.unreportedLaunches;
+  if (!waiting || waiting.length === 0 || waiting[0] + LAST_LAUNCHED_DELAY_MS > now) return false;
+  const still = waiting.filter((t) => t + LAST_LAUNCHED_DELAY_MS > now);
+  image.lastLaunchedTime = waiting[waiting.length - still.length - 1];
+  if (still.length > 0) image.unreportedLaunches = still;
+  else delete image.unreportedLaunches;
+  return true;
+}
 
 /**
  * Moves the region's asynchronous work forward to the clock's now: pending images become
@@ -12,6 +41,7 @@ export function settleRegion(world: World, regionName: string): void {
   const now = world.clock.now();
   const region = world.region(regionName);
   for (const image of Object.values(region.images)) {
+    if (reportLaunches(image, now)) world.markChanged();
     if (image.state === 'pending' && image.availableAt !== undefined && image.availableAt <= now) {
       image.state = 'available';
       delete image.availableAt;

@@ -92,6 +92,8 @@ export interface ImageRecord {
   launchPermissions: LaunchPermission[];
   deregistrationProtection?: { enabled: boolean; withCooldown: boolean; disabledUntil?: number };
   lastLaunchedTime?: number;
+  /** Launches not yet reported in lastLaunchedTime (EC2 reports them 24 hours later), oldest first. */
+  unreportedLaunches?: number[];
   sourceImageId?: string;
   sourceImageRegion?: string;
   /** Whether the image can be used under the Free Tier (absent: false). */

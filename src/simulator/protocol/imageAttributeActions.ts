@@ -1,6 +1,11 @@
 import { errors } from '../errors';
 import { requireImage } from '../models/imageAccess';
-import { applyLaunchPermissions, checkCanAdd, checkLaunchPermission } from '../models/imageSharing';
+import {
+  applyLaunchPermissions,
+  cancelLaunchPermission,
+  checkCanAdd,
+  checkLaunchPermission,
+} from '../models/imageSharing';
 import type { ImageRecord, LaunchPermission } from '../models/types';
 import type { ActionHandler } from './context';
 import { ownImage } from './imageParams';
@@ -154,7 +159,14 @@ const resetImageAttribute: ActionHandler = (ctx) => {
   return '<return>true</return>';
 };
 
+/** CancelImageLaunchPermission: ImageId → the caller's account leaves the AMI's launch permissions. */
+const cancelImageLaunchPermission: ActionHandler = (ctx) => {
+  cancelLaunchPermission(ctx.world, ctx.region, ctx.params.get('ImageId'), ctx.accountId, () => ctx.checkDryRun());
+  return '<return>true</return>';
+};
+
 export const imageAttributeActions: Record<string, ActionHandler> = {
+  CancelImageLaunchPermission: cancelImageLaunchPermission,
   DescribeImageAttribute: describeImageAttribute,
   ModifyImageAttribute: modifyImageAttribute,
   ResetImageAttribute: resetImageAttribute,

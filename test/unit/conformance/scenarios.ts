@@ -89,6 +89,11 @@ export function scenarios(sim: Simulator): Scenario[] {
   );
   const secondSnapshot = texts(call(sim, 'DescribeImages', { 'ImageId.1': second }).root, 'snapshotId')[0];
   const partner = PARTNER_SIMULATOR_ACCOUNT.accountId;
+  const sharedWithMe = first(
+    'DescribeImages',
+    { 'ExecutableBy.1': 'self', 'Filter.1.Name': 'owner-id', 'Filter.1.Value.1': partner },
+    'imageId',
+  );
   const mapping = { 'BlockDeviceMapping.1.DeviceName': '/dev/sdf' };
   const tagSpec = { 'TagSpecification.1.ResourceType': 'image', 'TagSpecification.1.Tag.1.Key': 'k' };
   const future = new Date(Date.UTC(2030, 0, 1)).toISOString();
@@ -170,5 +175,6 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'TerminateInstances', params: { 'InstanceId.1': stopped } },
     { action: 'DeregisterImage', params: { ImageId: second } },
     { action: 'DeleteSnapshot', params: { SnapshotId: secondSnapshot } },
+    { action: 'CancelImageLaunchPermission', params: { ImageId: sharedWithMe } },
   ];
 }

@@ -121,7 +121,15 @@ describe('simulator DescribeImages', () => {
       'InvalidAMIID.NotFound',
       400,
     );
-    assert.match(err.message, /ami-0123456789abcdef0/);
+    assert.strictEqual(err.message, "The image id '[ami-0123456789abcdef0]' does not exist");
+    // Every unknown id of the call is named, in EC2's plural form.
+    const several = await expectEc2Error(
+      client.send(
+        new DescribeImagesCommand({ ImageIds: ['ami-0123456789abcdef0', a.ImageId!, 'ami-0123456789abcdef1'] }),
+      ),
+      'InvalidAMIID.NotFound',
+    );
+    assert.strictEqual(several.message, "The image ids '[ami-0123456789abcdef0, ami-0123456789abcdef1]' do not exist");
     await expectEc2Error(
       client.send(new DescribeImagesCommand({ ImageIds: ['ami-xyz'] })),
       'InvalidAMIID.Malformed',

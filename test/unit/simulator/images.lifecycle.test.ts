@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { PARTNER_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
 import { ManualClock } from '../../../src/simulator/clock';
+import { DEREGISTERED_LISTED_MS } from '../../../src/simulator/models/lifecycle';
 import { createSeedState } from '../../../src/simulator/seed/seed';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { saveState } from '../../../src/simulator/store';
@@ -43,13 +44,19 @@ describe('simulator image lifecycle', () => {
   });
 
   describe('DeregisterImage', () => {
-    it('removes the image from DescribeImages; its id is Unavailable for a while, then NotFound', async () => {
+    it('removes the image from DescribeImages; by id it shows as deregistered briefly, then empty; Unavailable, then NotFound', async () => {
       const out = await client.send(new DeregisterImageCommand({ ImageId: webId }));
       assert.strictEqual(out.Return, true);
       assert.deepStrictEqual(out.DeleteSnapshotResults ?? [], []);
       const mine = (await client.send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
       assert.ok(!mine.some((i) => i.ImageId === webId));
-      assert.strictEqual((await client.send(new DescribeImagesCommand({ ImageIds: [webId] }))).Images!.length, 0);
+      const byId = async () => (await client.send(new DescribeImagesCommand({ ImageIds: [webId] }))).Images!;
+      assert.deepStrictEqual(
+        (await byId()).map((i) => [i.ImageId, i.State]),
+        [[webId, 'deregistered']],
+      );
+      clock.advance(DEREGISTERED_LISTED_MS);
+      assert.strictEqual((await byId()).length, 0);
       await expectEc2Error(
         client.send(new DeregisterImageCommand({ ImageId: webId })),
         'InvalidAMIID.Unavailable',
@@ -187,11 +194,14 @@ describe('simulator image lifecycle', () => {
       await client.send(
         new ModifyImageAttributeCommand({ ImageId: webId, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
       );
-      const at = new Date(clock.now() + DAY + 30_000);
-      await client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: at }));
-      const image = (await describeOne(client, webId))!;
-      const expected = new Date(Math.floor(at.getTime() / 60_000) * 60_000).toISOString();
-      assert.strictEqual(image.DeprecationTime, expected, 'EC2 drops the seconds');
+      const minute = clock.now() + DAY;
+      const deprecateAt = async (ms: number) => {
+        await client.send(new EnableImageDeprecationCommand({ ImageId: webId, DeprecateAt: new Date(ms) }));
+        return (await describeOne(client, webId))!.DeprecationTime;
+      };
+      // EC2 rounds the seconds to the nearest minute.
+      assert.strictEqual(await deprecateAt(minute + 20_000), new Date(minute).toISOString());
+      assert.strictEqual(await deprecateAt(minute + 40_000), new Date(minute + 60_000).toISOString());
       const partner = ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT);
       const listed = async () =>
         (await partner.send(new DescribeImagesCommand({ ExecutableUsers: ['self'] }))).Images!.some(

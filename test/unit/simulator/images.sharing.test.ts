@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import {
+  CancelImageLaunchPermissionCommand,
   DescribeImageAttributeCommand,
   DescribeImagesCommand,
   DisableImageBlockPublicAccessCommand,
@@ -135,6 +136,32 @@ describe('simulator image attributes and sharing', () => {
       new ModifyImageAttributeCommand({ ImageId: payments, LaunchPermission: { Add: [{ UserId: PARTNER }] } }),
     );
     assert.deepStrictEqual(await launchPermissions(payments), [{ UserId: PARTNER }]);
+  });
+
+  it('CancelImageLaunchPermission: the account leaves an AMI shared with it, which then disappears for it', async () => {
+    const shared = (await imageNamed(client, 'partner-monitoring-agent-4.2')).ImageId!;
+    await expectEc2Error(
+      client.send(new CancelImageLaunchPermissionCommand({ ImageId: shared, DryRun: true })),
+      'DryRunOperation',
+    );
+    const out = await client.send(new CancelImageLaunchPermissionCommand({ ImageId: shared }));
+    assert.strictEqual(out.Return, true);
+    await expectEc2Error(client.send(new DescribeImagesCommand({ ImageIds: [shared] })), 'InvalidAMIID.NotFound');
+    const theirs = (
+      await partner.send(new DescribeImageAttributeCommand({ ImageId: shared, Attribute: 'launchPermission' }))
+    ).LaunchPermissions;
+    assert.ok(!(theirs ?? []).some((p) => p.UserId === '123456789012'), 'the owner sees the account gone');
+    // Own images and public ones are not "shared with you" (the simulator's refusal; code unverified).
+    await expectEc2Error(client.send(new CancelImageLaunchPermissionCommand({ ImageId: webId })), 'InvalidParameter');
+    const [amazon] = (await client.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }))).Images!;
+    await expectEc2Error(
+      client.send(new CancelImageLaunchPermissionCommand({ ImageId: amazon.ImageId })),
+      'InvalidParameter',
+    );
+    await expectEc2Error(
+      client.send(new CancelImageLaunchPermissionCommand({ ImageId: undefined })),
+      'MissingParameter',
+    );
   });
 
   it('lets only the owner modify, reset or read launch permissions', async () => {

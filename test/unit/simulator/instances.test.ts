@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { PARTNER_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
 import { ManualClock } from '../../../src/simulator/clock';
+import { LAST_LAUNCHED_DELAY_MS } from '../../../src/simulator/models/lifecycle';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { ec2, expectEc2Error, newSimulator } from './helpers';
 
@@ -146,6 +147,27 @@ describe('simulator instances', () => {
   });
 
   describe('RunInstances', () => {
+    it("reports the launch in the image's LastLaunchedTime only after EC2's 24-hour delay", async () => {
+      const [mine] = (
+        await client.send(
+          new DescribeImagesCommand({ Owners: ['self'], Filters: [{ Name: 'architecture', Values: ['x86_64'] }] }),
+        )
+      ).Images!;
+      const lastLaunched = async () =>
+        (await client.send(new DescribeImagesCommand({ ImageIds: [mine.ImageId!] }))).Images![0].LastLaunchedTime;
+      const before = await lastLaunched();
+      const launchedAt = new Date(clock.now()).toISOString();
+      assert.notStrictEqual(before, launchedAt);
+      await client.send(
+        new RunInstancesCommand({ ImageId: mine.ImageId, InstanceType: 't3.small', MinCount: 1, MaxCount: 1 }),
+      );
+      assert.strictEqual(await lastLaunched(), before, 'not reported at once');
+      clock.advance(LAST_LAUNCHED_DELAY_MS - 1);
+      assert.strictEqual(await lastLaunched(), before);
+      clock.advance(1);
+      assert.strictEqual(await lastLaunched(), launchedAt);
+    });
+
     it('launches pending instances that run after the transition, with a volume per EBS mapping and tags', async () => {
       const image = await al2023(client);
       const out = await client.send(
