@@ -5,6 +5,7 @@ import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { idActions, startPanel, submitForm } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.region { width: 240px; }
@@ -128,7 +129,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   }
   function send(): void {
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
-    if (problems.some((p) => p !== undefined)) return;
+    if (refuseIfInvalid(problems)) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setBusy(busy: boolean): void {

@@ -14,6 +14,7 @@ import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { idActions, startPanel, submitForm } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 import type { NewVolumeEditor } from './createImage/newVolumes';
 import { NEW_VOLUME_CSS, newVolumeEditor } from './createImage/newVolumes';
 
@@ -164,7 +165,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       imageTags.validate(),
       snapshotTags.validate(),
     ];
-    if (problems.some((p) => p !== undefined)) return;
+    if (refuseIfInvalid(problems)) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
 

@@ -10,6 +10,7 @@ import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { idActions, startPanel, submitForm } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.type { width: 240px; }
@@ -101,7 +102,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     };
   }
   function send(): void {
-    if ([nameTag.validate(), count.validate()].some((p) => p !== undefined)) return;
+    if (refuseIfInvalid([nameTag.validate(), count.validate()])) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setBusy(busy: boolean): void {

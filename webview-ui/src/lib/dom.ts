@@ -59,6 +59,7 @@ export function adoptStyles(css: string): void {
 
 export const BASE_CSS = `
 [hidden] { display: none !important; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
   background: var(--vscode-editor-background); padding: 0 20px 24px; max-width: 920px; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }

