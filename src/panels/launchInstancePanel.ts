@@ -38,7 +38,7 @@ export class LaunchInstancePanel implements PanelController<Msg, LaunchInstanceI
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'launchInstance', region, imageId };
-    this.title = `Launch: ${imageId}`;
+    this.title = `Launch Instance: ${imageId}`;
   }
 
   parse(raw: unknown): Parsed<Msg> {

@@ -67,6 +67,13 @@ export interface CopyIdMessage {
   id: string;
 }
 
+/** Asks the host to open the details panel of an image the host itself returned in a result. */
+export interface OpenDetailsMessage {
+  type: 'openDetails';
+  /** An AMI id from a successful result of this panel. */
+  id: string;
+}
+
 /** A form submission. The host answers it with `progress` messages and exactly one `result`. */
 export interface SubmitMessage<TParams> {
   type: 'submit';
@@ -225,7 +232,7 @@ export interface CreateImageResult {
   imageId: string;
 }
 
-export type CreateImageToHost = WebviewMessage<CreateImageParams>;
+export type CreateImageToHost = WebviewMessage<CreateImageParams, OpenDetailsMessage>;
 export type CreateImageToWebview = HostMessage<CreateImageInit, CreateImageResult>;
 
 // ---------------------------------------------------------------------------------------------
@@ -367,7 +374,7 @@ export interface CopyImageResult {
   region: string;
 }
 
-export type CopyImageToHost = WebviewMessage<CopyImageParams>;
+export type CopyImageToHost = WebviewMessage<CopyImageParams, OpenDetailsMessage>;
 export type CopyImageToWebview = HostMessage<CopyImageInit, CopyImageResult>;
 
 // ---------------------------------------------------------------------------------------------

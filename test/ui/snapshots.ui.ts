@@ -33,7 +33,7 @@ describe('Snapshots folder (UI)', function () {
     const rows = await wb().loadedChildren(await wb().reveal('Snapshots'));
     const descriptions = await Promise.all(rows.map((r) => description(r.row)));
     const unusedRow = rows[descriptions.findIndex((d) => /· unused$/.test(d))].row;
-    const usedRow = rows[descriptions.findIndex((d) => /used by ami-/.test(d))].row;
+    const usedRow = rows[descriptions.findIndex((d) => /used by /.test(d))].row;
     const unusedMenu = await wb().contextMenu(unusedRow);
     await wb().screenshot('unused-snapshot-menu');
     await wb().page.keyboard.press('Escape');

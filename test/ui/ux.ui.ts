@@ -39,7 +39,7 @@ for (const { slug, theme } of THEMES) {
       const view = await webview(wb!, 'Create Image');
       const name = view.locator('vscode-textfield.wide').first();
       await name.locator('input').fill('my*bad|name');
-      const submit = view.locator('vscode-button', { hasText: /^\s*Create Image\s*$/ });
+      const submit = view.locator('.actions-row vscode-button').first();
       await submit.scrollIntoViewIfNeeded();
       assert.equal(await inViewport(name), false, 'the name field is above the fold once the button is in view');
       await submit.click();
@@ -50,6 +50,27 @@ for (const { slug, theme } of THEMES) {
       await expectText(view.locator('#form-announcer'), /^Not sent: .*(character|name)/i);
       assert.equal(await view.locator('.result').first().isVisible(), false, 'nothing was sent');
       await wb!.screenshot('refused-submit');
+
+      // Fixed and sent: the result is at the top, the form is locked, the next steps are offered.
+      await name.locator('input').fill(`ux image ${slug}`);
+      await submit.click();
+      const success = view.locator('.result.ok');
+      await expectText(success.locator('.title'), /Image ami-[0-9a-f]{17} is being created/);
+      assert.ok(await inViewport(success), 'the result is in view');
+      await expectText(submit, /^Create another image…$/);
+      assert.equal(await name.evaluate((el) => (el as HTMLInputElement).disabled), true, 'the form is locked');
+      const steps = (await success.locator('vscode-button').allInnerTexts()).map((t) => t.trim());
+      assert.deepEqual(steps, ['Open details', 'Reveal in tree', 'Copy image id']);
+      await wb!.screenshot('create-image-after-success');
+      await submit.click();
+      assert.equal(await name.evaluate((el) => (el as HTMLInputElement).disabled), false, 'Create another unlocks');
+      assert.equal(await success.isVisible(), false);
+      await expectText(submit, /^Create Image$/);
+      // The same name again: EC2 refuses it, and its answer is in view too.
+      await submit.click();
+      const failed = view.locator('.result.failed');
+      await expectText(failed.locator('.title'), /EC2 did not create the image/);
+      assert.ok(await inViewport(failed), 'the failure is in view');
       await closeEditors(wb!);
       await wb!.collapse('Instances');
     });
@@ -58,7 +79,7 @@ for (const { slug, theme } of THEMES) {
       for (const folder of ['Images', 'Owned by me', 'EBS-backed']) await wb!.expand(folder);
       await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Deregister AMI…');
       const view = await webview(wb!, 'Deregister');
-      const submit = view.locator('vscode-button', { hasText: /^\s*Deregister/ });
+      const submit = view.locator('.actions-row vscode-button').first();
       await expectText(submit, /^Deregister 1 AMI and delete (1 snapshot|\d+ snapshots)$/);
       const warning = view.locator('#deregister-warning');
       await expectText(warning, /snap-[0-9a-f]{17} · \d+ GiB/);

@@ -239,7 +239,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, 'Deregister AMIs'),
+    h('h1', {}, data.images.length === 1 ? 'Deregister AMI' : 'Deregister AMIs'),
     h('p', { className: 'subtitle' }, `${plural(data.images.length, 'image')} in ${data.region}`),
     h(
       'table',

@@ -6,6 +6,7 @@ import type {
   ImageDetailsToHost,
   ImageDetailsToWebview,
 } from '../../src/shared/protocol';
+import { plural } from '../../src/shared/plural';
 import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
@@ -56,7 +57,9 @@ function attrs(label: string, rows: Row[]): HTMLElement {
 
 const code = (v: string | undefined) => (v ? h('code', {}, v) : undefined);
 const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'Yes' : 'No');
-const when = (iso: string | undefined) => (iso ? `${new Date(iso).toLocaleString()} (${iso})` : undefined);
+// The local time with its zone, then EC2's UTC value: a bare local time is ambiguous next to UTC tooltips.
+const when = (iso: string | undefined) =>
+  iso ? `${new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' })} (${iso})` : undefined;
 
 function deviceRow(b: BlockDeviceInfo): HTMLElement {
   if (b.kind === 'ephemeral')
@@ -131,7 +134,7 @@ function build(d: ImageDetailsInit, notice?: string) {
   const state = h('span', {}, h('span', { className: 'badge' }, d.state), d.stateReason ? ` ${d.stateReason}` : '');
   setChildren(
     app,
-    h('h1', {}, 'AMI details'),
+    h('h1', {}, 'AMI Details'),
     h('p', { className: 'subtitle' }, `${d.name ? `${d.name} · ` : ''}${d.imageId} · ${d.region}`),
     actions,
     progress.root,
@@ -188,7 +191,7 @@ function build(d: ImageDetailsInit, notice?: string) {
         {},
         `Root device: ${d.rootDeviceType ?? '?'}${d.rootDeviceName ? ` at ${d.rootDeviceName}` : ''}. `,
         ebs.length > 0
-          ? `Its ${ebs.length} snapshot(s) cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
+          ? `Its ${plural(ebs.length, 'snapshot')} cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
           : 'No EBS snapshot: nothing is billed for storage.',
       ),
       d.blockDevices.length === 0

@@ -5,6 +5,7 @@ import type {
   LaunchPermissionsToWebview,
   PermissionSet,
 } from '../../src/shared/protocol';
+import { plural } from '../../src/shared/plural';
 import type { Check } from '../../src/shared/validation';
 import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
@@ -242,7 +243,7 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, 'Launch permissions'),
+    h('h1', {}, 'Launch Permissions'),
     h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
     h('h2', {}, 'Visibility'),
     isPublic,
@@ -288,9 +289,9 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       save();
       const who = [
         p.isPublic ? 'public' : 'private',
-        `${p.accounts.length} account(s)`,
-        `${p.organizations.length} organization(s)`,
-        `${p.organizationalUnits.length} OU(s)`,
+        plural(p.accounts.length, 'account'),
+        plural(p.organizations.length, 'organization'),
+        plural(p.organizationalUnits.length, 'OU'),
       ];
       result.success(
         'Permissions applied',

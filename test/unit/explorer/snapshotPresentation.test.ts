@@ -33,6 +33,11 @@ describe('cost and governance presentation', () => {
       snapshotDescription(used, 0.1),
       'snap-0bbbbbbbbbbbbbbbb · 8 GiB · ≈ $0.80/mo · used by ami-0123456789abcdef0',
     );
+    // A named AMI is named: "used by ami-0…" alone does not tell the user which image it is.
+    assert.strictEqual(
+      snapshotDescription({ ...used, usedBy: [{ ...image, Name: 'web-server-base-v7' }] }, 0.1),
+      'snap-0bbbbbbbbbbbbbbbb · 8 GiB · ≈ $0.80/mo · used by web-server-base-v7',
+    );
     const cost = regionSnapshotCost([orphan, used], [image], 0.05);
     assert.strictEqual(snapshotsFolderDescription(2, cost), '2 · 1 unused ≈ $0.80/mo');
   });
