@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { inform } from './runCommand';
 import { simulatorMethod } from './simulatorOnly';
+import { ENDPOINT_RUNNING_CONTEXT } from './startSimulatorEndpoint';
 
 /** Stops serving the simulator over HTTP (the explorer itself keeps working: it never needs the port). */
 export async function stopSimulatorEndpoint(deps: CommandDeps): Promise<void> {
   const stop = simulatorMethod(deps.clients(), 'stopSimulatorEndpoint');
   const wasRunning = await stop();
+  void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, false);
   if (wasRunning) deps.log.info('Simulator endpoint stopped.');
   inform(
     wasRunning

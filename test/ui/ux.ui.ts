@@ -93,5 +93,57 @@ for (const { slug, theme } of THEMES) {
       await wb!.screenshot('deregister-keep-snapshots');
       await closeEditors(wb!);
     });
+
+    it('Launch permissions: entries as wide as the add field, a neutral placeholder, Apply always in view', async function () {
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Edit Launch Permissions…');
+      const view = await webview(wb!, 'Launch permissions');
+      const accounts = view.locator('section', { has: view.locator('h2', { hasText: 'AWS accounts' }) });
+      await expectText(accounts.locator('.entries'), /\d{12}/);
+      const width = async (sel: string) => (await accounts.locator(sel).first().boundingBox())?.width ?? 0;
+      assert.ok(Math.abs((await width('.entries')) - (await width('.add-row'))) < 2, 'list and add field are as wide');
+      const placeholder = await accounts.locator('vscode-textfield input').getAttribute('placeholder');
+      assert.doesNotMatch(placeholder ?? '', /123456789012/, 'not the caller’s own account');
+      for (const input of await view.locator('.add-row vscode-textfield input').all()) {
+        const fits = await input.evaluate((el) => {
+          const i = el as HTMLInputElement;
+          const ctx = document.createElement('canvas').getContext('2d')!;
+          ctx.font = getComputedStyle(i).font;
+          return ctx.measureText(i.placeholder).width <= i.clientWidth;
+        });
+        assert.ok(fits, `placeholder "${await input.getAttribute('placeholder')}" fits its field`);
+      }
+      const apply = view.locator('vscode-button', { hasText: 'Apply' });
+      assert.ok(await inViewport(apply), 'Apply is in view without scrolling (800 px high window)');
+      await wb!.screenshot('launch-permissions-layout');
+      await closeEditors(wb!);
+    });
+
+    it('Create Image: a volume row’s Size field lines up with its Type dropdown', async function () {
+      await wb!.expand('Instances');
+      await chooseFromContextMenu(wb!, await wb!.reveal('web-server-1'), 'Create Image…');
+      const view = await webview(wb!, 'Create Image');
+      const row = view.locator('tbody tr').first();
+      const size = await row.locator('vscode-textfield').first().boundingBox();
+      const type = await row.locator('vscode-single-select').first().boundingBox();
+      assert.ok(size && type);
+      const centre = (b: { y: number; height: number }) => b.y + b.height / 2;
+      assert.ok(Math.abs(centre(size) - centre(type)) <= 1, `centres ${centre(size)} vs ${centre(type)}`);
+      assert.ok(Math.abs(size.height - type.height) <= 1, `heights ${size.height} vs ${type.height}`);
+      await row.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await wb!.screenshot('create-image-volume-row');
+      await closeEditors(wb!);
+      await wb!.collapse('Instances');
+    });
+
+    it('Image details: the buttons wrap in groups, never leaving Refresh alone', async function () {
+      for (const folder of ['Images', 'Owned by me', 'EBS-backed']) await wb!.expand(folder);
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Show Details');
+      const view = await webview(wb!, 'AMI details');
+      const top = async (label: string) =>
+        (await view.locator('.toolbar vscode-button', { hasText: label }).boundingBox())?.y ?? -1;
+      assert.equal(await top('Refresh'), await top('Copy ID'), 'Refresh shares its line with Copy ID');
+      await wb!.screenshot('image-details-toolbar');
+      await closeEditors(wb!);
+    });
   });
 }

@@ -15,7 +15,9 @@ import { startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 body { max-width: 1040px; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 4px; }
+/* Two groups that wrap as wholes: a narrow panel never leaves Refresh alone on a line. */
+.toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0 4px; }
+.toolbar .group { display: flex; flex-wrap: wrap; gap: 8px; }
 table.attrs th { width: 220px; white-space: nowrap; }
 table.attrs td { overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 2px; border: 1px solid var(--vscode-contrastBorder, transparent);
@@ -109,20 +111,28 @@ function build(d: ImageDetailsInit, notice?: string) {
   const actions = h(
     'div',
     { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
-    available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
-    available ? button('Copy AMI…', 'files', open('copyImage')) : null,
-    d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
-    d.ownedByMe ? button('Deregister…', 'trash', open('deregister')) : null,
-    button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
-    button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
-    button('Refresh', 'refresh', () => {
-      const requestId = requests.begin();
-      if (!requestId) return;
-      setBusy(true);
-      result.clear();
-      progress.show('Reading the image from EC2…');
-      channel.post({ type: 'refresh', requestId });
-    }),
+    h(
+      'div',
+      { className: 'group' },
+      available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
+      available ? button('Copy AMI…', 'files', open('copyImage')) : null,
+      d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
+      d.ownedByMe ? button('Deregister…', 'trash', open('deregister')) : null,
+    ),
+    h(
+      'div',
+      { className: 'group' },
+      button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
+      button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
+      button('Refresh', 'refresh', () => {
+        const requestId = requests.begin();
+        if (!requestId) return;
+        setBusy(true);
+        result.clear();
+        progress.show('Reading the image from EC2…');
+        channel.post({ type: 'refresh', requestId });
+      }),
+    ),
   );
   function setBusy(busy: boolean): void {
     for (const b of buttons) b.disabled = busy;

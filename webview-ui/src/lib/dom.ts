@@ -85,6 +85,9 @@ td.num { font-variant-numeric: tabular-nums; }
 code, .mono { font-family: var(--vscode-editor-font-family); }
 /* Ids must not break at their hyphen (vol-0123… on two lines), nor their chips touch the line above. */
 td.mono, td code { white-space: nowrap; }
+/* An empty error line under a field in a table cell would push the field above its neighbours. */
+td .error-text:empty { display: none; }
+td vscode-textfield, td vscode-single-select { vertical-align: middle; }
 td code { display: inline-block; margin-top: 2px; }
 .tag-row { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0; }
 .tag-row vscode-textfield { flex: 1; }
