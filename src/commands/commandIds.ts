@@ -12,6 +12,7 @@ export const COMMAND_IDS = [
   'amiExplorer.copyInstanceId',
   'amiExplorer.revealImage',
   'amiExplorer.createImage',
+  'amiExplorer.explainNoCreateImage',
   'amiExplorer.deregisterImage',
   'amiExplorer.editLaunchPermissions',
   'amiExplorer.copyImage',

@@ -6,6 +6,7 @@ import { copyImageId } from './copyImageId';
 import { copyInstanceId } from './copyInstanceId';
 import { copyImage } from './copyImage';
 import { createImage } from './createImage';
+import { explainNoCreateImage } from './explainNoCreateImage';
 import { deregisterImage } from './deregisterImage';
 import { editLaunchPermissions } from './editLaunchPermissions';
 import { launchInstance } from './launchInstance';
@@ -55,6 +56,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.copyInstanceId': copyInstanceId,
   'amiExplorer.revealImage': revealImage,
   'amiExplorer.createImage': createImage,
+  'amiExplorer.explainNoCreateImage': explainNoCreateImage,
   'amiExplorer.deregisterImage': deregisterImage,
   'amiExplorer.editLaunchPermissions': editLaunchPermissions,
   'amiExplorer.copyImage': copyImage,

@@ -174,11 +174,15 @@ export function amiWarning(status: AmiStatus | undefined): string | undefined {
   return status ? AMI_WARNINGS[status] : undefined;
 }
 
-/** `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated. */
+/**
+ * `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated; an
+ * instance-store-backed one says so (it has no Create Image, and its icon is the same).
+ */
 export function instanceDescription(instance: Instance, amiStatus: AmiStatus | undefined): string {
   const parts = [
     instanceName(instance) ? instance.InstanceId : undefined,
     instance.State?.Name,
+    instance.RootDeviceType === 'instance-store' ? 'instance store' : undefined,
     instance.InstanceType,
     instance.ImageId,
   ];
@@ -227,7 +231,12 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
     }
   }
   if (instance.RootDeviceType === 'instance-store') {
-    lines.push('', 'Instance-store-backed: it cannot be stopped, and EC2 cannot create an EBS-backed image from it.');
+    lines.push(
+      '',
+      '**Instance-store-backed**: it cannot be stopped, and EC2 cannot create an image of it (CreateImage snapshots EBS volumes; an instance store disk cannot be snapshotted).',
+      '',
+      "Workaround: bundle it with the EC2 AMI tools (`ec2-bundle-vol`, `ec2-upload-bundle`) to S3 and register the bundle, or move the workload to an EBS-backed instance and create the image there. Right-click → *Why Can't I Create an Image?*",
+    );
   }
   return lines.join('\n');
 }

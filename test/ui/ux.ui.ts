@@ -145,5 +145,18 @@ for (const { slug, theme } of THEMES) {
       await wb!.screenshot('image-details-toolbar');
       await closeEditors(wb!);
     });
+
+    it('an instance-store instance says so on its row and explains the missing Create Image', async function () {
+      await wb!.expand('Instances');
+      const row = await wb!.reveal('batch-worker-1');
+      assert.match(await row.locator('.label-description').innerText(), /instance store/);
+      await chooseFromContextMenu(wb!, row, "Why Can't I Create an Image?");
+      const view = await webview(wb!, 'Create Image');
+      await expectText(view.locator('.warning'), /EC2 cannot create an image of this instance/);
+      await expectText(view.locator('.warning'), /ec2-bundle-vol/);
+      await wb!.screenshot('instance-store-why-no-image');
+      await closeEditors(wb!);
+      await wb!.collapse('Instances');
+    });
   });
 }

@@ -6,6 +6,7 @@ import {
   imageTooltip,
   instanceDescription,
   instanceIcon,
+  instanceTooltip,
 } from '../../../src/explorer/presentation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -77,6 +78,15 @@ describe('instance rows', () => {
     assert.strictEqual(instanceDescription(inst, 'available'), 'i-0abc · running · t3.micro · ami-1');
     assert.match(instanceDescription(inst, 'deregistered'), /⚠ AMI deregistered$/);
     assert.match(instanceDescription(inst, 'deprecated'), /⚠ AMI deprecated$/);
+  });
+
+  it('say on the row when the root device is an instance store, and why there is no Create Image', () => {
+    const store = { ...inst, RootDeviceType: 'instance-store' } as Instance;
+    assert.strictEqual(instanceDescription(store, 'available'), 'i-0abc · running · instance store · t3.micro · ami-1');
+    const tip = instanceTooltip(store, 'available');
+    assert.match(tip, /cannot create an image/);
+    assert.match(tip, /ec2-bundle-vol/);
+    assert.match(tip, /EBS-backed instance/);
   });
 
   it('show the state as icon, spinning while in transition', () => {
