@@ -6,6 +6,7 @@ export const COMMAND_IDS = [
   'amiExplorer.useSimulator',
   'amiExplorer.resetSimulator',
   'amiExplorer.filterImages',
+  'amiExplorer.findImage',
   'amiExplorer.clearFilter',
   'amiExplorer.loadMore',
   'amiExplorer.copyImageId',

@@ -13,6 +13,7 @@ import { launchInstance } from './launchInstance';
 import { showImageDetails } from './showImageDetails';
 import type { CommandDeps } from './deps';
 import { filterImages } from './filterImages';
+import { findImage } from './findImage';
 import { loadMore } from './loadMore';
 import { rebootInstance } from './rebootInstance';
 import { refresh } from './refresh';
@@ -50,6 +51,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.useSimulator': useSimulator,
   'amiExplorer.resetSimulator': resetSimulator,
   'amiExplorer.filterImages': filterImages,
+  'amiExplorer.findImage': findImage,
   'amiExplorer.clearFilter': clearFilter,
   'amiExplorer.loadMore': loadMore,
   'amiExplorer.copyImageId': copyImageId,

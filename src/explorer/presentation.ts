@@ -19,9 +19,19 @@ export function imageLabel(image: Image): string {
   return image.Name || image.ImageId || '(unnamed image)';
 }
 
-/** `ami-… · x86_64 · hvm · available` (state left out while it says nothing new). */
+/**
+ * `2026-09-01 · x86_64 · ami-…`: what tells the versions of a family apart first (creation date,
+ * architecture), then the id; the virtualization only when it is the legacy `paravirtual`, the
+ * state only when it is not `available`.
+ */
 export function imageDescription(image: Image, now: number): string {
-  const parts = [image.ImageId, image.Architecture, image.VirtualizationType, image.State];
+  const parts = [
+    image.CreationDate?.slice(0, 10),
+    image.Architecture,
+    image.ImageId,
+    image.VirtualizationType === 'paravirtual' ? 'pv' : undefined,
+    image.State === 'available' ? undefined : image.State,
+  ];
   if (isDeprecated(image, now)) {
     parts.push('deprecated');
   }

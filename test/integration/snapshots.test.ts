@@ -110,7 +110,7 @@ describe('Snapshots and their cost', () => {
     const region = (await children(api)).find((n) => n.id === REGION)!;
     assert.match(
       description(region),
-      new RegExp(`^AMI snapshots ≈ \\$${expected.toFixed(2)}/mo · unused ≈ \\$5\\.80/mo$`),
+      new RegExp(`^≈ \\$${expected.toFixed(2)}/mo · \\$5\\.80/mo unused$`),
     );
     assert.match(tooltip(region), /Unused snapshots: 2, 116 GiB/);
 
@@ -120,7 +120,7 @@ describe('Snapshots and their cost', () => {
     const repriced = (await children(api)).find((n) => n.id === REGION)!;
     assert.match(
       description(repriced),
-      new RegExp(`^AMI snapshots ≈ \\$${(expected * 2).toFixed(2)}/mo · unused ≈ \\$11\\.60/mo$`),
+      new RegExp(`^≈ \\$${(expected * 2).toFixed(2)}/mo · \\$11\\.60/mo unused$`),
     );
   });
 

@@ -24,7 +24,7 @@ describe('Snapshots folder (UI)', function () {
       descriptions.every((d) => /\d+ GiB · ≈ \$\d+\.\d\d\/mo/.test(d)),
       descriptions.join('\n'),
     );
-    await waitForText(region, /AMI snapshots ≈ \$\d+\.\d\d\/mo/);
+    await waitForText(region, /^≈ \$\d+\.\d\d\/mo/);
     assert.match(await description(folder), /unused ≈ \$5\.80\/mo/);
     await wb().screenshot('us-east-1-snapshots');
   });

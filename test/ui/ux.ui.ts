@@ -158,5 +158,39 @@ for (const { slug, theme } of THEMES) {
       await closeEditors(wb!);
       await wb!.collapse('Instances');
     });
+
+    it('the tree at real sizes: version series under one family row, dates and architectures shown, Find AMI as you type', async function () {
+      await wb!.collapse('Owned by me');
+      await wb!.expand('Amazon');
+      const ebs = await wb!.expand('EBS-backed');
+      const rows = await wb!.loadedChildren(ebs);
+      const family = rows.find((r) => r.label.startsWith('al2023-ami-*'));
+      assert.ok(family, `an al2023 family row among: ${rows.map((r) => r.label).join(' | ')}`);
+      const description = await family.row.locator('.label-description').innerText();
+      assert.match(description, /^\d+ versions · newest \d{4}-\d\d-\d\d · /);
+      await family.row.click();
+      const versions = await wb!.loadedChildren(family.row);
+      assert.ok(versions.length >= 2, 'a family has two or more versions');
+      for (const v of versions.slice(0, 3))
+        assert.match(
+          await v.row.locator('.label-description').innerText(),
+          /^\d{4}-\d\d-\d\d · (x86_64|arm64) · ami-[0-9a-f]{17}/,
+        );
+      await wb!.screenshot('tree-families');
+      await wb!.collapse('Amazon');
+
+      await wb!.runCommand('AMI Explorer: Find AMI…');
+      const input = wb!.page.locator('.quick-input-widget input');
+      await input.pressSequentially('ci-build-agent');
+      await wb!.page.waitForTimeout(300);
+      const entries = wb!.page.locator('.quick-input-list .monaco-list-row');
+      await expectText(entries.first(), /ci-build-agent-2026\.10/);
+      await wb!.screenshot('find-ami');
+      await wb!.page.keyboard.press('Enter');
+      const found = wb!.row('ci-build-agent-2026.10');
+      await found.waitFor({ timeout: 20_000 });
+      await expectText(found, /ci-build-agent/);
+      assert.equal(await found.getAttribute('aria-selected'), 'true', 'Find AMI selects the image in the tree');
+    });
   });
 }

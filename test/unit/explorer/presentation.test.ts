@@ -35,8 +35,12 @@ const base: Image = {
 const rendered = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
 
 describe('image rows', () => {
-  it('describe id, architecture, virtualization and state', () => {
-    assert.strictEqual(imageDescription(base, NOW), 'ami-0123456789abcdef0 · x86_64 · hvm · available');
+  it('describe date, architecture and id (what tells versions apart), the legacy pv and an unusual state', () => {
+    assert.strictEqual(imageDescription(base, NOW), '2026-10-01 · x86_64 · ami-0123456789abcdef0');
+    assert.strictEqual(
+      imageDescription({ ...base, VirtualizationType: 'paravirtual', State: 'pending' }, NOW),
+      '2026-10-01 · x86_64 · ami-0123456789abcdef0 · pv · pending',
+    );
     assert.match(imageDescription({ ...base, DeprecationTime: '2026-01-01T00:00:00Z' }, NOW), /deprecated$/);
   });
 

@@ -44,11 +44,8 @@ describe('cost and governance presentation', () => {
 
   it('sums the region on its row and says whether public sharing is blocked', () => {
     const cost = regionSnapshotCost([], [image], 0.05);
-    assert.strictEqual(regionDescription(cost, 'unblocked'), 'AMI snapshots ≈ $0.80/mo');
-    assert.strictEqual(
-      regionDescription(cost, 'block-new-sharing'),
-      'AMI snapshots ≈ $0.80/mo · public sharing blocked',
-    );
+    assert.strictEqual(regionDescription(cost, 'unblocked'), '≈ $0.80/mo');
+    assert.strictEqual(regionDescription(cost, 'block-new-sharing'), '≈ $0.80/mo · public sharing blocked');
     assert.strictEqual(regionDescription(undefined, undefined), undefined, 'nothing before the data is loaded');
     assert.match(regionTooltip('us-east-1', cost, 'block-new-sharing', 0.05), /already public stay public/);
   });
