@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { Workbench } from './workbench';
 import {
   THEMES,
+  accessibilityProblems,
   chooseFromContextMenu,
   closeEditors,
   expectText,
@@ -31,6 +32,19 @@ for (const { slug, theme } of THEMES) {
 
     after(async function () {
       await wb?.stop();
+    });
+
+    it('the README screenshot: the tree and AMI Details of the seed, before any test artefact exists', async function () {
+      for (const folder of ['Images', 'Owned by me', 'EBS-backed']) await wb!.expand(folder);
+      const rows = await wb!.loadedChildren(await wb!.reveal('EBS-backed'));
+      assert.ok(!rows.some((r) => /^(ui|ux) /.test(r.label)), rows.map((r) => r.label).join(' | '));
+      await chooseFromContextMenu(wb!, await wb!.reveal('ci-build-agent-2026.10'), 'Show Details');
+      await webview(wb!, 'AMI details');
+      const file = await wb!.screenshot('readme-hero');
+      // media/screenshot.png is copied from the light theme's file by hand when the UI changes.
+      assert.ok(file.endsWith('readme-hero.png'));
+      await closeEditors(wb!);
+      await wb!.collapse('Images');
     });
 
     it('a refused submit scrolls to the first invalid field, focuses it and announces the problem', async function () {
@@ -191,6 +205,51 @@ for (const { slug, theme } of THEMES) {
       await found.waitFor({ timeout: 20_000 });
       await expectText(found, /ci-build-agent/);
       assert.equal(await found.getAttribute('aria-selected'), 'true', 'Find AMI selects the image in the tree');
+    });
+
+    it('accessibility: every tree row kind is read with its label, every form control has a name', async function () {
+      await wb!.expand('Images');
+      await wb!.expand('Owned by me');
+      await wb!.expand('EBS-backed');
+      await wb!.expand('Instances');
+      await wb!.expand('Snapshots');
+      const rows = wb!.page.locator('.sidebar .monaco-list-row');
+      const labels = await rows.evaluateAll((els) =>
+        els.map((el) => ({
+          visible: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+          aria: el.getAttribute('aria-label') ?? '',
+        })),
+      );
+      assert.ok(labels.length > 10, `${labels.length} rows`);
+      for (const l of labels) assert.ok(l.aria.startsWith(l.visible), `row "${l.visible}" is read as "${l.aria}"`);
+      const snapshots = labels.find((l) => l.visible === 'Snapshots');
+      assert.match(snapshots?.aria ?? '', /^Snapshots, \d+/);
+      await wb!.collapse('Snapshots');
+      await wb!.collapse('Instances');
+
+      const image = 'ci-build-agent-2026.10';
+      const panels: [string, string][] = [
+        ['Show Details', 'AMI details'],
+        ['Copy AMI…', 'Copy AMI'],
+        ['Launch Instance…', 'Launch instance'],
+        ['Edit Launch Permissions…', 'Launch permissions'],
+        ['Deregister AMI…', 'Deregister'],
+      ];
+      for (const [item, heading] of panels) {
+        await chooseFromContextMenu(wb!, await wb!.reveal(image), item);
+        const view = await webview(wb!, heading);
+        await wb!.page.waitForTimeout(300);
+        assert.deepEqual(await accessibilityProblems(view), [], heading);
+        await closeEditors(wb!);
+      }
+      await wb!.expand('Instances');
+      await chooseFromContextMenu(wb!, await wb!.reveal('web-server-1'), 'Create Image…');
+      const create = await webview(wb!, 'Create Image');
+      await create.locator('vscode-button', { hasText: 'Add volume' }).click();
+      await create.locator('vscode-button', { hasText: 'Add tag' }).first().click();
+      assert.deepEqual(await accessibilityProblems(create), [], 'Create Image');
+      await closeEditors(wb!);
+      await wb!.collapse('Instances');
     });
   });
 }

@@ -69,3 +69,34 @@ export async function closeEditors(wb: Workbench): Promise<void> {
   await wb.runCommand('View: Close All Editors');
   await wb.page.waitForTimeout(300);
 }
+
+/**
+ * An accessible-name audit of a webview form (axe-core is not a dependency; this checks the rules
+ * that matter for these forms): every field, checkbox, select and button has a name a screen
+ * reader says, and no id is used twice. Returns the problems found.
+ */
+export async function accessibilityProblems(view: FrameLocator): Promise<string[]> {
+  return view.locator('body').evaluate(() => {
+    const problems: string[] = [];
+    const ids = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll('[id]'))) ids.set(el.id, (ids.get(el.id) ?? 0) + 1);
+    for (const [id, n] of ids) if (n > 1) problems.push(`id "${id}" is used ${n} times`);
+    const controls = document.querySelectorAll<HTMLElement & { label?: string }>(
+      'vscode-textfield, vscode-single-select, vscode-checkbox, vscode-button, input, button, select, textarea',
+    );
+    for (const el of Array.from(controls)) {
+      if (el.closest('[hidden]') || el.getRootNode() !== document) continue;
+      const name =
+        el.getAttribute('aria-label') ||
+        el.getAttribute('aria-labelledby') ||
+        (el.id && document.querySelector(`vscode-label[for="${el.id}"], label[for="${el.id}"]`)?.textContent) ||
+        el.label ||
+        el.getAttribute('label') ||
+        (el.tagName === 'VSCODE-BUTTON' || el.tagName === 'BUTTON' ? el.textContent : '') ||
+        '';
+      if (!name.trim())
+        problems.push(`<${el.tagName.toLowerCase()}> ${el.outerHTML.slice(0, 120)} has no accessible name`);
+    }
+    return problems;
+  });
+}
