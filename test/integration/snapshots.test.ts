@@ -108,20 +108,14 @@ describe('Snapshots and their cost', () => {
       .reduce((sum, v) => sum + Number(v ?? 0), 0);
     await snapshotRows(api);
     const region = (await children(api)).find((n) => n.id === REGION)!;
-    assert.match(
-      description(region),
-      new RegExp(`^≈ \\$${expected.toFixed(2)}/mo · \\$5\\.80/mo unused$`),
-    );
+    assert.match(description(region), new RegExp(`^≈ \\$${expected.toFixed(2)}/mo · \\$5\\.80/mo unused$`));
     assert.match(tooltip(region), /Unused snapshots: 2, 116 GiB/);
 
     await setSetting('snapshotPricePerGbMonth', 0.1);
     assert.match(tooltip(await ownedImage(api, 'web-server-base-v7')), /≈ \$1\.60\/month at \$0\.1 per GB-month/);
     await snapshotRows(api);
     const repriced = (await children(api)).find((n) => n.id === REGION)!;
-    assert.match(
-      description(repriced),
-      new RegExp(`^≈ \\$${(expected * 2).toFixed(2)}/mo · \\$11\\.60/mo unused$`),
-    );
+    assert.match(description(repriced), new RegExp(`^≈ \\$${(expected * 2).toFixed(2)}/mo · \\$11\\.60/mo unused$`));
   });
 
   it('marks the snapshots of an AMI deregistered without deleting them as unused', async () => {
