@@ -204,6 +204,10 @@ for (const { slug, theme } of THEMES) {
       const found = wb!.row('ci-build-agent-2026.10');
       await found.waitFor({ timeout: 20_000 });
       await expectText(found, /ci-build-agent/);
+      // The tree selects the revealed row a moment after it is rendered.
+      const deadline = Date.now() + 10_000;
+      while ((await found.getAttribute('aria-selected')) !== 'true' && Date.now() < deadline)
+        await wb!.page.waitForTimeout(200);
       assert.equal(await found.getAttribute('aria-selected'), 'true', 'Find AMI selects the image in the tree');
     });
 
