@@ -76,12 +76,14 @@ export async function deleteSnapshot(deps: CommandDeps, node?: unknown, selectio
     }
   });
   inform(
-    vscode.l10n.t(
-      'Deleted {0} snapshot(s) in {1}: about {2} per month saved.',
-      String(chosen.length),
-      region,
-      formatUsd(saved),
-    ),
+    chosen.length === 1
+      ? vscode.l10n.t('Deleted 1 snapshot in {0}: about {1} per month saved.', region, formatUsd(saved))
+      : vscode.l10n.t(
+          'Deleted {0} snapshots in {1}: about {2} per month saved.',
+          String(chosen.length),
+          region,
+          formatUsd(saved),
+        ),
   );
 }
 

@@ -129,7 +129,10 @@ async function imageTarget(deps: CommandDeps, node: unknown): Promise<Tagged> {
       value: { region, resourceIds: [s.SnapshotId ?? ''], name: s.SnapshotId ?? '', tags: s.Tags ?? [], imageId },
     })),
     {
-      label: vscode.l10n.t('The AMI and its {0} snapshot(s)', String(snapshots.length)),
+      label:
+        snapshots.length === 1
+          ? vscode.l10n.t('The AMI and its snapshot')
+          : vscode.l10n.t('The AMI and its {0} snapshots', String(snapshots.length)),
       description: vscode.l10n.t("adds, edits or removes the tag on all of them (the AMI's tags are listed)"),
       value: {
         region,

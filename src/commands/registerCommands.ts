@@ -7,12 +7,14 @@ import { copyImageId } from './copyImageId';
 import { copyInstanceId } from './copyInstanceId';
 import { copyImage } from './copyImage';
 import { createImage } from './createImage';
+import { explainNoCreateImage } from './explainNoCreateImage';
 import { deregisterImage } from './deregisterImage';
 import { editLaunchPermissions } from './editLaunchPermissions';
 import { launchInstance } from './launchInstance';
 import { showImageDetails } from './showImageDetails';
 import type { CommandDeps } from './deps';
 import { filterImages } from './filterImages';
+import { findImage } from './findImage';
 import { loadMore } from './loadMore';
 import { rebootInstance } from './rebootInstance';
 import { refresh } from './refresh';
@@ -51,12 +53,14 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.useSimulator': useSimulator,
   'amiExplorer.resetSimulator': resetSimulator,
   'amiExplorer.filterImages': filterImages,
+  'amiExplorer.findImage': findImage,
   'amiExplorer.clearFilter': clearFilter,
   'amiExplorer.loadMore': loadMore,
   'amiExplorer.copyImageId': copyImageId,
   'amiExplorer.copyInstanceId': copyInstanceId,
   'amiExplorer.revealImage': revealImage,
   'amiExplorer.createImage': createImage,
+  'amiExplorer.explainNoCreateImage': explainNoCreateImage,
   'amiExplorer.deregisterImage': deregisterImage,
   'amiExplorer.editLaunchPermissions': editLaunchPermissions,
   'amiExplorer.copyImage': copyImage,

@@ -22,6 +22,8 @@ export async function settlePendingWork(deps: CommandDeps): Promise<void> {
   inform(
     moved === 0
       ? vscode.l10n.t('Nothing was pending in the simulator.')
-      : vscode.l10n.t('{0} pending image(s) and instance transition(s) finished.', moved),
+      : moved === 1
+        ? vscode.l10n.t('1 pending image or instance transition finished.')
+        : vscode.l10n.t('{0} pending image and instance transitions finished.', moved),
   );
 }

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import type { SimulatorEndpoint } from '../aws/clientFactory';
 import { SIMULATOR_ACCOUNT_CHOICES } from '../aws/clientFactory';
 import type { CommandDeps } from './deps';
-import { withProgress } from '../notifications';
 import { simulatorControl } from './simulatorOnly';
+
+/** True while the endpoint runs: the view's menu offers Start or Stop, never both. */
+export const ENDPOINT_RUNNING_CONTEXT = 'amiExplorer.simulatorEndpointRunning';
 
 /** The port the endpoint asks for first (the README's `npm run simulator -- --port 4599` too); any free one when taken. */
 export const PREFERRED_ENDPOINT_PORT = 4599;
@@ -15,9 +17,13 @@ export const PREFERRED_ENDPOINT_PORT = 4599;
  */
 export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
   const control = simulatorControl(deps.clients());
-  const endpoint = await withProgress(vscode.l10n.t('Starting the simulator endpoint…'), () =>
-    control.startEndpoint(PREFERRED_ENDPOINT_PORT),
+  // In the status bar, not a notification: starting takes well under a second, and a progress
+  // toast would still be fading out next to the one that says the endpoint runs.
+  const endpoint = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Starting the simulator endpoint…') },
+    () => control.startEndpoint(PREFERRED_ENDPOINT_PORT),
   );
+  void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, true);
   const region = deps.settings().regions[0] ?? 'us-east-1';
   const command = endpointCommandLine(endpoint, region);
   const keys = SIMULATOR_ACCOUNT_CHOICES.map((a) => `${a.accessKeyId} (${a.accountId}, ${a.label})`).join(', ');
@@ -26,16 +32,12 @@ export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
     `Simulator endpoint: ${endpoint.url} (127.0.0.1 only). Access key ids: ${keys}; the secret is not checked.`,
   );
   deps.log.info(`Try: ${command}`);
-  const copy = vscode.l10n.t('Copy command');
+  // One short line; the key ids and the full command are one click away (Copy, or the log).
+  const copy = vscode.l10n.t('Copy AWS CLI Command');
   const showLog = vscode.l10n.t('Show Log');
   void vscode.window
     .showInformationMessage(
-      vscode.l10n.t(
-        'The simulator is served on {0} (this machine only). Access key ids: {1}; any secret works. Try: {2}',
-        endpoint.url,
-        keys,
-        `aws --endpoint-url ${endpoint.url} ec2 describe-images --owners self`,
-      ),
+      vscode.l10n.t('Simulator endpoint running on {0} (this machine only).', endpoint.url),
       copy,
       showLog,
     )

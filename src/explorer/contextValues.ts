@@ -8,7 +8,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  *
  * - `region`, `imagesFolder`, `instancesFolder`
  * - `ownerGroup+<self|shared|amazon|marketplace|public>[+filtered]`
- * - `rootType+<ebs|instanceStore>`
+ * - `rootType+<ebs|instanceStore>`, `imageFamily`
  * - `image+<state>+<owned|notOwned>+<public|private>[+deprecated|+deprecationScheduled][+protected|+protectionCooldown]`
  *   (`protected`: deregistration protection on; `protectionCooldown`: turned off but still protected for 24 h)
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
@@ -23,6 +23,7 @@ export const contextValues = {
   loadMore: 'loadMore',
   error: 'error',
   message: 'message',
+  imageFamily: 'imageFamily',
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {
     return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;

@@ -13,6 +13,9 @@ export const nodeIds = {
   rootType: (region: string, group: OwnerGroup, rootType: RootDeviceType) => `${region}/images/${group}/${rootType}`,
   image: (region: string, group: OwnerGroup, rootType: RootDeviceType, imageId: string) =>
     `${region}/images/${group}/${rootType}/${imageId}`,
+  /** A family row; its images keep their `image` ids (a family comes and goes with its second version). */
+  imageFamily: (region: string, group: OwnerGroup, rootType: RootDeviceType, key: string) =>
+    `${region}/images/${group}/${rootType}/family/${encodeURIComponent(key)}`,
   instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
   snapshotsFolder: (region: string) => `${region}/snapshots`,
   snapshot: (region: string, snapshotId: string) => `${region}/snapshots/${snapshotId}`,

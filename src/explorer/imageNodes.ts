@@ -6,6 +6,8 @@ import { OWNER_GROUP_LABELS, ROOT_DEVICE_LABELS, ROOT_DEVICE_TYPES } from '../ec
 import { describeError } from '../aws/errors';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';
+import type { ImageFamily } from './imageFamilies';
+import { familyDescription, groupIntoFamilies } from './imageFamilies';
 import { ErrorNode, LoadMoreNode, MessageNode } from './infoNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { countText, imageDescription, imageIcon, imageLabel, imageTooltip } from './presentation';
@@ -105,7 +107,11 @@ export class RootTypeNode implements ExplorerNode {
             : new MessageNode(this, vscode.l10n.t('No images')),
         ];
       }
-      const rows: ExplorerNode[] = page.images.map((image) => new ImageNode(this, image, this.ctx));
+      const rows: ExplorerNode[] = groupIntoFamilies(page.images).map((entry) =>
+        entry.kind === 'family'
+          ? new ImageFamilyNode(this, entry.family, this.ctx)
+          : new ImageNode(this, entry.image, this.ctx),
+      );
       if (page.nextToken) {
         rows.push(new LoadMoreNode(this));
       }
@@ -120,13 +126,72 @@ export class RootTypeNode implements ExplorerNode {
   }
 }
 
+/**
+ * The versions of one image series (see imageFamilies.ts), newest first: `al2023-ami-*-kernel-6.1-x86_64`
+ * with `3 versions · newest 2026-09-01 · x86_64`.
+ */
+export class ImageFamilyNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: RootTypeNode,
+    readonly family: ImageFamily,
+    private readonly ctx: NodeContext,
+  ) {
+    this.id = nodeIds.imageFamily(parent.region, parent.group, parent.rootType, family.key);
+  }
+
+  get region(): string {
+    return this.parent.region;
+  }
+
+  get group(): OwnerGroup {
+    return this.parent.group;
+  }
+
+  get rootType(): RootDeviceType {
+    return this.parent.rootType;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.family.key, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = familyDescription(this.family);
+    item.tooltip = vscode.l10n.t(
+      '{0} versions of {1}, newest first. The * stands for the version or date; Filter Images… takes the same pattern.',
+      this.family.images.length,
+      this.family.key,
+    );
+    item.contextValue = contextValues.imageFamily;
+    item.iconPath = new vscode.ThemeIcon('versions');
+    item.accessibilityInformation = {
+      label: vscode.l10n.t('Image family {0}, {1}', this.family.key, familyDescription(this.family)),
+    };
+    return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    return this.family.images.map((image) => new ImageNode(this, image, this.ctx));
+  }
+
+  holds(id: string): boolean {
+    return this.family.images.some(
+      (i) => nodeIds.image(this.region, this.group, this.rootType, i.ImageId ?? '') === id,
+    );
+  }
+
+  getParent(): ExplorerNode {
+    return this.parent;
+  }
+}
+
 /** An AMI row. It shows the cached image, which polling keeps current. */
 export class ImageNode implements ExplorerNode {
   readonly id: string;
   readonly imageId: string;
 
   constructor(
-    readonly parent: RootTypeNode,
+    readonly parent: RootTypeNode | ImageFamilyNode,
     private readonly snapshot: Image,
     private readonly ctx: NodeContext,
   ) {

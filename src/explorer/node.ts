@@ -9,6 +9,11 @@ export interface ExplorerNode {
   getTreeItem(): vscode.TreeItem;
   getChildren?(): Promise<ExplorerNode[]>;
   getParent?(): ExplorerNode | undefined;
+  /**
+   * A grouping row whose children keep ids of their own (an image family: its images keep their
+   * ids whether or not they are grouped): true when the row with `id` is among its children.
+   */
+  holds?(id: string): boolean;
 }
 
 /** What nodes read: the data model, the time, and how we are connected (for error advice). */

@@ -29,8 +29,12 @@ export class PendingWorkStatus implements vscode.Disposable {
     const simulator = this.onSimulator();
     this.item.command = simulator ? 'amiExplorer.settlePendingWork' : undefined;
     this.item.tooltip = simulator
-      ? vscode.l10n.t('{0} image(s) or instance(s) in transition in the simulator. Click to finish them now.', count)
-      : vscode.l10n.t('{0} image(s) or instance(s) in transition; the AMIs view updates when they settle.', count);
+      ? count === 1
+        ? vscode.l10n.t('1 image or instance in transition in the simulator. Click to finish it now.')
+        : vscode.l10n.t('{0} images or instances in transition in the simulator. Click to finish them now.', count)
+      : count === 1
+        ? vscode.l10n.t('1 image or instance in transition; the AMIs view updates when it settles.')
+        : vscode.l10n.t('{0} images or instances in transition; the AMIs view updates when they settle.', count);
     this.item.show();
   }
 

@@ -19,9 +19,19 @@ export function imageLabel(image: Image): string {
   return image.Name || image.ImageId || '(unnamed image)';
 }
 
-/** `ami-… · x86_64 · hvm · available` (state left out while it says nothing new). */
+/**
+ * `2026-09-01 · x86_64 · ami-…`: what tells the versions of a family apart first (creation date,
+ * architecture), then the id; the virtualization only when it is the legacy `paravirtual`, the
+ * state only when it is not `available`.
+ */
 export function imageDescription(image: Image, now: number): string {
-  const parts = [image.ImageId, image.Architecture, image.VirtualizationType, image.State];
+  const parts = [
+    image.CreationDate?.slice(0, 10),
+    image.Architecture,
+    image.ImageId,
+    image.VirtualizationType === 'paravirtual' ? 'pv' : undefined,
+    image.State === 'available' ? undefined : image.State,
+  ];
   if (isDeprecated(image, now)) {
     parts.push('deprecated');
   }
@@ -174,11 +184,15 @@ export function amiWarning(status: AmiStatus | undefined): string | undefined {
   return status ? AMI_WARNINGS[status] : undefined;
 }
 
-/** `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated. */
+/**
+ * `i-… · running · t3.micro · ami-…` plus a warning when its AMI is gone or deprecated; an
+ * instance-store-backed one says so (it has no Create Image, and its icon is the same).
+ */
 export function instanceDescription(instance: Instance, amiStatus: AmiStatus | undefined): string {
   const parts = [
     instanceName(instance) ? instance.InstanceId : undefined,
     instance.State?.Name,
+    instance.RootDeviceType === 'instance-store' ? 'instance store' : undefined,
     instance.InstanceType,
     instance.ImageId,
   ];
@@ -227,7 +241,12 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
     }
   }
   if (instance.RootDeviceType === 'instance-store') {
-    lines.push('', 'Instance-store-backed: it cannot be stopped, and EC2 cannot create an EBS-backed image from it.');
+    lines.push(
+      '',
+      '**Instance-store-backed**: it cannot be stopped, and EC2 cannot create an image of it (CreateImage snapshots EBS volumes; an instance store disk cannot be snapshotted).',
+      '',
+      "Workaround: bundle it with the EC2 AMI tools (`ec2-bundle-vol`, `ec2-upload-bundle`) to S3 and register the bundle, or move the workload to an EBS-backed instance and create the image there. Right-click → *Why Can't I Create an Image?*",
+    );
   }
   return lines.join('\n');
 }

@@ -10,9 +10,10 @@ export function regionDescription(
   cost: RegionSnapshotCost | undefined,
   access: BlockPublicAccessState | undefined,
 ): string | undefined {
+  // Short enough for the default side bar width: the amounts first, what they are in the tooltip.
   const parts = [
-    cost ? `AMI snapshots ≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
-    cost && cost.unusedCount > 0 ? `unused ≈ ${formatUsd(cost.unusedMonthly)}/mo` : undefined,
+    cost ? `≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
+    cost && cost.unusedCount > 0 ? `${formatUsd(cost.unusedMonthly)}/mo unused` : undefined,
     access === 'block-new-sharing' ? 'public sharing blocked' : undefined,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;

@@ -17,7 +17,7 @@ export function snapshotMonthlyCost(snapshot: Snapshot, pricePerGbMonth: number)
   return monthlySnapshotCost([snapshot.VolumeSize ?? 0], pricePerGbMonth);
 }
 
-/** `snap-… · 16 GiB · ≈ $0.80/mo · unused`. */
+/** `snap-… · 16 GiB · ≈ $0.80/mo · unused`, or `… · used by web-server-base-v7` (the AMI's name: its id is in the tooltip). */
 export function snapshotDescription(u: SnapshotUsage, pricePerGbMonth: number): string {
   const s = u.snapshot;
   return [
@@ -25,7 +25,7 @@ export function snapshotDescription(u: SnapshotUsage, pricePerGbMonth: number): 
     `${s.VolumeSize ?? '?'} GiB`,
     `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/mo`,
     s.State && s.State !== 'completed' ? s.State : undefined,
-    u.usedBy.length === 0 ? 'unused' : `used by ${u.usedBy.map((i) => i.ImageId).join(', ')}`,
+    u.usedBy.length === 0 ? 'unused' : `used by ${u.usedBy.map(imageLabel).join(', ')}`,
   ]
     .filter(Boolean)
     .join(' · ');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerNode, NodeContext } from './node';
 import { RegionNode } from './regionNodes';
+import { spokenLabel } from './spokenLabel';
 
 /**
  * The AMIs view's data provider. Children come from the nodes; the provider remembers the
@@ -19,8 +20,13 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
     this.subscription = ctx.model.onDidChange.on((ids) => this.rowsChanged(ids));
   }
 
+  /** The node's row, with a spoken label (its label and description) unless the node gave one. */
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    const item = node.getTreeItem();
+    const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    const description = typeof item.description === 'string' ? item.description : undefined;
+    item.accessibilityInformation ??= { label: spokenLabel(label, description) };
+    return item;
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
@@ -63,7 +69,10 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
   async resolve(id: string): Promise<ExplorerNode | undefined> {
     let level = await this.getChildren();
     for (;;) {
-      const match = level.find((n) => n.id === id) ?? level.find((n) => id.startsWith(`${n.id}/`));
+      const match =
+        level.find((n) => n.id === id) ??
+        level.find((n) => id.startsWith(`${n.id}/`)) ??
+        level.find((n) => n.holds?.(id));
       if (!match || match.id === id) {
         return match;
       }

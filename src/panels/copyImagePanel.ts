@@ -37,7 +37,7 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readCopyImageMessage, raw, (m) => {
-      if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.copies.has(m.id))
+      if (m.type !== 'ready' && m.type !== 'submit' && !this.copies.has(m.id))
         return `${m.id} is not a copy made by this panel.`;
       if (m.type === 'submit')
         return this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
@@ -62,6 +62,12 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
         return this.services.revealImage(this.copies.get(m.id) as string, m.id);
       case 'copyId':
         return this.services.copyText(m.id);
+      case 'openDetails':
+        return this.services.showPanel({
+          kind: 'imageDetails',
+          region: this.copies.get(m.id) as string,
+          imageId: m.id,
+        });
       case 'submit': {
         const p = m.params;
         post({

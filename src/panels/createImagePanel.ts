@@ -41,7 +41,7 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readCreateImageMessage, raw, (m) => {
-      if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.created.has(m.id)) {
+      if (m.type !== 'ready' && m.type !== 'submit' && !this.created.has(m.id)) {
         return `${m.id} is not an image this panel created.`;
       }
       if (m.type === 'submit') {
@@ -66,6 +66,8 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
         return this.services.revealImage(this.region, m.id);
       case 'copyId':
         return this.services.copyText(m.id);
+      case 'openDetails':
+        return this.services.showPanel({ kind: 'imageDetails', region: this.region, imageId: m.id });
       case 'submit': {
         const data = this.data as CreateImageInit; // parse() refuses a submit before load()
         post({ type: 'progress', requestId: m.requestId, message: progressText(m.params.noReboot) });

@@ -34,7 +34,7 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'deregister', region, imageIds: [...imageIds] };
-    this.title = imageIds.length === 1 ? `Deregister ${imageIds[0]}` : `Deregister ${imageIds.length} AMIs`;
+    this.title = imageIds.length === 1 ? `Deregister AMI: ${imageIds[0]}` : `Deregister AMIs: ${imageIds.length}`;
   }
 
   parse(raw: unknown): Parsed<Msg> {

@@ -43,7 +43,7 @@ export class LaunchInstancePanel implements PanelController<
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'launchInstance', region, imageId };
-    this.title = `Launch: ${imageId}`;
+    this.title = `Launch Instance: ${imageId}`;
   }
 
   parse(raw: unknown): Parsed<Msg> {

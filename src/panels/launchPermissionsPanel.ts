@@ -5,6 +5,7 @@
 import type { Image, LaunchPermission } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readLaunchPermissionsMessage } from '../shared/messageValidation';
+import { plural } from '../shared/plural';
 import type {
   LaunchPermissionsArgs,
   LaunchPermissionsInit,
@@ -121,7 +122,7 @@ export class LaunchPermissionsPanel implements PanelController<
             post({
               type: 'progress',
               requestId: m.requestId,
-              message: `Applying ${add.length} addition(s) and ${remove.length} removal(s)…`,
+              message: `Applying ${plural(add.length, 'addition')} and ${plural(remove.length, 'removal')}…`,
             });
             await ec2.modifyLaunchPermissions(this.region, this.imageId, add, remove);
             this.services.imagesChanged(this.region);

@@ -192,6 +192,8 @@ const common = {
   copyId: obj({ type: literal('copyId'), id: imageId }),
 };
 
+const openDetails = obj({ type: literal('openDetails'), id: imageId });
+
 function submit<P>(params: Reader<P>) {
   return obj({ type: literal('submit'), requestId, params });
 }
@@ -243,6 +245,7 @@ const createImageParams = obj({
 
 export const readCreateImageMessage: Reader<CreateImageToHost> = byType<CreateImageToHost>({
   ...common,
+  openDetails,
   submit: submit((v, path) => {
     // `addedVolumes` is optional in the protocol (absent: none) and stays absent; every other key is exact.
     const plain =
@@ -287,6 +290,7 @@ export const readLaunchPermissionsMessage: Reader<LaunchPermissionsToHost> = byT
 
 export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToHost>({
   ...common,
+  openDetails,
   submit: submit((v, path) => {
     const p = obj({
       destinationRegion: str(32, checkRegion),

@@ -12,7 +12,7 @@ Serves the AMI Explorer EC2 simulator (EC2 Query API + STS GetCallerIdentity) on
   --port N                 port on 127.0.0.1 (default 4599; 0 picks a free one)
   --state FILE             where the state persists (default ~/.ami-explorer/simulator-state.json)
   --memory                 keep the state in memory only
-  --pending-delay S        seconds a new image stays pending (default 15; 0 = instant)
+  --pending-delay S        seconds a new image stays pending (default 5, as the extension's setting; 0 = instant)
   --instance-transition S  seconds an instance spends stopping, pending, … (default 3)
   --large-region-images N  scale the public catalog of us-east-1 to N images (benchmarks)`;
 
@@ -28,7 +28,7 @@ function parseArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     port: 4599,
     stateFile: path.join(os.homedir(), '.ami-explorer', 'simulator-state.json'),
-    pendingDelayMs: 15_000,
+    pendingDelayMs: 5_000,
     instanceTransitionMs: 3_000,
     largeRegionImages: 0,
   };

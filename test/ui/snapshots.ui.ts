@@ -24,7 +24,7 @@ describe('Snapshots folder (UI)', function () {
       descriptions.every((d) => /\d+ GiB · ≈ \$\d+\.\d\d\/mo/.test(d)),
       descriptions.join('\n'),
     );
-    await waitForText(region, /AMI snapshots ≈ \$\d+\.\d\d\/mo/);
+    await waitForText(region, /^≈ \$\d+\.\d\d\/mo/);
     assert.match(await description(folder), /unused ≈ \$5\.80\/mo/);
     await wb().screenshot('us-east-1-snapshots');
   });
@@ -33,7 +33,7 @@ describe('Snapshots folder (UI)', function () {
     const rows = await wb().loadedChildren(await wb().reveal('Snapshots'));
     const descriptions = await Promise.all(rows.map((r) => description(r.row)));
     const unusedRow = rows[descriptions.findIndex((d) => /· unused$/.test(d))].row;
-    const usedRow = rows[descriptions.findIndex((d) => /used by ami-/.test(d))].row;
+    const usedRow = rows[descriptions.findIndex((d) => /used by /.test(d))].row;
     const unusedMenu = await wb().contextMenu(unusedRow);
     await wb().screenshot('unused-snapshot-menu');
     await wb().page.keyboard.press('Escape');

@@ -33,7 +33,8 @@ describe('walkthrough (UI)', function () {
     await wb().runCommand('View: Toggle Primary Side Bar Visibility');
   });
 
-  it('offers the training commands in the AMIs view\'s "…" menu', async function () {
+  /** The labels of the AMIs view's "…" menu (closed again). */
+  async function viewMenu(shot: string): Promise<string[]> {
     await page()
       .locator('.part.sidebar')
       .getByRole('button', { name: /^(More Actions|Views and More Actions)/ })
@@ -43,28 +44,51 @@ describe('walkthrough (UI)', function () {
     await items.first().waitFor({ timeout: 10_000 });
     await page().waitForTimeout(300);
     const labels = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
-    await wb().screenshot('view-menu');
+    await wb().screenshot(shot);
     await page().keyboard.press('Escape');
+    return labels;
+  }
+
+  it('offers the training commands in the AMIs view\'s "…" menu', async function () {
+    const labels = await viewMenu('view-menu');
     for (const wanted of [
       'Reset Simulator…',
       'Switch Simulator Account…',
       'Settle Pending Work Now',
       'Start Simulator Endpoint',
-      'Stop Simulator Endpoint',
       `Open Walkthrough: ${TITLE}`,
     ]) {
       assert.ok(labels.includes(wanted), `"${wanted}" in the menu: ${labels.join(' | ')}`);
     }
+    assert.ok(!labels.includes('Stop Simulator Endpoint'), 'Stop is offered only while the endpoint runs');
   });
 
-  it('starts the simulator endpoint and shows the AWS CLI line with a Copy command button', async function () {
+  it('starts the simulator endpoint: one short toast with a Copy AWS CLI Command button, then the menu offers Stop', async function () {
     await wb().runCommand('AMI Explorer: Start Simulator Endpoint');
-    const toast = page().locator('.notification-toast').filter({ hasText: 'aws --endpoint-url http://127.0.0.1:' });
+    const toast = page()
+      .locator('.notification-toast')
+      .filter({ hasText: /Simulator endpoint running on http:\/\/127\.0\.0\.1:\d+/ });
     await toast.waitFor({ timeout: 20_000 });
-    assert.match(await toast.innerText(), /AKIAAMIEXPLORERDEV01.*AKIAAMIEXPLORERPTNR1/s);
-    await toast.getByRole('button', { name: 'Copy command' }).waitFor();
+    await toast.getByRole('button', { name: 'Copy AWS CLI Command' }).waitFor();
+    const message = (await toast.locator('.notification-list-item-message').innerText()).trim();
+    assert.ok(message.length < 90, `a short message, not a wall of text: ${message}`);
+    assert.equal(
+      await page().locator('.notification-toast', { hasText: 'Starting the simulator endpoint' }).count(),
+      0,
+      'no "Starting…" toast next to it',
+    );
     await wb().screenshot('endpoint-started');
+    const running = await viewMenu('view-menu-endpoint-running');
+    assert.ok(
+      running.includes('Stop Simulator Endpoint') && !running.includes('Start Simulator Endpoint'),
+      running.join(' | '),
+    );
     await wb().runCommand('AMI Explorer: Stop Simulator Endpoint');
+    const stopped = await viewMenu('view-menu-endpoint-stopped');
+    assert.ok(
+      stopped.includes('Start Simulator Endpoint') && !stopped.includes('Stop Simulator Endpoint'),
+      stopped.join(' | '),
+    );
   });
 
   it('ticks "Browse AMIs" off when the user expands a root-device folder', async function () {

@@ -9,7 +9,8 @@ import { checkAmiName, checkDescription, checkKmsKeyId } from '../../src/shared/
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel, submitForm } from './lib/panel';
+import { imageActions, startPanel, submitForm, successLock } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.region { width: 240px; }
@@ -24,6 +25,7 @@ const requests = startPanel(channel, app, {
       view.result.failure('EC2 did not copy the image', r.error);
       return;
     }
+    view.succeeded();
     view.result.success(
       `Copy ${r.imageId} started in ${r.region}`,
       [
@@ -35,7 +37,7 @@ const requests = startPanel(channel, app, {
           ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.',
         ),
       ],
-      idActions(channel, r.imageId, 'Copy image id'),
+      imageActions(channel, r.imageId),
     );
   },
 });
@@ -62,7 +64,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
         'It is an AWS Marketplace image (it has product codes), and EC2 refuses to copy those. Launch an instance from it and create an image of that instance, or subscribe to the product in the other region.',
       ),
     );
-    return { progress, result, idle: () => undefined };
+    return { progress, result, idle: () => undefined, succeeded: () => undefined };
   }
   const save = () =>
     channel.save({
@@ -120,6 +122,14 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   const copyTags = h('vscode-checkbox', { label: 'Copy the image’s tags', checked: saved?.copyImageTags ?? true });
   copyTags.addEventListener('change', save);
   const submit = h('vscode-button', { icon: 'copy', on: { click: () => send() } }, 'Copy AMI');
+  const lock = successLock({
+    submit,
+    label: 'Copy AMI',
+    againLabel: 'Make another copy…',
+    lock: setFieldsDisabled,
+    result,
+    first: region,
+  });
 
   function values(): CopyImageParams {
     return {
@@ -132,13 +142,18 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     };
   }
   function send(): void {
+    if (lock.done) return lock.again();
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
-    if (problems.some((p) => p !== undefined)) return;
+    if (refuseIfInvalid(problems)) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
+  function setFieldsDisabled(disabled: boolean): void {
+    for (const c of [region, name.input, description.input, kms.input, copyTags]) c.disabled = disabled;
+    encrypted.disabled = disabled || data.sourceEncrypted;
+  }
   function setBusy(busy: boolean): void {
-    for (const c of [region, name.input, description.input, kms.input, copyTags, submit]) c.disabled = busy;
-    encrypted.disabled = busy || data.sourceEncrypted;
+    setFieldsDisabled(busy);
+    submit.disabled = busy;
     if (!busy) progress.hide();
   }
 
@@ -146,6 +161,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   setChildren(
     app,
     ...header,
+    result.root,
     h(
       'vscode-form-group',
       { variant: 'vertical' },
@@ -174,9 +190,8 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     ),
     h('div', { className: 'actions-row' }, submit),
     progress.root,
-    result.root,
   );
   name.validate();
   save();
-  return { progress, result, idle: () => setBusy(false) };
+  return { progress, result, idle: () => setBusy(false), succeeded: () => lock.finish() };
 }

@@ -11,7 +11,8 @@ import { checkAmiName, checkDescription } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel, submitForm } from './lib/panel';
+import { imageActions, startPanel, submitForm, successLock } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 import type { NewVolumeEditor } from './createImage/newVolumes';
 import { NEW_VOLUME_CSS, newVolumeEditor } from './createImage/newVolumes';
 
@@ -36,6 +37,7 @@ const requests = startPanel(channel, app, {
       view.result.failure('EC2 did not create the image', r.error);
       return;
     }
+    view.succeeded();
     view.result.success(
       `Image ${r.imageId} is being created`,
       [
@@ -47,7 +49,7 @@ const requests = startPanel(channel, app, {
           ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
         ),
       ],
-      idActions(channel, r.imageId, 'Copy image id'),
+      imageActions(channel, r.imageId),
     );
   },
 });
@@ -63,7 +65,13 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
 
   if (data.rootDeviceType !== 'ebs') {
     setChildren(app, ...header, instanceStoreExplanation());
-    return { progress, result, idle: () => undefined, values: () => saved ?? emptyValues(data) };
+    return {
+      progress,
+      result,
+      idle: () => undefined,
+      succeeded: () => undefined,
+      values: () => saved ?? emptyValues(data),
+    };
   }
 
   const save = () =>
@@ -86,13 +94,13 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   });
 
   const noReboot = h('vscode-checkbox', {
-    label: 'No reboot: keep the instance running while EC2 takes the snapshots',
+    label: 'Keep the instance running while EC2 takes the snapshots (no reboot)',
     checked: saved?.noReboot ?? false,
   });
   const rebootNote = h(
     'div',
     { className: 'note' },
-    h('strong', {}, 'Without No reboot (recommended). '),
+    h('strong', {}, 'Reboot (recommended). '),
     'EC2 shuts the instance down, snapshots every attached volume, then starts it again. Nothing is being written during the snapshots, so the image is ',
     h('strong', {}, 'application-consistent'),
     '. The instance is unavailable for a few minutes.',
@@ -100,7 +108,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   const noRebootNote = h(
     'div',
     { className: 'note' },
-    h('strong', {}, 'With No reboot. '),
+    h('strong', {}, 'Keep running. '),
     'The instance keeps serving while EC2 snapshots its volumes. Data still in memory and writes in flight are not captured: the image is only ',
     h('strong', {}, 'crash-consistent'),
     ', as if the power had been cut. Databases may need recovery when launched from it.',
@@ -133,13 +141,15 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   snapshotTags.value = saved?.snapshotTags ?? [];
 
   const submit = h('vscode-button', { icon: 'device-camera', on: { click: () => send() } }, 'Create Image');
-  const fieldsToDisable = () => [
-    name.input,
-    description.input,
-    noReboot,
+  const fieldsToDisable = () => [name.input, description.input, noReboot, ...volumeRows.flatMap((r) => r.controls)];
+  const lock = successLock({
     submit,
-    ...volumeRows.flatMap((r) => r.controls),
-  ];
+    label: 'Create Image',
+    againLabel: 'Create another image…',
+    lock: setFieldsDisabled,
+    result,
+    first: name.input,
+  });
 
   function values(): CreateImageParams {
     return {
@@ -154,6 +164,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   }
 
   function send(): void {
+    if (lock.done) return lock.again();
     const problems = [
       name.validate(),
       description.validate(),
@@ -161,15 +172,20 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       imageTags.validate(),
       snapshotTags.validate(),
     ];
-    if (problems.some((p) => p !== undefined)) return;
+    if (refuseIfInvalid(problems)) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
 
+  function setFieldsDisabled(disabled: boolean): void {
+    for (const f of fieldsToDisable()) f.disabled = disabled;
+    imageTags.setDisabled(disabled);
+    snapshotTags.setDisabled(disabled);
+    newVolumes.setDisabled(disabled);
+  }
+
   function setBusy(busy: boolean): void {
-    for (const f of fieldsToDisable()) f.disabled = busy;
-    imageTags.setDisabled(busy);
-    snapshotTags.setDisabled(busy);
-    newVolumes.setDisabled(busy);
+    setFieldsDisabled(busy);
+    submit.disabled = busy;
     if (!busy) progress.hide();
   }
 
@@ -184,6 +200,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   setChildren(
     app,
     ...header,
+    result.root,
     stateWarning,
     name.root,
     description.root,
@@ -208,10 +225,9 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     snapshotTags.root,
     h('div', { className: 'actions-row' }, submit),
     progress.root,
-    result.root,
   );
   [name, description].forEach((f) => f.validate());
-  return { progress, result, idle: () => setBusy(false), values };
+  return { progress, result, idle: () => setBusy(false), succeeded: () => lock.finish(), values };
 }
 
 /** An existing volume: size and type as they are (CreateImage cannot change them), the two choices it allows. */

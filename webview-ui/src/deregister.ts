@@ -1,4 +1,5 @@
 /** The Deregister form: the selected AMIs, what they keep paying for, snapshots, confirmation, per-image result. */
+import { plural } from '../../src/shared/plural';
 import { formatUsd, monthlySnapshotCost } from '../../src/shared/pricing';
 import type {
   DeregisterImageInfo,
@@ -18,6 +19,7 @@ adoptStyles(`${BASE_CSS}
 .snap { white-space: nowrap; }
 .totals { margin: 8px 0 12px; font-weight: 600; }
 td.select { width: 28px; }
+ul.doomed { margin: 4px 0 0; padding-left: 20px; }
 `);
 
 /** What is kept across reloads: the selection and the snapshot choice, never the confirmation. */
@@ -32,6 +34,13 @@ const requests = startPanel(channel, app, {
     else view.result.failure('EC2 did not deregister the images', r.error);
   },
 });
+
+/** The button says exactly what it does: "Deregister 1 AMI and delete 2 snapshots". */
+function deregisterLabel(images: number, snapshots: number): string {
+  if (images === 0) return 'Deregister';
+  const amis = `Deregister ${plural(images, 'AMI')}`;
+  return snapshots > 0 ? `${amis} and delete ${plural(snapshots, 'snapshot')}` : amis;
+}
 
 function blockedReason(info: DeregisterImageInfo): string | undefined {
   if (info.state === 'not found') return 'No longer exists.';
@@ -91,8 +100,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     update();
     save();
   });
-  const snapshotNote = h('p', { className: 'explain' });
-  const confirm = h('vscode-checkbox', { label: 'I understand that deregistering cannot be undone' });
+  // Says what the checkbox does in its current state, and lists what would be deleted.
+  const snapshotNote = h('div', { className: 'explain', attrs: { id: 'snapshot-note' } });
+  const warning = h('div', { className: 'warning', attrs: { id: 'deregister-warning' } });
+  const confirm = h('vscode-checkbox', { label: 'I understand that this cannot be undone' });
   confirm.addEventListener('change', () => update());
   const totals = h('div', { className: 'totals', attrs: { role: 'status' } });
   const submit = h('vscode-button', { icon: 'trash', on: { click: () => send() } }, 'Deregister');
@@ -103,16 +114,50 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
 
   function update(): void {
     const chosen = selected();
-    const sizes = chosen.flatMap((i) => i.snapshots.map((s) => s.sizeGiB));
-    const cost = monthlySnapshotCost(sizes, data.snapshotPricePerGiBMonth);
+    // Two selected images may share a snapshot: count and list it once.
+    const snapshots = [...new Map(chosen.flatMap((i) => i.snapshots).map((sn) => [sn.snapshotId, sn])).values()];
+    const gib = snapshots.reduce((a, sn) => a + sn.sizeGiB, 0);
+    const cost = monthlySnapshotCost(
+      snapshots.map((sn) => sn.sizeGiB),
+      data.snapshotPricePerGiBMonth,
+    );
+    const deleting = deleteSnapshots.checked && snapshots.length > 0;
     totals.textContent =
       chosen.length === 0
         ? 'No image selected.'
-        : `${chosen.length} image${chosen.length > 1 ? 's' : ''} selected, using ${sizes.length} snapshot${sizes.length === 1 ? '' : 's'} (${sizes.reduce((a, b) => a + b, 0)} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
-    snapshotNote.textContent = deleteSnapshots.checked
-      ? `Deregistering an AMI does not delete its snapshots: left alone they stay in your account and keep costing up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`
-      : `The snapshots stay and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`;
-    submit.textContent = chosen.length > 1 ? `Deregister ${chosen.length} AMIs` : 'Deregister AMI';
+        : `${plural(chosen.length, 'image')} selected, using ${plural(snapshots.length, 'snapshot')} (${gib} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
+    deleteSnapshots.hidden = snapshots.length === 0;
+    if (snapshots.length === 0) setChildren(snapshotNote, 'The selected images use no EBS snapshots.');
+    else if (deleteSnapshots.checked)
+      setChildren(
+        snapshotNote,
+        `After deregistering, these snapshots are deleted permanently, which saves up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`,
+      );
+    else
+      setChildren(
+        snapshotNote,
+        `The snapshots are kept: they stay in your account and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`,
+      );
+    setChildren(
+      warning,
+      h('strong', {}, 'Permanently: '),
+      chosen.length === 0
+        ? 'nothing is selected.'
+        : `${plural(chosen.length, 'AMI')} ${chosen.length === 1 ? 'is' : 'are'} deregistered (${chosen.map((i) => i.name ?? i.imageId).join(', ')}): nobody can launch new instances from ${chosen.length === 1 ? 'it' : 'them'}. Instances already running from ${chosen.length === 1 ? 'it' : 'them'} are not affected.`,
+      deleting
+        ? h(
+            'div',
+            {},
+            `${plural(snapshots.length, 'snapshot')} ${snapshots.length === 1 ? 'is' : 'are'} deleted, with ${snapshots.length === 1 ? 'its' : 'their'} data (a deleted snapshot cannot be restored):`,
+            h(
+              'ul',
+              { className: 'doomed' },
+              ...snapshots.map((sn) => h('li', {}, h('code', {}, sn.snapshotId), ` · ${sn.sizeGiB} GiB`)),
+            ),
+          )
+        : null,
+    );
+    submit.textContent = deregisterLabel(chosen.length, deleting ? snapshots.length : 0);
     submit.disabled = chosen.length === 0 || !confirm.checked || requests.busy;
   }
 
@@ -183,8 +228,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         ),
       ),
     );
-    if (failed === 0)
-      result.success(`Deregistered ${res.items.length} AMI${res.items.length > 1 ? 's' : ''}`, [table], []);
+    if (failed === 0) result.success(`Deregistered ${plural(res.items.length, 'AMI')}`, [table], []);
     else {
       result.failure(`${failed} of ${res.items.length} could not be deregistered`, {
         message: 'See each image below.',
@@ -195,12 +239,8 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, 'Deregister AMIs'),
-    h(
-      'p',
-      { className: 'subtitle' },
-      `${data.images.length} image${data.images.length > 1 ? 's' : ''} in ${data.region}`,
-    ),
+    h('h1', {}, data.images.length === 1 ? 'Deregister AMI' : 'Deregister AMIs'),
+    h('p', { className: 'subtitle' }, `${plural(data.images.length, 'image')} in ${data.region}`),
     h(
       'table',
       {},
@@ -225,11 +265,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     totals,
     deleteSnapshots,
     snapshotNote,
-    h(
-      'div',
-      { className: 'warning' },
-      'After deregistration nobody can launch new instances from these AMIs. Instances already running from them are not affected.',
-    ),
+    warning,
     confirm,
     h('div', { className: 'actions-row' }, submit),
     progress.root,

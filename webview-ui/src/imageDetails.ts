@@ -6,6 +6,7 @@ import type {
   ImageDetailsToHost,
   ImageDetailsToWebview,
 } from '../../src/shared/protocol/imageDetails';
+import { plural } from '../../src/shared/plural';
 import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
@@ -14,7 +15,9 @@ import { startPanel } from './lib/panel';
 
 adoptStyles(`${BASE_CSS}
 body { max-width: 1040px; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 4px; }
+/* Two groups that wrap as wholes: a narrow panel never leaves Refresh alone on a line. */
+.toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0 4px; }
+.toolbar .group { display: flex; flex-wrap: wrap; gap: 8px; }
 table.attrs th { width: 220px; white-space: nowrap; }
 table.attrs td { overflow-wrap: anywhere; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 2px; border: 1px solid var(--vscode-contrastBorder, transparent);
@@ -56,7 +59,9 @@ function attrs(label: string, rows: Row[]): HTMLElement {
 
 const code = (v: string | undefined) => (v ? h('code', {}, v) : undefined);
 const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'Yes' : 'No');
-const when = (iso: string | undefined) => (iso ? `${new Date(iso).toLocaleString()} (${iso})` : undefined);
+// The local time with its zone, then EC2's UTC value: a bare local time is ambiguous next to UTC tooltips.
+const when = (iso: string | undefined) =>
+  iso ? `${new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' })} (${iso})` : undefined;
 
 function deviceRow(b: BlockDeviceInfo): HTMLElement {
   if (b.kind === 'ephemeral')
@@ -106,20 +111,28 @@ function build(d: ImageDetailsInit, notice?: string) {
   const actions = h(
     'div',
     { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
-    available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
-    available ? button('Copy AMI…', 'files', open('copyImage')) : null,
-    d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
-    d.ownedByMe ? button('Deregister…', 'trash', open('deregister')) : null,
-    button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
-    button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
-    button('Refresh', 'refresh', () => {
-      const requestId = requests.begin();
-      if (!requestId) return;
-      setBusy(true);
-      result.clear();
-      progress.show('Reading the image from EC2…');
-      channel.post({ type: 'refresh', requestId });
-    }),
+    h(
+      'div',
+      { className: 'group' },
+      available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
+      available ? button('Copy AMI…', 'files', open('copyImage')) : null,
+      d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
+      d.ownedByMe ? button('Deregister…', 'trash', open('deregister')) : null,
+    ),
+    h(
+      'div',
+      { className: 'group' },
+      button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
+      button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
+      button('Refresh', 'refresh', () => {
+        const requestId = requests.begin();
+        if (!requestId) return;
+        setBusy(true);
+        result.clear();
+        progress.show('Reading the image from EC2…');
+        channel.post({ type: 'refresh', requestId });
+      }),
+    ),
   );
   function setBusy(busy: boolean): void {
     for (const b of buttons) b.disabled = busy;
@@ -131,7 +144,7 @@ function build(d: ImageDetailsInit, notice?: string) {
   const state = h('span', {}, h('span', { className: 'badge' }, d.state), d.stateReason ? ` ${d.stateReason}` : '');
   setChildren(
     app,
-    h('h1', {}, 'AMI details'),
+    h('h1', {}, 'AMI Details'),
     h('p', { className: 'subtitle' }, `${d.name ? `${d.name} · ` : ''}${d.imageId} · ${d.region}`),
     actions,
     progress.root,
@@ -188,7 +201,7 @@ function build(d: ImageDetailsInit, notice?: string) {
         {},
         `Root device: ${d.rootDeviceType ?? '?'}${d.rootDeviceName ? ` at ${d.rootDeviceName}` : ''}. `,
         ebs.length > 0
-          ? `Its ${ebs.length} snapshot(s) cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
+          ? `Its ${plural(ebs.length, 'snapshot')} cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
           : 'No EBS snapshot: nothing is billed for storage.',
       ),
       d.blockDevices.length === 0

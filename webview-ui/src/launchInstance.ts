@@ -9,7 +9,8 @@ import { checkTagValue } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
-import { idActions, startPanel, submitForm } from './lib/panel';
+import { idActions, startPanel, submitForm, successLock } from './lib/panel';
+import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
 vscode-single-select.type { width: 240px; }
@@ -26,6 +27,7 @@ const requests = startPanel(channel, app, {
       return;
     }
     const first = r.instanceIds[0];
+    view.succeeded();
     view.result.success(
       `Launched ${r.instanceIds.join(', ')}`,
       [h('p', {}, 'The instances start as ', h('em', {}, 'pending'), ' and appear under Instances in the tree.')],
@@ -44,7 +46,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   const progress = progressLine();
   const result = resultBox();
   const header = [
-    h('h1', {}, 'Launch instance'),
+    h('h1', {}, 'Launch Instance'),
     h(
       'p',
       { className: 'subtitle' },
@@ -61,7 +63,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
         `EC2 launches only available images; this one is ${data.state}.`,
       ),
     );
-    return { progress, result, idle: () => undefined };
+    return { progress, result, idle: () => undefined, succeeded: () => undefined };
   }
   const save = () =>
     channel.save({ args: { kind: 'launchInstance', region: data.region, imageId: data.imageId }, form: values() });
@@ -87,8 +89,16 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   count.input.classList.add('count');
   const ack = h('vscode-checkbox', { label: 'I understand that these instances are billed until I terminate them' });
   const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, 'Launch');
+  const lock = successLock({
+    submit,
+    label: 'Launch',
+    againLabel: 'Launch more…',
+    lock: setFieldsDisabled,
+    result,
+    first: type,
+  });
   const syncAck = () => {
-    submit.disabled = requests.busy || (data.backend === 'aws' && !ack.checked);
+    submit.disabled = requests.busy || (!lock.done && data.backend === 'aws' && !ack.checked);
   };
   ack.addEventListener('change', syncAck);
 
@@ -101,11 +111,19 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     };
   }
   function send(): void {
-    if ([nameTag.validate(), count.validate()].some((p) => p !== undefined)) return;
+    if (lock.done) {
+      lock.again();
+      if (data.backend === 'aws') ack.checked = false;
+      return syncAck();
+    }
+    if (refuseIfInvalid([nameTag.validate(), count.validate()])) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
+  function setFieldsDisabled(disabled: boolean): void {
+    for (const c of [type, nameTag.input, count.input, ack]) c.disabled = disabled;
+  }
   function setBusy(busy: boolean): void {
-    for (const c of [type, nameTag.input, count.input, ack]) c.disabled = busy;
+    setFieldsDisabled(busy);
     if (!busy) progress.hide();
     syncAck();
   }
@@ -114,6 +132,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   setChildren(
     app,
     ...header,
+    result.root,
     data.backend === 'aws'
       ? h(
           'div',
@@ -133,9 +152,8 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     data.backend === 'aws' ? ack : null,
     h('div', { className: 'actions-row' }, submit),
     progress.root,
-    result.root,
   );
   syncAck();
   save();
-  return { progress, result, idle: () => setBusy(false) };
+  return { progress, result, idle: () => setBusy(false), succeeded: () => lock.finish() };
 }

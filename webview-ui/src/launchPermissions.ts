@@ -5,6 +5,7 @@ import type {
   LaunchPermissionsToWebview,
   PermissionSet,
 } from '../../src/shared/protocol/launchPermissions';
+import { plural } from '../../src/shared/plural';
 import type { Check } from '../../src/shared/validation';
 import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
@@ -12,13 +13,18 @@ import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { startPanel } from './lib/panel';
 
+/* The list and the add field share one width; entries are plain text rows, not field-like chips
+   (which read as disabled inputs). The Apply row sticks to the bottom: a long form never hides it. */
 adoptStyles(`${BASE_CSS}
-.entries { margin: 4px 0; max-width: 600px; }
-.totals { margin: 16px 0 0; font-weight: 600; }
-.entry { display: flex; align-items: center; gap: 8px; padding: 2px 0; }
-.entry code { flex: 1; }
+.entries, .add-row { max-width: 600px; }
+.entries { margin: 4px 0; }
+.totals { font-weight: 600; align-self: center; flex: 1; }
+.entry { display: flex; align-items: center; gap: 8px; padding: 3px 0; border-bottom: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
+.entry .value { flex: 1; font-family: var(--vscode-editor-font-family); overflow-wrap: anywhere; }
 .add-row { display: flex; gap: 8px; align-items: flex-start; }
-.add-row vscode-textfield { flex: 1; max-width: 520px; }
+.add-row vscode-textfield { flex: 1; }
+.actions-row.sticky { position: sticky; bottom: 0; background: var(--vscode-editor-background); padding: 8px 0; margin-top: 8px;
+  border-top: 1px solid var(--vscode-widget-border, var(--vscode-panel-border)); }
 .copy-row { display: flex; gap: 8px; align-items: center; }
 .copy-row vscode-single-select { width: 360px; }
 ul.blockers { margin: 4px 0; padding-left: 20px; }
@@ -40,6 +46,8 @@ function entryList(opts: {
   explain: string;
   label: string;
   placeholder: string;
+  /** A full example under the field, when the placeholder has to be shortened to fit. */
+  example?: string;
   check: Check;
   onChange: () => void;
 }) {
@@ -77,7 +85,7 @@ function entryList(opts: {
             h(
               'div',
               { className: 'entry', attrs: { role: 'listitem' } },
-              h('code', {}, v),
+              h('span', { className: 'value' }, v),
               h(
                 'vscode-button',
                 {
@@ -106,6 +114,7 @@ function entryList(opts: {
       h('p', { className: 'explain' }, opts.explain),
       list,
       h('div', { className: 'add-row' }, input, add),
+      opts.example ? h('vscode-form-helper', {}, `For example ${opts.example}`) : null,
       error,
     ),
     get value() {
@@ -158,7 +167,8 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     title: 'AWS accounts',
     explain: 'Specific accounts that may launch the image; it stays private to everyone else.',
     label: 'Account id to add',
-    placeholder: '123456789012',
+    // Not the simulator's own 123456789012: an image is never shared with its owner.
+    placeholder: '12 digits, e.g. 111122223333',
     check: checkAccountId,
     onChange: save,
   });
@@ -166,7 +176,8 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     title: 'Organizations',
     explain: 'Every account of an AWS Organizations organization.',
     label: 'Organization ARN to add',
-    placeholder: 'arn:aws:organizations::123456789012:organization/o-exampleorgid',
+    placeholder: 'arn:aws:organizations::…:organization/o-…',
+    example: 'arn:aws:organizations::111122223333:organization/o-exampleorgid',
     check: checkOrganizationArn,
     onChange: save,
   });
@@ -174,7 +185,8 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     title: 'Organizational units',
     explain: 'Every account of an organizational unit (and its child OUs).',
     label: 'OU ARN to add',
-    placeholder: 'arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou',
+    placeholder: 'arn:aws:organizations::…:ou/o-…/ou-…',
+    example: 'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-abcd-exampleou',
     check: checkOrganizationalUnitArn,
     onChange: save,
   });
@@ -242,8 +254,9 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, 'Launch permissions'),
+    h('h1', {}, 'Launch Permissions'),
     h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
+    result.root,
     h('h2', {}, 'Visibility'),
     isPublic,
     blockers,
@@ -264,10 +277,8 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
           h('div', { className: 'copy-row' }, copyFrom, loadButton),
         )
       : null,
-    changes,
-    h('div', { className: 'actions-row' }, apply),
+    h('div', { className: 'actions-row sticky' }, changes, apply),
     progress.root,
-    result.root,
   );
   fill(saved ?? current);
   if (saved && !canGoPublic && !current.isPublic) isPublic.checked = false;
@@ -288,9 +299,9 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       save();
       const who = [
         p.isPublic ? 'public' : 'private',
-        `${p.accounts.length} account(s)`,
-        `${p.organizations.length} organization(s)`,
-        `${p.organizationalUnits.length} OU(s)`,
+        plural(p.accounts.length, 'account'),
+        plural(p.organizations.length, 'organization'),
+        plural(p.organizationalUnits.length, 'OU'),
       ];
       result.success(
         'Permissions applied',

@@ -1,5 +1,5 @@
 /** The Copy AMI panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
-import type { HostMessage, WebviewMessage } from './envelope';
+import type { HostMessage, OpenDetailsMessage, WebviewMessage } from './envelope';
 
 /** What a Copy AMI panel is about (see `SavedPanelArgs`). */
 export interface CopyImageArgs {
@@ -38,5 +38,5 @@ export interface CopyImageResult {
   region: string;
 }
 
-export type CopyImageToHost = WebviewMessage<CopyImageParams>;
+export type CopyImageToHost = WebviewMessage<CopyImageParams, OpenDetailsMessage>;
 export type CopyImageToWebview = HostMessage<CopyImageInit, CopyImageResult>;

@@ -1,5 +1,5 @@
 /** The Create Image panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
-import type { HostMessage, TagInput, WebviewMessage } from './envelope';
+import type { HostMessage, OpenDetailsMessage, TagInput, WebviewMessage } from './envelope';
 
 /** What a Create Image panel is about (see `SavedPanelArgs`). */
 export interface CreateImageArgs {
@@ -98,5 +98,5 @@ export interface CreateImageResult {
   imageId: string;
 }
 
-export type CreateImageToHost = WebviewMessage<CreateImageParams>;
+export type CreateImageToHost = WebviewMessage<CreateImageParams, OpenDetailsMessage>;
 export type CreateImageToWebview = HostMessage<CreateImageInit, CreateImageResult>;

@@ -54,6 +54,13 @@ export interface CopyIdMessage {
   id: string;
 }
 
+/** Asks the host to open the details panel of an image the host itself returned in a result. */
+export interface OpenDetailsMessage {
+  type: 'openDetails';
+  /** An AMI id from a successful result of this panel. */
+  id: string;
+}
+
 /** A form submission. The host answers it with `progress` messages and exactly one `result`. */
 export interface SubmitMessage<TParams> {
   type: 'submit';

@@ -6,6 +6,7 @@ import {
   imageTooltip,
   instanceDescription,
   instanceIcon,
+  instanceTooltip,
 } from '../../../src/explorer/presentation';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -34,8 +35,12 @@ const base: Image = {
 const rendered = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
 
 describe('image rows', () => {
-  it('describe id, architecture, virtualization and state', () => {
-    assert.strictEqual(imageDescription(base, NOW), 'ami-0123456789abcdef0 · x86_64 · hvm · available');
+  it('describe date, architecture and id (what tells versions apart), the legacy pv and an unusual state', () => {
+    assert.strictEqual(imageDescription(base, NOW), '2026-10-01 · x86_64 · ami-0123456789abcdef0');
+    assert.strictEqual(
+      imageDescription({ ...base, VirtualizationType: 'paravirtual', State: 'pending' }, NOW),
+      '2026-10-01 · x86_64 · ami-0123456789abcdef0 · pv · pending',
+    );
     assert.match(imageDescription({ ...base, DeprecationTime: '2026-01-01T00:00:00Z' }, NOW), /deprecated$/);
   });
 
@@ -77,6 +82,15 @@ describe('instance rows', () => {
     assert.strictEqual(instanceDescription(inst, 'available'), 'i-0abc · running · t3.micro · ami-1');
     assert.match(instanceDescription(inst, 'deregistered'), /⚠ AMI deregistered$/);
     assert.match(instanceDescription(inst, 'deprecated'), /⚠ AMI deprecated$/);
+  });
+
+  it('say on the row when the root device is an instance store, and why there is no Create Image', () => {
+    const store = { ...inst, RootDeviceType: 'instance-store' } as Instance;
+    assert.strictEqual(instanceDescription(store, 'available'), 'i-0abc · running · instance store · t3.micro · ami-1');
+    const tip = instanceTooltip(store, 'available');
+    assert.match(tip, /cannot create an image/);
+    assert.match(tip, /ec2-bundle-vol/);
+    assert.match(tip, /EBS-backed instance/);
   });
 
   it('show the state as icon, spinning while in transition', () => {

@@ -29,17 +29,19 @@ describe('cost and governance presentation', () => {
       snapshotDescription(used, 0.1),
       'snap-0bbbbbbbbbbbbbbbb · 8 GiB · ≈ $0.80/mo · used by ami-0123456789abcdef0',
     );
+    // A named AMI is named: "used by ami-0…" alone does not tell the user which image it is.
+    assert.strictEqual(
+      snapshotDescription({ ...used, usedBy: [{ ...image, Name: 'web-server-base-v7' }] }, 0.1),
+      'snap-0bbbbbbbbbbbbbbbb · 8 GiB · ≈ $0.80/mo · used by web-server-base-v7',
+    );
     const cost = regionSnapshotCost([orphan, used], [image], 0.05);
     assert.strictEqual(snapshotsFolderDescription(2, cost), '2 · 1 unused ≈ $0.80/mo');
   });
 
   it('sums the region on its row and says whether public sharing is blocked', () => {
     const cost = regionSnapshotCost([], [image], 0.05);
-    assert.strictEqual(regionDescription(cost, 'unblocked'), 'AMI snapshots ≈ $0.80/mo');
-    assert.strictEqual(
-      regionDescription(cost, 'block-new-sharing'),
-      'AMI snapshots ≈ $0.80/mo · public sharing blocked',
-    );
+    assert.strictEqual(regionDescription(cost, 'unblocked'), '≈ $0.80/mo');
+    assert.strictEqual(regionDescription(cost, 'block-new-sharing'), '≈ $0.80/mo · public sharing blocked');
     assert.strictEqual(regionDescription(undefined, undefined), undefined, 'nothing before the data is loaded');
     assert.match(regionTooltip('us-east-1', cost, 'block-new-sharing', 0.05), /already public stay public/);
   });

@@ -119,8 +119,12 @@ describe('Create Image panel', () => {
 
     await own.receive({ type: 'copyId', id: 'ami-00000000000000001' });
     await own.receive({ type: 'revealInTree', id: 'ami-00000000000000001' });
+    await own.receive({ type: 'openDetails', id: 'ami-00000000000000001' });
     assert.deepStrictEqual(services.copied, ['ami-00000000000000001']);
     assert.deepStrictEqual(services.revealed, ['us-east-1/ami-00000000000000001']);
+    assert.deepStrictEqual(services.shown, [
+      { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-00000000000000001' },
+    ]);
   });
 
   it("shows EC2's message and the fix when CreateImage fails", async () => {
@@ -173,9 +177,11 @@ describe('Create Image panel', () => {
       },
       { type: 'copyId', id: 'ami-0123456789abcdef0' },
       { type: 'revealInTree', id: 'ami-0123456789abcdef0' },
+      { type: 'openDetails', id: 'ami-0123456789abcdef0' },
     ];
     for (const m of hostile) await session.receive(m);
     assert.deepStrictEqual(mutations(services), []);
+    assert.deepStrictEqual(services.shown, []);
     assert.deepStrictEqual(services.copied, []);
     assert.deepStrictEqual(services.revealed, []);
     assert.strictEqual(refused.length, hostile.length);

@@ -59,6 +59,7 @@ export function adoptStyles(css: string): void {
 
 export const BASE_CSS = `
 [hidden] { display: none !important; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 body { color: var(--vscode-foreground); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size);
   background: var(--vscode-editor-background); padding: 0 20px 24px; max-width: 920px; }
 h1 { font-size: 1.5em; font-weight: 600; margin: 16px 0 4px; }
@@ -84,6 +85,9 @@ td.num { font-variant-numeric: tabular-nums; }
 code, .mono { font-family: var(--vscode-editor-font-family); }
 /* Ids must not break at their hyphen (vol-0123… on two lines), nor their chips touch the line above. */
 td.mono, td code { white-space: nowrap; }
+/* An empty error line under a field in a table cell would push the field above its neighbours. */
+td .error-text:empty { display: none; }
+td vscode-textfield, td vscode-single-select { vertical-align: middle; }
 td code { display: inline-block; margin-top: 2px; }
 .tag-row { display: flex; gap: 8px; align-items: flex-start; margin: 4px 0; }
 .tag-row vscode-textfield { flex: 1; }

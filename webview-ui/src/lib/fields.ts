@@ -217,7 +217,19 @@ export function resultBox(): {
   failure(title: string, error: PanelError): void;
   clear(): void;
 } {
-  const root = h('section', { className: 'result', hidden: true, attrs: { 'aria-live': 'polite' } });
+  const root = h('section', {
+    className: 'result',
+    hidden: true,
+    tabIndex: -1,
+    attrs: { 'aria-live': 'polite', 'aria-label': 'Result' },
+  });
+  // The answer may land far from the button that asked: bring it into view and move focus there.
+  const show = () => {
+    root.hidden = false;
+    // 'end': a result at the top of the form scrolls the page to its top, heading included.
+    root.scrollIntoView({ block: 'end', behavior: 'instant' });
+    root.focus({ preventScroll: true });
+  };
   return {
     root,
     success(title, details, actions) {
@@ -236,7 +248,7 @@ export function resultBox(): {
             )
           : null,
       );
-      root.hidden = false;
+      show();
     },
     failure(title, error) {
       root.className = 'result failed';
@@ -247,7 +259,7 @@ export function resultBox(): {
         error.fix ? h('p', {}, h('strong', {}, 'What to do: '), error.fix) : null,
         error.code ? h('p', { className: 'muted' }, 'EC2 error code: ', h('code', {}, error.code)) : null,
       );
-      root.hidden = false;
+      show();
     },
     clear() {
       root.hidden = true;

@@ -6,6 +6,7 @@ import type {
   CopyIdMessage,
   HostMessage,
   InitMessage,
+  OpenDetailsMessage,
   Outcome,
   PanelError,
   RevealInTreeMessage,
@@ -40,6 +41,60 @@ export function idActions(
     { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id }) },
     { label: copyLabel, icon: 'copy', run: () => channel.post({ type: 'copyId', id }) },
   ];
+}
+
+/** The next steps for an image a request made: reveal it, copy its id, open its details. */
+export function imageActions(
+  channel: { post(message: RevealInTreeMessage | CopyIdMessage | OpenDetailsMessage): void },
+  id: string,
+): { label: string; icon: string; run: () => void }[] {
+  return [
+    { label: 'Open details', icon: 'info', run: () => channel.post({ type: 'openDetails', id }) },
+    ...idActions(channel, id, 'Copy image id'),
+  ];
+}
+
+/**
+ * What a form that creates something does after a success: its fields are locked (sending them
+ * again would make a duplicate) and the primary button becomes "Create another…", which unlocks
+ * the form for the next one. `send` of the form calls `again()` while `done` is true.
+ */
+export function successLock(opts: {
+  submit: HTMLElementTagNameMap['vscode-button'];
+  /** The button's label for a new request, e.g. "Create Image". */
+  label: string;
+  /** The label after a success, e.g. "Create another image…". */
+  againLabel: string;
+  /** Disables (true) or enables (false) every field of the form, not the button. */
+  lock(locked: boolean): void;
+  result: { clear(): void };
+  /** The field the user starts the next one in. */
+  first: { focus(): void };
+}): { readonly done: boolean; finish(): void; again(): void } {
+  let done = false;
+  const icon = opts.submit.icon;
+  return {
+    get done() {
+      return done;
+    },
+    finish() {
+      done = true;
+      opts.lock(true);
+      opts.submit.disabled = false;
+      opts.submit.secondary = true;
+      opts.submit.icon = 'add';
+      opts.submit.textContent = opts.againLabel;
+    },
+    again() {
+      done = false;
+      opts.lock(false);
+      opts.submit.secondary = false;
+      opts.submit.icon = icon;
+      opts.submit.textContent = opts.label;
+      opts.result.clear();
+      opts.first.focus();
+    },
+  };
 }
 
 /**
