@@ -78,6 +78,18 @@ export const errors = {
     new Ec2Error('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${imageId}`),
   amiAttributeItemValue: (value: string, type: string) =>
     new Ec2Error('InvalidAMIAttributeItemValue', `Invalid attribute item value "${value}" for ${type} item type.`),
+  /**
+   * RunInstances with an AMI that Allowed AMIs (enabled) does not allow. The user guide says such
+   * AMIs are neither discoverable nor usable; the code EC2 answers is unverified: the simulator
+   * treats the AMI as one the caller cannot see.
+   */
+  amiNotAllowed: (id: string) => new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
+  /** Allowed AMIs managed by a declarative policy can't be changed by the account (code and text unverified). */
+  allowedImagesManagedByPolicy: () =>
+    new Ec2Error(
+      'OperationNotPermitted',
+      'The Allowed AMIs settings are managed by a declarative policy and cannot be modified by the account.',
+    ),
   invalidBlockDeviceMapping: (message: string) => new Ec2Error('InvalidBlockDeviceMapping', message),
 
   // Instances

@@ -1,5 +1,6 @@
 import { errors } from '../errors';
 import type { World } from '../world';
+import { isBlockedByAllowedImages } from './allowedImages';
 import { requireImage } from './imageAccess';
 import { tagsFor, type TagSpecificationRequest } from './imageRules';
 import { checkTag } from './tags';
@@ -89,6 +90,8 @@ function planLaunch(world: World, region: string, accountId: string, r: RunInsta
   if (r.minCount === undefined) throw errors.missingParameter('MinCount');
   if (r.maxCount === undefined) throw errors.missingParameter('MaxCount');
   const image = requireImage(world, region, r.imageId, accountId);
+  // Allowed AMIs `enabled`: not allowed AMIs can't be used to launch (audit mode launches them).
+  if (isBlockedByAllowedImages(world, region, accountId, image)) throw errors.amiNotAllowed(image.imageId);
   if (image.state !== 'available') throw errors.amiNotAvailable(image.imageId, image.state);
   if (r.minCount < 1)
     throw errors.invalidParameterValue(

@@ -3,6 +3,7 @@
  * Field names follow EC2's API shapes (camelCase of the XML element names) so that
  * rendering is a direct mapping. Times are epoch milliseconds.
  */
+import type { AllowedImagesSettings } from './allowedImages';
 
 export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | 'disabled';
 export type Architecture = 'i386' | 'x86_64' | 'arm64';
@@ -181,6 +182,8 @@ export interface RegionState {
   instances: Record<string, InstanceRecord>;
   /** Per account: is "block public access for AMIs" on in this region? */
   imageBlockPublicAccess: Record<string, 'block-new-sharing' | 'unblocked'>;
+  /** Per account: its Allowed AMIs settings in this region (absent: disabled, no criteria). */
+  allowedImages?: Record<string, AllowedImagesSettings>;
 }
 
 /** The whole simulated world, which is what the state file holds. */

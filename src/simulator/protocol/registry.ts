@@ -1,3 +1,4 @@
+import { allowedImagesActions } from './allowedImagesActions';
 import type { ActionHandler } from './context';
 import { imageActions } from './imageActions';
 import { instanceActions } from './instanceActions';
@@ -13,6 +14,7 @@ export const EC2_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   ...instanceActions,
   ...snapshotActions,
   ...tagActions,
+  ...allowedImagesActions,
 };
 
 /** STS actions (GetCallerIdentity, so a client can show which account it is). */

@@ -97,6 +97,20 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'CreateTags', params: { 'ResourceId.1': image, 'Tag.1.Key': 'team', 'Tag.1.Value': 'conformance' } },
     { action: 'DeleteTags', params: { 'ResourceId.1': image, 'Tag.1.Key': 'team' } },
     { action: 'DescribeTags', params: {} },
+    {
+      action: 'ReplaceImageCriteriaInAllowedImagesSettings',
+      params: {
+        'ImageCriterion.1.ImageProvider.1': 'amazon',
+        'ImageCriterion.1.ImageName.1': 'al2023-*',
+        'ImageCriterion.1.CreationDateCondition.MaximumDaysSinceCreated': '3650',
+        'ImageCriterion.1.DeprecationTimeCondition.MaximumDaysSinceDeprecated': '0',
+        'ImageCriterion.2.ImageProvider.1': 'aws-marketplace',
+        'ImageCriterion.2.MarketplaceProductCode.1': 'abcdefghij0123456789',
+      },
+    },
+    { action: 'EnableAllowedImagesSettings', params: { AllowedImagesSettingsState: 'audit-mode' } },
+    { action: 'GetAllowedImagesSettings', params: {} },
+    { action: 'DescribeInstanceImageMetadata', params: {} },
     { action: 'EnableImageDeprecation', params: { ImageId: image, DeprecateAt: future } },
     { action: 'DisableImageDeprecation', params: { ImageId: second } },
     { action: 'EnableImageDeregistrationProtection', params: { ImageId: image, WithCooldown: 'true' } },
@@ -150,5 +164,6 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'TerminateInstances', params: { 'InstanceId.1': stopped } },
     { action: 'DeregisterImage', params: { ImageId: second } },
     { action: 'DeleteSnapshot', params: { SnapshotId: secondSnapshot } },
+    { action: 'DisableAllowedImagesSettings', params: {} },
   ];
 }
