@@ -90,6 +90,12 @@ export const errors = {
       'OperationNotPermitted',
       'The Allowed AMIs settings are managed by a declarative policy and cannot be modified by the account.',
     ),
+  /** RestoreImageFromRecycleBin while snapshots of the AMI are deleted or in the bin (code and text unverified). */
+  imageSnapshotsMissing: (id: string, snapshots: readonly string[]) =>
+    new Ec2Error(
+      'IncorrectState',
+      `The image ${id} cannot be restored: restore its snapshots first (${snapshots.join(', ')}).`,
+    ),
   invalidBlockDeviceMapping: (message: string) => new Ec2Error('InvalidBlockDeviceMapping', message),
 
   // Instances
@@ -126,6 +132,24 @@ export const errors = {
     ),
   volumeMalformed: (id: string) => malformedId('InvalidVolumeID.Malformed', id, 'vol'),
   volumeNotFound: (id: string) => new Ec2Error('InvalidVolume.NotFound', `The volume '${id}' does not exist.`),
+
+  // JSON services (Recycle Bin, Systems Manager): codes from their models; messages unverified.
+  unrecognizedClient: (message: string) => new Ec2Error('UnrecognizedClientException', message),
+  jsonSerialization: (message: string) => new Ec2Error('SerializationException', message),
+  unknownOperation: (what: string) =>
+    new Ec2Error('UnknownOperationException', `The operation ${what} is not supported by the simulator.`, 404),
+  /** Recycle Bin's and SSM's ValidationException, in the JSON services' usual "N validation error(s)" wording. */
+  jsonValidation: (value: string, member: string, constraint: string) =>
+    new Ec2Error(
+      'ValidationException',
+      `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`,
+    ),
+  rbinInvalidToken: () => new Ec2Error('ValidationException', 'The pagination token is invalid.'),
+  rbinRuleNotFound: (id: string) => new Ec2Error('ResourceNotFoundException', `Rule ${id} not found.`, 404),
+  rbinUnsupported: (what: string) => new Ec2Error('ValidationException', `${what} is not supported by the simulator.`),
+  /** GetParameter for an unknown name: the AWS CLI commonly prints an empty message (unverified). */
+  ssmParameterNotFound: () => new Ec2Error('ParameterNotFound', ''),
+  ssmInvalidNextToken: () => new Ec2Error('InvalidNextToken', 'The specified token is not valid.'),
 
   // Tags
   reservedTagKey: () =>

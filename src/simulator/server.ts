@@ -57,6 +57,7 @@ export function serveSimulator(simulator: Simulator, port = 0): Promise<Simulato
           headers[name] = Array.isArray(value) ? value.join(',') : value;
         const answer = simulator.handleSync({
           method: req.method ?? 'GET',
+          path: url.pathname,
           query: url.search.slice(1) || undefined,
           headers,
           body: Buffer.concat(chunks).toString('utf8'),

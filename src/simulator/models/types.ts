@@ -4,6 +4,7 @@
  * rendering is a direct mapping. Times are epoch milliseconds.
  */
 import type { AllowedImagesSettings } from './allowedImages';
+import type { RecycleBinState } from './recycleBin';
 
 export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | 'disabled';
 export type Architecture = 'i386' | 'x86_64' | 'arm64';
@@ -184,6 +185,8 @@ export interface RegionState {
   imageBlockPublicAccess: Record<string, 'block-new-sharing' | 'unblocked'>;
   /** Per account: its Allowed AMIs settings in this region (absent: disabled, no criteria). */
   allowedImages?: Record<string, AllowedImagesSettings>;
+  /** Recycle Bin retention rules and the images and snapshots they keep (absent: none). */
+  recycleBin?: RecycleBinState;
 }
 
 /** The whole simulated world, which is what the state file holds. */

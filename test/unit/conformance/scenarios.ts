@@ -4,6 +4,7 @@ import {
   type SimulatorAccount,
 } from '../../../src/simulator/accounts';
 import type { Simulator } from '../../../src/simulator/simulator';
+import { rbin } from '../simulator/jsonSupport';
 import { parseXml, type XmlNode } from './xmlTree';
 
 /** One raw EC2 Query request, answered in process by the simulator. */
@@ -89,6 +90,13 @@ export function scenarios(sim: Simulator): Scenario[] {
   );
   const secondSnapshot = texts(call(sim, 'DescribeImages', { 'ImageId.1': second }).root, 'snapshotId')[0];
   const partner = PARTNER_SIMULATOR_ACCOUNT.accountId;
+  // Recycle Bin rules (through the rbin service) so DeregisterImage and DeleteSnapshot fill the bin.
+  for (const ResourceType of ['EC2_IMAGE', 'EBS_SNAPSHOT']) {
+    rbin(sim, 'POST', '/rules', {
+      ResourceType,
+      RetentionPeriod: { RetentionPeriodValue: 7, RetentionPeriodUnit: 'DAYS' },
+    });
+  }
   const mapping = { 'BlockDeviceMapping.1.DeviceName': '/dev/sdf' };
   const tagSpec = { 'TagSpecification.1.ResourceType': 'image', 'TagSpecification.1.Tag.1.Key': 'k' };
   const future = new Date(Date.UTC(2030, 0, 1)).toISOString();
@@ -163,7 +171,11 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'DescribeVolumes', params: {} },
     { action: 'TerminateInstances', params: { 'InstanceId.1': stopped } },
     { action: 'DeregisterImage', params: { ImageId: second } },
+    { action: 'ListImagesInRecycleBin', params: {} },
     { action: 'DeleteSnapshot', params: { SnapshotId: secondSnapshot } },
+    { action: 'ListSnapshotsInRecycleBin', params: {} },
+    { action: 'RestoreSnapshotFromRecycleBin', params: { SnapshotId: secondSnapshot } },
+    { action: 'RestoreImageFromRecycleBin', params: { ImageId: second } },
     { action: 'DisableAllowedImagesSettings', params: {} },
   ];
 }
