@@ -149,6 +149,9 @@ export const errors = {
   rbinUnsupported: (what: string) => new Ec2Error('ValidationException', `${what} is not supported by the simulator.`),
   /** GetParameter for an unknown name: the AWS CLI commonly prints an empty message (unverified). */
   ssmParameterNotFound: () => new Ec2Error('ParameterNotFound', ''),
+  /** RunInstances `resolve:ssm:` with a parameter that does not exist (code and text unverified). */
+  ssmParameterUnresolved: (imageId: string) =>
+    new Ec2Error('InvalidParameterValue', `Invalid value '${imageId}' for ImageId: the parameter does not exist.`),
   ssmInvalidNextToken: () => new Ec2Error('InvalidNextToken', 'The specified token is not valid.'),
 
   // Tags

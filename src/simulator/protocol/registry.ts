@@ -2,6 +2,7 @@ import { allowedImagesActions } from './allowedImagesActions';
 import type { ActionHandler } from './context';
 import type { JsonService } from './jsonProtocol';
 import { rbinService } from './rbinActions';
+import { ssmService } from './ssmActions';
 import { recycleBinActions } from './recycleBinActions';
 import { imageActions } from './imageActions';
 import { instanceActions } from './instanceActions';
@@ -30,6 +31,7 @@ export const STS_ACTIONS: Readonly<Record<string, ActionHandler>> = stsActions;
  */
 const JSON_SERVICES: Readonly<Record<string, JsonService>> = {
   rbin: rbinService,
+  ssm: ssmService,
 };
 
 /** The JSON service a signed request is for, if any (read from the Authorization header only). */
