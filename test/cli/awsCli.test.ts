@@ -873,15 +873,14 @@ describe('AWS CLI against the simulator', function () {
         FAKE_SIGNATURE,
       );
       assert.strictEqual(criteria.status, 200);
-      const amazon = await ok(sim, [
-        'ec2',
-        'describe-images',
-        '--owners',
-        'amazon',
-        '--query',
-        'Images[].ImageAllowed',
-      ]);
-      assert.ok(amazon.length > 0 && amazon.every((a: boolean) => a === false), 'audit mode reports Amazon images');
+      // The CLI's model predates ImageAllowed too (it drops the member): read the XML.
+      const amazon = await rawPost(
+        sim,
+        'Action=DescribeImages&Version=2016-11-15&Owner.1=amazon&Filter.1.Name=image-allowed&Filter.1.Value.1=true',
+        FAKE_SIGNATURE,
+      );
+      assert.strictEqual(amazon.status, 200);
+      assert.match(amazon.body, /<imagesSet\/>/, 'audit mode: no Amazon image meets a Marketplace-only criterion');
       await rawPost(sim, 'Action=DisableAllowedImagesSettings&Version=2016-11-15', FAKE_SIGNATURE);
     });
   });
