@@ -118,6 +118,24 @@ export const errors = {
     new Ec2Error('InvalidAMIName.Duplicate', `AMI name ${name} is already in use by AMI ${imageId}`),
   amiAttributeItemValue: (value: string, type: string) =>
     new Ec2Error('InvalidAMIAttributeItemValue', `Invalid attribute item value "${value}" for ${type} item type.`),
+  /**
+   * RunInstances with an AMI that Allowed AMIs (enabled) does not allow. The user guide says such
+   * AMIs are neither discoverable nor usable; the code EC2 answers is unverified: the simulator
+   * treats the AMI as one the caller cannot see.
+   */
+  amiNotAllowed: (id: string) => new Ec2Error('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`),
+  /** Allowed AMIs managed by a declarative policy can't be changed by the account (code and text unverified). */
+  allowedImagesManagedByPolicy: () =>
+    new Ec2Error(
+      'OperationNotPermitted',
+      'The Allowed AMIs settings are managed by a declarative policy and cannot be modified by the account.',
+    ),
+  /** RestoreImageFromRecycleBin while snapshots of the AMI are deleted or in the bin (code and text unverified). */
+  imageSnapshotsMissing: (id: string, snapshots: readonly string[]) =>
+    new Ec2Error(
+      'IncorrectState',
+      `The image ${id} cannot be restored: restore its snapshots first (${snapshots.join(', ')}).`,
+    ),
   invalidBlockDeviceMapping: (message: string) => new Ec2Error('InvalidBlockDeviceMapping', message),
 
   // Instances
@@ -190,6 +208,26 @@ export const errors = {
     ),
   asgNotFound: (name: string) =>
     new Ec2Error('ValidationError', `AutoScalingGroup name not found - AutoScalingGroup ${name} not found`),
+  // JSON services (Recycle Bin, Systems Manager): codes from their models; messages unverified.
+  unrecognizedClient: (message: string) => new Ec2Error('UnrecognizedClientException', message),
+  jsonSerialization: (message: string) => new Ec2Error('SerializationException', message),
+  unknownOperation: (what: string) =>
+    new Ec2Error('UnknownOperationException', `The operation ${what} is not supported by the simulator.`, 404),
+  /** Recycle Bin's and SSM's ValidationException, in the JSON services' usual "N validation error(s)" wording. */
+  jsonValidation: (value: string, member: string, constraint: string) =>
+    new Ec2Error(
+      'ValidationException',
+      `1 validation error detected: Value '${value}' at '${member}' failed to satisfy constraint: ${constraint}`,
+    ),
+  rbinInvalidToken: () => new Ec2Error('ValidationException', 'The pagination token is invalid.'),
+  rbinRuleNotFound: (id: string) => new Ec2Error('ResourceNotFoundException', `Rule ${id} not found.`, 404),
+  rbinUnsupported: (what: string) => new Ec2Error('ValidationException', `${what} is not supported by the simulator.`),
+  /** GetParameter for an unknown name: the AWS CLI commonly prints an empty message (unverified). */
+  ssmParameterNotFound: () => new Ec2Error('ParameterNotFound', ''),
+  /** RunInstances `resolve:ssm:` with a parameter that does not exist (code and text unverified). */
+  ssmParameterUnresolved: (imageId: string) =>
+    new Ec2Error('InvalidParameterValue', `Invalid value '${imageId}' for ImageId: the parameter does not exist.`),
+  ssmInvalidNextToken: () => new Ec2Error('InvalidNextToken', 'The specified token is not valid.'),
 
   // Tags
   reservedTagKey: () =>

@@ -17,6 +17,7 @@ export class SimulatorRequestHandler implements RequestHandler<HttpRequest, Http
     for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
     const answer = await this.simulator.handle({
       method: request.method,
+      path: request.path,
       query: encodeQuery(request.query),
       headers,
       body: bodyText(request.body),

@@ -83,6 +83,7 @@ export function serveSimulator(
         }
         const answer = simulator.handleSync({
           method: req.method ?? 'GET',
+          path: url.pathname,
           query: url.search.slice(1) || undefined,
           headers,
           body: Buffer.concat(chunks).toString('utf8'),

@@ -6,7 +6,8 @@ import { finishPendingWork, settleRegion } from './models/lifecycle';
 import type { SimState } from './models/types';
 import { RequestContext } from './protocol/context';
 import { QueryParams } from './protocol/query';
-import { serviceProtocol } from './protocol/registry';
+import { jsonErrorBody, parseJsonBody, type JsonService } from './protocol/jsonProtocol';
+import { jsonServiceOf, serviceProtocol } from './protocol/registry';
 import { readSignature } from './protocol/sigv4';
 import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
 import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
@@ -32,6 +33,8 @@ export interface SimulatorOptions {
 /** One HTTP request as the simulator sees it (header names in lower case). */
 export interface SimRequest {
   method: string;
+  /** The URL path, percent-encoded as sent (REST-JSON services route by it); absent means `/`. */
+  path?: string;
   /** The query string without `?` (GET requests and presigned URLs). */
   query?: string;
   headers: Record<string, string | undefined>;
@@ -86,6 +89,8 @@ export class Simulator {
 
   handleSync(request: SimRequest): SimResponse {
     const requestId = randomUUID();
+    const json = jsonServiceOf(request.headers['authorization']);
+    if (json) return this.handleJson(json, request, requestId);
     let service = 'ec2';
     try {
       const scope = readSignature(request.headers['authorization']);
@@ -121,6 +126,49 @@ export class Simulator {
         this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
       const body = serviceProtocol(service).errorResponse(error.code, error.message, requestId);
       return xmlResponse(error.status, body, requestId);
+    }
+  }
+
+  /** A request to one of the JSON services (Recycle Bin, Systems Manager): JSON in, JSON out. */
+  private handleJson(
+    json: { name: string; service: JsonService },
+    request: SimRequest,
+    requestId: string,
+  ): SimResponse {
+    try {
+      const scope = readSignature(request.headers['authorization']);
+      if (!isSimulatedRegion(scope.region)) {
+        throw errors.unrecognizedClient(`The region '${scope.region}' does not exist in the simulator.`);
+      }
+      settleRegion(this.world, scope.region);
+      const answer = json.service.handle({
+        world: this.world,
+        account: accountForAccessKey(scope.accessKeyId),
+        region: scope.region,
+        request: {
+          method: request.method.toUpperCase(),
+          path: request.path ?? '/',
+          query: new URLSearchParams(request.query ?? ''),
+          headers: request.headers,
+          body: parseJsonBody(request.body),
+        },
+      });
+      this.persistIfChanged();
+      const body = answer.body === undefined ? '' : JSON.stringify(answer.body);
+      return jsonResponse(answer.status, json.service.contentType, body, requestId);
+    } catch (e) {
+      this.persistIfChanged();
+      const error = e instanceof Ec2Error ? e : errors.internalError();
+      if (!(e instanceof Ec2Error))
+        this.options.onWarning?.(`Simulator internal error: ${(e as Error)?.stack ?? String(e)}`);
+      const response = jsonResponse(
+        error.status,
+        json.service.contentType,
+        jsonErrorBody(json.service, error),
+        requestId,
+      );
+      response.headers['x-amzn-errortype'] = error.code;
+      return response;
     }
   }
 
@@ -208,6 +256,15 @@ export class Simulator {
 function mergeQuery(request: SimRequest): string {
   if (!request.query) return request.body;
   return request.body ? `${request.query}&${request.body}` : request.query;
+}
+
+function jsonResponse(status: number, contentType: string, text: string, requestId: string): SimResponse {
+  const body = Buffer.from(text, 'utf8');
+  return {
+    status,
+    headers: { 'content-type': contentType, 'x-amzn-requestid': requestId, 'content-length': String(body.length) },
+    body,
+  };
 }
 
 function xmlResponse(status: number, text: string, requestId: string): SimResponse {

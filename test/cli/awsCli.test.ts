@@ -911,6 +911,113 @@ describe('AWS CLI against the simulator', function () {
     });
   });
 
+  describe('guardrails: Recycle Bin, public SSM parameters, Allowed AMIs', () => {
+    const AL2023 = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+
+    it('`aws rbin` manages retention rules and `aws ec2` restores a deregistered AMI from the bin', async () => {
+      const rule = await ok(sim, [
+        'rbin',
+        'create-rule',
+        '--resource-type',
+        'EC2_IMAGE',
+        '--retention-period',
+        'RetentionPeriodValue=7,RetentionPeriodUnit=DAYS',
+        '--description',
+        'cli rule',
+      ]);
+      assert.match(rule.Identifier, /^[0-9a-zA-Z]{11}$/);
+      const listed = await ok(sim, ['rbin', 'list-rules', '--resource-type', 'EC2_IMAGE']);
+      assert.ok(listed.Rules.some((r: { Identifier: string }) => r.Identifier === rule.Identifier));
+      const got = await ok(sim, ['rbin', 'get-rule', '--identifier', rule.Identifier]);
+      assert.strictEqual(got.RetentionPeriod.RetentionPeriodValue, 7);
+      const updated = await ok(sim, [
+        'rbin',
+        'update-rule',
+        '--identifier',
+        rule.Identifier,
+        '--retention-period',
+        'RetentionPeriodValue=14,RetentionPeriodUnit=DAYS',
+      ]);
+      assert.strictEqual(updated.RetentionPeriod.RetentionPeriodValue, 14);
+      await fails(sim, ['rbin', 'get-rule', '--identifier', 'abcdefghijk'], 'ResourceNotFoundException');
+
+      const own = await ok(sim, ['ec2', 'describe-images', '--owners', 'self']);
+      const image = own.Images.find(
+        (i: { State: string; DeregistrationProtection?: string }) =>
+          i.State === 'available' && (i.DeregistrationProtection ?? 'disabled') === 'disabled',
+      );
+      await ok(sim, ['ec2', 'deregister-image', '--image-id', image.ImageId]);
+      const bin = await ok(sim, ['ec2', 'list-images-in-recycle-bin', '--image-ids', image.ImageId]);
+      assert.strictEqual(bin.Images.length, 1);
+      const days =
+        (Date.parse(bin.Images[0].RecycleBinExitTime) - Date.parse(bin.Images[0].RecycleBinEnterTime)) / 86_400_000;
+      assert.strictEqual(days, 14);
+      await ok(sim, ['ec2', 'restore-image-from-recycle-bin', '--image-id', image.ImageId]);
+      const back = await ok(sim, ['ec2', 'describe-images', '--image-ids', image.ImageId]);
+      assert.strictEqual(back.Images[0].State, 'available');
+      await ok(sim, ['rbin', 'delete-rule', '--identifier', rule.Identifier]);
+      await fails(sim, ['rbin', 'get-rule', '--identifier', rule.Identifier], 'ResourceNotFoundException');
+    });
+
+    it('`aws ssm get-parameters-by-path` lists the Amazon Linux parameters; each names its newest image', async () => {
+      const out = await ok(sim, ['ssm', 'get-parameters-by-path', '--path', '/aws/service/ami-amazon-linux-latest']);
+      const names = out.Parameters.map((p: { Name: string }) => p.Name);
+      assert.ok(names.includes(AL2023), names.join(', '));
+      const one = await ok(sim, ['ssm', 'get-parameter', '--name', AL2023]);
+      const series = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'amazon',
+        '--filters',
+        `Name=public-ssm-parameter-name,Values=${AL2023}`,
+        '--query',
+        'sort_by(Images,&CreationDate)[-1].ImageId',
+      ]);
+      assert.strictEqual(one.Parameter.Value, series);
+      await fails(sim, ['ssm', 'get-parameter', '--name', '/aws/service/nothing/here'], 'ParameterNotFound');
+      const run = await ok(sim, [
+        'ec2',
+        'run-instances',
+        '--image-id',
+        `resolve:ssm:${AL2023}`,
+        '--instance-type',
+        't3.micro',
+        '--count',
+        '1',
+      ]);
+      assert.strictEqual(run.Instances[0].ImageId, one.Parameter.Value);
+    });
+
+    it('answers the Allowed AMIs operations over HTTP (this CLI version predates them: raw signed requests)', async () => {
+      const get = await rawPost(sim, 'Action=GetAllowedImagesSettings&Version=2016-11-15', FAKE_SIGNATURE);
+      assert.strictEqual(get.status, 200);
+      assert.match(get.body, /<state>disabled<\/state>/);
+      assert.match(get.body, /<managedBy>account<\/managedBy>/);
+      const enable = await rawPost(
+        sim,
+        'Action=EnableAllowedImagesSettings&Version=2016-11-15&AllowedImagesSettingsState=audit-mode',
+        FAKE_SIGNATURE,
+      );
+      assert.match(enable.body, /<allowedImagesSettingsState>audit-mode<\/allowedImagesSettingsState>/);
+      const criteria = await rawPost(
+        sim,
+        'Action=ReplaceImageCriteriaInAllowedImagesSettings&Version=2016-11-15&ImageCriterion.1.ImageProvider.1=aws-marketplace',
+        FAKE_SIGNATURE,
+      );
+      assert.strictEqual(criteria.status, 200);
+      // The CLI's model predates ImageAllowed too (it drops the member): read the XML.
+      const amazon = await rawPost(
+        sim,
+        'Action=DescribeImages&Version=2016-11-15&Owner.1=amazon&Filter.1.Name=image-allowed&Filter.1.Value.1=true',
+        FAKE_SIGNATURE,
+      );
+      assert.strictEqual(amazon.status, 200);
+      assert.match(amazon.body, /<imagesSet\/>/, 'audit mode: no Amazon image meets a Marketplace-only criterion');
+      await rawPost(sim, 'Action=DisableAllowedImagesSettings&Version=2016-11-15', FAKE_SIGNATURE);
+    });
+  });
+
   describe('with a pending delay', () => {
     let slow: Simulator;
 

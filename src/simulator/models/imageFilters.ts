@@ -21,6 +21,18 @@ function mappings(read: (m: BlockDeviceMapping) => string | undefined): FieldGet
   };
 }
 
+/**
+ * The filters for one caller: `image-allowed` reads its Allowed AMIs verdict (allowedImages.ts),
+ * which depends on the account, the region and the time.
+ */
+export function imageFilters(allowed: (image: ImageRecord) => boolean): FilterDefinitions<ImageRecord> {
+  return {
+    exact: { ...IMAGE_FILTERS.exact, 'image-allowed': (i) => bool(allowed(i)) },
+    prefixed: IMAGE_FILTERS.prefixed,
+  };
+}
+
+/** The filter names and getters; `image-allowed` here answers as if Allowed AMIs were disabled. */
 export const IMAGE_FILTERS: FilterDefinitions<ImageRecord> = {
   exact: {
     architecture: (i) => i.architecture,
@@ -36,7 +48,6 @@ export const IMAGE_FILTERS: FilterDefinitions<ImageRecord> = {
     'ena-support': (i) => bool(i.enaSupport),
     'free-tier-eligible': (i) => bool(i.freeTierEligible === true),
     hypervisor: (i) => i.hypervisor,
-    // Every image meets the criteria while Allowed AMIs is disabled, the only setting the simulator has.
     'image-allowed': () => 'true',
     'image-id': (i) => i.imageId,
     'image-type': (i) => i.imageType,

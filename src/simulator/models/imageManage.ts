@@ -1,4 +1,5 @@
 import { errors } from '../errors';
+import { binImage, removeSnapshot } from './recycleBin';
 import type { World } from '../world';
 import { isPublic } from './imageAccess';
 import type { ImageRecord, RegionState } from './types';
@@ -42,6 +43,7 @@ export function deregisterImage(
   image.state = 'deregistered';
   image.deregisteredAt = now;
   delete image.availableAt;
+  const permissions = image.launchPermissions;
   image.launchPermissions = [];
   let results: SnapshotDeleteResult[] | undefined;
   if (deleteSnapshots) results = [];
@@ -56,10 +58,12 @@ export function deregisterImage(
     } else if (usedByAnotherImage(region, id, image.imageId)) {
       results?.push({ snapshotId: id, returnCode: 'skipped' });
     } else {
-      delete region.snapshots[id];
+      removeSnapshot(world, regionName, snapshot);
       results?.push({ snapshotId: id, returnCode: 'success' });
     }
   }
+  // A retention rule keeps it recoverable, with its launch permissions (kept: unverified).
+  if (!wasPending && binImage(world, regionName, image)) image.launchPermissions = permissions;
   world.markChanged();
   return results;
 }

@@ -2,8 +2,9 @@ import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterRequest } from './filters';
 import { checkImageId, isAccountId, isDeprecated, isVisibleTo } from './imageAccess';
-import { IMAGE_FILTERS } from './imageFilters';
+import { imageFilters } from './imageFilters';
 import { recentlyDeregistered } from './lifecycle';
+import { allowedImagesSettings, imageAllowedFor } from './allowedImages';
 import type { ImageRecord } from './types';
 
 /** DescribeImages: which images one caller sees, selected and paginated as EC2 does. */
@@ -64,7 +65,10 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
   validateImageQuery(q);
   const now = world.clock.now();
   const me = q.accountId;
-  const filter = compileFilters(q.filters, IMAGE_FILTERS);
+  const allowed = imageAllowedFor(world, q.region, me);
+  const filter = compileFilters(q.filters, imageFilters(allowed));
+  // "When Allowed AMIs is set to enabled, only allowed images are returned" (DescribeImages reference).
+  const enforced = allowedImagesSettings(world, q.region, me).state === 'enabled';
   const ownerTest = compileOwners(q.owners, me);
   const execTest = compileExecutableUsers(q.executableUsers, me);
   const byId = q.imageIds.length > 0;
@@ -78,6 +82,7 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     if (image.state === 'deregistered' && !(byId && recentlyDeregistered(image, now))) return false;
     if (image.state === 'disabled' && !(q.includeDisabled && image.ownerId === me)) return false;
     if (!includeDeprecated && image.ownerId !== me && isDeprecated(image, now)) return false;
+    if (enforced && !allowed(image)) return false;
     return isVisibleTo(image, me);
   };
 

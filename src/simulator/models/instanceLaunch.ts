@@ -1,6 +1,8 @@
 import { errors } from '../errors';
 import type { World } from '../world';
+import { isBlockedByAllowedImages } from './allowedImages';
 import { requireImage } from './imageAccess';
+import { RESOLVE_SSM_PREFIX, resolveSsmImageId } from './publicParameters';
 import { tagsFor, type TagSpecificationRequest } from './imageRules';
 import { checkTag } from './tags';
 import { instanceTypeArchitecture } from './instances';
@@ -85,10 +87,25 @@ export function runInstances(
   return applyLaunch(world, region, accountId, plan);
 }
 
+/**
+ * `resolve:ssm:<public parameter>` as ImageId: "The Systems Manager parameter will resolve to
+ * an AMI ID on launch" (the EC2 model's ImageId of launch template data, models_1.d.ts; the
+ * user guide documents it for RunInstances too). Only the public parameters are simulated; an
+ * unknown one's error code and text are unverified.
+ */
+export function resolveImageId(world: World, region: string, imageId: string | undefined): string | undefined {
+  if (!imageId?.startsWith(RESOLVE_SSM_PREFIX)) return imageId;
+  const resolved = resolveSsmImageId(world, region, imageId);
+  if (!resolved) throw errors.ssmParameterUnresolved(imageId);
+  return resolved;
+}
+
 function planLaunch(world: World, region: string, accountId: string, r: RunInstancesRequest): LaunchPlan {
   if (r.minCount === undefined) throw errors.missingParameter('MinCount');
   if (r.maxCount === undefined) throw errors.missingParameter('MaxCount');
-  const image = requireImage(world, region, r.imageId, accountId);
+  const image = requireImage(world, region, resolveImageId(world, region, r.imageId), accountId);
+  // Allowed AMIs `enabled`: not allowed AMIs can't be used to launch (audit mode launches them).
+  if (isBlockedByAllowedImages(world, region, accountId, image)) throw errors.amiNotAllowed(image.imageId);
   if (image.state !== 'available') throw errors.amiNotAvailable(image.imageId, image.state);
   if (r.minCount < 1)
     throw errors.invalidParameterValue(

@@ -1,5 +1,6 @@
 import type { World } from '../world';
 import type { ImageRecord } from './types';
+import { expireRecycleBin } from './recycleBin';
 
 /** How long EC2 keeps answering InvalidAMIID.Unavailable for a deregistered image before forgetting it. */
 export const DEREGISTERED_VISIBLE_MS = 60 * 60 * 1000;
@@ -58,6 +59,7 @@ export function settleRegion(world: World, regionName: string): void {
       world.markChanged();
     }
   }
+  expireRecycleBin(world, regionName);
   for (const instance of Object.values(region.instances)) {
     while (instance.transitions.length > 0 && instance.transitions[0].at <= now) {
       instance.state = instance.transitions.shift()!.to;

@@ -1,4 +1,5 @@
 import { errors } from '../errors';
+import { removeSnapshot } from './recycleBin';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
 import { isAccountId } from './imageAccess';
@@ -125,8 +126,7 @@ export function deleteSnapshot(
   const user = imageUsingSnapshot(world, region, snapshot.snapshotId);
   if (user) throw errors.snapshotInUse(snapshot.snapshotId, user);
   beforeChange();
-  delete world.region(region).snapshots[snapshot.snapshotId];
-  world.markChanged();
+  removeSnapshot(world, region, snapshot);
 }
 
 export type VolumePermission = { userId?: string; group?: 'all' };

@@ -3,6 +3,8 @@
  * Field names follow EC2's API shapes (camelCase of the XML element names) so that
  * rendering is a direct mapping. Times are epoch milliseconds.
  */
+import type { AllowedImagesSettings } from './allowedImages';
+import type { RecycleBinState } from './recycleBin';
 
 export type ImageState = 'pending' | 'available' | 'failed' | 'deregistered' | 'disabled';
 export type Architecture = 'i386' | 'x86_64' | 'arm64';
@@ -236,6 +238,10 @@ export interface RegionState {
   launchTemplates?: Record<string, LaunchTemplateRecord>;
   /** Auto Scaling groups by `<account>/<name>` (names are unique per account and region). */
   autoScalingGroups?: Record<string, AutoScalingGroupRecord>;
+  /** Per account: its Allowed AMIs settings in this region (absent: disabled, no criteria). */
+  allowedImages?: Record<string, AllowedImagesSettings>;
+  /** Recycle Bin retention rules and the images and snapshots they keep (absent: none). */
+  recycleBin?: RecycleBinState;
 }
 
 /** The whole simulated world, which is what the state file holds. */

@@ -1,4 +1,6 @@
 import { errors } from '../errors';
+import { imageAllowedFor } from '../models/allowedImages';
+import { filtersFromQuery } from '../models/filters';
 import { copyImage } from '../models/imageCopy';
 import { createImage } from '../models/imageCreate';
 import {
@@ -40,7 +42,8 @@ const describeImages: ActionHandler = (ctx) => {
   // Records not in the mutable state are the read-only catalog's.
   const own = ctx.world.region(ctx.region).images;
   const readOnly = (image: ImageRecord) => own[image.imageId] !== image;
-  return renderImages(page.images, ctx.world.clock.now(), readOnly) + el('nextToken', page.nextToken);
+  const allowed = imageAllowedFor(ctx.world, ctx.region, ctx.accountId);
+  return renderImages(page.images, ctx.world.clock.now(), readOnly, allowed) + el('nextToken', page.nextToken);
 };
 
 const RETURN_TRUE = '<return>true</return>';

@@ -16,6 +16,7 @@ export function renderImages(
   images: readonly ImageRecord[],
   now: number,
   readOnly?: (image: ImageRecord) => boolean,
+  allowed: (image: ImageRecord) => boolean = () => true,
 ): string {
   if (images.length === 0) return '<imagesSet/>';
   const parts = new Array<string>(images.length);
@@ -30,9 +31,9 @@ export function renderImages(
           catalogXmlCount++;
         }
       }
-      parts[k] = xml;
+      parts[k] = xml + renderImageAllowed(allowed(image));
     } else {
-      parts[k] = renderImage(image, now);
+      parts[k] = renderImage(image, now) + renderImageAllowed(allowed(image));
     }
   }
   return '<imagesSet><item>' + parts.join('</item><item>') + '</item></imagesSet>';
@@ -104,12 +105,17 @@ export function renderImage(i: ImageRecord, now: number): string {
     out += '<lastLaunchedTime>' + isoTime(i.lastLaunchedTime) + '</lastLaunchedTime>';
   if (i.sourceImageId) out += '<sourceImageId>' + i.sourceImageId + '</sourceImageId>';
   if (i.sourceImageRegion) out += '<sourceImageRegion>' + i.sourceImageRegion + '</sourceImageRegion>';
-  // Rendered on every image (unverified which images EC2 omits it on); true while Allowed AMIs is
-  // disabled, the only setting the simulator has (Image.ImageAllowed in the API reference).
   out += '<freeTierEligible>' + (i.freeTierEligible ? 'true' : 'false') + '</freeTierEligible>';
   if (i.publicSsmParameterName) out += el('publicSsmParameterName', i.publicSsmParameterName);
-  out += '<imageAllowed>true</imageAllowed>';
   return out;
+}
+
+/**
+ * Image.ImageAllowed: the caller's Allowed AMIs verdict (allowedImages.ts), so it stays out of
+ * the per-image cache. Rendered on every image (unverified which images EC2 omits it on).
+ */
+function renderImageAllowed(allowed: boolean): string {
+  return allowed ? '<imageAllowed>true</imageAllowed>' : '<imageAllowed>false</imageAllowed>';
 }
 
 /**

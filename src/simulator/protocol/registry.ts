@@ -1,5 +1,10 @@
 import { autoScalingActions } from './autoScalingActions';
+import { allowedImagesActions } from './allowedImagesActions';
 import type { ActionHandler } from './context';
+import type { JsonService } from './jsonProtocol';
+import { rbinService } from './rbinActions';
+import { ssmService } from './ssmActions';
+import { recycleBinActions } from './recycleBinActions';
 import { imageActions } from './imageActions';
 import { instanceActions } from './instanceActions';
 import { launchTemplateActions } from './launchTemplateActions';
@@ -26,6 +31,8 @@ export const EC2_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   ...tagActions,
   ...launchTemplateActions,
   ...lineageActions,
+  ...allowedImagesActions,
+  ...recycleBinActions,
 };
 
 /** STS actions (GetCallerIdentity, so a client can show which account it is). */
@@ -53,4 +60,23 @@ export const SERVICES: Readonly<Record<string, ServiceProtocol>> = {
 
 export function serviceProtocol(service: string): ServiceProtocol {
   return Object.prototype.hasOwnProperty.call(SERVICES, service) ? SERVICES[service] : SERVICES.ec2;
+}
+
+/**
+ * The JSON services, by the service name of the SigV4 credential scope (`…/rbin/aws4_request`).
+ * Query services (EC2, STS) are told apart by the same name in simulator.ts.
+ */
+const JSON_SERVICES: Readonly<Record<string, JsonService>> = {
+  rbin: rbinService,
+  ssm: ssmService,
+};
+
+/** The JSON service a signed request is for, if any (read from the Authorization header only). */
+export function jsonServiceOf(authorization: string | undefined): { name: string; service: JsonService } | undefined {
+  const name = authorization
+    ? /Credential=[^/,\s]+\/\d{8}\/[a-z0-9-]+\/([a-z0-9-]+)\//.exec(authorization)?.[1]
+    : undefined;
+  const service =
+    name !== undefined && Object.prototype.hasOwnProperty.call(JSON_SERVICES, name) ? JSON_SERVICES[name] : undefined;
+  return service && name ? { name, service } : undefined;
 }

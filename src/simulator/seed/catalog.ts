@@ -364,6 +364,7 @@ function ubuntu(c: CatalogBuilder): void {
           bootMode: r.boot,
           // Ubuntu 20.04 left standard support in 2025: its AMIs are deprecated.
           deprecationTime: r.code === 'focal' ? Date.UTC(2025, 5, 1) : undefined,
+          ssmParameter: `/aws/service/canonical/ubuntu/server/${r.version}/stable/current/${a}/hvm/ebs-${r.type}/ami-id`,
         });
       }
     }
@@ -383,6 +384,7 @@ function debianRhelSuse(c: CatalogBuilder): void {
           name: `debian-${release}-${ARCH_LABEL[arch].deb}-${build}`,
           description: `Debian ${release} (${build})`,
           volumeType: 'gp2',
+          ssmParameter: `/aws/service/debian/release/${release}/latest/${ARCH_LABEL[arch].deb}`,
           bootMode: arch === 'arm64' ? 'uefi' : 'uefi-preferred',
         });
       }
@@ -674,7 +676,53 @@ export function standardCatalog(region: string): { images: ImageRecord[]; builde
   // tree, filters and paging at real sizes while a fresh simulator stays quick to build.
   const community = c.rng.int(1500, 2200);
   for (let n = 0; n < community; n++) communityImage(c, n, 700);
+  // Last, so the images above keep their ids and dates.
+  containerOptimized(c);
   return { images: c.images, builder: c };
+}
+
+/**
+ * Bottlerocket, ECS- and EKS-optimized Amazon Linux 2023 images, named as Amazon publishes
+ * them, each series with the public SSM parameter that names its newest build.
+ */
+function containerOptimized(c: CatalogBuilder): void {
+  const amazon = { ownerId: PUBLIC_OWNERS.amazon, alias: 'amazon' };
+  for (const created of c.builds(2, 21, c.rng.int(3, 12))) {
+    const v = `1.${40 + (ymd(created).charCodeAt(7) % 5)}.0`;
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      c.add({
+        ...amazon,
+        key: `bottlerocket/${ymd(created)}/${arch}`,
+        arch,
+        created,
+        name: `bottlerocket-aws-k8s-1.33-${arch}-v${v}-${keyCode(`br/${ymd(created)}`, 8)}`,
+        description: `bottlerocket-aws-k8s-1.33-${arch}-v${v}`,
+        volumeType: 'gp2',
+        rootDeviceName: '/dev/xvda',
+        ssmParameter: `/aws/service/bottlerocket/aws-k8s-1.33/${arch}/latest/image_id`,
+      });
+      c.add({
+        ...amazon,
+        key: `ecs-al2023/${ymd(created)}/${arch}`,
+        arch,
+        created,
+        name: `al2023-ami-ecs-hvm-2023.0.${ymd(created)}-kernel-6.1-${arch}`,
+        description: `Amazon Linux AMI 2023.0.${ymd(created)} ${arch} ECS HVM EBS`,
+        volumeType: 'gp3',
+        ssmParameter: `/aws/service/ecs/optimized-ami/amazon-linux-2023/${arch === 'arm64' ? 'arm64/' : ''}recommended/image_id`,
+      });
+      c.add({
+        ...amazon,
+        key: `eks-al2023/${ymd(created)}/${arch}`,
+        arch,
+        created,
+        name: `amazon-eks-node-al2023-${arch}-standard-1.33-v${ymd(created)}`,
+        description: `EKS-optimized Kubernetes node based on Amazon Linux 2023, (k8s: 1.33, containerd: 1.7.*)`,
+        volumeType: 'gp3',
+        ssmParameter: `/aws/service/eks/optimized-ami/1.33/amazon-linux-2023/${arch}/standard/recommended/image_id`,
+      });
+    }
+  }
 }
 
 /**

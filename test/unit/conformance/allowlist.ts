@@ -52,6 +52,7 @@ export const ALLOWED: Readonly<Record<string, string>> = {
   'filters DescribeInstances affinity:*': NOT_SIMULATED('Dedicated Hosts'),
   'filters DescribeInstances host-id:*': NOT_SIMULATED('Dedicated Hosts'),
   'filters DescribeInstances availability-zone-id:*': 'the simulator names zones, it has no zone ids (unverified ids)',
+  'filters DescribeInstanceImageMetadata zone-id:*': 'the simulator names zones, it has no zone ids (unverified ids)',
   'filters DescribeInstances boot-mode:*': 'instances do not record a boot mode yet (their AMI has one)',
   'filters DescribeInstances current-instance-boot-mode:*':
     'instances do not record a boot mode yet (their AMI has one)',

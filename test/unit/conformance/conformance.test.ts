@@ -3,6 +3,7 @@ import { EC2_ACTIONS } from '../../../src/simulator/protocol/registry';
 import { DEFAULT_SIMULATOR_ACCOUNT } from '../../../src/simulator/accounts';
 import { IMAGE_FILTERS } from '../../../src/simulator/models/imageFilters';
 import { INSTANCE_FILTERS } from '../../../src/simulator/models/instances';
+import { INSTANCE_IMAGE_METADATA_FILTERS } from '../../../src/simulator/models/instanceImageMetadata';
 import { SNAPSHOT_FILTERS } from '../../../src/simulator/models/snapshots';
 import {
   LAUNCH_TEMPLATE_FILTERS,
@@ -137,6 +138,7 @@ describe('conformance with EC2 published model', function () {
     check('DescribeSnapshots', SNAPSHOT_FILTERS);
     check('DescribeLaunchTemplates', LAUNCH_TEMPLATE_FILTERS);
     check('DescribeLaunchTemplateVersions', LAUNCH_TEMPLATE_VERSION_FILTERS);
+    check('DescribeInstanceImageMetadata', INSTANCE_IMAGE_METADATA_FILTERS);
     assert.deepStrictEqual(problems, [], 'divergences not in allowlist.ts');
   });
 

@@ -4,6 +4,7 @@ import {
   type SimulatorAccount,
 } from '../../../src/simulator/accounts';
 import type { Simulator } from '../../../src/simulator/simulator';
+import { rbin } from '../simulator/jsonSupport';
 import { parseXml, type XmlNode } from './xmlTree';
 
 /** One raw EC2 Query request, answered in process by the simulator. */
@@ -94,6 +95,13 @@ export function scenarios(sim: Simulator): Scenario[] {
     { 'ExecutableBy.1': 'self', 'Filter.1.Name': 'owner-id', 'Filter.1.Value.1': partner },
     'imageId',
   );
+  // Recycle Bin rules (through the rbin service) so DeregisterImage and DeleteSnapshot fill the bin.
+  for (const ResourceType of ['EC2_IMAGE', 'EBS_SNAPSHOT']) {
+    rbin(sim, 'POST', '/rules', {
+      ResourceType,
+      RetentionPeriod: { RetentionPeriodValue: 7, RetentionPeriodUnit: 'DAYS' },
+    });
+  }
   const mapping = { 'BlockDeviceMapping.1.DeviceName': '/dev/sdf' };
   const tagSpec = { 'TagSpecification.1.ResourceType': 'image', 'TagSpecification.1.Tag.1.Key': 'k' };
   const future = new Date(Date.UTC(2030, 0, 1)).toISOString();
@@ -107,6 +115,20 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'CreateTags', params: { 'ResourceId.1': image, 'Tag.1.Key': 'team', 'Tag.1.Value': 'conformance' } },
     { action: 'DeleteTags', params: { 'ResourceId.1': image, 'Tag.1.Key': 'team' } },
     { action: 'DescribeTags', params: {} },
+    {
+      action: 'ReplaceImageCriteriaInAllowedImagesSettings',
+      params: {
+        'ImageCriterion.1.ImageProvider.1': 'amazon',
+        'ImageCriterion.1.ImageName.1': 'al2023-*',
+        'ImageCriterion.1.CreationDateCondition.MaximumDaysSinceCreated': '3650',
+        'ImageCriterion.1.DeprecationTimeCondition.MaximumDaysSinceDeprecated': '0',
+        'ImageCriterion.2.ImageProvider.1': 'aws-marketplace',
+        'ImageCriterion.2.MarketplaceProductCode.1': 'abcdefghij0123456789',
+      },
+    },
+    { action: 'EnableAllowedImagesSettings', params: { AllowedImagesSettingsState: 'audit-mode' } },
+    { action: 'GetAllowedImagesSettings', params: {} },
+    { action: 'DescribeInstanceImageMetadata', params: {} },
     { action: 'EnableImageDeprecation', params: { ImageId: image, DeprecateAt: future } },
     { action: 'DisableImageDeprecation', params: { ImageId: second } },
     { action: 'EnableImageDeregistrationProtection', params: { ImageId: image, WithCooldown: 'true' } },
@@ -174,7 +196,12 @@ export function scenarios(sim: Simulator): Scenario[] {
     { action: 'DescribeVolumes', params: {} },
     { action: 'TerminateInstances', params: { 'InstanceId.1': stopped } },
     { action: 'DeregisterImage', params: { ImageId: second } },
+    { action: 'ListImagesInRecycleBin', params: {} },
     { action: 'DeleteSnapshot', params: { SnapshotId: secondSnapshot } },
     { action: 'CancelImageLaunchPermission', params: { ImageId: sharedWithMe } },
+    { action: 'ListSnapshotsInRecycleBin', params: {} },
+    { action: 'RestoreSnapshotFromRecycleBin', params: { SnapshotId: secondSnapshot } },
+    { action: 'RestoreImageFromRecycleBin', params: { ImageId: second } },
+    { action: 'DisableAllowedImagesSettings', params: {} },
   ];
 }
