@@ -22,6 +22,7 @@ import {
   runExpectingError,
   ScriptedInput,
   setSetting,
+  imageRows,
 } from './support';
 
 const REGION = 'us-east-1';
@@ -123,7 +124,7 @@ describe('governance of owned AMIs', () => {
     const refused = await runExpectingError(api, 'amiExplorer.manageTags', row);
     assert.match(refused.message, /reserved for AWS/);
 
-    const amazon = (await children(api, await nodeAt(api, [REGION, 'Images', 'Amazon', 'EBS-backed'])))[0];
+    const amazon = (await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Amazon', 'EBS-backed'])))[0];
     api.setUserInput(new ScriptedInput());
     for (const command of [
       'amiExplorer.manageTags',

@@ -17,6 +17,7 @@ import {
   runExpectingError,
   ScriptedInput,
   setSetting,
+  imageRows,
 } from './support';
 
 const REGION = 'us-east-1';
@@ -99,10 +100,10 @@ describe('Snapshots and their cost', () => {
     assert.match(tooltip(web), /Snapshot storage: 1 snapshot, 16 GiB ≈ \$0\.80\/month at \$0\.05 per GB-month/);
     const payments = await ownedImage(api, 'payments-api-encrypted-v3');
     assert.match(tooltip(payments), /Snapshot storage: 2 snapshots, 70 GiB ≈ \$3\.50\/month/);
-    const amazon = (await children(api, await nodeAt(api, [REGION, 'Images', 'Amazon', 'EBS-backed'])))[0];
+    const amazon = (await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Amazon', 'EBS-backed'])))[0];
     assert.doesNotMatch(tooltip(amazon), /Snapshot storage/, 'no cost on images of others');
 
-    const ownedRows = await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']));
+    const ownedRows = await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']));
     const expected = ownedRows
       .map((r) => /Snapshot storage: .* ≈ \$(\d+\.\d\d)\/month/.exec(tooltip(r))?.[1])
       .reduce((sum, v) => sum + Number(v ?? 0), 0);

@@ -46,6 +46,16 @@ export async function children(api: AmiExplorerApi, node?: ExplorerNode): Promis
   return (await api.tree.getChildren(node)) ?? [];
 }
 
+/** The image rows under a group, with the images of its family rows (a version series) in place. */
+export async function imageRows(api: AmiExplorerApi, node: ExplorerNode): Promise<ExplorerNode[]> {
+  const out: ExplorerNode[] = [];
+  for (const row of await children(api, node)) {
+    if (contextValue(row) === 'imageFamily') out.push(...(await children(api, row)));
+    else if (/^image\+/.test(contextValue(row))) out.push(row);
+  }
+  return out;
+}
+
 /** Walks down the tree by labels, e.g. `['us-east-1', 'Images', 'Amazon', 'EBS-backed']`. */
 export async function nodeAt(api: AmiExplorerApi, path: string[]): Promise<ExplorerNode> {
   let node: ExplorerNode | undefined;

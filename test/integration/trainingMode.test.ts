@@ -16,6 +16,7 @@ import {
   ScriptedInput,
   setSetting,
   waitFor,
+  imageRows,
 } from './support';
 
 const REGION = 'us-east-1';
@@ -31,7 +32,7 @@ async function switchTo(api: AmiExplorerApi, accountId: string): Promise<Scripte
 }
 
 async function ownedNames(api: AmiExplorerApi): Promise<string[]> {
-  return (await children(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).map(label).sort();
+  return (await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Owned by me', 'EBS-backed']))).map(label).sort();
 }
 
 function reachable(port: number): Promise<boolean> {
