@@ -55,8 +55,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly status: ConnectionStatus;
   readonly secrets: vscode.SecretStorage;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The backend in use and its clients; replaced on settings change. */
-  readonly backendConnection: Connection;
+  /** The backend in use and its clients, which it replaces when the settings name another backend. */
+  private readonly backendConnection: Connection;
   private current: AmiExplorerSettings;
   private userInput: UserInput = new VscodeUserInput();
   private simulatorOverride: SimulatorOverride = {};
