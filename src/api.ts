@@ -72,6 +72,15 @@ export interface ActivationTimes {
   activateMs: number;
 }
 
+/**
+ * Whether the host asked for the test API: only the integration tests and the benchmark, whose
+ * host runs with AMI_EXPLORER_TEST=1. The API can replace prompts and reset the simulator, so
+ * any other host (another extension calling `activate()`'s result) gets none.
+ */
+export function testApiRequested(env: Readonly<Record<string, string | undefined>>): boolean {
+  return env.AMI_EXPLORER_TEST === '1';
+}
+
 export function createApi(
   container: Container,
   activationTimes: ActivationTimes = { moduleMs: 0, activateMs: 0 },

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { sharedConfigFiles } from './aws/awsConfig';
 import type { AwsClients, BackendConfig } from './aws/clientFactory';
-import { createAwsClients } from './aws/clientFactory';
+import type { ConnectionChange } from './aws/connection';
+import { Connection } from './aws/connection';
 import type { ConnectionContext, UserError } from './aws/errors';
 import type { CommandDeps } from './commands/deps';
 import type { UserInput } from './commands/userInput';
@@ -55,9 +55,9 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly status: ConnectionStatus;
   readonly secrets: vscode.SecretStorage;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The backend in use and its clients, which it replaces when the settings name another backend. */
+  private readonly backendConnection: Connection;
   private current: AmiExplorerSettings;
-  private currentClients: AwsClients;
-  private backendKey: string;
   private userInput: UserInput = new VscodeUserInput();
   private simulatorOverride: SimulatorOverride = {};
   /** Errors shown by the command boundary, for the test API. */
@@ -76,11 +76,12 @@ export class Container implements CommandDeps, vscode.Disposable {
       (key, value) => void vscode.commands.executeCommand('setContext', key, value),
       () => this.model.knownAccountId,
     );
-    const backend = this.backendConfig();
-    this.backendKey = backendKeyOf(backend);
-    this.currentClients = createAwsClients(backend, (call) => this.training.observe(call));
+    this.backendConnection = new Connection(
+      () => this.backendConfig(),
+      (call) => this.training.observe(call),
+    );
     this.model = new ExplorerModel({
-      clients: () => this.currentClients,
+      clients: () => this.backendConnection.clients(),
       pageSize: () => this.current.pageSize,
       snapshotPricePerGbMonth: () => this.current.snapshotPricePerGbMonth,
       now: () => Date.now(),
@@ -96,13 +97,13 @@ export class Container implements CommandDeps, vscode.Disposable {
       canSelectMany: true,
     });
     this.status = new ConnectionStatus(this.treeView);
-    this.status.show(this.currentClients);
+    this.status.show(this.backendConnection.clients());
     const panelServices = createPanelServices({
       model: this.model,
       tree: this.tree,
       treeView: this.treeView,
       poller: this.poller,
-      clients: () => this.currentClients,
+      clients: () => this.backendConnection.clients(),
       connection: () => this.connection(),
       onEc2Call: (name) => {
         // Only the test API reads these; keep the record small in a long session.
@@ -120,18 +121,19 @@ export class Container implements CommandDeps, vscode.Disposable {
     const account = this.model.onDidLearnAccount.on((id) => {
       this.status.showAccount(id);
       // The SDK is loaded by now (STS answered): resolving the endpoint costs nothing at activation.
-      const clients = this.currentClients;
+      const clients = this.backendConnection.clients();
       if (clients.backend.kind === 'aws' && clients.endpointOf) {
         clients
           .endpointOf(clients.backend.stsRegion)
-          .then((url) => clients === this.currentClients && this.status.showEndpoint(url))
+          .then((url) => clients === this.backendConnection.clients() && this.status.showEndpoint(url))
           .catch(() => undefined);
       }
     });
     this.pendingStatus = new PendingWorkStatus(
       () => this.poller.size,
-      () => this.currentClients.backend.kind === 'simulator',
+      () => this.backendConnection.clients().backend.kind === 'simulator',
     );
+    const connectionChanged = this.backendConnection.onDidChange.on((change) => this.connectionChanged(change));
     const pendingStarted = this.model.onUnsettled.on(() => this.pendingStatus.update());
     const pendingSettled = this.poller.onDidSettle.on(() => this.pendingStatus.update());
     this.disposables.push(
@@ -149,7 +151,8 @@ export class Container implements CommandDeps, vscode.Disposable {
       { dispose: () => pendingSettled.dispose() },
       this.treeView.onDidExpandElement((e) => this.training.expanded(e.element.id)),
       this.treeView.onDidChangeSelection((e) => this.training.selected(e.selection.map((n) => n.id))),
-      { dispose: () => this.currentClients.dispose() },
+      this.backendConnection,
+      { dispose: () => connectionChanged.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(SECTION) || e.affectsConfiguration('http.proxy')) {
           this.reconnect();
@@ -176,51 +179,34 @@ export class Container implements CommandDeps, vscode.Disposable {
   }
 
   clients(): AwsClients {
-    return this.currentClients;
+    return this.backendConnection.clients();
   }
 
   connection(): ConnectionContext {
-    const backend = this.currentClients.backend;
-    return backend.kind === 'aws'
-      ? {
-          backend: 'aws',
-          profile: backend.profile,
-          endpoint: this.currentClients.lastEndpointTried?.(),
-          configFiles: sharedConfigFiles(),
-        }
-      : { backend: 'simulator' };
+    return this.backendConnection.context();
   }
 
   reportError(commandId: string, error: UserError): void {
     this.shownErrors.push({ commandId, error });
   }
 
-  /** Applies changed settings: a new backend gets new clients and an empty cache; new regions or page size reload the tree. */
+  /** Applies changed settings: a new backend or account empties the cache (see {@link connectionChanged}); new regions or page size reload the tree. */
   reconnect(): void {
+    this.applySettings(false);
+  }
+
+  /** Tests: rebuild the simulator with a pending delay and/or a manual clock. */
+  configureSimulator(override: SimulatorOverride): void {
+    this.simulatorOverride = { ...override };
+    this.applySettings(true);
+  }
+
+  /** `force` rebuilds the clients even when the backend is the same. */
+  private applySettings(force: boolean): void {
     const previous = this.current;
     this.current = readSettings();
-    const backend = this.backendConfig();
-    const key = backendKeyOf(backend);
-    if (key !== this.backendKey) {
-      this.backendKey = key;
-      this.currentClients.dispose();
-      this.currentClients = createAwsClients(backend, (call) => this.training.observe(call));
-      this.poller.clear();
-      this.model.clear();
-      this.status.show(this.currentClients);
-      this.log.info(
-        `Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`,
-      );
-      this.tree.refresh();
-    } else if (backend.kind === 'simulator' && previous.simulatorAccount !== this.current.simulatorAccount) {
-      // Same simulator (and endpoint), another caller: everything shown belongs to the old account.
-      this.currentClients.simulator?.switchAccount(this.current.simulatorAccount);
-      this.poller.clear();
-      this.model.clear();
-      this.status.show(this.currentClients);
-      this.log.info(`Acting as simulator account ${this.current.simulatorAccount || 'default'}.`);
-      this.tree.refresh();
-    } else if (
+    if (this.backendConnection.reconnect(force)) return;
+    if (
       previous.pageSize !== this.current.pageSize ||
       previous.regions.join() !== this.current.regions.join() ||
       previous.snapshotPricePerGbMonth !== this.current.snapshotPricePerGbMonth
@@ -229,11 +215,18 @@ export class Container implements CommandDeps, vscode.Disposable {
     }
   }
 
-  /** Tests: rebuild the simulator with a pending delay and/or a manual clock. */
-  configureSimulator(override: SimulatorOverride): void {
-    this.simulatorOverride = { ...override };
-    this.backendKey = '';
-    this.reconnect();
+  /** Everything shown belonged to the previous backend or account. */
+  private connectionChanged(change: ConnectionChange): void {
+    this.poller.clear();
+    this.model.clear();
+    this.status.show(change.clients);
+    const backend = change.clients.backend;
+    this.log.info(
+      change.kind === 'account'
+        ? `Acting as simulator account ${change.accountId || 'default'}.`
+        : `Connected to ${backend.kind === 'simulator' ? 'the simulator' : `AWS (${backend.profile || 'default credential chain'})`}.`,
+    );
+    this.tree.refresh();
   }
 
   private backendConfig(): BackendConfig {
@@ -287,10 +280,4 @@ export class Container implements CommandDeps, vscode.Disposable {
       d.dispose();
     }
   }
-}
-
-function backendKeyOf(backend: BackendConfig): string {
-  return backend.kind === 'aws'
-    ? `aws|${backend.profile ?? ''}|${backend.stsRegion}|${backend.endpointUrl ?? ''}|${backend.accessKey ? 'keys' : ''}|${backend.httpProxy ?? ''}`
-    : `simulator|${backend.stateFile}|${backend.pendingDelayMs}|${backend.manualClock ? 'manual' : 'system'}|${backend.largeRegionImages ?? 0}`;
 }

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { AmiExplorerApi } from './api';
-import { createApi } from './api';
+import { createApi, testApiRequested } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { Container } from './container';
 
@@ -12,7 +12,7 @@ import { Container } from './container';
  */
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
   const started = performance.now();
-  const testMode = process.env.AMI_EXPLORER_TEST === '1';
+  const testMode = testApiRequested(process.env);
   const container = new Container(context, { testMode });
   context.subscriptions.push(container, ...registerCommands(container));
   if (!testMode) return undefined;
