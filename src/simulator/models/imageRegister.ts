@@ -130,7 +130,9 @@ function checkEbsRoot(rootDeviceName: string | undefined, mappings: readonly Blo
     );
   }
   if (!root.ebs?.snapshotId) {
-    throw errors.invalidBlockDeviceMapping(`The root device '${rootDeviceName}' must be an EBS volume from a snapshot.`);
+    throw errors.invalidBlockDeviceMapping(
+      `The root device '${rootDeviceName}' must be an EBS volume from a snapshot.`,
+    );
   }
 }
 
@@ -159,8 +161,9 @@ function planRegisterMappings(
       out.push({ deviceName: m.deviceName, virtualName: m.virtualName });
       continue;
     }
-    if (!m.ebs) continue;
-    const ebs = m.ebs;
+    // A device with neither an EBS volume nor an instance-store name gets the same answer as an
+    // EBS one without a size or snapshot (goamz#251: mappings that only named devices).
+    const ebs = m.ebs ?? {};
     // Not modelled by the simulator's image mappings: refused rather than silently dropped.
     if (ebs.iops !== undefined) throw errors.unsupportedParameter(`BlockDeviceMapping.${i + 1}.Ebs.Iops`);
     if (ebs.throughput !== undefined) throw errors.unsupportedParameter(`BlockDeviceMapping.${i + 1}.Ebs.Throughput`);

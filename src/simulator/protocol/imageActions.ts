@@ -1,6 +1,5 @@
 import { errors } from '../errors';
 import { imageAllowedFor } from '../models/allowedImages';
-import { filtersFromQuery } from '../models/filters';
 import { copyImage } from '../models/imageCopy';
 import { createImage } from '../models/imageCreate';
 import { registerImage } from '../models/imageRegister';
