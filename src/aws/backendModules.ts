@@ -21,6 +21,8 @@ export {
   ModifyImageAttributeCommand,
   GetImageBlockPublicAccessStateCommand,
   CopyImageCommand,
+  RegisterImageCommand,
+  CancelImageLaunchPermissionCommand,
   RunInstancesCommand,
   DescribeSnapshotsCommand,
   CreateTagsCommand,

@@ -33,6 +33,8 @@ export const COMMAND_IDS = [
   'amiExplorer.unprotectImage',
   'amiExplorer.setImageBlockPublicAccess',
   'amiExplorer.deleteSnapshot',
+  'amiExplorer.createImageFromSnapshot',
+  'amiExplorer.leaveSharedImage',
   'amiExplorer.switchSimulatorAccount',
   'amiExplorer.startSimulatorEndpoint',
   'amiExplorer.stopSimulatorEndpoint',

@@ -34,6 +34,8 @@ import { protectImage } from './protectImage';
 import { unprotectImage } from './unprotectImage';
 import { setImageBlockPublicAccess } from './setImageBlockPublicAccess';
 import { deleteSnapshot } from './deleteSnapshot';
+import { createImageFromSnapshot } from './createImageFromSnapshot';
+import { leaveSharedImage } from './leaveSharedImage';
 import { openWalkthrough } from './openWalkthrough';
 import { settlePendingWork } from './settlePendingWork';
 import { startSimulatorEndpoint } from './startSimulatorEndpoint';
@@ -79,6 +81,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.unprotectImage': unprotectImage,
   'amiExplorer.setImageBlockPublicAccess': setImageBlockPublicAccess,
   'amiExplorer.deleteSnapshot': deleteSnapshot,
+  'amiExplorer.createImageFromSnapshot': createImageFromSnapshot,
+  'amiExplorer.leaveSharedImage': leaveSharedImage,
   'amiExplorer.switchSimulatorAccount': switchSimulatorAccount,
   'amiExplorer.startSimulatorEndpoint': startSimulatorEndpoint,
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,

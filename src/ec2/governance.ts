@@ -62,6 +62,12 @@ export async function modifyLaunchPermissions(
   );
 }
 
+/** CancelImageLaunchPermission: the caller's account leaves an AMI someone shared with it. */
+export async function leaveSharedImage(ec2: EC2Client, imageId: string): Promise<void> {
+  const { CancelImageLaunchPermissionCommand } = await loadSdk();
+  await ec2.send(new CancelImageLaunchPermissionCommand({ ImageId: imageId }));
+}
+
 /** The account's "block public access for AMIs" state in a region: `block-new-sharing` or `unblocked`. */
 export type BlockPublicAccessState = 'block-new-sharing' | 'unblocked';
 

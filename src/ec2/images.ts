@@ -141,6 +141,29 @@ export async function copyImage(ec2: EC2Client, input: CopyImageCommandInput): P
   return newImageId(await ec2.send(new CopyImageCommand(input)), 'CopyImage');
 }
 
+/**
+ * RegisterImage of an EBS-backed HVM image whose root volume (`rootDeviceName`) comes from a
+ * snapshot the caller owns. Architecture and virtualization are always sent: EC2's defaults
+ * (i386, paravirtual) are not what a modern root volume needs.
+ */
+export async function registerImageFromSnapshot(
+  ec2: EC2Client,
+  input: { name: string; architecture: 'x86_64' | 'arm64' | 'i386'; snapshotId: string; rootDeviceName: string },
+): Promise<string> {
+  const { RegisterImageCommand } = await loadSdk();
+  const out = await ec2.send(
+    new RegisterImageCommand({
+      Name: input.name,
+      Architecture: input.architecture,
+      VirtualizationType: 'hvm',
+      EnaSupport: true,
+      RootDeviceName: input.rootDeviceName,
+      BlockDeviceMappings: [{ DeviceName: input.rootDeviceName, Ebs: { SnapshotId: input.snapshotId } }],
+    }),
+  );
+  return newImageId(out, 'RegisterImage');
+}
+
 /** The id of the image an action created; EC2 always returns one when the call succeeds. */
 function newImageId(out: { ImageId?: string }, action: string): string {
   if (!out.ImageId) {

@@ -10,7 +10,8 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `ownerGroup+<self|shared|amazon|marketplace|public>[+filtered]`
  * - `rootType+<ebs|instanceStore>`, `imageFamily`
  * - `image+<state>+<owned|notOwned>+<public|private>[+deprecated|+deprecationScheduled][+protected|+protectionCooldown]`
- *   (`protected`: deregistration protection on; `protectionCooldown`: turned off but still protected for 24 h)
+ *   (`protected`: deregistration protection on; `protectionCooldown`: turned off but still protected for 24 h;
+ *   `notOwned+private`: visible only because it is shared with the caller, i.e. a *Shared with me* row)
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`

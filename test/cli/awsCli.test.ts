@@ -794,6 +794,99 @@ describe('AWS CLI against the simulator', function () {
     });
   });
 
+  describe('register-image', () => {
+    it('registers an EBS-backed image from my snapshot with the documented defaults, and an instance-store one from a manifest', async () => {
+      const snaps = await ok(sim, ['ec2', 'describe-snapshots', '--owner-ids', 'self']);
+      const snap = snaps.Snapshots.find(
+        (s: { State: string; Encrypted: boolean }) => s.State === 'completed' && !s.Encrypted,
+      );
+      const root = `DeviceName=/dev/xvda,Ebs={SnapshotId=${snap.SnapshotId}}`;
+      const ebs = await ok(sim, [
+        'ec2',
+        'register-image',
+        '--name',
+        'cli-registered-root',
+        '--root-device-name',
+        '/dev/xvda',
+        '--block-device-mappings',
+        root,
+      ]);
+      await ok(sim, ['ec2', 'wait', 'image-available', '--image-ids', ebs.ImageId]);
+      const image = (await ok(sim, ['ec2', 'describe-images', '--image-ids', ebs.ImageId])).Images[0];
+      assert.strictEqual(image.RootDeviceType, 'ebs');
+      assert.strictEqual(image.Architecture, 'i386');
+      assert.strictEqual(image.VirtualizationType, 'paravirtual');
+      assert.strictEqual(image.BlockDeviceMappings[0].Ebs.SnapshotId, snap.SnapshotId);
+
+      const hvm = await ok(sim, [
+        'ec2',
+        'register-image',
+        '--name',
+        'cli-registered-hvm',
+        '--architecture',
+        'x86_64',
+        '--virtualization-type',
+        'hvm',
+        '--boot-mode',
+        'uefi',
+        '--ena-support',
+        '--root-device-name',
+        '/dev/xvda',
+        '--block-device-mappings',
+        root,
+      ]);
+      const hvmImage = (await ok(sim, ['ec2', 'describe-images', '--image-ids', hvm.ImageId])).Images[0];
+      assert.strictEqual(hvmImage.Architecture, 'x86_64');
+      assert.strictEqual(hvmImage.VirtualizationType, 'hvm');
+      assert.strictEqual(hvmImage.BootMode, 'uefi');
+      assert.strictEqual(hvmImage.EnaSupport, true);
+
+      const bundle = await ok(sim, [
+        'ec2',
+        'register-image',
+        '--name',
+        'cli-registered-bundle',
+        '--image-location',
+        'cli-bundles/web/image.manifest.xml',
+      ]);
+      const bundled = (await ok(sim, ['ec2', 'describe-images', '--image-ids', bundle.ImageId])).Images[0];
+      assert.strictEqual(bundled.RootDeviceType, 'instance-store');
+      assert.strictEqual(bundled.ImageLocation, 'cli-bundles/web/image.manifest.xml');
+    });
+
+    it('refuses Encrypted with a snapshot and a missing root device name', async () => {
+      const snaps = await ok(sim, ['ec2', 'describe-snapshots', '--owner-ids', 'self']);
+      const snapshotId = snaps.Snapshots[0].SnapshotId;
+      const r = await fails(
+        sim,
+        [
+          'ec2',
+          'register-image',
+          '--name',
+          'cli-registered-encrypted',
+          '--root-device-name',
+          '/dev/xvda',
+          '--block-device-mappings',
+          `DeviceName=/dev/xvda,Ebs={SnapshotId=${snapshotId},Encrypted=true}`,
+        ],
+        'InvalidBlockDeviceMapping',
+      );
+      assert.match(r.stderr, /encrypted flag cannot be specified/);
+      await fails(
+        sim,
+        [
+          'ec2',
+          'register-image',
+          '--name',
+          'cli-registered-no-root',
+          '--block-device-mappings',
+          `DeviceName=/dev/xvda,Ebs={SnapshotId=${snapshotId}}`,
+        ],
+        'MissingParameter',
+      );
+    });
+  });
+
   describe('launch templates and Auto Scaling', () => {
     // DescribeImageReferences and GetImageAncestry (2025) are newer than this CLI (2.9.19): they are
     // tested through the SDK only (test/unit/simulator/lineage.test.ts).

@@ -72,6 +72,20 @@ describe('context menus', () => {
     assert.strictEqual(offered('amiExplorer.copyImageId').length, images.length);
   });
 
+  it('offers Leave Shared AMI only on rows under Shared with me, and Create Image from Snapshot on every snapshot row', () => {
+    const leave = nodes.filter((n) =>
+      entries.filter((e) => e.command === 'amiExplorer.leaveSharedImage').some((e) => menuMatches(e, n)),
+    );
+    assert.ok(leave.length > 0, 'some shared rows');
+    assert.ok(
+      leave.every((n) => /\/images\/shared\//.test(n.id)),
+      leave.map((n) => n.id).join(),
+    );
+    const snapshots = nodes.filter((n) => /^snapshot\+/.test(contextValue(n)));
+    assert.ok(snapshots.length > 0);
+    assert.strictEqual(offered('amiExplorer.createImageFromSnapshot').length, snapshots.length);
+  });
+
   it('offers Start only on stopped and Stop only on running EBS-backed instances', () => {
     assert.ok(offered('amiExplorer.startInstance').every((v) => v === 'instance+stopped+ebs'));
     assert.ok(offered('amiExplorer.stopInstance').every((v) => v === 'instance+running+ebs'));

@@ -2,6 +2,7 @@ import { errors } from '../errors';
 import { imageAllowedFor } from '../models/allowedImages';
 import { copyImage } from '../models/imageCopy';
 import { createImage } from '../models/imageCreate';
+import { registerImage } from '../models/imageRegister';
 import {
   deregisterImage,
   disableDeprecation,
@@ -59,6 +60,33 @@ const createImageAction: ActionHandler = (ctx) => {
       name: p.get('Name'),
       description: p.get('Description'),
       noReboot: p.bool('NoReboot'),
+      mappings: mappingsFromQuery(p),
+      tagSpecifications: tagSpecificationsFromQuery(p),
+    },
+    dryRun(ctx),
+  );
+  return el('imageId', image.imageId);
+};
+
+/** RegisterImage: KernelId, RamdiskId, BillingProduct.N and UefiData stay unread, so they are refused. */
+const registerImageAction: ActionHandler = (ctx) => {
+  const p = ctx.params;
+  const image = registerImage(
+    ctx.world,
+    {
+      accountId: ctx.accountId,
+      region: ctx.region,
+      name: p.get('Name'),
+      description: descriptionParam(p, 'Description'),
+      imageLocation: p.get('ImageLocation'),
+      rootDeviceName: p.get('RootDeviceName'),
+      architecture: p.get('Architecture'),
+      virtualizationType: p.get('VirtualizationType'),
+      bootMode: p.get('BootMode'),
+      enaSupport: p.bool('EnaSupport'),
+      sriovNetSupport: p.get('SriovNetSupport'),
+      tpmSupport: p.get('TpmSupport'),
+      imdsSupport: p.get('ImdsSupport'),
       mappings: mappingsFromQuery(p),
       tagSpecifications: tagSpecificationsFromQuery(p),
     },
@@ -162,6 +190,7 @@ export const imageActions: Record<string, ActionHandler> = {
   ...imageAttributeActions,
   CreateImage: createImageAction,
   CopyImage: copyImageAction,
+  RegisterImage: registerImageAction,
   DeregisterImage: deregisterImageAction,
   EnableImageDeprecation: enableImageDeprecationAction,
   DisableImageDeprecation: simple((ctx, image) => disableDeprecation(ctx.world, image, dryRun(ctx))),

@@ -159,6 +159,22 @@ export function scenarios(sim: Simulator): Scenario[] {
       context: tagSpec,
     },
     {
+      action: 'RegisterImage',
+      params: {
+        Name: 'conformance-registered',
+        RootDeviceName: '/dev/xvda',
+        Architecture: 'x86_64',
+        VirtualizationType: 'hvm',
+        'BlockDeviceMapping.1.DeviceName': '/dev/xvda',
+        'BlockDeviceMapping.1.Ebs.SnapshotId': snapshot,
+      },
+      context: { ...tagSpec, 'BlockDeviceMapping.1.DeviceName': '/dev/xvda' },
+    },
+    {
+      action: 'RegisterImage',
+      params: { Name: 'conformance-bundle', ImageLocation: 'conformance-bucket/bundle/image.manifest.xml' },
+    },
+    {
       action: 'RunInstances',
       params: { ImageId: al2023, InstanceType: 't3.micro', MinCount: '1', MaxCount: '1' },
       context: { ...mapping, 'TagSpecification.1.ResourceType': 'instance', 'TagSpecification.1.Tag.1.Key': 'k' },
