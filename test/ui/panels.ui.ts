@@ -6,13 +6,8 @@
 // Screenshots of all six panels: test-results/screenshots/panels-<theme>-*.png.
 import assert from 'node:assert/strict';
 import type { FrameLocator, Locator } from 'playwright-core';
+import { chooseFromContextMenu, closeEditors, expectText, THEMES, webview } from './webviews';
 import { Workbench } from './workbench';
-
-const THEMES = [
-  { slug: 'light', theme: 'Default Light Modern' },
-  { slug: 'dark', theme: 'Default Dark Modern' },
-  { slug: 'hc', theme: 'Default High Contrast' },
-];
 
 for (const { slug, theme } of THEMES) {
   describe(`AMI Explorer panels (UI, ${theme})`, function () {
@@ -226,39 +221,6 @@ async function waitForCount(locator: Locator, n: number, what: string, timeoutMs
   }
 }
 
-async function chooseFromContextMenu(wb: Workbench, row: Locator, label: string): Promise<void> {
-  const items = await wb.contextMenu(row);
-  assert.ok(items.includes(label), `context menu: ${items.join(' | ')}`);
-  await wb.page
-    .locator('.monaco-menu .action-item:not(.disabled) .action-label')
-    .filter({ hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) })
-    .first()
-    .click();
-  await wb.page.waitForTimeout(300);
-  await wb.checkNoErrorDialog();
-}
-
-/** The active webview's document, once its heading says `heading`. */
-async function webview(wb: Workbench, heading: string): Promise<FrameLocator> {
-  const frame = wb.page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-  await expectText(frame.locator('h1').first(), new RegExp(heading, 'i'));
-  return frame;
-}
-
-async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const last =
-      (await locator
-        .first()
-        .innerText({ timeout: 5_000 })
-        .catch(() => '')) ?? '';
-    if (pattern.test(last)) return;
-    if (Date.now() > deadline) assert.fail(`expected ${pattern} in: ${last.slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** What has the keyboard focus inside the webview: `tag:label` (`ariaFirst`: its aria-label first). */
 async function focused(view: FrameLocator, ariaFirst = false): Promise<string> {
   return view.locator('body').evaluate((_, preferAria) => {
@@ -274,9 +236,4 @@ async function focused(view: FrameLocator, ariaFirst = false): Promise<string> {
       '';
     return `${el.tagName.toLowerCase()}:${el.tagName === 'VSCODE-SINGLE-SELECT' ? '' : label.trim()}`;
   }, ariaFirst);
-}
-
-async function closeEditors(wb: Workbench): Promise<void> {
-  await wb.runCommand('View: Close All Editors');
-  await wb.page.waitForTimeout(300);
 }
