@@ -164,8 +164,9 @@ export class ImageFamilyNode implements ExplorerNode {
     );
     item.contextValue = contextValues.imageFamily;
     item.iconPath = new vscode.ThemeIcon('versions');
+    // The spoken label starts with the visible one (WCAG "label in name"), then says what the row is.
     item.accessibilityInformation = {
-      label: vscode.l10n.t('Image family {0}, {1}', this.family.key, familyDescription(this.family)),
+      label: vscode.l10n.t('{0}, image family, {1}', this.family.key, familyDescription(this.family)),
     };
     return item;
   }

@@ -132,11 +132,13 @@ for (const { slug, theme } of THEMES) {
       await closeEditors(wb!);
     });
 
-    it('Create Image: a volume row’s Size field lines up with its Type dropdown', async function () {
+    it('Create Image: a new volume row’s Size field lines up with its Type dropdown', async function () {
       await wb!.expand('Instances');
       await chooseFromContextMenu(wb!, await wb!.reveal('web-server-1'), 'Create Image…');
       const view = await webview(wb!, 'Create Image');
-      const row = view.locator('tbody tr').first();
+      // Existing volumes show size and type read-only (EC2 cannot change them); a new volume has fields.
+      await view.locator('vscode-button', { hasText: 'Add volume' }).click();
+      const row = view.locator('tbody[aria-label="New volumes"] tr').first();
       const size = await row.locator('vscode-textfield').first().boundingBox();
       const type = await row.locator('vscode-single-select').first().boundingBox();
       assert.ok(size && type);
