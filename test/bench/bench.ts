@@ -262,14 +262,8 @@ async function describeImagesVsFloor(ctx: BenchContext): Promise<Section> {
       warmup: 5,
       iterations: 40,
     },
-    {
-      label: 'ImageIds × 10,000',
-      input: { ImageIds: ids.slice(0, 10_000) },
-      pages: 1,
-      expected: 10_000,
-      warmup: 2,
-      iterations: 12,
-    },
+    // No 'ImageIds × 10,000' case: one list parameter carries at most 1,000 entries since the
+    // simulator bounds each request's work (protocol/limits.ts); 10,000 images are timed as pages below.
     { label: 'listing, 1 page of 1,000', input: listing, pages: 1, expected: 1000, warmup: 3, iterations: 20 },
     { label: 'listing, 10 pages of 1,000', input: listing, pages: 10, expected: 10_000, warmup: 2, iterations: 12 },
   ];
