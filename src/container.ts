@@ -101,7 +101,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     const panelServices = createPanelServices({
       model: this.model,
       tree: this.tree,
-      treeView: this.treeView,
+      selectInTree: (node) => this.selectInTree(node),
       poller: this.poller,
       clients: () => this.backendConnection.clients(),
       connection: () => this.connection(),
@@ -159,6 +159,13 @@ export class Container implements CommandDeps, vscode.Disposable {
         }
       }),
     );
+  }
+
+  async selectInTree(node: ExplorerNode): Promise<void> {
+    await this.treeView.reveal(node, { select: true, focus: true, expand: true });
+    // VS Code's selection event carries no row when the row was reloaded during the reveal (its
+    // handle is resolved when the event fires), so the walkthrough is told what was selected here too.
+    this.training.selected([node.id]);
   }
 
   input(): UserInput {

@@ -48,7 +48,7 @@ export async function createImageFromSnapshot(deps: CommandDeps, node?: unknown)
   await deps.model.imageCreated(region, imageId);
   const located = await deps.model.locateImage(region, imageId);
   const row = located && (await deps.tree.resolve(nodeIds.image(region, located.group, located.rootType, imageId)));
-  if (row) await deps.treeView.reveal(row, { select: true, focus: true, expand: true });
+  if (row) await deps.selectInTree(row);
 }
 
 async function target(deps: CommandDeps, node: unknown): Promise<{ region: string; snapshotId: string }> {

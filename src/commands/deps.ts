@@ -14,6 +14,8 @@ export interface CommandDeps {
   readonly model: ExplorerModel;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  /** Reveals, selects and focuses a row of the AMIs view. */
+  selectInTree(node: ExplorerNode): Promise<void>;
   readonly poller: Poller;
   readonly log: vscode.LogOutputChannel;
   /** Where secrets go (a custom endpoint's secret access key). */

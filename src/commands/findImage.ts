@@ -48,5 +48,5 @@ export async function findImage(deps: CommandDeps): Promise<void> {
   const target = await deps.tree.resolve(
     nodeIds.image(chosen.region, chosen.group, chosen.rootType, chosen.image.ImageId ?? ''),
   );
-  if (target) await deps.treeView.reveal(target, { select: true, focus: true, expand: true });
+  if (target) await deps.selectInTree(target);
 }

@@ -29,5 +29,5 @@ export async function revealImage(deps: CommandDeps, node?: unknown): Promise<vo
       vscode.l10n.t('Add region {0} with "AMI Explorer: Select Regions…".', region),
     );
   }
-  await deps.treeView.reveal(target, { select: true, focus: true, expand: true });
+  await deps.selectInTree(target);
 }

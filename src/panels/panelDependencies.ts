@@ -20,7 +20,8 @@ import type { PanelArgs } from './panelTable';
 export interface PanelServicesDeps {
   readonly model: ExplorerModel;
   readonly tree: AmiTreeProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
+  /** Reveals and selects a row of the AMIs view. */
+  selectInTree(node: ExplorerNode): Promise<void>;
   readonly poller: Poller;
   clients(): AwsClients;
   connection(): ConnectionContext;
@@ -50,7 +51,7 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
       );
       return;
     }
-    await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
+    await deps.selectInTree(node);
   };
 
   /** Reloads a folder of the tree (or, when it was never shown, forgets what was loaded under it). */
