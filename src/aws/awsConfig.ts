@@ -17,7 +17,7 @@ export interface ProfileEndpointConfig {
 }
 
 /** The SDK's service ids whose endpoints a profile may configure. */
-export type ConfiguredService = 'EC2' | 'STS';
+export type ConfiguredService = 'EC2' | 'STS' | 'AUTO_SCALING' | 'SSM' | 'RBIN';
 
 type Section = Record<string, string | undefined>;
 
@@ -81,5 +81,19 @@ export function sharedConfigFiles(env: NodeJS.ProcessEnv = process.env): { confi
 
 /** AWS's public EC2 endpoint of a region (what the SDK dials when nothing is configured). */
 export function defaultEc2Endpoint(region: string): string {
-  return `https://ec2.${region}.amazonaws.${region.startsWith('cn-') ? 'com.cn' : 'com'}`;
+  return defaultEndpoint('EC2', region);
+}
+
+/** The endpoint prefix of each service on AWS (`autoscaling`, not the config key `auto_scaling`). */
+const ENDPOINT_PREFIX: Record<ConfiguredService, string> = {
+  EC2: 'ec2',
+  STS: 'sts',
+  AUTO_SCALING: 'autoscaling',
+  SSM: 'ssm',
+  RBIN: 'rbin',
+};
+
+/** AWS's own regional endpoint of a service (what the SDK dials when nothing is configured). */
+export function defaultEndpoint(service: ConfiguredService, region: string): string {
+  return `https://${ENDPOINT_PREFIX[service]}.${region}.amazonaws.${region.startsWith('cn-') ? 'com.cn' : 'com'}`;
 }

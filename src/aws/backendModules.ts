@@ -40,6 +40,13 @@ export {
   paginateDescribeSnapshots,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+// The other services an AMI's life touches, reached through AwsClients.service().
+// Auto Scaling: which groups launch an AMI through their launch templates.
+export { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+// SSM: the public parameters that name the latest AMIs.
+export { SSMClient } from '@aws-sdk/client-ssm';
+// Recycle Bin: the retention rules that make a deregistered AMI recoverable.
+export { RbinClient } from '@aws-sdk/client-rbin';
 export { Simulator } from '../simulator/simulator';
 export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
 export { serveSimulator } from '../simulator/server';

@@ -1,11 +1,20 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
-import type { AwsClients, BackendConfig, CallerIdentity, Ec2CallRecord } from './clientFactory';
+import type {
+  AwsClients,
+  BackendConfig,
+  CallerIdentity,
+  Ec2CallRecord,
+  ServiceClients,
+  ServiceName,
+} from './clientFactory';
 import { loadSdk } from './sdk';
 
 /** EC2 clients cached per region and the caller's identity, common to every backend. */
 export abstract class CachedClients implements AwsClients {
   private readonly clients = new Map<string, Promise<EC2Client>>();
+  /** Clients of the other services, by `service/region`. */
+  private readonly serviceClients = new Map<string, Promise<ServiceClients[ServiceName]>>();
   private identityPromise: Promise<CallerIdentity> | undefined;
   private disposed = false;
 
@@ -15,6 +24,7 @@ export abstract class CachedClients implements AwsClients {
 
   protected abstract createEc2(region: string): Promise<EC2Client>;
   protected abstract createSts(): Promise<STSClient>;
+  protected abstract createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]>;
 
   ec2(region: string): Promise<EC2Client> {
     if (this.disposed) {
@@ -25,6 +35,20 @@ export abstract class CachedClients implements AwsClients {
       client = this.createEc2(region).then((c) => this.observed(c, region));
       this.clients.set(region, client);
       client.catch(() => this.clients.delete(region));
+    }
+    return client;
+  }
+
+  service<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
+    if (this.disposed) {
+      return Promise.reject(new Error('The AWS connection was replaced; refresh the view.'));
+    }
+    const key = `${name}/${region}`;
+    let client = this.serviceClients.get(key) as Promise<ServiceClients[K]> | undefined;
+    if (!client) {
+      client = this.createService(name, region);
+      this.serviceClients.set(key, client);
+      client.catch(() => this.serviceClients.delete(key));
     }
     return client;
   }
@@ -77,6 +101,10 @@ export abstract class CachedClients implements AwsClients {
       client.then((c) => c.destroy()).catch(() => undefined);
     }
     this.clients.clear();
+    for (const client of this.serviceClients.values()) {
+      client.then((c) => c.destroy()).catch(() => undefined);
+    }
+    this.serviceClients.clear();
     this.identityPromise = undefined;
   }
 

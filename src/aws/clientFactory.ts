@@ -1,4 +1,7 @@
+import type { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { RbinClient } from '@aws-sdk/client-rbin';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
 import { RealAwsClients } from './realAwsClients';
 import { SimulatorClients } from './simulatorClients';
@@ -36,6 +39,15 @@ export type BackendConfig =
       mfaCode?: (serial: string) => Promise<string>;
     };
 
+/** The clients of the services other than EC2 and STS, by the name `AwsClients.service()` takes. */
+export interface ServiceClients {
+  autoScaling: AutoScalingClient;
+  ssm: SSMClient;
+  rbin: RbinClient;
+}
+
+export type ServiceName = keyof ServiceClients;
+
 /** The caller as STS reports it. */
 export interface CallerIdentity {
   account: string;
@@ -49,6 +61,11 @@ export interface CallerIdentity {
 export interface AwsClients {
   readonly backend: BackendConfig;
   ec2(region: string): Promise<EC2Client>;
+  /**
+   * Another service's client of a region, on the same endpoint, credentials and request handler
+   * as EC2's (a custom endpoint or the simulator serves every service at one URL).
+   */
+  service<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]>;
   /** The caller's account (cached after the first successful call). */
   identity(): Promise<CallerIdentity>;
   /** The EC2 endpoint of a region, for display (real AWS or a configured endpoint); absent for the embedded simulator. */

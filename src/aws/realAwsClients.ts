@@ -2,9 +2,9 @@ import * as fs from 'node:fs/promises';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { ConfiguredService } from './awsConfig';
-import { defaultEc2Endpoint, readProfileEndpointConfig } from './awsConfig';
+import { defaultEc2Endpoint, defaultEndpoint, readProfileEndpointConfig } from './awsConfig';
 import { CachedClients } from './cachedClients';
-import type { BackendConfig, Ec2CallRecord } from './clientFactory';
+import type { BackendConfig, Ec2CallRecord, ServiceClients, ServiceName } from './clientFactory';
 import { proxyFor, TunnellingAgent } from './proxyAgent';
 import { loadSdk } from './sdk';
 
@@ -50,7 +50,7 @@ export class RealAwsClients extends CachedClients {
     const backend = this.backend;
     const config = await readProfileEndpointConfig(sdk, service, backend.profile);
     const endpoint = backend.endpointUrl ?? config.endpointUrl;
-    const host = new URL(endpoint ?? defaultEc2Endpoint(region)).hostname;
+    const host = new URL(endpoint ?? defaultEndpoint(service, region)).hostname;
     const proxy = proxyFor(host, backend.httpProxy, process.env);
     if (!config.caBundle && !proxy) return { endpoint };
     // ca_bundle replaces the trusted roots, as it does for the AWS CLI.
@@ -99,6 +99,27 @@ export class RealAwsClients extends CachedClients {
       retryMode: 'adaptive',
       maxAttempts: 6,
     });
+  }
+
+  protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
+    const sdk = await loadSdk();
+    const configName = ({ autoScaling: 'AUTO_SCALING', ssm: 'SSM', rbin: 'RBIN' } as const)[name];
+    const resolved = await this.resolve(configName, region);
+    const config = {
+      region,
+      profile: this.backend.profile,
+      credentials: await this.credentials(),
+      ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
+      ...(resolved.requestHandler ? { requestHandler: resolved.requestHandler as never } : {}),
+      retryMode: 'adaptive',
+      maxAttempts: 6,
+    };
+    const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
+      autoScaling: () => new sdk.AutoScalingClient(config),
+      ssm: () => new sdk.SSMClient(config),
+      rbin: () => new sdk.RbinClient(config),
+    };
+    return clients[name]();
   }
 
   protected async createSts(): Promise<STSClient> {

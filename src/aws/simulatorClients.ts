@@ -5,7 +5,14 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
 import { CachedClients } from './cachedClients';
 import { ActionableError } from './errors';
-import type { BackendConfig, Ec2CallRecord, SimulatorControl, SimulatorEndpoint } from './clientFactory';
+import type {
+  BackendConfig,
+  Ec2CallRecord,
+  ServiceClients,
+  ServiceName,
+  SimulatorControl,
+  SimulatorEndpoint,
+} from './clientFactory';
 import type { BackendModules } from './sdk';
 import { loadBackendModules, loadSdk } from './sdk';
 
@@ -97,6 +104,17 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
   protected async createSts(): Promise<STSClient> {
     const { STSClient } = await loadSdk();
     return new STSClient(await this.clientConfig('us-east-1'));
+  }
+
+  protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
+    const sdk = await loadSdk();
+    const config = await this.clientConfig(region);
+    const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
+      autoScaling: () => new sdk.AutoScalingClient(config),
+      ssm: () => new sdk.SSMClient(config),
+      rbin: () => new sdk.RbinClient(config),
+    };
+    return clients[name]();
   }
 
   async reset(): Promise<void> {

@@ -43,7 +43,9 @@ export class SimulatorRequestHandler implements RequestHandler<HttpRequest, Http
 function bodyText(body: unknown): string {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  // A view on the same bytes: Buffer.from(body) would call the SDK's JSON body adapter's valueOf(),
+  // which warns on every JSON request.
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
   throw new Error('The simulator handler only accepts string or byte request bodies');
 }
 

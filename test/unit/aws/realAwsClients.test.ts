@@ -3,7 +3,10 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
 import { DescribeImagesCommand, DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { ListRulesCommand } from '@aws-sdk/client-rbin';
+import { GetParametersByPathCommand } from '@aws-sdk/client-ssm';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 import { describeError } from '../../../src/aws/errors';
 import { serveSimulator, type SimulatorServer } from '../../../src/simulator/server';
@@ -82,6 +85,22 @@ describe('real AWS clients read the shared config as the AWS CLI does', () => {
     assert.ok((regions.Regions ?? []).length > 0);
     assert.strictEqual((await clients.identity()).account, '123456789012');
     assert.strictEqual(await clients.endpointOf!('us-east-1'), server.url);
+  });
+
+  it("calls a profile's endpoint_url for Auto Scaling, SSM and the Recycle Bin too", async () => {
+    const clients = connect(SIMULATOR_PROFILES.endpoint);
+    const groups = await (
+      await clients.service('autoScaling', 'us-east-1')
+    ).send(new DescribeAutoScalingGroupsCommand({}));
+    assert.ok((groups.AutoScalingGroups ?? []).length > 0);
+    const parameters = await (
+      await clients.service('ssm', 'us-east-1')
+    ).send(new GetParametersByPathCommand({ Path: '/aws/service/ami-amazon-linux-latest' }));
+    assert.ok((parameters.Parameters ?? []).some((p) => p.Value?.startsWith('ami-')));
+    const rules = await (
+      await clients.service('rbin', 'us-east-1')
+    ).send(new ListRulesCommand({ ResourceType: 'EC2_IMAGE' }));
+    assert.ok(Array.isArray(rules.Rules));
   });
 
   it('calls the endpoint of a services section', async () => {

@@ -3,6 +3,9 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { DescribeAutoScalingGroupsCommand } from '@aws-sdk/client-auto-scaling';
+import { ListRulesCommand } from '@aws-sdk/client-rbin';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import {
   CreateImageCommand,
   DescribeImagesCommand,
@@ -62,6 +65,24 @@ describe('simulator clients (training mode)', () => {
   afterEach(() => {
     clients.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reaches Auto Scaling, SSM and the Recycle Bin of the same simulator, as the same account', async () => {
+    const ssm = await clients.service('ssm', 'us-east-1');
+    const parameter = await ssm.send(
+      new GetParameterCommand({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' }),
+    );
+    const imageId = parameter.Parameter?.Value ?? '';
+    const ec2 = await clients.ec2('us-east-1');
+    assert.strictEqual((await ec2.send(new DescribeImagesCommand({ ImageIds: [imageId] }))).Images?.length, 1);
+    const groups = await (
+      await clients.service('autoScaling', 'us-east-1')
+    ).send(new DescribeAutoScalingGroupsCommand({}));
+    assert.ok((groups.AutoScalingGroups ?? []).length > 0, "the default account's seeded groups");
+    const rules = await (
+      await clients.service('rbin', 'us-east-1')
+    ).send(new ListRulesCommand({ ResourceType: 'EC2_IMAGE' }));
+    assert.ok(Array.isArray(rules.Rules));
   });
 
   it('switches the caller between the default and the partner account on the same simulator', async () => {
