@@ -38,11 +38,14 @@ export {
   paginateDescribeImages,
   paginateDescribeInstances,
   paginateDescribeSnapshots,
+  // Who uses an AMI and what it was built from (issue 13).
+  paginateDescribeImageReferences,
+  GetImageAncestryCommand,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 // The other services an AMI's life touches, reached through AwsClients.service().
 // Auto Scaling: which groups launch an AMI through their launch templates.
-export { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+export { AutoScalingClient, paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
 // SSM: the public parameters that name the latest AMIs.
 export { SSMClient } from '@aws-sdk/client-ssm';
 // Recycle Bin: the retention rules that make a deregistered AMI recoverable.
