@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { listRegions } from '../ec2/regions';
+import { resolveParameter } from '../ec2/publicParameters';
 import type { AwsClients } from '../aws/clientFactory';
 import type { ConnectionContext } from '../aws/errors';
 import { describeError } from '../aws/errors';
@@ -105,6 +106,11 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
       }
     },
     callerAccountId: async () => (await deps.clients().identity()).account,
+    ownAccountIds: async () => {
+      await deps.model.accountId();
+      return deps.model.ownAccountIds();
+    },
+    resolvePublicParameter: async (region, name) => resolveParameter(await deps.clients().service('ssm', region), name),
     now: () => new Date(),
   };
 }
