@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
+import { trustAndParameter } from '../../../src/panels/imageTrust';
 import { PanelSession } from '../../../src/panels/panelSession';
 import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { PublisherCheck } from '../../../src/shared/protocol/publisherCheck';
@@ -131,5 +132,46 @@ describe('unknown publishers in the Launch and Copy panels', () => {
       params: { ...params, acknowledgeUnknownPublisher: true },
     });
     assert.match(mutations(services)[0], /^copyImage/);
+  });
+});
+
+describe('image details: trust level and the public parameter that points here', () => {
+  const AL = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+  const amazon: Image = {
+    ...COMMUNITY,
+    OwnerId: '137112412989',
+    ImageOwnerAlias: 'amazon',
+    PublicSsmParameterName: AL,
+  };
+
+  it('says whether the parameter names this image now, or a newer build', async () => {
+    const now = await trustAndParameter(fakeServices({ parameters: { [AL]: IMG } }), 'us-east-1', amazon);
+    assert.deepStrictEqual(now.trust?.label, 'Amazon');
+    assert.deepStrictEqual(now.publicParameter, { name: AL, namesThisImage: true, currentImageId: undefined });
+    const older = await trustAndParameter(
+      fakeServices({ parameters: { [AL]: 'ami-0fffffffffffffff0' } }),
+      'us-east-1',
+      amazon,
+    );
+    assert.deepStrictEqual(older.publicParameter, {
+      name: AL,
+      namesThisImage: false,
+      currentImageId: 'ami-0fffffffffffffff0',
+    });
+    const none = await trustAndParameter(fakeServices(), 'us-east-1', COMMUNITY);
+    assert.strictEqual(none.publicParameter, undefined);
+    assert.strictEqual(none.trust?.label, 'Unknown publisher');
+  });
+
+  it('degrades to the reason when SSM cannot be asked', async () => {
+    const services = fakeServices();
+    services.resolvePublicParameter = async () => {
+      throw new Error('This endpoint does not support SSM GetParameter.');
+    };
+    const view = await trustAndParameter(services, 'us-east-1', amazon);
+    assert.deepStrictEqual(view.publicParameter, {
+      name: AL,
+      note: 'This endpoint does not support SSM GetParameter.',
+    });
   });
 });
