@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
+import { sharingChecklist } from '../../../src/panels/launchPermissionsPanel';
 import { trustAndParameter } from '../../../src/panels/imageTrust';
 import { PanelSession } from '../../../src/panels/panelSession';
 import type { HostMessage } from '../../../src/shared/protocol/envelope';
@@ -173,5 +174,23 @@ describe('image details: trust level and the public parameter that points here',
       name: AL,
       note: 'This endpoint does not support SSM GetParameter.',
     });
+  });
+});
+
+describe('Launch permissions: the publisher checklist before sharing', () => {
+  it('lists what to remove and what EC2 knows: encrypted snapshots, product codes, block public access', () => {
+    const c = sharingChecklist(COMMUNITY, 'block-new-sharing');
+    assert.ok(c.checklist.some((i) => /SSH host key/.test(i)));
+    assert.ok(c.checklist.some((i) => /authorized_keys/.test(i)));
+    assert.ok(c.checklist.some((i) => /password/i.test(i)));
+    assert.ok(c.checklist.some((i) => /history/.test(i)));
+    assert.deepStrictEqual(c.facts, [
+      'Snapshots: 1 of 2 encrypted — accounts you share with also need the KMS key; it cannot be made public.',
+      'Product codes: none.',
+      'Block public access for AMIs in this region: on (block-new-sharing): it cannot be made public.',
+    ]);
+    const plain = sharingChecklist({ ...COMMUNITY, BlockDeviceMappings: [] }, 'unblocked');
+    assert.strictEqual(plain.facts[0], 'Snapshots: none (instance store or no EBS volume).');
+    assert.match(plain.facts[2], /off \(unblocked\)/);
   });
 });
