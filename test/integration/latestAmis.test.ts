@@ -62,7 +62,8 @@ describe('Latest AMIs and shared-AMI safety', function () {
     assert.strictEqual(selected.length, 1);
     assert.ok(selected[0].id.endsWith(`/${amiId}`), `${selected[0].id} is ${amiId}`);
     const tooltip = item(selected[0]).tooltip;
-    const text = tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip);
+    // The tooltip is Markdown: names and ids come escaped.
+    const text = (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip)).replace(/\\/g, '');
     assert.match(text, /Trust: Amazon/);
     assert.match(text, /ami-amazon-linux-latest\/al2023-ami-kernel-default-x86_64 names this AMI now/);
   });
