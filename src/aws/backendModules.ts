@@ -48,6 +48,8 @@ export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 export { AutoScalingClient, paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
 // SSM: the public parameters that name the latest AMIs.
 export { SSMClient } from '@aws-sdk/client-ssm';
+// SSM, the latest-AMI resolver (issue 14 item 3): one parameter, and a namespace page by page.
+export { GetParameterCommand, paginateGetParametersByPath } from '@aws-sdk/client-ssm';
 // Recycle Bin: the retention rules that make a deregistered AMI recoverable.
 export { RbinClient } from '@aws-sdk/client-rbin';
 export { Simulator } from '../simulator/simulator';

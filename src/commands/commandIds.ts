@@ -40,6 +40,9 @@ export const COMMAND_IDS = [
   'amiExplorer.stopSimulatorEndpoint',
   'amiExplorer.settlePendingWork',
   'amiExplorer.openWalkthrough',
+  // Issue 14 items 3-4: the latest-AMI resolver.
+  'amiExplorer.copyImageAs',
+  'amiExplorer.revealParameterImage',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -42,6 +42,8 @@ import { startSimulatorEndpoint } from './startSimulatorEndpoint';
 import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
 import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
+import { copyImageAs } from './copyImageAs';
+import { revealParameterImage } from './revealParameterImage';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -88,6 +90,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
   'amiExplorer.settlePendingWork': settlePendingWork,
   'amiExplorer.openWalkthrough': openWalkthrough,
+  'amiExplorer.copyImageAs': copyImageAs,
+  'amiExplorer.revealParameterImage': revealParameterImage,
 };
 
 /** Registers every command behind the error boundary. */

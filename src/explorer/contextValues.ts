@@ -15,6 +15,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
+ * - `latestFolder`, `latestNamespace`, `latestParameter+<visible|missing>` (missing: the image it names is not visible)
  */
 export const contextValues = {
   region: 'region',
@@ -25,6 +26,12 @@ export const contextValues = {
   error: 'error',
   message: 'message',
   imageFamily: 'imageFamily',
+  latestFolder: 'latestFolder',
+  latestNamespace: 'latestNamespace',
+
+  latestParameter(visible: boolean): string {
+    return `latestParameter+${visible ? 'visible' : 'missing'}`;
+  },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {
     return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;

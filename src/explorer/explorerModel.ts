@@ -9,6 +9,7 @@ import type { AwsClients } from '../aws/clientFactory';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
+import { LatestAmiModel } from './latestAmiModel';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
 import { Listeners } from '../shared/listeners';
@@ -64,12 +65,27 @@ export class ExplorerModel {
   /** Snapshots, their cost and the region's block-public-access state (the governance rows). */
   readonly costs: CostModel;
 
+  /** The public SSM parameters of the "Latest AMIs" folders. */
+  readonly latest: LatestAmiModel;
+
   constructor(private readonly deps: ExplorerModelDeps) {
     this.costs = new CostModel({
       ec2: (region) => this.ec2(region),
       pricePerGbMonth: () => deps.snapshotPricePerGbMonth?.() ?? SNAPSHOT_USD_PER_GB_MONTH,
       changed: (ids) => this.changed(...ids),
     });
+    this.latest = new LatestAmiModel({
+      ssm: (region) => deps.clients().service('ssm', region),
+      ec2: (region) => this.ec2(region),
+    });
+  }
+
+  /**
+   * The accounts of the user's own connections (an image they own is trusted): today the
+   * current connection's account once known; a set so that more connections can join it.
+   */
+  ownAccountIds(): ReadonlySet<string> {
+    return new Set(this.knownAccountId ? [this.knownAccountId] : []);
   }
 
   /** The caller's account once known (images load only after it is). */
@@ -220,6 +236,7 @@ export class ExplorerModel {
   invalidate(id?: string): void {
     this.generation++;
     this.costs.invalidate(id);
+    this.latest.invalidate(id);
     deleteSubtree([this.pages, this.instanceViews, this.pending], id);
   }
 

@@ -19,6 +19,10 @@ export const nodeIds = {
   instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
   snapshotsFolder: (region: string) => `${region}/snapshots`,
   snapshot: (region: string, snapshotId: string) => `${region}/snapshots/${snapshotId}`,
+  /** The "Latest AMIs" folder, its public namespaces and their parameters (issue 14). */
+  latestFolder: (region: string) => `${region}/latest`,
+  latestNamespace: (region: string, key: string) => `${region}/latest/${key}`,
+  latestParameter: (region: string, key: string, name: string) => `${region}/latest/${key}/${encodeURIComponent(name)}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

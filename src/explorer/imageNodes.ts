@@ -4,6 +4,7 @@ import { describeFilter, isEmptyFilter } from '../ec2/imageFilter';
 import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
 import { OWNER_GROUP_LABELS, ROOT_DEVICE_LABELS, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
 import { describeError } from '../aws/errors';
+import { trustTooltip } from './trustPresentation';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';
 import type { ImageFamily } from './imageFamilies';
@@ -220,7 +221,13 @@ export class ImageNode implements ExplorerNode {
     item.description = imageDescription(image, now);
     const owned = account !== undefined && image.OwnerId === account;
     item.tooltip = new vscode.MarkdownString(
-      imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined),
+      imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined) +
+        '\n\n' +
+        trustTooltip(
+          image,
+          this.ctx.model.ownAccountIds(),
+          this.ctx.model.latest.peekParametersNaming(this.region, this.imageId),
+        ),
     );
     item.contextValue = contextValues.image(image, account, now);
     const icon = imageIcon(image, account, now);

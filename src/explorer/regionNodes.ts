@@ -6,6 +6,7 @@ import { nodeIds } from './ids';
 import { OwnerGroupNode } from './imageNodes';
 import { ErrorNode, MessageNode } from './infoNodes';
 import { InstanceNode } from './instanceNodes';
+import { LatestAmisFolderNode } from './latestAmiNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { SnapshotsFolderNode } from './snapshotNodes';
 import { regionDescription, regionTooltip } from './regionPresentation';
@@ -43,6 +44,7 @@ export class RegionNode implements ExplorerNode {
       new ImagesFolderNode(this, this.ctx),
       new InstancesFolderNode(this, this.ctx),
       new SnapshotsFolderNode(this, this.ctx),
+      new LatestAmisFolderNode(this, this.ctx),
     ];
   }
 }

@@ -13,7 +13,9 @@ import type {
   CopyImageToHost,
 } from '../shared/protocol/copyImage';
 import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PublisherCheck } from '../shared/protocol/publisherCheck';
 import type { PanelServices } from './panelServices';
+import { publisherCheck, publisherRefusal } from './publisherCheck';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = CopyImageToHost;
@@ -52,7 +54,7 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
     ]);
     const image = images[0];
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
-    this.data = toCopyInit(this.region, image, regions);
+    this.data = toCopyInit(this.region, image, regions, await publisherCheck(this.services, this.region, image));
     return this.data;
   }
 
@@ -98,7 +100,7 @@ export function copyRefusal(p: CopyImageParams, data: CopyImageInit): string | u
   if (!data.regions.includes(p.destinationRegion))
     return `${p.destinationRegion} is not one of the regions you can copy to.`;
   if (data.sourceEncrypted && !p.encrypted) return 'The source has encrypted snapshots: its copy is encrypted too.';
-  return undefined;
+  return publisherRefusal(data.publisher, p.acknowledgeUnknownPublisher);
 }
 
 export function toCopyImageInput(
@@ -117,7 +119,7 @@ export function toCopyImageInput(
   };
 }
 
-export function toCopyInit(region: string, image: Image, regions: string[]): CopyImageInit {
+export function toCopyInit(region: string, image: Image, regions: string[], publisher?: PublisherCheck): CopyImageInit {
   return {
     sourceRegion: region,
     sourceImageId: image.ImageId ?? '',
@@ -126,5 +128,6 @@ export function toCopyInit(region: string, image: Image, regions: string[]): Cop
     regions: regions.includes(region) ? regions : [region, ...regions],
     isMarketplace: (image.ProductCodes ?? []).some((c) => c.ProductCodeType === 'marketplace'),
     sourceEncrypted: (image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted),
+    publisher,
   };
 }

@@ -8,6 +8,7 @@ import { getBlockPublicAccess, launchPermissions, modifyLaunchPermissions } from
 import { copyImage, createImage, deregisterImage, describeImagesById, listOwnImages } from '../ec2/images';
 import { describeInstance, runInstances } from '../ec2/instances';
 import { deleteSnapshot } from '../ec2/snapshots';
+import { publicSnapshotIds } from '../ec2/snapshotPublicity';
 import { describeVolumes } from '../ec2/volumes';
 import type { PanelEc2Operations } from './panelServices';
 
@@ -40,5 +41,6 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
     copyImage: async (destinationRegion, input) => copyImage(await deps.client(destinationRegion), input),
     runInstances: async (region, input) => runInstances(await deps.client(region), input),
     listRegions: () => deps.listRegions(),
+    publicSnapshotIds: async (region, ids) => publicSnapshotIds(await deps.client(region), ids),
   };
 }

@@ -17,6 +17,7 @@ import type {
 } from '../shared/protocol/imageDetails';
 import type { ReadyMessage } from '../shared/protocol/envelope';
 import { toPermissionSet } from './launchPermissionsPanel';
+import { trustAndParameter } from './imageTrust';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
@@ -75,7 +76,8 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
         };
       }
     }
-    this.data = toDetails(this.region, image, owned, permissions, this.services.now());
+    const details = toDetails(this.region, image, owned, permissions, this.services.now());
+    this.data = { ...details, ...(await trustAndParameter(this.services, this.region, image)) };
     return this.data;
   }
 

@@ -13,7 +13,9 @@ import type {
   LaunchInstanceToHost,
 } from '../shared/protocol/launchInstance';
 import type { ReadyMessage } from '../shared/protocol/envelope';
+import type { PublisherCheck } from '../shared/protocol/publisherCheck';
 import type { PanelServices } from './panelServices';
+import { publisherCheck, publisherRefusal } from './publisherCheck';
 import type { PanelController, Post } from './panelSession';
 
 type Msg = LaunchInstanceToHost;
@@ -59,7 +61,8 @@ export class LaunchInstancePanel implements PanelController<
   async load(): Promise<LaunchInstanceInit> {
     const [image] = await this.services.ec2.describeImages(this.region, [this.imageId]);
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
-    this.data = toLaunchInit(this.region, image, this.services.backend);
+    const publisher = await publisherCheck(this.services, this.region, image);
+    this.data = toLaunchInit(this.region, image, this.services.backend, publisher);
     return this.data;
   }
 
@@ -96,7 +99,7 @@ export function launchRefusal(p: LaunchInstanceParams, data: LaunchInstanceInit)
     return `${p.instanceType} is not offered for a ${data.architecture} image.`;
   if (data.backend === 'aws' && !p.acknowledgeCost)
     return 'On AWS a launch costs money: the cost must be acknowledged.';
-  return undefined;
+  return publisherRefusal(data.publisher, p.acknowledgeUnknownPublisher);
 }
 
 export function toRunInstancesInput(imageId: string, p: LaunchInstanceParams): RunInstancesCommandInput {
@@ -111,7 +114,12 @@ export function toRunInstancesInput(imageId: string, p: LaunchInstanceParams): R
   };
 }
 
-export function toLaunchInit(region: string, image: Image, backend: 'simulator' | 'aws'): LaunchInstanceInit {
+export function toLaunchInit(
+  region: string,
+  image: Image,
+  backend: 'simulator' | 'aws',
+  publisher?: PublisherCheck,
+): LaunchInstanceInit {
   const architecture = image.Architecture ?? 'x86_64';
   return {
     region,
@@ -121,5 +129,6 @@ export function toLaunchInit(region: string, image: Image, backend: 'simulator' 
     state: image.State ?? 'unknown',
     backend,
     instanceTypes: [...(INSTANCE_TYPES[architecture] ?? INSTANCE_TYPES.x86_64)],
+    publisher,
   };
 }

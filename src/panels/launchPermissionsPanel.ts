@@ -14,6 +14,7 @@ import type {
   PermissionSet,
 } from '../shared/protocol/launchPermissions';
 import type { ReadyMessage } from '../shared/protocol/envelope';
+import { PUBLISHER_CHECKLIST } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
@@ -84,6 +85,7 @@ export class LaunchPermissionsPanel implements PanelController<
       name: image.Name,
       current: toPermissionSet(permissions),
       publicBlockers: publicBlockers(image, blockPublic),
+      sharingChecklist: sharingChecklist(image, blockPublic),
       otherOwnedImages: owned
         .filter((i) => i.ImageId && i.ImageId !== this.imageId)
         .map((i) => ({ imageId: i.ImageId as string, name: i.Name }))
@@ -174,6 +176,26 @@ export function diffPermissions(
 }
 
 /** Why EC2 would refuse to make this image public. */
+/** What the publisher checks before sharing (EC2 User Guide, "Guidelines for shared Linux AMIs"), and what EC2 knows. */
+export function sharingChecklist(
+  image: Image,
+  blockPublicAccessState: string,
+): { checklist: string[]; facts: string[] } {
+  const ebs = (image.BlockDeviceMappings ?? []).filter((b) => b.Ebs?.SnapshotId);
+  const encrypted = ebs.filter((b) => b.Ebs?.Encrypted).length;
+  const codes = (image.ProductCodes ?? []).map((c) => `${c.ProductCodeId} (${c.ProductCodeType})`);
+  return {
+    checklist: [...PUBLISHER_CHECKLIST],
+    facts: [
+      ebs.length === 0
+        ? 'Snapshots: none (instance store or no EBS volume).'
+        : `Snapshots: ${encrypted} of ${ebs.length} encrypted${encrypted > 0 ? ' — accounts you share with also need the KMS key; it cannot be made public' : ''}.`,
+      codes.length ? `Product codes: ${codes.join(', ')} — it cannot be made public.` : 'Product codes: none.',
+      `Block public access for AMIs in this region: ${blockPublicAccessState === 'block-new-sharing' ? 'on (block-new-sharing): it cannot be made public' : 'off (unblocked)'}.`,
+    ],
+  };
+}
+
 export function publicBlockers(image: Image, blockPublicAccessState: string): string[] {
   const blockers: string[] = [];
   if ((image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted)) {

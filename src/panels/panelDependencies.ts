@@ -4,9 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { listRegions } from '../ec2/regions';
+import { resolveParameter } from '../ec2/publicParameters';
 import type { AwsClients } from '../aws/clientFactory';
 import type { ConnectionContext } from '../aws/errors';
-import { describeError } from '../aws/errors';
+import { ActionableError, describeError } from '../aws/errors';
+import { describeSsmError } from '../aws/ssmErrors';
 import { withProgress } from '../notifications';
 import type { ExplorerModel, Watch } from '../explorer/explorerModel';
 import { nodeIds } from '../explorer/ids';
@@ -105,6 +107,19 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
       }
     },
     callerAccountId: async () => (await deps.clients().identity()).account,
+    ownAccountIds: async () => {
+      await deps.model.accountId();
+      return deps.model.ownAccountIds();
+    },
+    resolvePublicParameter: async (region, name) => {
+      try {
+        return await resolveParameter(await deps.clients().service('ssm', region), name);
+      } catch (error) {
+        // Worded per feature: "This endpoint does not support SSM GetParameter."
+        const u = describeSsmError(error, 'GetParameter', deps.connection());
+        throw new ActionableError(u.message, u.fix);
+      }
+    },
     now: () => new Date(),
   };
 }

@@ -48,6 +48,8 @@ export interface PanelEc2Operations {
   runInstances(region: string, input: RunInstancesCommandInput): Promise<string[]>;
   /** The regions the user may pick (DescribeRegions, or the configured list). */
   listRegions(): Promise<string[]>;
+  /** DescribeSnapshots restorable by `all`: which of the ids are public (any account may ask). */
+  publicSnapshotIds(region: string, snapshotIds: string[]): Promise<Set<string>>;
 }
 
 /** What the panels ask of the extension around EC2. */
@@ -76,6 +78,10 @@ export interface PanelServices {
   imagesChanged(region: string): void;
   /** The caller's 12-digit account id (STS GetCallerIdentity, or the simulator's account). */
   callerAccountId(): Promise<string>;
+  /** The accounts of the user's own connections (their images are trusted as the user's own). */
+  ownAccountIds(): Promise<ReadonlySet<string>>;
+  /** SSM GetParameter of a public parameter: the AMI id it names now; undefined when SSM does not know it. */
+  resolvePublicParameter(region: string, name: string): Promise<string | undefined>;
   /** Today's date, injected so tests are stable (used for suggested names). */
   now(): Date;
 }

@@ -299,6 +299,7 @@ export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToH
       encrypted: bool,
       kmsKeyId: str(2048),
       copyImageTags: bool,
+      acknowledgeUnknownPublisher: bool,
     })(v, path);
     if (p.kmsKeyId !== '') {
       if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
@@ -323,6 +324,7 @@ export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<La
       nameTag: str(256, checkTagValue),
       count: int(1, LIMITS.maxLaunchCount),
       acknowledgeCost: bool,
+      acknowledgeUnknownPublisher: bool,
     }),
   ),
 });

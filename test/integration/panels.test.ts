@@ -186,6 +186,7 @@ describe('webview panels, driven through their controllers', function () {
         encrypted: false,
         kmsKeyId: '',
         copyImageTags: true,
+        acknowledgeUnknownPublisher: false,
       },
     });
     assert.strictEqual(result.region, 'eu-west-1');
@@ -316,6 +317,7 @@ describe('webview panels, driven through their controllers', function () {
         nameTag: 'launched by panel test',
         count: 1,
         acknowledgeCost: false,
+        acknowledgeUnknownPublisher: false,
       },
     });
     const [instanceId] = result.instanceIds as string[];

@@ -158,6 +158,7 @@ describe('walkthrough: Learn Amazon Machine Images', function () {
         encrypted: false,
         kmsKeyId: '',
         copyImageTags: true,
+        acknowledgeUnknownPublisher: false,
       });
       panel.close();
       await api.settle();

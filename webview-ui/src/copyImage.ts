@@ -10,6 +10,7 @@ import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { imageActions, startPanel, submitForm, successLock } from './lib/panel';
+import { publisherSection } from './lib/publisherCheck';
 import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
@@ -122,6 +123,11 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   const copyTags = h('vscode-checkbox', { label: 'Copy the image’s tags', checked: saved?.copyImageTags ?? true });
   copyTags.addEventListener('change', save);
   const submit = h('vscode-button', { icon: 'copy', on: { click: () => send() } }, 'Copy AMI');
+  const publisher = publisherSection(data.publisher, 'copy');
+  const syncPublisher = () => {
+    submit.disabled = requests.busy || (!lock.done && !publisher.acknowledged());
+  };
+  publisher.ack?.addEventListener('change', syncPublisher);
   const lock = successLock({
     submit,
     label: 'Copy AMI',
@@ -139,22 +145,29 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
       encrypted: encrypted.checked,
       kmsKeyId: encrypted.checked ? kms.value.trim() : '',
       copyImageTags: copyTags.checked,
+      acknowledgeUnknownPublisher: publisher.ack?.checked ?? false,
     };
   }
   function send(): void {
-    if (lock.done) return lock.again();
+    if (lock.done) {
+      lock.again();
+      if (publisher.ack) publisher.ack.checked = false;
+      return syncPublisher();
+    }
     const problems = [name.validate(), description.validate(), encrypted.checked ? kms.validate() : undefined];
     if (refuseIfInvalid(problems)) return;
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setFieldsDisabled(disabled: boolean): void {
     for (const c of [region, name.input, description.input, kms.input, copyTags]) c.disabled = disabled;
+    if (publisher.ack) publisher.ack.disabled = disabled;
     encrypted.disabled = disabled || data.sourceEncrypted;
   }
   function setBusy(busy: boolean): void {
     setFieldsDisabled(busy);
     submit.disabled = busy;
     if (!busy) progress.hide();
+    syncPublisher();
   }
 
   submitOnEnter(app, submit);
@@ -162,6 +175,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     app,
     ...header,
     result.root,
+    publisher.root,
     h(
       'vscode-form-group',
       { variant: 'vertical' },
@@ -192,6 +206,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     progress.root,
   );
   name.validate();
+  syncPublisher();
   save();
   return { progress, result, idle: () => setBusy(false), succeeded: () => lock.finish() };
 }

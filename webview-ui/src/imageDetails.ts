@@ -63,6 +63,19 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'Ye
 const when = (iso: string | undefined) =>
   iso ? `${new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' })} (${iso})` : undefined;
 
+/** "Which public parameter points here": the name, and whether it names this image now. */
+function parameterText(d: ImageDetailsInit): Node | undefined {
+  const p = d.publicParameter;
+  if (!p) return undefined;
+  const status =
+    p.namesThisImage === true
+      ? ' — names this AMI now'
+      : p.namesThisImage === false
+        ? ` — names ${p.currentImageId ?? 'another image'} now (this is an earlier build)`
+        : ` — ${p.note ?? 'SSM could not be asked'}`;
+  return h('span', {}, h('code', {}, p.name), status);
+}
+
 function deviceRow(b: BlockDeviceInfo): HTMLElement {
   if (b.kind === 'ephemeral')
     return h(
@@ -191,6 +204,8 @@ function build(d: ImageDetailsInit, notice?: string) {
         'Product codes',
         d.productCodes.length ? d.productCodes.map((c) => `${c.id} (${c.type})`).join(', ') : undefined,
       ],
+      ['Publisher', d.trust ? h('span', {}, h('strong', {}, d.trust.label), ` — ${d.trust.explanation}`) : undefined],
+      ['Public parameter', parameterText(d)],
     ]),
     h(
       'section',

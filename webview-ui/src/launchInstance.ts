@@ -10,6 +10,7 @@ import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { idActions, startPanel, submitForm, successLock } from './lib/panel';
+import { publisherSection } from './lib/publisherCheck';
 import { refuseIfInvalid } from './lib/refuse';
 
 adoptStyles(`${BASE_CSS}
@@ -88,6 +89,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   });
   count.input.classList.add('count');
   const ack = h('vscode-checkbox', { label: 'I understand that these instances are billed until I terminate them' });
+  const publisher = publisherSection(data.publisher, 'launch');
   const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, 'Launch');
   const lock = successLock({
     submit,
@@ -98,9 +100,11 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     first: type,
   });
   const syncAck = () => {
-    submit.disabled = requests.busy || (!lock.done && data.backend === 'aws' && !ack.checked);
+    submit.disabled =
+      requests.busy || (!lock.done && ((data.backend === 'aws' && !ack.checked) || !publisher.acknowledged()));
   };
   ack.addEventListener('change', syncAck);
+  publisher.ack?.addEventListener('change', syncAck);
 
   function values(): LaunchInstanceParams {
     return {
@@ -108,6 +112,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
       nameTag: nameTag.value,
       count: Number(count.value.trim()),
       acknowledgeCost: data.backend === 'aws' ? ack.checked : false,
+      acknowledgeUnknownPublisher: publisher.ack?.checked ?? false,
     };
   }
   function send(): void {
@@ -121,6 +126,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
   }
   function setFieldsDisabled(disabled: boolean): void {
     for (const c of [type, nameTag.input, count.input, ack]) c.disabled = disabled;
+    if (publisher.ack) publisher.ack.disabled = disabled;
   }
   function setBusy(busy: boolean): void {
     setFieldsDisabled(busy);
@@ -133,6 +139,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     app,
     ...header,
     result.root,
+    publisher.root,
     data.backend === 'aws'
       ? h(
           'div',

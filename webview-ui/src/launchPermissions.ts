@@ -257,6 +257,7 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     h('h1', {}, 'Launch Permissions'),
     h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
     result.root,
+    sharingChecklist(data),
     h('h2', {}, 'Visibility'),
     isPublic,
     blockers,
@@ -310,4 +311,18 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       );
     },
   };
+}
+
+/** Before sharing: what the publisher should have removed from the image, and what EC2 knows about it. */
+function sharingChecklist(data: LaunchPermissionsInit): HTMLElement | null {
+  const c = data.sharingChecklist;
+  if (!c) return null;
+  return h(
+    'details',
+    { className: 'note', open: !data.current.isPublic && data.current.accounts.length === 0 },
+    h('summary', {}, 'Before you share it: anyone you share with gets a copy of its disks'),
+    h('ul', {}, ...c.checklist.map((item) => h('li', {}, item))),
+    h('p', { className: 'explain' }, 'What EC2 knows about it:'),
+    h('ul', {}, ...c.facts.map((fact) => h('li', {}, fact))),
+  );
 }

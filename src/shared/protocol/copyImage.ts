@@ -1,5 +1,6 @@
 /** The Copy AMI panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
 import type { HostMessage, OpenDetailsMessage, WebviewMessage } from './envelope';
+import type { PublisherCheck } from './publisherCheck';
 
 /** What a Copy AMI panel is about (see `SavedPanelArgs`). */
 export interface CopyImageArgs {
@@ -19,6 +20,8 @@ export interface CopyImageInit {
   isMarketplace: boolean;
   /** Whether the source's snapshots are already encrypted (copies then stay encrypted). */
   sourceEncrypted: boolean;
+  /** Who stands behind the source; an unknown publisher's needs `acknowledgeUnknownPublisher`. */
+  publisher?: PublisherCheck;
 }
 
 export interface CopyImageParams {
@@ -31,6 +34,8 @@ export interface CopyImageParams {
   /** KMS key id, alias or ARN; empty for the default `aws/ebs` key. Only with `encrypted`. */
   kmsKeyId: string;
   copyImageTags: boolean;
+  /** The user went through the unknown publisher's checklist (required for such an image). */
+  acknowledgeUnknownPublisher: boolean;
 }
 
 export interface CopyImageResult {

@@ -87,6 +87,19 @@ export interface ImageDetailsInit {
   /** `disabled`, `enabled`, `enabled-with-cooldown`, `disabled-until …`. */
   deregistrationProtection: string;
   lastLaunchedTime?: string;
+  /** Who stands behind it (`Amazon`, `Unknown publisher`, …) and why (issue 14 item 4). */
+  trust?: { label: string; explanation: string };
+  /** The public SSM parameter EC2 associates with it (PublicSsmParameterName), and whether it names this image now. */
+  publicParameter?: PublicParameterView;
+}
+
+/** "Which public parameter points here": `namesThisImage` undefined when SSM could not be asked (`note` says why). */
+export interface PublicParameterView {
+  name: string;
+  namesThisImage?: boolean;
+  /** What the parameter names now, when it is another image. */
+  currentImageId?: string;
+  note?: string;
 }
 
 /** The panels the details panel can open for its image. */

@@ -1,5 +1,6 @@
 /** The Launch instance panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
 import type { HostMessage, WebviewMessage } from './envelope';
+import type { PublisherCheck } from './publisherCheck';
 
 /** What a Launch instance panel is about (see `SavedPanelArgs`). */
 export interface LaunchInstanceArgs {
@@ -20,6 +21,8 @@ export interface LaunchInstanceInit {
   backend: 'simulator' | 'aws';
   /** Instance types offered for the image's architecture. */
   instanceTypes: string[];
+  /** Who stands behind the image; an unknown publisher's needs `acknowledgeUnknownPublisher`. */
+  publisher?: PublisherCheck;
 }
 
 export interface LaunchInstanceParams {
@@ -31,6 +34,8 @@ export interface LaunchInstanceParams {
   count: number;
   /** The user acknowledged the cost (required on real AWS). */
   acknowledgeCost: boolean;
+  /** The user went through the unknown publisher's checklist (required for such an image). */
+  acknowledgeUnknownPublisher: boolean;
 }
 
 export interface LaunchInstanceResult {

@@ -30,6 +30,8 @@ export interface LaunchPermissionsInit {
   publicBlockers: string[];
   /** Other images the caller owns in this region, to copy permissions from. */
   otherOwnedImages: { imageId: string; name?: string }[];
+  /** Before sharing: what the publisher should have removed, and the facts EC2 knows (issue 14 item 4). */
+  sharingChecklist?: { checklist: string[]; facts: string[] };
 }
 
 /** Asks for the launch permissions of another image the caller owns. */

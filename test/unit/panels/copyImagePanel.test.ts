@@ -14,11 +14,16 @@ const params = (over: Partial<CopyImageParams> = {}): CopyImageParams => ({
   encrypted: false,
   kmsKeyId: '',
   copyImageTags: true,
+  acknowledgeUnknownPublisher: false,
   ...over,
 });
 
+/** The image is the caller's own unless it says otherwise (unknown publishers: publisherCheck.test.ts). */
 async function open(image: Image) {
-  const services = fakeServices({ images: [image], regions: ['us-east-1', 'eu-west-1'] });
+  const services = fakeServices({
+    images: [{ OwnerId: '111122223333', ...image }],
+    regions: ['us-east-1', 'eu-west-1'],
+  });
   const sent: HostMessage<CopyImageInit, CopyImageResult>[] = [];
   const refused: string[] = [];
   const session = new PanelSession(new CopyImagePanel('us-east-1', SRC, services), (m) => sent.push(m), {

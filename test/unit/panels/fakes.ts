@@ -28,6 +28,10 @@ export interface FakeWorld {
   regions?: string[];
   /** Errors to throw from a call, by call name (e.g. `createImage`), or `name:id`. */
   failures?: Record<string, Error>;
+  /** Snapshots restorable by everyone. */
+  publicSnapshots?: string[];
+  /** Public SSM parameters: name → AMI id. */
+  parameters?: Record<string, string>;
 }
 
 export function fakeServices(world: FakeWorld = {}): FakeServices {
@@ -101,6 +105,11 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       record('listRegions');
       return world.regions ?? ['us-east-1', 'eu-west-1'];
     },
+    async publicSnapshotIds(region, ids) {
+      record('publicSnapshotIds', region, ids);
+      fail('publicSnapshotIds');
+      return new Set(ids.filter((id) => world.publicSnapshots?.includes(id)));
+    },
   };
   const services: FakeServices = {
     ec2,
@@ -137,6 +146,8 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       services.changed.push(region);
     },
     callerAccountId: async () => '111122223333',
+    ownAccountIds: async () => new Set(['111122223333']),
+    resolvePublicParameter: async (_region, name) => world.parameters?.[name],
     now: () => new Date('2026-11-23T14:38:00Z'),
   };
   return services;
@@ -144,5 +155,5 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
 
 /** EC2 calls other than the reads done while loading the panel. */
 export function mutations(services: FakeServices): string[] {
-  return services.calls.filter((c) => !/^(describe|list|get)/.test(c));
+  return services.calls.filter((c) => !/^(describe|list|get|publicSnapshotIds)/.test(c));
 }

@@ -8,8 +8,9 @@ import { fakeServices, mutations } from './fakes';
 
 const IMG = 'ami-0123456789abcdef0';
 
+/** The image is the caller's own unless it says otherwise (unknown publishers: publisherCheck.test.ts). */
 async function open(image: Image, backend: 'aws' | 'simulator' = 'aws') {
-  const services = { ...fakeServices({ images: [image] }), backend };
+  const services = { ...fakeServices({ images: [{ OwnerId: '111122223333', ...image }] }), backend };
   const sent: HostMessage<LaunchInstanceInit, LaunchInstanceResult>[] = [];
   const refused: string[] = [];
   const session = new PanelSession(new LaunchInstancePanel('us-east-1', IMG, services), (m) => sent.push(m), {
@@ -23,7 +24,14 @@ async function open(image: Image, backend: 'aws' | 'simulator' = 'aws') {
 const submit = (over: object = {}) => ({
   type: 'submit',
   requestId: 'l1',
-  params: { instanceType: 't4g.micro', nameTag: 'web-2', count: 2, acknowledgeCost: true, ...over },
+  params: {
+    instanceType: 't4g.micro',
+    nameTag: 'web-2',
+    count: 2,
+    acknowledgeCost: true,
+    acknowledgeUnknownPublisher: false,
+    ...over,
+  },
 });
 
 describe('Launch instance panel', () => {

@@ -8,6 +8,7 @@ import { describeError } from '../../../src/aws/errors';
 import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { CreateImagePanel } from '../../../src/panels/createImagePanel';
 import { DeregisterPanel } from '../../../src/panels/deregisterPanel';
+import { resolveParameter } from '../../../src/ec2/publicParameters';
 import { createPanelEc2Operations } from '../../../src/panels/ec2PanelOperations';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
 import { LaunchPermissionsPanel } from '../../../src/panels/launchPermissionsPanel';
@@ -46,6 +47,8 @@ describe('panels on the simulator, through a real EC2Client', () => {
       imageCreated: () => undefined,
       imagesChanged: () => undefined,
       callerAccountId: async () => (await clients.identity()).account,
+      ownAccountIds: async () => new Set([(await clients.identity()).account]),
+      resolvePublicParameter: async (region, name) => resolveParameter(await clients.service('ssm', region), name),
       now: () => new Date('2026-11-23T14:38:00Z'),
     };
   });
@@ -168,6 +171,7 @@ describe('panels on the simulator, through a real EC2Client', () => {
         encrypted: false,
         kmsKeyId: '',
         copyImageTags: true,
+        acknowledgeUnknownPublisher: false,
       },
     });
     assert.ok(copied.last.type === 'result' && copied.last.result.ok, JSON.stringify(copied.last));
@@ -184,6 +188,7 @@ describe('panels on the simulator, through a real EC2Client', () => {
           nameTag: 'from panel',
           count: 1,
           acknowledgeCost: false,
+          acknowledgeUnknownPublisher: false,
         },
       }),
     );

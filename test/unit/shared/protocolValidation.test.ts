@@ -63,6 +63,7 @@ describe('webview message validation (host side)', () => {
           encrypted: true,
           kmsKeyId: 'alias/backups',
           copyImageTags: true,
+          acknowledgeUnknownPublisher: false,
         },
       }).ok,
     );
@@ -193,6 +194,7 @@ describe('webview message validation (host side)', () => {
       encrypted: false,
       kmsKeyId: '',
       copyImageTags: false,
+      acknowledgeUnknownPublisher: false,
     };
     refused(parseWith(readCopyImageMessage, sub(copy)), /not a region name/);
     refused(

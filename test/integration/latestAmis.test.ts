@@ -1,0 +1,133 @@
+// Issue 14 items 3-4 end to end on the simulator: the Latest AMIs folder, Copy As… to the real
+// clipboard, and launching an unknown publisher's image only after its checklist is acknowledged.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { AmiExplorerApi } from '../../src/api';
+import type { LaunchInstanceInit } from '../../src/shared/protocol/launchInstance';
+import {
+  ScriptedInput,
+  children,
+  contextValue,
+  description,
+  freshExplorer,
+  imageRows,
+  item,
+  label,
+  nodeAt,
+  openPanel,
+  ready,
+  run,
+  succeeded,
+} from './support';
+
+const REGION = 'us-east-1';
+const AL2023 = 'al2023-ami-kernel-default-x86_64';
+
+describe('Latest AMIs and shared-AMI safety', function () {
+  let api: AmiExplorerApi;
+
+  beforeEach(async () => {
+    api = await freshExplorer();
+  });
+
+  afterEach(() => {
+    for (const p of api.panels()) p.close();
+    api.setUserInput(undefined);
+  });
+
+  const parameterRow = async (name: string) => {
+    const rows = await children(api, await nodeAt(api, [REGION, 'Latest AMIs', 'Amazon Linux']));
+    const row = rows.find((r) => label(r) === name);
+    assert.ok(row, `no ${name} among ${rows.map(label).join(' | ')}`);
+    return row;
+  };
+
+  it('lists the public namespaces; a parameter resolves to its image, and Reveal AMI selects it', async () => {
+    const folders = (await children(api, await nodeAt(api, [REGION, 'Latest AMIs']))).map(label);
+    assert.deepStrictEqual(folders, [
+      'Amazon Linux',
+      'Windows Server',
+      'Ubuntu (Canonical)',
+      'Debian',
+      'Bottlerocket',
+      'ECS-optimized',
+      'EKS-optimized',
+    ]);
+    const row = await parameterRow(AL2023);
+    assert.strictEqual(contextValue(row), 'latestParameter+visible');
+    const amiId = /^(ami-[0-9a-f]{17}) · al2023-ami-2023/.exec(description(row))?.[1];
+    assert.ok(amiId, description(row));
+    await run(api, 'amiExplorer.revealParameterImage', row);
+    const selected = api.selection();
+    assert.strictEqual(selected.length, 1);
+    assert.ok(selected[0].id.endsWith(`/${amiId}`), `${selected[0].id} is ${amiId}`);
+    const tooltip = item(selected[0]).tooltip;
+    // The tooltip is Markdown: names and ids come escaped.
+    const text = (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip)).replace(/\\/g, '');
+    assert.match(text, /Trust: Amazon/);
+    assert.match(text, /ami-amazon-linux-latest\/al2023-ami-kernel-default-x86_64 names this AMI now/);
+  });
+
+  it('Copy As… puts the chosen snippet on the clipboard, from a parameter row and from an image row', async () => {
+    const row = await parameterRow(AL2023);
+    const input = new ScriptedInput().pickLabel('Terraform data "aws_ssm_parameter"');
+    api.setUserInput(input);
+    await run(api, 'amiExplorer.copyImageAs', row);
+    input.assertDone();
+    assert.strictEqual(
+      await vscode.env.clipboard.readText(),
+      [
+        'data "aws_ssm_parameter" "ami" {',
+        `  name = "/aws/service/ami-amazon-linux-latest/${AL2023}"`,
+        '}',
+        '',
+        '# ami = data.aws_ssm_parameter.ami.insecure_value',
+        '',
+      ].join('\n'),
+    );
+    await run(api, 'amiExplorer.revealParameterImage', row);
+    const image = api.selection()[0];
+    const byId = new ScriptedInput().pickLabel('resolve:ssm: image id');
+    api.setUserInput(byId);
+    await run(api, 'amiExplorer.copyImageAs', image);
+    assert.strictEqual(
+      await vscode.env.clipboard.readText(),
+      `resolve:ssm:/aws/service/ami-amazon-linux-latest/${AL2023}`,
+    );
+  });
+
+  it("launches from an unknown publisher's image only after its checklist is acknowledged", async () => {
+    const rows = await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Other public', 'EBS-backed']));
+    const unknown = rows.find((r) => {
+      const t = item(r).tooltip;
+      return t instanceof vscode.MarkdownString && /Trust: Unknown publisher/.test(t.value);
+    });
+    assert.ok(unknown, `an unknown publisher among ${rows.map(label).join(' | ')}`);
+    const panel = await openPanel(api, 'amiExplorer.launchInstance', unknown, 'launchInstance');
+    const init = await ready<LaunchInstanceInit>(panel);
+    api.takePanelEc2Calls();
+    assert.strictEqual(init.publisher?.level, 'unknown');
+    assert.ok(init.publisher.checklist && init.publisher.checklist.length >= 4, 'the checklist is shown');
+    assert.ok(init.publisher.facts?.ownerId, 'with the owner');
+    const params = {
+      instanceType: init.instanceTypes[0],
+      nameTag: '',
+      count: 1,
+      acknowledgeCost: false,
+      acknowledgeUnknownPublisher: false,
+    };
+    const refused = await panel.post({ type: 'submit', requestId: 'l1', params });
+    assert.ok(
+      refused.some((m) => m.type === 'refused' && /unknown publisher/.test((m as { message: string }).message)),
+      JSON.stringify(refused),
+    );
+    assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'refused before any EC2 call');
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'l2',
+      params: { ...params, acknowledgeUnknownPublisher: true },
+    });
+    assert.match((result.instanceIds as string[])[0], /^i-[0-9a-f]{17}$/);
+    assert.deepStrictEqual(api.takePanelEc2Calls(), ['runInstances']);
+  });
+});
