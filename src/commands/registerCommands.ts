@@ -42,6 +42,8 @@ import { startSimulatorEndpoint } from './startSimulatorEndpoint';
 import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
 import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
+import { editAllowedImages } from './editAllowedImages';
+import { restoreFromRecycleBin } from './restoreFromRecycleBin';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -88,6 +90,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
   'amiExplorer.settlePendingWork': settlePendingWork,
   'amiExplorer.openWalkthrough': openWalkthrough,
+  'amiExplorer.editAllowedImages': editAllowedImages,
+  'amiExplorer.restoreFromRecycleBin': restoreFromRecycleBin,
 };
 
 /** Registers every command behind the error boundary. */

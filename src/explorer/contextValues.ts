@@ -15,6 +15,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
+ * - `allowedImages`, `recycleBinFolder`, `recycleBinEntry+<image|snapshot>` (issue 14)
  */
 export const contextValues = {
   region: 'region',
@@ -25,6 +26,12 @@ export const contextValues = {
   error: 'error',
   message: 'message',
   imageFamily: 'imageFamily',
+  allowedImages: 'allowedImages',
+  recycleBinFolder: 'recycleBinFolder',
+
+  recycleBinEntry(kind: 'image' | 'snapshot'): string {
+    return `recycleBinEntry+${kind}`;
+  },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {
     return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;

@@ -9,6 +9,7 @@ import type { AwsClients } from '../aws/clientFactory';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
+import { GuardrailsModel } from './guardrailsModel';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
 import { Listeners } from '../shared/listeners';
@@ -63,11 +64,18 @@ export class ExplorerModel {
 
   /** Snapshots, their cost and the region's block-public-access state (the governance rows). */
   readonly costs: CostModel;
+  /** Allowed AMIs and the Recycle Bin of each region (issue 14). */
+  readonly guardrails: GuardrailsModel;
 
   constructor(private readonly deps: ExplorerModelDeps) {
     this.costs = new CostModel({
       ec2: (region) => this.ec2(region),
       pricePerGbMonth: () => deps.snapshotPricePerGbMonth?.() ?? SNAPSHOT_USD_PER_GB_MONTH,
+      changed: (ids) => this.changed(...ids),
+    });
+    this.guardrails = new GuardrailsModel({
+      ec2: (region) => this.ec2(region),
+      rbin: (region) => this.deps.clients().service('rbin', region),
       changed: (ids) => this.changed(...ids),
     });
   }
@@ -220,6 +228,7 @@ export class ExplorerModel {
   invalidate(id?: string): void {
     this.generation++;
     this.costs.invalidate(id);
+    this.guardrails.invalidate(id);
     deleteSubtree([this.pages, this.instanceViews, this.pending], id);
   }
 

@@ -19,6 +19,11 @@ export const nodeIds = {
   instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
   snapshotsFolder: (region: string) => `${region}/snapshots`,
   snapshot: (region: string, snapshotId: string) => `${region}/snapshots/${snapshotId}`,
+  /** The region's Allowed AMIs row (issue 14). */
+  allowedImages: (region: string) => `${region}/allowed-images`,
+  /** The region's Recycle Bin folder and its AMIs and snapshots (issue 14). */
+  recycleBin: (region: string) => `${region}/recycle-bin`,
+  recycleBinEntry: (region: string, id: string) => `${region}/recycle-bin/${id}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

@@ -14,6 +14,7 @@ import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import { createPanelEc2Operations } from './ec2PanelOperations';
+import { createGuardrailServices } from './guardrailServices';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
 import type { PanelArgs } from './panelTable';
 
@@ -106,6 +107,7 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     },
     callerAccountId: async () => (await deps.clients().identity()).account,
     now: () => new Date(),
+    guardrails: createGuardrailServices({ clients: () => deps.clients(), model: deps.model, refreshFolder }),
   };
 }
 
