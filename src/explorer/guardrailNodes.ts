@@ -182,7 +182,8 @@ export function expiryText(exit: Date | undefined, now: number): string | undefi
   if (!exit) return undefined;
   const ms = exit.getTime() - now;
   if (ms <= 0) return vscode.l10n.t('expiring');
-  const hours = Math.floor(ms / 3_600_000);
-  if (hours < 48) return vscode.l10n.t('expires in {0}', plural(Math.max(hours, 1), 'hour'));
-  return vscode.l10n.t('expires in {0}', plural(Math.floor(hours / 24), 'day'));
+  // Rounded up: a 7-day rule shows "7 days" just after the deletion, not "6".
+  const hours = Math.ceil(ms / 3_600_000);
+  if (hours < 48) return vscode.l10n.t('expires in {0}', plural(hours, 'hour'));
+  return vscode.l10n.t('expires in {0}', plural(Math.ceil(ms / 86_400_000), 'day'));
 }

@@ -86,7 +86,18 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       h('td', {}, info.state),
       h('td', {}, snaps),
       h('td', { className: 'num' }, formatUsd(info.monthlyCostUsd)),
-      h('td', { className: blocked ? 'blocked' : 'muted' }, blocked ?? 'Can be deregistered'),
+      h(
+        'td',
+        { className: blocked ? 'blocked' : 'muted' },
+        blocked ?? 'Can be deregistered',
+        info.recycleBin
+          ? h(
+              'div',
+              { className: 'recycle-bin', attrs: { 'data-recoverable': String(info.recycleBin.recoverable) } },
+              info.recycleBin.text,
+            )
+          : null,
+      ),
     );
     return { info, select, row, blocked };
   });
