@@ -192,7 +192,8 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
       await assert.rejects(launch(id), `RunInstances refuses ${id}`);
     }
     const allowedEbs = visible.find(
-      (i) => i.RootDeviceType === 'ebs' && i.OwnerId === AMAZON && i.State === 'available',
+      (i) =>
+        i.RootDeviceType === 'ebs' && i.OwnerId === AMAZON && i.State === 'available' && i.Architecture === 'x86_64',
     );
     assert.ok(allowedEbs?.ImageId);
     await launch(allowedEbs.ImageId);
