@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { RbinClient } from '@aws-sdk/client-rbin';
 import type { UserError } from './aws/errors';
 import type { UserInput } from './commands/userInput';
 import type { Container, SimulatorOverride } from './container';
@@ -51,6 +52,8 @@ export interface AmiExplorerApi {
   panels(): PanelDriver[];
   /** The current backend's client of a region, so tests read EC2's state through the same API as the extension. */
   ec2(region: string): Promise<EC2Client>;
+  /** The current backend's Recycle Bin client of a region (retention rules), like {@link ec2}. */
+  rbin(region: string): Promise<RbinClient>;
   /** The EC2 operations the panels started since the last call, by name (e.g. `createImage`). */
   takePanelEc2Calls(): string[];
   /** The walkthrough conditions met in this session, as context keys (those the steps' completionEvents wait for). */
@@ -141,6 +144,7 @@ export function createApi(
         },
       })),
     ec2: (region) => container.clients().ec2(region),
+    rbin: (region) => container.clients().service('rbin', region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
     resetWalkthroughProgress: () => container.training.reset(),

@@ -43,6 +43,18 @@ export {
   GetImageAncestryCommand,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+// Allowed AMIs and the EC2 side of the Recycle Bin (issue 14): src/ec2/allowedImages.ts, src/ec2/recycleBin.ts.
+export {
+  GetAllowedImagesSettingsCommand,
+  EnableAllowedImagesSettingsCommand,
+  DisableAllowedImagesSettingsCommand,
+  ReplaceImageCriteriaInAllowedImagesSettingsCommand,
+  paginateDescribeInstanceImageMetadata,
+  paginateListImagesInRecycleBin,
+  paginateListSnapshotsInRecycleBin,
+  RestoreImageFromRecycleBinCommand,
+  RestoreSnapshotFromRecycleBinCommand,
+} from '@aws-sdk/client-ec2';
 // The other services an AMI's life touches, reached through AwsClients.service().
 // Auto Scaling: which groups launch an AMI through their launch templates.
 export { AutoScalingClient, paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
@@ -52,6 +64,8 @@ export { SSMClient } from '@aws-sdk/client-ssm';
 export { GetParameterCommand, paginateGetParametersByPath } from '@aws-sdk/client-ssm';
 // Recycle Bin: the retention rules that make a deregistered AMI recoverable.
 export { RbinClient } from '@aws-sdk/client-rbin';
+// Its rules, read to tell whether a deregistered AMI will be recoverable (src/ec2/recycleBin.ts).
+export { paginateListRules, GetRuleCommand } from '@aws-sdk/client-rbin';
 export { Simulator } from '../simulator/simulator';
 export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
 export { serveSimulator } from '../simulator/server';

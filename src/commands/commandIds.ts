@@ -43,6 +43,8 @@ export const COMMAND_IDS = [
   // Issue 14 items 3-4: the latest-AMI resolver.
   'amiExplorer.copyImageAs',
   'amiExplorer.revealParameterImage',
+  'amiExplorer.editAllowedImages',
+  'amiExplorer.restoreFromRecycleBin',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -44,6 +44,8 @@ import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
 import { copyImageAs } from './copyImageAs';
 import { revealParameterImage } from './revealParameterImage';
+import { editAllowedImages } from './editAllowedImages';
+import { restoreFromRecycleBin } from './restoreFromRecycleBin';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -92,6 +94,8 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.openWalkthrough': openWalkthrough,
   'amiExplorer.copyImageAs': copyImageAs,
   'amiExplorer.revealParameterImage': revealParameterImage,
+  'amiExplorer.editAllowedImages': editAllowedImages,
+  'amiExplorer.restoreFromRecycleBin': restoreFromRecycleBin,
 };
 
 /** Registers every command behind the error boundary. */

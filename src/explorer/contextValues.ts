@@ -16,6 +16,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
  * - `latestFolder`, `latestNamespace`, `latestParameter+<visible|missing>` (missing: the image it names is not visible)
+ * - `allowedImages`, `recycleBinFolder`, `recycleBinEntry+<image|snapshot>` (issue 14)
  */
 export const contextValues = {
   region: 'region',
@@ -31,6 +32,13 @@ export const contextValues = {
 
   latestParameter(visible: boolean): string {
     return `latestParameter+${visible ? 'visible' : 'missing'}`;
+  },
+
+  allowedImages: 'allowedImages',
+  recycleBinFolder: 'recycleBinFolder',
+
+  recycleBinEntry(kind: 'image' | 'snapshot'): string {
+    return `recycleBinEntry+${kind}`;
   },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {

@@ -10,6 +10,7 @@ import { SNAPSHOT_USD_PER_GB_MONTH } from '../shared/pricing';
 import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
 import { LatestAmiModel } from './latestAmiModel';
+import { GuardrailsModel } from './guardrailsModel';
 import { nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
 import { Listeners } from '../shared/listeners';
@@ -64,6 +65,8 @@ export class ExplorerModel {
 
   /** Snapshots, their cost and the region's block-public-access state (the governance rows). */
   readonly costs: CostModel;
+  /** Allowed AMIs and the Recycle Bin of each region (issue 14). */
+  readonly guardrails: GuardrailsModel;
 
   /** The public SSM parameters of the "Latest AMIs" folders. */
   readonly latest: LatestAmiModel;
@@ -77,6 +80,11 @@ export class ExplorerModel {
     this.latest = new LatestAmiModel({
       ssm: (region) => deps.clients().service('ssm', region),
       ec2: (region) => this.ec2(region),
+    });
+    this.guardrails = new GuardrailsModel({
+      ec2: (region) => this.ec2(region),
+      rbin: (region) => this.deps.clients().service('rbin', region),
+      changed: (ids) => this.changed(...ids),
     });
   }
 
@@ -237,6 +245,7 @@ export class ExplorerModel {
     this.generation++;
     this.costs.invalidate(id);
     this.latest.invalidate(id);
+    this.guardrails.invalidate(id);
     deleteSubtree([this.pages, this.instanceViews, this.pending], id);
   }
 

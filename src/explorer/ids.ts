@@ -23,6 +23,11 @@ export const nodeIds = {
   latestFolder: (region: string) => `${region}/latest`,
   latestNamespace: (region: string, key: string) => `${region}/latest/${key}`,
   latestParameter: (region: string, key: string, name: string) => `${region}/latest/${key}/${encodeURIComponent(name)}`,
+  /** The region's Allowed AMIs row (issue 14). */
+  allowedImages: (region: string) => `${region}/allowed-images`,
+  /** The region's Recycle Bin folder and its AMIs and snapshots (issue 14). */
+  recycleBin: (region: string) => `${region}/recycle-bin`,
+  recycleBinEntry: (region: string, id: string) => `${region}/recycle-bin/${id}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

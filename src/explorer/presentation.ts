@@ -39,6 +39,10 @@ export function imageDescription(image: Image, now: number): string {
   if (protection !== 'off') {
     parts.push(protection === 'cooldown' ? 'protected (cooldown)' : 'protected');
   }
+  // EC2 reports the Allowed AMIs verdict on every image; only "not allowed" needs the eye (issue 14).
+  if (image.ImageAllowed === false) {
+    parts.push('not allowed');
+  }
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -137,6 +141,14 @@ export function imageTooltip(
         : undefined,
     ],
     ['Deregistration protection', protectionText(image)],
+    [
+      'Allowed AMIs',
+      image.ImageAllowed === undefined
+        ? undefined
+        : image.ImageAllowed
+          ? 'allowed by the criteria of this region'
+          : 'not allowed by the criteria of this region (audit mode: still launchable, reported only)',
+    ],
     ['Snapshot storage', pricePerGbMonth === undefined ? undefined : snapshotCostText(image, pricePerGbMonth)],
     ['Tags', image.Tags?.length ? image.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
   ];

@@ -9,6 +9,7 @@ import { InstanceNode } from './instanceNodes';
 import { LatestAmisFolderNode } from './latestAmiNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { SnapshotsFolderNode } from './snapshotNodes';
+import { AllowedImagesNode, RecycleBinFolderNode } from './guardrailNodes';
 import { regionDescription, regionTooltip } from './regionPresentation';
 
 /** A root row: one selected region. */
@@ -40,11 +41,15 @@ export class RegionNode implements ExplorerNode {
     // re-renders when they arrive. A failure shows in the Snapshots folder, not here.
     void this.ctx.model.costs.snapshots(this.region).catch(() => undefined);
     void this.ctx.model.costs.blockPublicAccess(this.region).catch(() => undefined);
+    // The Allowed AMIs row shows its state once loaded (a failure shows on the row itself).
+    void this.ctx.model.guardrails.allowedImages(this.region);
     return [
       new ImagesFolderNode(this, this.ctx),
       new InstancesFolderNode(this, this.ctx),
       new SnapshotsFolderNode(this, this.ctx),
       new LatestAmisFolderNode(this, this.ctx),
+      new AllowedImagesNode(this, this.ctx),
+      new RecycleBinFolderNode(this, this.ctx),
     ];
   }
 }

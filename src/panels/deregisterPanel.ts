@@ -18,6 +18,7 @@ import type {
 import type { ReadyMessage } from '../shared/protocol/envelope';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
+import { recycleBinNotes } from './recycleBinOutlook';
 
 type Msg = DeregisterToHost;
 
@@ -52,17 +53,23 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
       this.services.ec2.describeImages(this.region, [...this.imageIds]),
       this.services.callerAccountId(),
     ]);
+    const guardrails = this.services.guardrails;
+    const notes = guardrails
+      ? await recycleBinNotes(guardrails, this.region, images, (e) => this.services.explainError(e))
+      : undefined;
     this.data = {
       region: this.region,
       snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
-      images: this.imageIds.map((id) =>
-        toInfo(
+      images: this.imageIds.map((id) => {
+        const info = toInfo(
           id,
           images.find((i) => i.ImageId === id),
           account,
           this.done.has(id),
-        ),
-      ),
+        );
+        const note = notes?.get(id);
+        return note && info.state !== 'not found' ? { ...info, recycleBin: note } : info;
+      }),
     };
     return this.data;
   }

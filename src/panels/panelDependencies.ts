@@ -16,6 +16,7 @@ import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import { createPanelEc2Operations } from './ec2PanelOperations';
+import { createGuardrailServices } from './guardrailServices';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
 import type { PanelArgs } from './panelTable';
 
@@ -121,6 +122,7 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
       }
     },
     now: () => new Date(),
+    guardrails: createGuardrailServices({ clients: () => deps.clients(), model: deps.model, refreshFolder }),
   };
 }
 

@@ -12,6 +12,7 @@ import type {
   RunInstancesCommandInput,
   Volume,
 } from '@aws-sdk/client-ec2';
+import type { GuardrailServices } from './guardrailServices';
 import type { PanelArgs } from './panelTable';
 import type { PanelError } from '../shared/protocol/envelope';
 
@@ -84,4 +85,6 @@ export interface PanelServices {
   resolvePublicParameter(region: string, name: string): Promise<string | undefined>;
   /** Today's date, injected so tests are stable (used for suggested names). */
   now(): Date;
+  /** Allowed AMIs and the Recycle Bin (issue 14); absent in tests of the other panels. */
+  readonly guardrails?: GuardrailServices;
 }

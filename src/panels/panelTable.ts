@@ -21,6 +21,8 @@ import { DeregisterPanel } from './deregisterPanel';
 import { ImageDetailsPanel } from './imageDetailsPanel';
 import { LaunchInstancePanel } from './launchInstancePanel';
 import { LaunchPermissionsPanel } from './launchPermissionsPanel';
+import type { AllowedImagesArgs } from '../shared/protocol/allowedImages';
+import { AllowedImagesPanel } from './allowedImagesPanel';
 import type { PanelServices } from './panelServices';
 import type { PanelController } from './panelSession';
 
@@ -70,6 +72,12 @@ export const PANELS = {
     fields: { imageId },
     key: (a) => a.imageId,
     create: (a, s) => new ImageDetailsPanel(a.region, a.imageId, s),
+  }),
+  // Allowed AMIs of a region and the what-if editor (issue 14).
+  allowedImages: describePanel<AllowedImagesArgs>({
+    fields: {},
+    key: () => 'settings',
+    create: (a, s) => new AllowedImagesPanel(a.region, s),
   }),
 } as const;
 

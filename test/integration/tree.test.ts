@@ -32,7 +32,13 @@ describe('AMIs tree', () => {
     const roots = await children(api);
     assert.deepStrictEqual(roots.map(label), ['us-east-1', 'eu-west-1']);
     assert.deepStrictEqual(roots.map(contextValue), ['region', 'region']);
-    assert.deepStrictEqual((await children(api, roots[0])).map(label), ['Images', 'Instances', 'Snapshots']);
+    assert.deepStrictEqual((await children(api, roots[0])).map(label), [
+      'Images',
+      'Instances',
+      'Snapshots',
+      'Allowed AMIs',
+      'Recycle Bin',
+    ]);
   });
 
   it('groups images by owner, then by root-device type, each with its count', async () => {

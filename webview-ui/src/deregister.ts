@@ -86,7 +86,18 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       h('td', {}, info.state),
       h('td', {}, snaps),
       h('td', { className: 'num' }, formatUsd(info.monthlyCostUsd)),
-      h('td', { className: blocked ? 'blocked' : 'muted' }, blocked ?? 'Can be deregistered'),
+      h(
+        'td',
+        { className: blocked ? 'blocked' : 'muted' },
+        blocked ?? 'Can be deregistered',
+        info.recycleBin
+          ? h(
+              'div',
+              { className: 'recycle-bin', attrs: { 'data-recoverable': String(info.recycleBin.recoverable) } },
+              info.recycleBin.text,
+            )
+          : null,
+      ),
     );
     return { info, select, row, blocked };
   });
@@ -140,7 +151,14 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       );
     setChildren(
       warning,
-      h('strong', {}, 'Permanently: '),
+      // A retention rule keeps them in the Recycle Bin for a while: then "permanently" would be untrue.
+      h(
+        'strong',
+        {},
+        chosen.length > 0 && chosen.every((i) => i.recycleBin?.recoverable)
+          ? 'Until the Recycle Bin expiry (see each image above): '
+          : 'Permanently: ',
+      ),
       chosen.length === 0
         ? 'nothing is selected.'
         : `${plural(chosen.length, 'AMI')} ${chosen.length === 1 ? 'is' : 'are'} deregistered (${chosen.map((i) => i.name ?? i.imageId).join(', ')}): nobody can launch new instances from ${chosen.length === 1 ? 'it' : 'them'}. Instances already running from ${chosen.length === 1 ? 'it' : 'them'} are not affected.`,

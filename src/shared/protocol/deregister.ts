@@ -28,6 +28,8 @@ export interface DeregisterImageInfo {
   snapshots: SnapshotInfo[];
   /** Upper bound of the monthly storage cost of its snapshots, in USD. */
   monthlyCostUsd: number;
+  /** What the Recycle Bin's retention rules keep of it (issue 14); absent when not known. */
+  recycleBin?: { recoverable: boolean; text: string };
 }
 
 export interface DeregisterInit {
