@@ -40,6 +40,8 @@ export const COMMAND_IDS = [
   'amiExplorer.stopSimulatorEndpoint',
   'amiExplorer.settlePendingWork',
   'amiExplorer.openWalkthrough',
+  // Issue 13 item 3: cleanup by rules.
+  'amiExplorer.cleanUpImages',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -42,6 +42,7 @@ import { startSimulatorEndpoint } from './startSimulatorEndpoint';
 import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
 import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
+import { cleanUpImages } from './cleanUpImages';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -88,6 +89,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
   'amiExplorer.settlePendingWork': settlePendingWork,
   'amiExplorer.openWalkthrough': openWalkthrough,
+  'amiExplorer.cleanUpImages': cleanUpImages,
 };
 
 /** Registers every command behind the error boundary. */

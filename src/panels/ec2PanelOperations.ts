@@ -9,6 +9,7 @@ import { copyImage, createImage, deregisterImage, describeImagesById, listOwnIma
 import { describeInstance, runInstances } from '../ec2/instances';
 import { deleteSnapshot } from '../ec2/snapshots';
 import { describeVolumes } from '../ec2/volumes';
+import { describeImageReferences } from '../ec2/imageReferences';
 import type { PanelEc2Operations } from './panelServices';
 
 /** The launch-permissions panel offers at most this many of the caller's images to copy from. */
@@ -40,5 +41,7 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
     copyImage: async (destinationRegion, input) => copyImage(await deps.client(destinationRegion), input),
     runInstances: async (region, input) => runInstances(await deps.client(region), input),
     listRegions: () => deps.listRegions(),
+    listAllOwnedImages: async (region) => listOwnImages(await deps.client(region), { includeDisabled: true }),
+    imageReferences: async (region, imageIds) => describeImageReferences(await deps.client(region), imageIds),
   };
 }

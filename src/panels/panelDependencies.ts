@@ -13,6 +13,9 @@ import { nodeIds } from '../explorer/ids';
 import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
+import { isCancellation } from '../commands/userInput';
+import type { UserInput } from '../commands/userInput';
+import { workspaceRulesStore } from './cleanupRulesStore';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
 import type { PanelArgs } from './panelTable';
@@ -29,6 +32,8 @@ export interface PanelServicesDeps {
   onEc2Call: (name: string) => void;
   /** Opens a panel (the registry is built after the services, so this is late-bound). */
   showPanel(args: PanelArgs): void;
+  /** The current prompts (tests script them): the cleanup run's modal confirmation. */
+  input(): UserInput;
 }
 
 export function createPanelServices(deps: PanelServicesDeps): PanelServices {
@@ -106,6 +111,19 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     },
     callerAccountId: async () => (await deps.clients().identity()).account,
     now: () => new Date(),
+    cleanup: {
+      pricePerGiBMonth: () => deps.model.costs.price(),
+      confirm: async (options) => {
+        try {
+          await deps.input().confirm(options);
+          return true;
+        } catch (e) {
+          if (isCancellation(e)) return false;
+          throw e;
+        }
+      },
+      rulesFile: workspaceRulesStore(),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ const ALL: PanelArgs[] = [
   { kind: 'copyImage', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'launchInstance', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
+  { kind: 'cleanup', region: 'us-east-1' },
 ];
 
 describe('panel table: factory, keys and saved state', () => {

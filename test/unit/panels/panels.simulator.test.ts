@@ -47,6 +47,11 @@ describe('panels on the simulator, through a real EC2Client', () => {
       imagesChanged: () => undefined,
       callerAccountId: async () => (await clients.identity()).account,
       now: () => new Date('2026-11-23T14:38:00Z'),
+      cleanup: {
+        pricePerGiBMonth: () => 0.05,
+        confirm: async () => true,
+        rulesFile: { read: async () => ({ location: 'none', writable: false }), write: async () => undefined },
+      },
     };
   });
 
