@@ -110,6 +110,7 @@ export class Container implements CommandDeps, vscode.Disposable {
         if (this.panelEc2Calls.push(name) > 1000) this.panelEc2Calls.splice(0, 500);
       },
       showPanel: (args) => this.panels.show(args),
+      input: () => this.userInput,
     });
     this.panels = new PanelRegistry(
       context.extensionUri,

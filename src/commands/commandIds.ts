@@ -45,6 +45,8 @@ export const COMMAND_IDS = [
   'amiExplorer.revealParameterImage',
   'amiExplorer.editAllowedImages',
   'amiExplorer.restoreFromRecycleBin',
+  // Issue 13 item 3: cleanup by rules.
+  'amiExplorer.cleanUpImages',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -46,6 +46,7 @@ import { copyImageAs } from './copyImageAs';
 import { revealParameterImage } from './revealParameterImage';
 import { editAllowedImages } from './editAllowedImages';
 import { restoreFromRecycleBin } from './restoreFromRecycleBin';
+import { cleanUpImages } from './cleanUpImages';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -96,6 +97,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.revealParameterImage': revealParameterImage,
   'amiExplorer.editAllowedImages': editAllowedImages,
   'amiExplorer.restoreFromRecycleBin': restoreFromRecycleBin,
+  'amiExplorer.cleanUpImages': cleanUpImages,
 };
 
 /** Registers every command behind the error boundary. */

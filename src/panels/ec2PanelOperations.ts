@@ -10,6 +10,7 @@ import { describeInstance, runInstances } from '../ec2/instances';
 import { deleteSnapshot } from '../ec2/snapshots';
 import { publicSnapshotIds } from '../ec2/snapshotPublicity';
 import { describeVolumes } from '../ec2/volumes';
+import { describeImageReferences } from '../ec2/imageReferences';
 import type { PanelEc2Operations } from './panelServices';
 
 /** The launch-permissions panel offers at most this many of the caller's images to copy from. */
@@ -42,5 +43,7 @@ export function createPanelEc2Operations(deps: PanelEc2Deps): PanelEc2Operations
     runInstances: async (region, input) => runInstances(await deps.client(region), input),
     listRegions: () => deps.listRegions(),
     publicSnapshotIds: async (region, ids) => publicSnapshotIds(await deps.client(region), ids),
+    listAllOwnedImages: async (region) => listOwnImages(await deps.client(region), { includeDisabled: true }),
+    imageReferences: async (region, imageIds) => describeImageReferences(await deps.client(region), imageIds),
   };
 }

@@ -15,6 +15,9 @@ import { nodeIds } from '../explorer/ids';
 import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
+import { isCancellation } from '../commands/userInput';
+import type { UserInput } from '../commands/userInput';
+import { workspaceRulesStore } from './cleanupRulesStore';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import { createGuardrailServices } from './guardrailServices';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
@@ -32,6 +35,8 @@ export interface PanelServicesDeps {
   onEc2Call: (name: string) => void;
   /** Opens a panel (the registry is built after the services, so this is late-bound). */
   showPanel(args: PanelArgs): void;
+  /** The current prompts (tests script them): the cleanup run's modal confirmation. */
+  input(): UserInput;
 }
 
 export function createPanelServices(deps: PanelServicesDeps): PanelServices {
@@ -123,6 +128,19 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     },
     now: () => new Date(),
     guardrails: createGuardrailServices({ clients: () => deps.clients(), model: deps.model, refreshFolder }),
+    cleanup: {
+      pricePerGiBMonth: () => deps.model.costs.price(),
+      confirm: async (options) => {
+        try {
+          await deps.input().confirm(options);
+          return true;
+        } catch (e) {
+          if (isCancellation(e)) return false;
+          throw e;
+        }
+      },
+      rulesFile: workspaceRulesStore(),
+    },
   };
 }
 

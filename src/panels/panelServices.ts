@@ -7,6 +7,7 @@ import type {
   CopyImageCommandInput,
   CreateImageCommandInput,
   Image,
+  ImageReference,
   Instance,
   LaunchPermission,
   RunInstancesCommandInput,
@@ -51,6 +52,11 @@ export interface PanelEc2Operations {
   listRegions(): Promise<string[]>;
   /** DescribeSnapshots restorable by `all`: which of the ids are public (any account may ask). */
   publicSnapshotIds(region: string, snapshotIds: string[]): Promise<Set<string>>;
+  // Issue 13 item 3 (cleanup by rules):
+  /** Every image the caller owns in the region, every page, deprecated and disabled ones included. */
+  listAllOwnedImages(region: string): Promise<Image[]>;
+  /** DescribeImageReferences of these images (src/ec2/imageReferences.ts: 10 ids per call, every page). */
+  imageReferences(region: string, imageIds: readonly string[]): Promise<Map<string, ImageReference[]>>;
 }
 
 /** What the panels ask of the extension around EC2. */
@@ -87,4 +93,22 @@ export interface PanelServices {
   now(): Date;
   /** Allowed AMIs and the Recycle Bin (issue 14); absent in tests of the other panels. */
   readonly guardrails?: GuardrailServices;
+  /** What only the Clean Up Images panel needs (issue 13 item 3). */
+  readonly cleanup: CleanupHostServices;
+}
+
+/** The Clean Up panel's needs beyond EC2: prices, the modal confirmation and the workspace rules file. */
+export interface CleanupHostServices {
+  /** USD per GiB-month of snapshot storage (the `snapshotPricePerGbMonth` setting, as the cost model uses). */
+  pricePerGiBMonth(): number;
+  /** A modal confirmation on the host; resolves false when the user dismisses it. */
+  confirm(options: { message: string; detail: string; confirmLabel: string }): Promise<boolean>;
+  readonly rulesFile: CleanupRulesStore;
+}
+
+/** The workspace rules file (`.vscode/ami-cleanup.json` of the first workspace folder). */
+export interface CleanupRulesStore {
+  /** Where the file is, whether it can be written (a folder is open), and its text (undefined: no file yet). */
+  read(): Promise<{ location: string; writable: boolean; text?: string }>;
+  write(text: string): Promise<void>;
 }

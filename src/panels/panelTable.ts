@@ -7,6 +7,7 @@
  */
 import type { Reader } from '../shared/messageValidation';
 import { arr, literal, obj, refuse, str } from '../shared/messageValidation';
+import type { CleanupArgs } from '../shared/protocol/cleanup';
 import type { CopyImageArgs } from '../shared/protocol/copyImage';
 import type { CreateImageArgs } from '../shared/protocol/createImage';
 import type { DeregisterArgs } from '../shared/protocol/deregister';
@@ -15,6 +16,7 @@ import type { ImageDetailsArgs } from '../shared/protocol/imageDetails';
 import type { LaunchInstanceArgs } from '../shared/protocol/launchInstance';
 import type { LaunchPermissionsArgs } from '../shared/protocol/launchPermissions';
 import { checkImageId, checkInstanceId, checkRegion } from '../shared/validation';
+import { CleanupPanel } from './cleanupPanel';
 import { CopyImagePanel } from './copyImagePanel';
 import { CreateImagePanel } from './createImagePanel';
 import { DeregisterPanel } from './deregisterPanel';
@@ -78,6 +80,12 @@ export const PANELS = {
     fields: {},
     key: () => 'settings',
     create: (a, s) => new AllowedImagesPanel(a.region, s),
+  }),
+  // Issue 13 item 3: one cleanup panel per region.
+  cleanup: describePanel<CleanupArgs>({
+    fields: {},
+    key: () => '',
+    create: (a, s) => new CleanupPanel(a.region, s),
   }),
 } as const;
 

@@ -36,6 +36,7 @@ import { DEFAULT_SIMULATOR_ACCOUNT } from '../../src/simulator/accounts';
 import { SimulatorRequestHandler } from '../../src/simulator/inProcessHandler';
 import { Simulator, type SimRequest } from '../../src/simulator/simulator';
 import { bundleLoad, extensionInVsCode, vsixSize } from './extensionSections';
+import { cleanupDryRun } from './cleanupSection';
 
 const ROOT = path.resolve(__dirname, '../..');
 const REGION = 'us-east-1';
@@ -430,6 +431,8 @@ export const SECTIONS: ((ctx: BenchContext) => Section | Promise<Section>)[] = [
   bundleLoad,
   extensionInVsCode,
   vsixSize,
+  // Issue 13 item 3.
+  cleanupDryRun,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -460,7 +463,9 @@ async function main(): Promise<void> {
   const buildMs = performance.now() - t;
   const ctx: BenchContext = { sim, buildMs };
   const results: Record<string, unknown> = {};
-  for (const section of SECTIONS) {
+  // BENCH_ONLY=cleanupDryRun,filteredQuery runs only those sections (by function name).
+  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+  for (const section of SECTIONS.filter((f) => !only || only.includes(f.name))) {
     const s = await section(ctx);
     printTable(s);
     results[s.id] = s.data;

@@ -1,4 +1,4 @@
-import type { Image, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
+import type { Image, ImageReference, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
 import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelServices';
 import type { PanelArgs } from '../../../src/panels/panelTable';
 import type { PanelError } from '../../../src/shared/protocol/envelope';
@@ -17,6 +17,10 @@ export interface FakeServices extends PanelServices {
   changed: string[];
   /** Panels opened through `showPanel`. */
   shown: PanelArgs[];
+  /** Modal confirmations asked (their messages). */
+  confirmations: string[];
+  /** What was written to the cleanup rules file. */
+  written: string[];
 }
 
 export interface FakeWorld {
@@ -32,6 +36,14 @@ export interface FakeWorld {
   publicSnapshots?: string[];
   /** Public SSM parameters: name → AMI id. */
   parameters?: Record<string, string>;
+  /** DescribeImageReferences' answer, by image id. */
+  references?: Record<string, ImageReference[]>;
+  /** The workspace cleanup rules file (undefined: none yet). */
+  rulesFileText?: string;
+  /** No folder is open: the rules file cannot be written. */
+  noFolder?: boolean;
+  /** The answer to the modal confirmation (default: confirmed). */
+  confirm?: boolean;
 }
 
 export function fakeServices(world: FakeWorld = {}): FakeServices {
@@ -110,6 +122,15 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       fail('publicSnapshotIds');
       return new Set(ids.filter((id) => world.publicSnapshots?.includes(id)));
     },
+    async listAllOwnedImages(region) {
+      record('listAllOwnedImages', region);
+      return (world.images ?? []).filter((i) => i.OwnerId === '111122223333');
+    },
+    async imageReferences(region, ids) {
+      record('imageReferences', region, ids);
+      fail('imageReferences');
+      return new Map(ids.map((id) => [id, world.references?.[id] ?? []]));
+    },
   };
   const services: FakeServices = {
     ec2,
@@ -120,6 +141,8 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     created: [],
     changed: [],
     shown: [],
+    confirmations: [],
+    written: [],
     explainError(error: unknown): PanelError {
       const e = error as { name?: string; message?: string };
       return { message: e.message ?? String(error), code: e.name, fix: 'Fix it.' };
@@ -149,6 +172,24 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     ownAccountIds: async () => new Set(['111122223333']),
     resolvePublicParameter: async (_region, name) => world.parameters?.[name],
     now: () => new Date('2026-11-23T14:38:00Z'),
+    cleanup: {
+      pricePerGiBMonth: () => 0.05,
+      confirm: async (o) => {
+        services.confirmations.push(`${o.message} ${o.detail}`);
+        return world.confirm ?? true;
+      },
+      rulesFile: {
+        read: async () => ({
+          location: world.noFolder ? 'no folder is open' : '.vscode/ami-cleanup.json',
+          writable: !world.noFolder,
+          text: world.rulesFileText,
+        }),
+        write: async (text) => {
+          services.written.push(text);
+          world.rulesFileText = text;
+        },
+      },
+    },
   };
   return services;
 }

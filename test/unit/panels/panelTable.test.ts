@@ -17,6 +17,7 @@ const ALL: PanelArgs[] = [
   { kind: 'launchInstance', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'imageDetails', region: 'us-east-1', imageId: 'ami-0123456789abcdef0' },
   { kind: 'allowedImages', region: 'us-east-1' },
+  { kind: 'cleanup', region: 'us-east-1' },
 ];
 
 describe('panel table: factory, keys and saved state', () => {

@@ -50,6 +50,11 @@ describe('panels on the simulator, through a real EC2Client', () => {
       ownAccountIds: async () => new Set([(await clients.identity()).account]),
       resolvePublicParameter: async (region, name) => resolveParameter(await clients.service('ssm', region), name),
       now: () => new Date('2026-11-23T14:38:00Z'),
+      cleanup: {
+        pricePerGiBMonth: () => 0.05,
+        confirm: async () => true,
+        rulesFile: { read: async () => ({ location: 'none', writable: false }), write: async () => undefined },
+      },
     };
   });
 

@@ -1,0 +1,273 @@
+/**
+ * The cleanup rules engine: pure, deterministic and explainable. Given the caller's images of a
+ * region, the facts about them (use, launches, snapshots) and the rules, it decides for every
+ * selected image whether it is kept or removed, says why in words, and lists the snapshots a
+ * removal deletes with what they cost. No I/O, no `vscode`: the host gathers the facts.
+ */
+import { monthlySnapshotCost } from '../pricing';
+import type { CleanupRules } from './rules';
+import { wildcard } from './rules';
+
+const DAY_MS = 86_400_000;
+
+/** One of the caller's images, with the DescribeImages fields the rules read. */
+export interface CleanupImage {
+  imageId: string;
+  name?: string;
+  /** ISO 8601, as DescribeImages gives it. */
+  creationDate?: string;
+  state: string;
+  tags: { key: string; value: string }[];
+  /** DescribeImages' DeregistrationProtection: anything but `disabled` (or absent) blocks deregistration. */
+  deregistrationProtection?: string;
+  /** DescribeImages' LastLaunchedTime (ISO 8601), absent when never launched. */
+  lastLaunchedTime?: string;
+  /** The EBS snapshots of its block device mappings, with their volume sizes (GiB). */
+  snapshots: { snapshotId: string; sizeGiB: number }[];
+}
+
+/** What uses an image, from DescribeImageReferences. */
+export type ImageUse =
+  | { known: true; references: { resourceType: string; arn: string }[] }
+  /** Use could not be read (the endpoint lacks the operation, or the call failed): the image is kept. */
+  | { known: false; why: string };
+
+export interface CleanupFacts {
+  /** Every image the caller owns in the region (the rules select among them; the others still hold snapshots). */
+  images: CleanupImage[];
+  /** Use by image id; an image the rules need it for and that is missing here is kept as "not checked". */
+  use: ReadonlyMap<string, ImageUse>;
+  /** Now, in ms since the epoch. */
+  now: number;
+  /** USD per GiB-month of snapshot storage (the extension's price setting). */
+  pricePerGiBMonth: number;
+  /** The family key of a name (`familyKey` of the explorer); undefined: the image is a family of its own. */
+  familyOf(name: string | undefined): string | undefined;
+}
+
+export interface PlannedSnapshot {
+  snapshotId: string;
+  sizeGiB: number;
+  monthlyCostUsd: number;
+  /** Deleted after the image is deregistered. False when another image still uses it (`keptBecause` says which). */
+  deleted: boolean;
+  keptBecause?: string;
+}
+
+export interface ImageDecision {
+  imageId: string;
+  name?: string;
+  creationDate?: string;
+  /** The family key, or the name (or id) for an image that is a family of its own. */
+  family: string;
+  action: 'keep' | 'remove';
+  /** Why, in words; for a kept image, every rule that keeps it. */
+  reasons: string[];
+  snapshots: PlannedSnapshot[];
+  /** What removing it saves per month (its deleted snapshots; 0 when kept). */
+  savingUsd: number;
+}
+
+export interface CleanupPlan {
+  /** Every selected image: by family, newest first within a family. */
+  decisions: ImageDecision[];
+  /** Owned images the selection left out. */
+  notSelected: number;
+  removeImageIds: string[];
+  /** Snapshots the run deletes, sorted. */
+  deleteSnapshotIds: string[];
+  /** Monthly storage saved by deleting them (USD, an upper bound: volume sizes). */
+  savingUsd: number;
+  /** Set when "keep in use" applied and use could not be read for some images (they are kept). */
+  useUnknown?: string;
+}
+
+/** Images whose use decides their fate: selected, and kept by no other rule. Only these need DescribeImageReferences. */
+export function imagesNeedingUse(rules: CleanupRules, facts: Omit<CleanupFacts, 'use'>): string[] {
+  if (!rules.keep.inUse) return [];
+  return judge(rules, { ...facts, use: new Map() })
+    .filter((j) => j.keepReasons.length === 0)
+    .map((j) => j.image.imageId);
+}
+
+/** The plan: every selected image kept or removed with its reasons, the snapshots to delete and the saving. */
+export function planCleanup(rules: CleanupRules, facts: CleanupFacts): CleanupPlan {
+  const judged = judge(rules, facts);
+  const unknownUse: string[] = [];
+  for (const j of judged) {
+    if (j.keepReasons.length > 0 || !rules.keep.inUse) continue;
+    const use = facts.use.get(j.image.imageId);
+    if (!use) {
+      j.keepReasons.push('use not checked: kept (an image whose use is unknown is never removed)');
+      unknownUse.push('not checked');
+    } else if (!use.known) {
+      j.keepReasons.push(`"keep in use" cannot be evaluated (${use.why}): kept`);
+      unknownUse.push(use.why);
+    } else if (use.references.length > 0) {
+      j.keepReasons.push(`in use: ${describeReferences(use.references)}`);
+    }
+  }
+  const removed = new Set(judged.filter((j) => j.keepReasons.length === 0).map((j) => j.image.imageId));
+  const users = snapshotUsers(facts.images);
+  const deleted = new Set<string>();
+  const decisions = judged.map((j): ImageDecision => {
+    const remove = removed.has(j.image.imageId);
+    const snapshots = j.image.snapshots.map((s): PlannedSnapshot => {
+      const monthlyCostUsd = monthlySnapshotCost([s.sizeGiB], facts.pricePerGiBMonth);
+      const base = { snapshotId: s.snapshotId, sizeGiB: s.sizeGiB, monthlyCostUsd };
+      if (!remove) return { ...base, deleted: false, keptBecause: 'the image is kept' };
+      const others = (users.get(s.snapshotId) ?? []).filter((id) => id !== j.image.imageId);
+      const staying = others.filter((id) => !removed.has(id));
+      if (staying.length > 0) return { ...base, deleted: false, keptBecause: `also used by ${staying.join(', ')}` };
+      if (deleted.has(s.snapshotId)) return { ...base, deleted: false, keptBecause: 'deleted with another image' };
+      deleted.add(s.snapshotId);
+      return { ...base, deleted: true };
+    });
+    const savingUsd = monthlySnapshotCost(
+      snapshots.filter((s) => s.deleted).map((s) => s.sizeGiB),
+      facts.pricePerGiBMonth,
+    );
+    return {
+      imageId: j.image.imageId,
+      name: j.image.name,
+      creationDate: j.image.creationDate,
+      family: j.family,
+      action: remove ? 'remove' : 'keep',
+      reasons: remove ? [j.removeReason] : j.keepReasons,
+      snapshots,
+      savingUsd,
+    };
+  });
+  const sizes = decisions.flatMap((d) => d.snapshots.filter((s) => s.deleted).map((s) => s.sizeGiB));
+  return {
+    decisions,
+    notSelected: facts.images.length - judged.length,
+    removeImageIds: decisions.filter((d) => d.action === 'remove').map((d) => d.imageId),
+    deleteSnapshotIds: [...deleted].sort(),
+    savingUsd: monthlySnapshotCost(sizes, facts.pricePerGiBMonth),
+    useUnknown: unknownUse.length > 0 ? summariseUnknown(unknownUse) : undefined,
+  };
+}
+
+interface Judged {
+  image: CleanupImage;
+  family: string;
+  keepReasons: string[];
+  removeReason: string;
+}
+
+/** Applies every rule but "in use", in a stable order (family, newest first, then image id). */
+function judge(rules: CleanupRules, facts: Omit<CleanupFacts, 'use'> & { use: unknown }): Judged[] {
+  const selected = facts.images.filter((i) => isSelected(rules, i));
+  const byFamily = new Map<string, CleanupImage[]>();
+  for (const image of selected) {
+    const family = facts.familyOf(image.name) ?? image.name ?? image.imageId;
+    byFamily.set(family, [...(byFamily.get(family) ?? []), image]);
+  }
+  const out: Judged[] = [];
+  for (const family of [...byFamily.keys()].sort()) {
+    const members = (byFamily.get(family) ?? []).sort(newestFirst);
+    members.forEach((image, rank) => out.push(judgeOne(rules, facts.now, image, family, rank, members.length)));
+  }
+  return out;
+}
+
+function judgeOne(
+  rules: CleanupRules,
+  now: number,
+  image: CleanupImage,
+  family: string,
+  rank: number,
+  familySize: number,
+): Judged {
+  const keep = rules.keep;
+  const reasons: string[] = [];
+  const created = Date.parse(image.creationDate ?? '');
+  const launched = Date.parse(image.lastLaunchedTime ?? '');
+  const protection = image.deregistrationProtection ?? 'disabled';
+  if (protection !== 'disabled' && protection !== '') {
+    reasons.push(`deregistration protection is on (${protection}): EC2 refuses to deregister it`);
+  }
+  if (image.state === 'pending') reasons.push('still pending: not finished yet');
+  if (keep.newestPerFamily > 0 && rank < keep.newestPerFamily) {
+    reasons.push(
+      familySize === 1
+        ? `the only image of family ${family}`
+        : `one of the ${keep.newestPerFamily} newest of family ${family} (#${rank + 1} of ${familySize})`,
+    );
+  }
+  if (keep.youngerThanDays > 0 && (Number.isNaN(created) || now - created < keep.youngerThanDays * DAY_MS)) {
+    reasons.push(
+      Number.isNaN(created)
+        ? 'its creation date is unknown: kept as young'
+        : `younger than ${keep.youngerThanDays} days (created ${day(created)})`,
+    );
+  }
+  if (keep.launchedWithinDays > 0 && !Number.isNaN(launched) && now - launched < keep.launchedWithinDays * DAY_MS) {
+    reasons.push(`launched in the last ${keep.launchedWithinDays} days (last launch ${day(launched)})`);
+  }
+  const removeReason = [
+    'no keep rule applies',
+    keep.newestPerFamily > 0 ? `#${rank + 1} of ${familySize} in family ${family}` : undefined,
+    Number.isNaN(created) ? undefined : `created ${day(created)}`,
+    Number.isNaN(launched) ? 'never launched' : `last launched ${day(launched)}`,
+    keep.inUse ? 'not in use' : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return { image, family, keepReasons: reasons, removeReason };
+}
+
+function isSelected(rules: CleanupRules, image: CleanupImage): boolean {
+  const pattern = rules.images.namePattern;
+  if (pattern !== '' && !wildcard(pattern).test(image.name ?? '')) return false;
+  return rules.images.tags.every((t) => {
+    const value = wildcard(t.value);
+    return image.tags.some((tag) => tag.key === t.key && value.test(tag.value));
+  });
+}
+
+function newestFirst(a: CleanupImage, b: CleanupImage): number {
+  const ta = Date.parse(a.creationDate ?? '') || 0;
+  const tb = Date.parse(b.creationDate ?? '') || 0;
+  return tb - ta || a.imageId.localeCompare(b.imageId);
+}
+
+/** Snapshot id → the ids of the images (all owned ones) whose block device mappings use it. */
+function snapshotUsers(images: readonly CleanupImage[]): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const image of images) {
+    for (const s of image.snapshots) users.set(s.snapshotId, [...(users.get(s.snapshotId) ?? []), image.imageId]);
+  }
+  return users;
+}
+
+const RESOURCE_WORDS: Record<string, string> = {
+  'ec2:Instance': 'instance',
+  'ec2:LaunchTemplate': 'launch template',
+  'ssm:Parameter': 'SSM parameter',
+  'imagebuilder:ImageRecipe': 'Image Builder recipe',
+  'imagebuilder:ContainerRecipe': 'Image Builder container recipe',
+};
+
+/** "2 instances, 1 launch template". */
+export function describeReferences(references: readonly { resourceType: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const r of references) counts.set(r.resourceType, (counts.get(r.resourceType) ?? 0) + 1);
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, n]) => {
+      const word = RESOURCE_WORDS[type] ?? type;
+      return `${n} ${word}${n === 1 ? '' : 's'}`;
+    })
+    .join(', ');
+}
+
+function summariseUnknown(whys: string[]): string {
+  const distinct = [...new Set(whys)];
+  return `use of ${whys.length} image${whys.length === 1 ? '' : 's'} could not be read (${distinct.join('; ')}): they are kept`;
+}
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
