@@ -46,8 +46,13 @@ export interface WhatIfInput {
 
 /** The criteria's verdict on every loaded image and instance AMI (whatever the state: the state decides what it means). */
 export function whatIf(input: WhatIfInput): AllowedImagesPreview {
+  // "Now" is what EC2 does today: while disabled every AMI is allowed, whatever criteria are stored.
+  // "After" is the edited criteria's verdict, whatever the state (the change sentences say what the state makes of it).
   const verdicts = (facts: ImageFacts) => ({
-    before: allowedVerdict(facts, input.current.criteria, input.accountId, input.now),
+    before:
+      input.current.state === 'disabled'
+        ? ('allowed' as const)
+        : allowedVerdict(facts, input.current.criteria, input.accountId, input.now),
     after: allowedVerdict(facts, input.next.criteria, input.accountId, input.now),
   });
   const items: AffectedItem[] = [

@@ -43,6 +43,9 @@ for (const { slug, theme } of THEMES) {
       await expectText(view.locator('#what-if-summary'), /would not be allowed/);
       await expectText(view.locator('#changes'), /Replace the 0 current criteria with 1 criterion/);
       assert.deepEqual(await accessibilityProblems(view), []);
+      await view
+        .locator('#what-if-summary')
+        .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
       await wb!.screenshot('allowed-amis-what-if');
       await closeEditors(wb!);
     });

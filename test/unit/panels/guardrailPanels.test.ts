@@ -65,11 +65,27 @@ describe('Allowed AMIs what-if', () => {
     });
     assert.deepStrictEqual(
       r.notAllowed.map((i) => [i.id, i.before, i.after]),
-      [['ami-b', 'notAllowed', 'notAllowed']],
+      [['ami-b', 'allowed', 'notAllowed']],
     );
     assert.strictEqual(r.allowedCount, 2);
     assert.match(r.changes.join('\n'), /Replace the 0 current criteria with 1 criterion/);
     assert.match(r.changes.join('\n'), /from disabled to enabled \(EnableAllowedImagesSettings\)/);
     assert.match(r.changes.join('\n'), /1 loaded image not meeting the criteria will be hidden/);
+    const audited = whatIf({
+      accountId: '123456789012',
+      now: Date.now(),
+      current: { state: 'audit-mode', criteria },
+      next: { state: 'audit-mode', criteria: [] },
+      images: [amazon, other, own],
+      instances: [],
+    });
+    assert.deepStrictEqual(
+      audited.notAllowed.map((i) => [i.id, i.before, i.after]),
+      [
+        ['ami-a', 'allowed', 'notAllowed'],
+        ['ami-b', 'notAllowed', 'notAllowed'],
+      ],
+      'in audit mode "now" is the current criteria’s verdict',
+    );
   });
 });
