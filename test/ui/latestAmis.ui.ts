@@ -50,7 +50,7 @@ for (const { slug, theme } of THEMES) {
       const launch = view.locator('vscode-button', { hasText: 'Launch' });
       assert.equal(await launch.evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), true);
       await wb!.screenshot('unknown-publisher-checklist');
-      await view.locator('vscode-checkbox[label*="unknown publisher"]').click();
+      await view.locator('section[aria-label="Unknown publisher"] vscode-checkbox').click();
       assert.equal(await launch.evaluate((b) => (b as HTMLElement & { disabled: boolean }).disabled), false);
       await closeEditors(wb!);
     });
