@@ -13,6 +13,7 @@ import { nodeIds } from '../explorer/ids';
 import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
+import { createImageInsights } from '../ec2/imageInsights';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
 import type { PanelArgs } from './panelTable';
@@ -64,8 +65,16 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     }
   };
 
+  const insights = createImageInsights({
+    ec2: (region) => deps.clients().ec2(region),
+    autoScaling: (region) => deps.clients().service('autoScaling', region),
+    explain: (error) => describeError(error, deps.connection()).message,
+    now: () => Date.now(),
+  });
+
   return {
     ec2,
+    insights,
     get backend() {
       return deps.clients().backend.kind;
     },

@@ -12,8 +12,9 @@ import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { startPanel } from './lib/panel';
+import { USED_BY_CSS, lineageSection, usedBySection } from './lib/usedBy';
 
-adoptStyles(`${BASE_CSS}
+adoptStyles(`${BASE_CSS}${USED_BY_CSS}
 body { max-width: 1040px; }
 /* Two groups that wrap as wholes: a narrow panel never leaves Refresh alone on a line. */
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0 4px; }
@@ -192,6 +193,8 @@ function build(d: ImageDetailsInit, notice?: string) {
         d.productCodes.length ? d.productCodes.map((c) => `${c.id} (${c.type})`).join(', ') : undefined,
       ],
     ]),
+    usedBySection(d.usedBy, d.region, d.lastLaunchedTime, (m) => channel.post(m)),
+    lineageSection(d.lineage, d.imageId, (m) => channel.post(m)),
     h(
       'section',
       { attrs: { 'aria-label': 'Storage' } },

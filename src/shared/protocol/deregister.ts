@@ -1,5 +1,7 @@
 /** The Deregister panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
+import type { UsageView } from '../imageUsage';
 import type { HostMessage, PanelError, WebviewMessage } from './envelope';
+import type { RelatedMessage } from './usedBy';
 
 /** What a Deregister panel is about (see `SavedPanelArgs`). */
 export interface DeregisterArgs {
@@ -28,6 +30,8 @@ export interface DeregisterImageInfo {
   snapshots: SnapshotInfo[];
   /** Upper bound of the monthly storage cost of its snapshots, in USD. */
   monthlyCostUsd: number;
+  /** Who still uses it: the pre-check (absent for images that cannot be deregistered here). */
+  usedBy?: UsageView;
 }
 
 export interface DeregisterInit {
@@ -44,6 +48,11 @@ export interface DeregisterParams {
   deleteSnapshots: boolean;
   /** The user ticked the explicit confirmation. Must be true. */
   confirmed: boolean;
+  /**
+   * The user acknowledged that launch templates, Auto Scaling groups or other resources still
+   * launch a selected image. Required (true) when one does; absent counts as false.
+   */
+  confirmedInUse?: boolean;
 }
 
 /** What happened to one image. */
@@ -61,5 +70,5 @@ export interface DeregisterResult {
   items: DeregisterItemResult[];
 }
 
-export type DeregisterToHost = WebviewMessage<DeregisterParams>;
+export type DeregisterToHost = WebviewMessage<DeregisterParams, RelatedMessage>;
 export type DeregisterToWebview = HostMessage<DeregisterInit, DeregisterResult>;

@@ -1,6 +1,9 @@
 /** The Image details panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
 import type { CopyIdMessage, HostMessage, ReadyMessage, RevealInTreeMessage, TagInput } from './envelope';
 import type { PermissionSet } from './launchPermissions';
+import type { LineageView } from '../imageLineage';
+import type { UsageView } from '../imageUsage';
+import type { RelatedMessage } from './usedBy';
 
 /** What an Image details panel is about (see `SavedPanelArgs`). */
 export interface ImageDetailsArgs {
@@ -87,6 +90,10 @@ export interface ImageDetailsInit {
   /** `disabled`, `enabled`, `enabled-with-cooldown`, `disabled-until …`. */
   deregistrationProtection: string;
   lastLaunchedTime?: string;
+  /** Who still uses it (absent until read). */
+  usedBy?: UsageView;
+  /** Where it comes from and what was built from it (absent until read). */
+  lineage?: LineageView;
 }
 
 /** The panels the details panel can open for its image. */
@@ -108,5 +115,6 @@ export interface RefreshMessage {
 
 export type ImageDetailsResult = { details: ImageDetailsInit };
 
-export type ImageDetailsToHost = ReadyMessage | RevealInTreeMessage | CopyIdMessage | OpenPanelMessage | RefreshMessage;
+export type ImageDetailsToHost =
+  ReadyMessage | RevealInTreeMessage | CopyIdMessage | OpenPanelMessage | RefreshMessage | RelatedMessage;
 export type ImageDetailsToWebview = HostMessage<ImageDetailsInit, ImageDetailsResult>;
