@@ -40,6 +40,9 @@ export const COMMAND_IDS = [
   'amiExplorer.stopSimulatorEndpoint',
   'amiExplorer.settlePendingWork',
   'amiExplorer.openWalkthrough',
+  // "Used by" rows of the tree (issue 13).
+  'amiExplorer.revealUsedByInstance',
+  'amiExplorer.copyUsedById',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -42,6 +42,8 @@ import { startSimulatorEndpoint } from './startSimulatorEndpoint';
 import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
 import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
+import { revealUsedByInstance } from './revealUsedByInstance';
+import { copyUsedById } from './copyUsedById';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -88,6 +90,9 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
   'amiExplorer.settlePendingWork': settlePendingWork,
   'amiExplorer.openWalkthrough': openWalkthrough,
+  // "Used by" rows of the tree (issue 13).
+  'amiExplorer.revealUsedByInstance': revealUsedByInstance,
+  'amiExplorer.copyUsedById': copyUsedById,
 };
 
 /** Registers every command behind the error boundary. */

@@ -15,6 +15,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
+ * - `usedBy` (the section under an owned image), `usedBy+<instance|launchTemplate|autoScalingGroup|other|notice>`
  */
 export const contextValues = {
   region: 'region',
@@ -25,6 +26,11 @@ export const contextValues = {
   error: 'error',
   message: 'message',
   imageFamily: 'imageFamily',
+  usedBy: 'usedBy',
+
+  usedByRow(kind: 'instance' | 'launchTemplate' | 'autoScalingGroup' | 'other' | 'notice'): string {
+    return `usedBy+${kind}`;
+  },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {
     return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;

@@ -19,6 +19,9 @@ export const nodeIds = {
   instance: (region: string, instanceId: string) => `${region}/instances/${instanceId}`,
   snapshotsFolder: (region: string) => `${region}/snapshots`,
   snapshot: (region: string, snapshotId: string) => `${region}/snapshots/${snapshotId}`,
+  /** The "Used by" section of an owned image row, and its rows (a kind and the resource's own key). */
+  usedBy: (imageNodeId: string) => `${imageNodeId}/used-by`,
+  usedByRow: (usedById: string, kind: string, key: string) => `${usedById}/${kind}/${encodeURIComponent(key)}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

@@ -12,6 +12,7 @@ import { ErrorNode, LoadMoreNode, MessageNode } from './infoNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { countText, imageDescription, imageIcon, imageLabel, imageTooltip } from './presentation';
 import type { ImagesFolderNode } from './regionNodes';
+import { UsedBySectionNode } from './usedByNodes';
 
 /** "Owned by me", "Amazon"…: its count once known, and its filter when one is active. */
 export class OwnerGroupNode implements ExplorerNode {
@@ -215,10 +216,14 @@ export class ImageNode implements ExplorerNode {
     const image = this.image;
     const now = this.ctx.now();
     const account = this.ctx.model.knownAccountId;
-    const item = new vscode.TreeItem(imageLabel(image), vscode.TreeItemCollapsibleState.None);
+    const owned = account !== undefined && image.OwnerId === account;
+    // An owned image expands to its "Used by" section; other rows stay leaves.
+    const item = new vscode.TreeItem(
+      imageLabel(image),
+      owned ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.description = imageDescription(image, now);
-    const owned = account !== undefined && image.OwnerId === account;
     item.tooltip = new vscode.MarkdownString(
       imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined),
     );
@@ -226,6 +231,11 @@ export class ImageNode implements ExplorerNode {
     const icon = imageIcon(image, account, now);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     return item;
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const account = this.ctx.model.knownAccountId;
+    return account !== undefined && this.image.OwnerId === account ? [new UsedBySectionNode(this, this.ctx)] : [];
   }
 
   getParent(): ExplorerNode {
