@@ -241,6 +241,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   private connectionChanged(change: ConnectionChange): void {
     this.poller.clear();
     this.model.clear();
+    this.insights.clear();
     this.status.show(change.clients);
     const backend = change.clients.backend;
     this.log.info(

@@ -14,6 +14,13 @@ export interface ImageInsights {
   usage(region: string, imageIds: readonly string[]): Promise<Map<string, UsageView>>;
   /** The chain to the root and the caller's images built from this one. */
   lineage(region: string, imageId: string): Promise<LineageView>;
+  /**
+   * The last "Used by" read for this image, if any (tooltips show "in use" only when known: reading
+   * it costs several requests per image, so it is never read for every row).
+   */
+  known(region: string, imageId: string): UsageView | undefined;
+  /** Forgets what was read (another backend or account). */
+  clear(): void;
 }
 
 export interface ImageInsightsDeps {
@@ -24,13 +31,26 @@ export interface ImageInsightsDeps {
   now(): number;
 }
 
+/** At most this many usages are remembered for tooltips. */
+const KNOWN_LIMIT = 2000;
+
 export function createImageInsights(deps: ImageInsightsDeps): ImageInsights {
+  const known = new Map<string, UsageView>();
   return {
-    usage: async (region, imageIds) =>
-      readUsageViews(
+    usage: async (region, imageIds) => {
+      const views = await readUsageViews(
         { ec2: await deps.ec2(region), autoScaling: () => deps.autoScaling(region), explain: (e) => deps.explain(e) },
         imageIds,
-      ),
+      );
+      for (const [id, view] of views) {
+        known.delete(`${region}/${id}`);
+        known.set(`${region}/${id}`, view);
+      }
+      while (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value as string);
+      return views;
+    },
+    known: (region, imageId) => known.get(`${region}/${imageId}`),
+    clear: () => known.clear(),
     lineage: async (region, imageId) => {
       const ec2 = await deps.ec2(region);
       const [ancestry, derived] = await Promise.allSettled([

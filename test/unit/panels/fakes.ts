@@ -115,6 +115,8 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     ec2,
     insightCalls,
     insights: {
+      known: () => undefined,
+      clear: () => undefined,
       async usage(region, ids) {
         insightCalls.push(`usage(${region}, ${ids.join(' ')})`);
         return new Map(ids.map((id) => [id, world.usage?.[id] ?? { available: true, usage: emptyUsage(id) }]));
