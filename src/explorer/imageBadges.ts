@@ -1,29 +1,13 @@
 import type { Image } from '@aws-sdk/client-ec2';
 import type { UsageView } from '../shared/imageUsage';
 import { isInUse, usageSummary } from '../shared/imageUsage';
-import { isDeprecated } from './contextValues';
+import { daysSinceLaunch, isDeprecatedSoon } from '../ec2/imageBadgeRules';
 import { escapeMarkdown } from './presentation';
 
 /**
  * The badges a user decides by (issue 13): free tier, last launched, in use, deprecated soon,
  * platform and billing. Plain text for the tooltip, kept free of `vscode` so it is unit-tested.
  */
-
-/** An image whose deprecation time is within this many days is "deprecated soon". */
-export const DEPRECATED_SOON_DAYS = 30;
-const DAY_MS = 86_400_000;
-
-/** True when the image is not deprecated yet but will be within {@link DEPRECATED_SOON_DAYS}. */
-export function isDeprecatedSoon(image: Pick<Image, 'DeprecationTime'>, now: number): boolean {
-  const at = image.DeprecationTime ? Date.parse(image.DeprecationTime) : NaN;
-  return Number.isFinite(at) && !isDeprecated(image, now) && at - now <= DEPRECATED_SOON_DAYS * DAY_MS;
-}
-
-/** The days since EC2 last launched an instance from it, or `undefined` when it never recorded one. */
-export function daysSinceLaunch(image: Pick<Image, 'LastLaunchedTime'>, now: number): number | undefined {
-  const at = image.LastLaunchedTime ? Date.parse(image.LastLaunchedTime) : NaN;
-  return Number.isFinite(at) ? Math.max(0, Math.floor((now - at) / DAY_MS)) : undefined;
-}
 
 export interface BadgeContext {
   now: number;

@@ -285,7 +285,7 @@ describe('webview panels, driven through their controllers', function () {
       (careless[0] as { message: string }).message,
       /1 launch template still launches this AMI: it will fail to launch after deregistration/,
     );
-    assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'refused before any EC2 call');
+    assert.ok(!api.takePanelEc2Calls().includes('deregisterImage'), 'refused before DeregisterImage');
     const ec2Before = await api.ec2(REGION);
     const still = await ec2Before.send(new DescribeImagesCommand({ ImageIds: [imageId] }));
     assert.strictEqual(still.Images?.[0]?.State, 'available', 'nothing was deregistered');

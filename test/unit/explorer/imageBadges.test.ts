@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { badgeLines, daysSinceLaunch, isDeprecatedSoon } from '../../../src/explorer/imageBadges';
+import { daysSinceLaunch, isDeprecatedSoon } from '../../../src/ec2/imageBadgeRules';
+import { badgeLines } from '../../../src/explorer/imageBadges';
 import { emptyUsage } from '../../../src/shared/imageUsage';
 
 describe('image badges', () => {
