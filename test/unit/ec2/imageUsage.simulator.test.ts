@@ -6,6 +6,7 @@ import { DescribeImagesCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 import { describeError } from '../../../src/aws/errors';
 import { ancestryOf, derivedImagesOf } from '../../../src/ec2/imageLineage';
+import { createImageInsights } from '../../../src/ec2/imageInsights';
 import { loadImageUsage, readUsageViews, type UsageClients } from '../../../src/ec2/imageUsage';
 import { inUseWarning, usageSummary } from '../../../src/shared/imageUsage';
 
@@ -127,5 +128,34 @@ describe('image usage and lineage on the simulator', () => {
     assert.strictEqual(chain.length, 4);
     assert.ok(chain.every((e) => e.region === 'us-east-1' && e.creationDate));
     assert.strictEqual(chain.at(-1)?.ownerAlias, 'amazon');
+  });
+
+  it('insights: lineage degrades per part on an endpoint without GetImageAncestry', async () => {
+    const webBase = await owned('web-server-base-v7');
+    const noAncestry = Object.assign(new EC2Client({ region: 'us-east-1' }), {
+      send: (command: { constructor: { name: string } }) =>
+        command.constructor.name === 'GetImageAncestryCommand'
+          ? Promise.reject(
+              Object.assign(new Error('The action GetImageAncestry is not valid for this web service.'), {
+                name: 'InvalidAction',
+              }),
+            )
+          : ec2.send(command as never),
+    });
+    const insights = createImageInsights({
+      ec2: async () => noAncestry,
+      autoScaling: () => clients.service('autoScaling', 'us-east-1'),
+      explain,
+      now: () => Date.now(),
+    });
+    const lineage = await insights.lineage('us-east-1', webBase);
+    assert.deepStrictEqual(lineage.ancestry, {
+      available: false,
+      reason: 'This endpoint does not support GetImageAncestry.',
+    });
+    assert.ok(lineage.derived.available && lineage.derived.items.length === 2, 'derived images still listed');
+    assert.strictEqual(insights.known('us-east-1', webBase), undefined, 'nothing read, nothing known');
+    await insights.usage('us-east-1', [webBase]);
+    assert.ok(insights.known('us-east-1', webBase)?.available, 'a read usage is remembered for tooltips');
   });
 });
