@@ -4,9 +4,12 @@ import type { AwsClients, BackendConfig } from './aws/clientFactory';
 import type { ConnectionChange } from './aws/connection';
 import { Connection } from './aws/connection';
 import type { ConnectionContext, UserError } from './aws/errors';
+import { describeError } from './aws/errors';
 import type { CommandDeps } from './commands/deps';
 import type { UserInput } from './commands/userInput';
 import { VscodeUserInput } from './commands/vscodeUserInput';
+import type { ImageInsights } from './ec2/imageInsights';
+import { createImageInsights } from './ec2/imageInsights';
 import { ConnectionStatus } from './explorer/connectionStatus';
 import { ExplorerModel } from './explorer/explorerModel';
 import { PendingWorkStatus } from './explorer/pendingWorkStatus';
@@ -45,6 +48,7 @@ export interface SimulatorOverride {
 export class Container implements CommandDeps, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly model: ExplorerModel;
+  readonly insights: ImageInsights;
   readonly poller: Poller;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
@@ -86,10 +90,21 @@ export class Container implements CommandDeps, vscode.Disposable {
       snapshotPricePerGbMonth: () => this.current.snapshotPricePerGbMonth,
       now: () => Date.now(),
     });
+    this.insights = createImageInsights({
+      ec2: (region) => this.backendConnection.clients().ec2(region),
+      autoScaling: (region) => this.backendConnection.clients().service('autoScaling', region),
+      explain: (error) => describeError(error, this.connection()).message,
+      now: () => Date.now(),
+    });
     this.poller = new Poller(this.model, POLL_INTERVAL_MS, realScheduler, (error) =>
       this.log.warn(`Polling failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
     );
-    const nodeContext = { model: this.model, now: () => Date.now(), connection: () => this.connection() };
+    const nodeContext = {
+      model: this.model,
+      now: () => Date.now(),
+      connection: () => this.connection(),
+      insights: this.insights,
+    };
     this.tree = new AmiTreeProvider(nodeContext, () => this.current.regions);
     this.treeView = vscode.window.createTreeView('amiExplorer.amis', {
       treeDataProvider: this.tree,
@@ -227,6 +242,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   private connectionChanged(change: ConnectionChange): void {
     this.poller.clear();
     this.model.clear();
+    this.insights.clear();
     this.status.show(change.clients);
     const backend = change.clients.backend;
     this.log.info(

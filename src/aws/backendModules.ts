@@ -41,6 +41,9 @@ export {
   // Who uses an AMI and what it was built from (issue 13).
   paginateDescribeImageReferences,
   GetImageAncestryCommand,
+  // "Used by" (issue 13): the launch template versions behind a reference.
+  paginateDescribeLaunchTemplates,
+  paginateDescribeLaunchTemplateVersions,
 } from '@aws-sdk/client-ec2';
 export { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 // Allowed AMIs and the EC2 side of the Recycle Bin (issue 14): src/ec2/allowedImages.ts, src/ec2/recycleBin.ts.

@@ -47,6 +47,9 @@ export const COMMAND_IDS = [
   'amiExplorer.restoreFromRecycleBin',
   // Issue 13 item 3: cleanup by rules.
   'amiExplorer.cleanUpImages',
+  // "Used by" rows of the tree (issue 13).
+  'amiExplorer.revealUsedByInstance',
+  'amiExplorer.copyUsedById',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

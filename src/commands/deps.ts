@@ -7,11 +7,14 @@ import type { Poller } from '../explorer/poller';
 import type { AmiTreeProvider } from '../explorer/treeProvider';
 import type { AmiExplorerSettings } from '../settings';
 import type { PanelArgs } from '../panels/panelTable';
+import type { ImageInsights } from '../ec2/imageInsights';
 import type { UserInput } from './userInput';
 
 /** What commands get from the container. Commands never build SDK clients themselves. */
 export interface CommandDeps {
   readonly model: ExplorerModel;
+  /** "Used by" and lineage on the current connection (issue 13). */
+  readonly insights: ImageInsights;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   /** Reveals, selects and focuses a row of the AMIs view. */

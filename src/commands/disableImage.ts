@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { disableImage as sendDisable, launchPermissions } from '../ec2/governance';
 import type { CommandDeps } from './deps';
 import { governedImage, imageChanged } from './governanceTargets';
+import { confirmNotInUse } from './inUsePrecheck';
 import { withProgress } from '../notifications';
 
 function describePermission(p: LaunchPermission): string {
@@ -25,6 +26,7 @@ export async function disableImage(deps: CommandDeps, node?: unknown): Promise<v
     vscode.l10n.t('You own no available AMI to disable'),
   );
   const imageId = image.ImageId ?? '';
+  await confirmNotInUse(deps, region, imageId, 'disabling', vscode.l10n.t('Disable anyway'));
   const ec2 = await deps.model.ec2(region);
   const permissions = await launchPermissions(ec2, imageId);
   const who = permissions.length

@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
+import type { BadgeFilterKey } from '../ec2/imageBadgeRules';
+import { BADGE_FILTERS, BADGE_FILTER_KEYS } from '../ec2/imageBadgeRules';
 import type { ImageFilter } from '../ec2/imageFilter';
 import { OWNER_GROUP_LABELS } from '../ec2/ownerGroups';
 import { nodeIds } from '../explorer/ids';
 import type { CommandDeps } from './deps';
 import { ownerGroupTarget } from './targets';
 
-/** Narrows an owner group server-side: name pattern, architecture, platform, deprecated images. */
+/**
+ * Narrows an owner group: name pattern, architecture, platform, deprecated images, and badges
+ * (free tier through EC2's `free-tier-eligible` filter; deprecation and last-launch times, which
+ * EC2 cannot filter on, on the client). "In use" is no filter: it costs DescribeImageReferences
+ * calls per image, so it is read per image ("Used by") instead.
+ */
 export async function filterImages(deps: CommandDeps, node?: unknown): Promise<void> {
   const { region, group } = await ownerGroupTarget(deps, node);
   const current = deps.model.filterOf(region, group) ?? {};
-  const title = (step: number) => vscode.l10n.t('Filter {0} in {1} ({2}/4)', OWNER_GROUP_LABELS[group], region, step);
+  const title = (step: number) => vscode.l10n.t('Filter {0} in {1} ({2}/5)', OWNER_GROUP_LABELS[group], region, step);
   const input = deps.input();
 
   const namePattern = await input.text({
@@ -46,11 +53,22 @@ export async function filterImages(deps: CommandDeps, node?: unknown): Promise<v
     { title: title(4), placeholder: vscode.l10n.t('Deprecated images') },
   );
 
+  const badges = await input.pickMany<BadgeFilterKey>(
+    BADGE_FILTER_KEYS.map((key) => ({
+      label: BADGE_FILTERS[key].label,
+      description: 'ec2' in BADGE_FILTERS[key] ? vscode.l10n.t('EC2 filter') : undefined,
+      value: key,
+      picked: current.badges?.includes(key),
+    })),
+    { title: title(5), placeholder: vscode.l10n.t('Badges every image must have (none: any)') },
+  );
+
   deps.model.setFilter(region, group, {
     namePattern: namePattern.trim() || undefined,
     architecture,
     platform,
     includeDeprecated,
+    badges: badges.length ? badges : undefined,
   });
   const groupNode = deps.tree.nodeById(nodeIds.ownerGroup(region, group));
   if (groupNode) {

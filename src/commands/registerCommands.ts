@@ -47,6 +47,8 @@ import { revealParameterImage } from './revealParameterImage';
 import { editAllowedImages } from './editAllowedImages';
 import { restoreFromRecycleBin } from './restoreFromRecycleBin';
 import { cleanUpImages } from './cleanUpImages';
+import { revealUsedByInstance } from './revealUsedByInstance';
+import { copyUsedById } from './copyUsedById';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -98,6 +100,9 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.editAllowedImages': editAllowedImages,
   'amiExplorer.restoreFromRecycleBin': restoreFromRecycleBin,
   'amiExplorer.cleanUpImages': cleanUpImages,
+  // "Used by" rows of the tree (issue 13).
+  'amiExplorer.revealUsedByInstance': revealUsedByInstance,
+  'amiExplorer.copyUsedById': copyUsedById,
 };
 
 /** Registers every command behind the error boundary. */

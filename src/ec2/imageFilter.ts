@@ -1,4 +1,6 @@
 import type { Filter, Image } from '@aws-sdk/client-ec2';
+import type { BadgeFilterKey } from './imageBadgeRules';
+import { BADGE_FILTERS } from './imageBadgeRules';
 
 /** What the "Filter Images…" command narrows an owner group by. All parts are optional. */
 export interface ImageFilter {
@@ -7,10 +9,19 @@ export interface ImageFilter {
   architecture?: 'x86_64' | 'arm64' | 'i386';
   platform?: 'windows' | 'linux';
   includeDeprecated?: boolean;
+  /** Badges every listed image must have (all of them). */
+  badges?: BadgeFilterKey[];
 }
 
 export function isEmptyFilter(filter: ImageFilter | undefined): boolean {
-  return !filter || (!filter.namePattern && !filter.architecture && !filter.platform && !filter.includeDeprecated);
+  return (
+    !filter ||
+    (!filter.namePattern &&
+      !filter.architecture &&
+      !filter.platform &&
+      !filter.includeDeprecated &&
+      !filter.badges?.length)
+  );
 }
 
 /** The pattern sent to EC2: a bare word becomes `*word*` so it matches anywhere. */
@@ -37,15 +48,22 @@ export function toEc2Filters(filter: ImageFilter | undefined): Filter[] {
   if (filter.platform === 'windows') {
     filters.push({ Name: 'platform', Values: ['windows'] });
   }
+  for (const key of filter.badges ?? []) {
+    const rule = BADGE_FILTERS[key];
+    if ('ec2' in rule) filters.push({ Name: rule.ec2.Name, Values: [...rule.ec2.Values] });
+  }
   return filters;
 }
 
 /** The client-side part of a filter (see {@link toEc2Filters}). */
-export function matchesClientSide(filter: ImageFilter | undefined, image: Image): boolean {
-  if (filter?.platform === 'linux') {
-    return String(image.Platform ?? '').toLowerCase() !== 'windows';
+export function matchesClientSide(filter: ImageFilter | undefined, image: Image, now = Date.now()): boolean {
+  if (filter?.platform === 'linux' && String(image.Platform ?? '').toLowerCase() === 'windows') {
+    return false;
   }
-  return true;
+  return (filter?.badges ?? []).every((key) => {
+    const rule = BADGE_FILTERS[key];
+    return 'matches' in rule ? rule.matches(image, now) : true;
+  });
 }
 
 /** A short summary shown on the filtered group, e.g. `name ~ *ubuntu*, arm64, incl. deprecated`. */
@@ -65,6 +83,9 @@ export function describeFilter(filter: ImageFilter | undefined): string {
   }
   if (filter.includeDeprecated) {
     parts.push('incl. deprecated');
+  }
+  for (const key of filter.badges ?? []) {
+    parts.push(BADGE_FILTERS[key].label.toLowerCase());
   }
   return parts.join(', ');
 }

@@ -17,6 +17,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `loadMore`, `error`, `message`
  * - `latestFolder`, `latestNamespace`, `latestParameter+<visible|missing>` (missing: the image it names is not visible)
  * - `allowedImages`, `recycleBinFolder`, `recycleBinEntry+<image|snapshot>` (issue 14)
+ * - `usedBy` (the section under an owned image), `usedBy+<instance|launchTemplate|autoScalingGroup|other|notice>`
  */
 export const contextValues = {
   region: 'region',
@@ -39,6 +40,12 @@ export const contextValues = {
 
   recycleBinEntry(kind: 'image' | 'snapshot'): string {
     return `recycleBinEntry+${kind}`;
+  },
+
+  usedBy: 'usedBy',
+
+  usedByRow(kind: 'instance' | 'launchTemplate' | 'autoScalingGroup' | 'other' | 'notice'): string {
+    return `usedBy+${kind}`;
   },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {

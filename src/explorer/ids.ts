@@ -28,6 +28,9 @@ export const nodeIds = {
   /** The region's Recycle Bin folder and its AMIs and snapshots (issue 14). */
   recycleBin: (region: string) => `${region}/recycle-bin`,
   recycleBinEntry: (region: string, id: string) => `${region}/recycle-bin/${id}`,
+  /** The "Used by" section of an owned image row, and its rows (a kind and the resource's own key). */
+  usedBy: (imageNodeId: string) => `${imageNodeId}/used-by`,
+  usedByRow: (usedById: string, kind: string, key: string) => `${usedById}/${kind}/${encodeURIComponent(key)}`,
   loadMore: (parentId: string) => `${parentId}/load-more`,
   error: (parentId: string) => `${parentId}/error`,
   empty: (parentId: string) => `${parentId}/empty`,

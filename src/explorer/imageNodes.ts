@@ -13,6 +13,9 @@ import { ErrorNode, LoadMoreNode, MessageNode } from './infoNodes';
 import type { ExplorerNode, NodeContext } from './node';
 import { countText, imageDescription, imageIcon, imageLabel, imageTooltip } from './presentation';
 import type { ImagesFolderNode } from './regionNodes';
+import { UsedBySectionNode } from './usedByNodes';
+import type { BadgeContext } from './imageBadges';
+import { badgeLines } from './imageBadges';
 
 /** "Owned by me", "Amazon"…: its count once known, and its filter when one is active. */
 export class OwnerGroupNode implements ExplorerNode {
@@ -216,12 +219,26 @@ export class ImageNode implements ExplorerNode {
     const image = this.image;
     const now = this.ctx.now();
     const account = this.ctx.model.knownAccountId;
-    const item = new vscode.TreeItem(imageLabel(image), vscode.TreeItemCollapsibleState.None);
+    const owned = account !== undefined && image.OwnerId === account;
+    // An owned image expands to its "Used by" section; other rows stay leaves.
+    const item = new vscode.TreeItem(
+      imageLabel(image),
+      owned ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = this.id;
     item.description = imageDescription(image, now);
-    const owned = account !== undefined && image.OwnerId === account;
     item.tooltip = new vscode.MarkdownString(
-      imageTooltip(image, account, now, owned ? this.ctx.model.costs.price() : undefined) +
+      imageTooltip(
+        image,
+        account,
+        now,
+        owned ? this.ctx.model.costs.price() : undefined,
+        badgeLines(image, {
+          now,
+          usage: this.ctx.insights.known(this.region, this.imageId),
+          parent: this.parentImage(image),
+        }),
+      ) +
         '\n\n' +
         trustTooltip(
           image,
@@ -233,6 +250,21 @@ export class ImageNode implements ExplorerNode {
     const icon = imageIcon(image, account, now);
     item.iconPath = new vscode.ThemeIcon(icon.id, icon.color ? new vscode.ThemeColor(icon.color) : undefined);
     return item;
+  }
+
+  /** The image it was built from, named when it is among the caller's loaded images. */
+  private parentImage(image: Image): BadgeContext['parent'] {
+    if (!image.SourceImageId) return undefined;
+    const region =
+      image.SourceImageRegion && image.SourceImageRegion !== this.region ? image.SourceImageRegion : undefined;
+    const pages = ROOT_DEVICE_TYPES.map((rt) => this.ctx.model.peekGroup(region ?? this.region, 'self', rt));
+    const source = pages.flatMap((p) => p?.images ?? []).find((i) => i.ImageId === image.SourceImageId);
+    return { imageId: image.SourceImageId, region, name: source?.Name };
+  }
+
+  async getChildren(): Promise<ExplorerNode[]> {
+    const account = this.ctx.model.knownAccountId;
+    return account !== undefined && this.image.OwnerId === account ? [new UsedBySectionNode(this, this.ctx)] : [];
   }
 
   getParent(): ExplorerNode {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConnectionContext } from '../aws/errors';
+import type { ImageInsights } from '../ec2/imageInsights';
 import type { ExplorerModel } from './explorerModel';
 
 /** A row of the tree: plain data plus how to show it. Nodes never prompt, run commands or refresh themselves. */
@@ -16,9 +17,11 @@ export interface ExplorerNode {
   holds?(id: string): boolean;
 }
 
-/** What nodes read: the data model, the time, and how we are connected (for error advice). */
+/** What nodes read: the data model, the time, how we are connected (for error advice), and image insights. */
 export interface NodeContext {
   readonly model: ExplorerModel;
   now(): number;
   connection(): ConnectionContext;
+  /** "Used by" and lineage, read when a section is expanded. */
+  readonly insights: ImageInsights;
 }

@@ -97,6 +97,8 @@ export function imageTooltip(
   accountId: string | undefined,
   now: number,
   pricePerGbMonth?: number,
+  /** Already escaped Markdown lines (the badges of imageBadges.ts), shown after the attributes. */
+  badges: readonly string[] = [],
 ): string {
   const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
   const lines: string[] = [`**${e(imageLabel(image))}**`, ''];
@@ -157,6 +159,7 @@ export function imageTooltip(
       lines.push(`${label}: ${e(value)}  `);
     }
   }
+  lines.push(...badges);
   const devices = image.BlockDeviceMappings ?? [];
   if (devices.length) {
     lines.push('', '**Block devices**', '');

@@ -16,7 +16,9 @@ import type {
   DeregisterToHost,
 } from '../shared/protocol/deregister';
 import type { ReadyMessage } from '../shared/protocol/envelope';
+import { inUseWarning } from '../shared/imageUsage';
 import type { PanelServices } from './panelServices';
+import { relatedRefusal, runRelated } from './relatedResources';
 import type { PanelController, Post } from './panelSession';
 import { recycleBinNotes } from './recycleBinOutlook';
 
@@ -41,6 +43,8 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readDeregisterMessage, raw, (m) => {
       if (m.type === 'revealInTree' || m.type === 'copyId') return 'deregistered images cannot be revealed or copied.';
+      if (m.type === 'revealRelated' || m.type === 'copyRelatedId')
+        return relatedRefusal(m, this.data && { region: this.region, usage: this.data.images.map((i) => i.usedBy) });
       if (m.type === 'submit') {
         return this.data ? refusalFor(m.params, this.data, this.done) : 'The panel has not loaded the images yet.';
       }
@@ -57,24 +61,28 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     const notes = guardrails
       ? await recycleBinNotes(guardrails, this.region, images, (e) => this.services.explainError(e))
       : undefined;
-    this.data = {
-      region: this.region,
-      snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH,
-      images: this.imageIds.map((id) => {
-        const info = toInfo(
-          id,
-          images.find((i) => i.ImageId === id),
-          account,
-          this.done.has(id),
-        );
-        const note = notes?.get(id);
-        return note && info.state !== 'not found' ? { ...info, recycleBin: note } : info;
-      }),
-    };
+    const infos = this.imageIds.map((id) => {
+      const info = toInfo(
+        id,
+        images.find((i) => i.ImageId === id),
+        account,
+        this.done.has(id),
+      );
+      const note = notes?.get(id);
+      return note && info.state !== 'not found' ? { ...info, recycleBin: note } : info;
+    });
+    // The pre-check: who still launches the images this panel may deregister.
+    const candidates = infos.filter((i) => !blockedReason(i)).map((i) => i.imageId);
+    if (candidates.length > 0) {
+      const usage = await this.services.insights.usage(this.region, candidates);
+      for (const info of infos) info.usedBy = usage.get(info.imageId);
+    }
+    this.data = { region: this.region, snapshotPricePerGiBMonth: SNAPSHOT_USD_PER_GB_MONTH, images: infos };
     return this.data;
   }
 
   async handle(m: Exclude<Msg, ReadyMessage>, post: Post<DeregisterInit, DeregisterResult>): Promise<void> {
+    if (m.type === 'revealRelated' || m.type === 'copyRelatedId') return runRelated(m, this.services);
     if (m.type !== 'submit') return;
     const data = this.data as DeregisterInit; // parse() refuses a submit before load()
     const { imageIds, deleteSnapshots } = m.params;
@@ -137,6 +145,10 @@ export function refusalFor(p: DeregisterParams, data: DeregisterInit, done: Read
     if (done.has(id)) return `${id} is already deregistered.`;
     const why = blockedReason(info);
     if (why) return why;
+    const inUse = info.usedBy?.available ? inUseWarning(info.usedBy.usage, 'deregistration') : undefined;
+    if (inUse && !p.confirmedInUse) {
+      return `${id}: ${inUse} Acknowledge it in the panel to deregister it anyway.`;
+    }
   }
   return undefined;
 }

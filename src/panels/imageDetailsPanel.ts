@@ -18,6 +18,7 @@ import type {
 import type { ReadyMessage } from '../shared/protocol/envelope';
 import { toPermissionSet } from './launchPermissionsPanel';
 import { trustAndParameter } from './imageTrust';
+import { relatedRefusal, runRelated } from './relatedResources';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
@@ -44,14 +45,22 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
         return `${m.id} is not the image of this panel.`;
       if (m.type === 'openPanel')
         return this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
+      if (m.type === 'revealRelated' || m.type === 'copyRelatedId')
+        return relatedRefusal(
+          m,
+          this.data && { region: this.region, usage: [this.data.usedBy], lineage: this.data.lineage },
+        );
       return undefined;
     });
   }
 
   async load(): Promise<ImageDetailsInit> {
-    const [images, account] = await Promise.all([
+    // "Used by" and lineage never throw (each says why it is missing), so they load alongside.
+    const [images, account, usage, lineage] = await Promise.all([
       this.services.ec2.describeImages(this.region, [this.imageId]),
       this.services.callerAccountId(),
+      this.services.insights.usage(this.region, [this.imageId]),
+      this.services.insights.lineage(this.region, this.imageId),
     ]);
     const image = images[0];
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region} (or is no longer visible to you).`);
@@ -76,8 +85,12 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
         };
       }
     }
-    const details = toDetails(this.region, image, owned, permissions, this.services.now());
-    this.data = { ...details, ...(await trustAndParameter(this.services, this.region, image)) };
+    this.data = {
+      ...toDetails(this.region, image, owned, permissions, this.services.now()),
+      usedBy: usage.get(this.imageId),
+      lineage,
+      ...(await trustAndParameter(this.services, this.region, image)),
+    };
     return this.data;
   }
 
@@ -87,6 +100,9 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
         return this.services.revealImage(this.region, m.id);
       case 'copyId':
         return this.services.copyText(m.id);
+      case 'revealRelated':
+      case 'copyRelatedId':
+        return runRelated(m, this.services);
       case 'openPanel':
         return this.services.showPanel(
           m.panel === 'deregister'

@@ -18,6 +18,7 @@ import type { AmiTreeProvider } from '../explorer/treeProvider';
 import { isCancellation } from '../commands/userInput';
 import type { UserInput } from '../commands/userInput';
 import { workspaceRulesStore } from './cleanupRulesStore';
+import { createImageInsights } from '../ec2/imageInsights';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import { createGuardrailServices } from './guardrailServices';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
@@ -72,8 +73,16 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     }
   };
 
+  const insights = createImageInsights({
+    ec2: (region) => deps.clients().ec2(region),
+    autoScaling: (region) => deps.clients().service('autoScaling', region),
+    explain: (error) => describeError(error, deps.connection()).message,
+    now: () => Date.now(),
+  });
+
   return {
     ec2,
+    insights,
     get backend() {
       return deps.clients().backend.kind;
     },

@@ -14,6 +14,7 @@ import type {
   Volume,
 } from '@aws-sdk/client-ec2';
 import type { GuardrailServices } from './guardrailServices';
+import type { ImageInsights } from '../ec2/imageInsights';
 import type { PanelArgs } from './panelTable';
 import type { PanelError } from '../shared/protocol/envelope';
 
@@ -62,6 +63,8 @@ export interface PanelEc2Operations {
 /** What the panels ask of the extension around EC2. */
 export interface PanelServices {
   readonly ec2: PanelEc2Operations;
+  /** "Used by" and lineage (issue 13): never throw, each part says why it is missing. */
+  readonly insights: ImageInsights;
   /** Which EC2 the extension talks to: launching on real AWS costs money. */
   readonly backend: 'simulator' | 'aws';
   /** Maps any thrown error to EC2's message and the fix (`describeError` of `src/aws/errors.ts`). */

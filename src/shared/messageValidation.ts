@@ -194,6 +194,20 @@ const common = {
 
 const openDetails = obj({ type: literal('openDetails'), id: imageId });
 
+/** Ids of "Used by" and lineage: the panel checks that it sent them; here only their shape. */
+const relatedId = str(64, (v) =>
+  /^(ami|i|lt)-[0-9a-f]{8,17}$/.test(v) ? undefined : `"${v}" is not an AMI, instance or launch template id.`,
+);
+const related = {
+  revealRelated: obj({
+    type: literal('revealRelated'),
+    kind: oneOf(['instance', 'image'] as const),
+    id: relatedId,
+    region: str(32, checkRegion),
+  }),
+  copyRelatedId: obj({ type: literal('copyRelatedId'), id: relatedId }),
+};
+
 function submit<P>(params: Reader<P>) {
   return obj({ type: literal('submit'), requestId, params });
 }
@@ -257,22 +271,30 @@ export const readCreateImageMessage: Reader<CreateImageToHost> = byType<CreateIm
   }),
 });
 
+const deregisterParams = obj({
+  imageIds: (v, path) => {
+    const ids = arr(imageId, LIMITS.maxImagesPerDeregister, true)(v, path);
+    if (ids.length === 0) refuse(path, 'must name at least one image.');
+    return ids;
+  },
+  deleteSnapshots: bool,
+  confirmed: (v, path) => {
+    if (v !== true) refuse(path, 'must be true: deregistering needs an explicit confirmation.');
+    return true;
+  },
+  confirmedInUse: bool,
+});
+
 export const readDeregisterMessage: Reader<DeregisterToHost> = byType<DeregisterToHost>({
   ...common,
-  submit: submit(
-    obj({
-      imageIds: (v, path) => {
-        const ids = arr(imageId, LIMITS.maxImagesPerDeregister, true)(v, path);
-        if (ids.length === 0) refuse(path, 'must name at least one image.');
-        return ids;
-      },
-      deleteSnapshots: bool,
-      confirmed: (v, path) => {
-        if (v !== true) refuse(path, 'must be true: deregistering needs an explicit confirmation.');
-        return true;
-      },
-    }),
-  ),
+  ...related,
+  // `confirmedInUse` is optional (absent: false); every other key is exact.
+  submit: submit((v, path) => {
+    const plain =
+      typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+    if (!plain || Object.prototype.hasOwnProperty.call(v, 'confirmedInUse')) return deregisterParams(v, path);
+    return deregisterParams({ ...(v as Record<string, unknown>), confirmedInUse: false }, path);
+  }),
 });
 
 export const readLaunchPermissionsMessage: Reader<LaunchPermissionsToHost> = byType<LaunchPermissionsToHost>({
@@ -332,6 +354,7 @@ export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<La
 /** The details panel is read-only: it may only refresh, copy or reveal its image, and open other panels. */
 export const readImageDetailsMessage: Reader<ImageDetailsToHost> = byType<ImageDetailsToHost>({
   ...common,
+  ...related,
   refresh: obj({ type: literal('refresh'), requestId }),
   openPanel: obj({ type: literal('openPanel'), panel: oneOf(DETAIL_ACTIONS) }),
 });

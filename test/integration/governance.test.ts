@@ -189,16 +189,28 @@ describe('governance of owned AMIs', () => {
         .LaunchPermissions ?? [];
     assert.strictEqual((await permissions()).length, 1);
 
-    api.setUserInput(new ScriptedInput().decline());
+    // The in-use pre-check comes first: the ci-runner launch template still launches it.
+    const anyway = (i: { label: string }) => i.label.includes('Disable anyway');
+    const careful = new ScriptedInput().pickWhere((i) => i.label.includes('ci-runner'));
+    api.setUserInput(careful);
+    await run(api, 'amiExplorer.disableImage', row);
+    assert.match(
+      careful.prompts[0].title,
+      /^1 launch template still launches this AMI: it will fail to launch after disabling/,
+    );
+    assert.strictEqual(careful.prompts.length, 1, 'picking the template stops the command');
+    assert.strictEqual(contextValue(await current(api, row)), 'image+available+owned+private', 'stopped: unchanged');
+
+    api.setUserInput(new ScriptedInput().pickWhere(anyway).decline());
     await run(api, 'amiExplorer.disableImage', row);
     assert.strictEqual(contextValue(await current(api, row)), 'image+available+owned+private', 'declined: unchanged');
 
-    const input = new ScriptedInput().accept();
+    const input = new ScriptedInput().pickWhere(anyway).accept();
     api.setUserInput(input);
     await run(api, 'amiExplorer.disableImage', row);
-    assert.match(input.prompts[0].title, /removes every launch permission/);
-    assert.match(input.prompts[0].detail ?? '', /^Disabling removes every launch permission/);
-    assert.match(input.prompts[0].detail ?? '', /210987654321/);
+    assert.match(input.prompts[1].title, /removes every launch permission/);
+    assert.match(input.prompts[1].detail ?? '', /^Disabling removes every launch permission/);
+    assert.match(input.prompts[1].detail ?? '', /210987654321/);
     let now = await current(api, row);
     assert.strictEqual(contextValue(now), 'image+disabled+owned+private');
     assert.strictEqual(iconId(now), 'circle-slash');

@@ -267,10 +267,34 @@ describe('webview panels, driven through their controllers', function () {
       ['refused'],
     );
 
+    // The pre-check: the ci-runner launch template still launches it, so a plain confirmation is refused.
+    const usedBy = init.images[0].usedBy;
+    assert.ok(
+      usedBy?.available && usedBy.usage.launchTemplates.some((t) => t.name === 'ci-runner'),
+      JSON.stringify(usedBy),
+    );
+    const careless = await panel.post({
+      type: 'submit',
+      requestId: 'd0b',
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
+    });
+    assert.deepStrictEqual(
+      careless.map((m) => m.type),
+      ['refused'],
+    );
+    assert.match(
+      (careless[0] as { message: string }).message,
+      /1 launch template still launches this AMI: it will fail to launch after deregistration/,
+    );
+    assert.ok(!api.takePanelEc2Calls().includes('deregisterImage'), 'refused before DeregisterImage');
+    const ec2Before = await api.ec2(REGION);
+    const still = await ec2Before.send(new DescribeImagesCommand({ ImageIds: [imageId] }));
+    assert.strictEqual(still.Images?.[0]?.State, 'available', 'nothing was deregistered');
+
     const result = await succeeded(panel, {
       type: 'submit',
       requestId: 'd1',
-      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true, confirmedInUse: true },
     });
     const item = (result.items as { imageId: string; ok: boolean; deletedSnapshotIds: string[] }[])[0];
     assert.ok(item.ok);

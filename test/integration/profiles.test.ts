@@ -122,6 +122,17 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await waitFor('the account in the status bar', () => api.connectionStatusText().includes('123456789012'));
     assert.ok(api.connectionStatusText().includes(SIMULATOR_PROFILES.endpoint));
     await waitFor('the endpoint in the tooltip', () => api.connectionStatusTooltip().includes(server.url));
+
+    // Used by (DescribeImageReferences, launch templates, Auto Scaling) through the same profile.
+    const owned = await children(api, await nodeAt(api, ['us-east-1', 'Images', 'Owned by me', 'EBS-backed']));
+    let usedBy: ExplorerNode | undefined;
+    for (const row of owned.filter((n) => /^image\+available\+owned/.test(contextValue(n)))) {
+      const section = (await children(api, row))[0];
+      const found = (await children(api, section)).some((r) => contextValue(r) === 'usedBy+launchTemplate');
+      if (found) usedBy = section;
+    }
+    assert.ok(usedBy, 'an owned image on the first page is used by a launch template, read through the profile');
+    assert.ok((await children(api, usedBy)).every((r) => contextValue(r) !== 'usedBy+notice'));
   });
 
   it('shows the same tree through a credential_process profile', async () => {

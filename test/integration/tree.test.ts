@@ -115,7 +115,8 @@ describe('AMIs tree', () => {
         .type('al2023')
         .pickLabel('arm64')
         .pickLabel('Any platform')
-        .pickLabel('Hide deprecated images'),
+        .pickLabel('Hide deprecated images')
+        .pickLabels([]),
     );
     await run(api, 'amiExplorer.filterImages', amazon);
     assert.strictEqual(contextValue(amazon), 'ownerGroup+amazon+filtered');
@@ -131,6 +132,28 @@ describe('AMIs tree', () => {
     assert.strictEqual(contextValue(amazon), 'ownerGroup+amazon');
   });
 
+  it('filters an owner group by a badge: free tier through EC2, shown on the group and in each tooltip', async () => {
+    const amazon = await nodeAt(api, ['us-east-1', 'Images', 'Amazon']);
+    api.setUserInput(
+      new ScriptedInput()
+        .type('')
+        .pickLabel('Any architecture')
+        .pickLabel('Any platform')
+        .pickLabel('Hide deprecated images')
+        .pickLabels(['Free tier eligible']),
+    );
+    await run(api, 'amiExplorer.filterImages', amazon);
+    assert.match(description(amazon), /filter: free tier eligible/);
+    const ebs = (await children(api, amazon))[0];
+    const rows = (await children(api, ebs)).filter((n) => /^image\+/.test(contextValue(n)));
+    assert.ok(rows.length > 0, 'some free-tier Amazon images');
+    for (const row of rows) {
+      const tip = item(row).tooltip;
+      assert.match(tip instanceof vscode.MarkdownString ? tip.value : String(tip), /Free tier: eligible/);
+    }
+    await run(api, 'amiExplorer.clearFilter', amazon);
+  });
+
   it('says so when a filter matches nothing', async () => {
     const shared = await nodeAt(api, ['us-east-1', 'Images', 'Shared with me']);
     api.setUserInput(
@@ -138,7 +161,8 @@ describe('AMIs tree', () => {
         .type('no-such-image-anywhere')
         .pickLabel('Any architecture')
         .pickLabel('Any platform')
-        .pickLabel('Hide deprecated images'),
+        .pickLabel('Hide deprecated images')
+        .pickLabels([]),
     );
     await run(api, 'amiExplorer.filterImages', shared);
     const ebs = (await children(api, shared))[0];

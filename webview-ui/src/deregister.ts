@@ -13,8 +13,11 @@ import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { startPanel } from './lib/panel';
+import { USED_BY_CSS, usageLists } from './lib/usedBy';
+import { inUseWarning } from '../../src/shared/imageUsage';
+import type { RelatedMessage } from '../../src/shared/protocol/usedBy';
 
-adoptStyles(`${BASE_CSS}
+adoptStyles(`${BASE_CSS}${USED_BY_CSS}
 .blocked { color: var(--vscode-errorForeground); }
 .snap { white-space: nowrap; }
 .totals { margin: 8px 0 12px; font-weight: 600; }
@@ -22,8 +25,8 @@ td.select { width: 28px; }
 ul.doomed { margin: 4px 0 0; padding-left: 20px; }
 `);
 
-/** What is kept across reloads: the selection and the snapshot choice, never the confirmation. */
-type SavedForm = Omit<DeregisterParams, 'confirmed'>;
+/** What is kept across reloads: the selection and the snapshot choice, never the confirmations. */
+type SavedForm = Omit<DeregisterParams, 'confirmed' | 'confirmedInUse'>;
 
 const channel = new HostChannel<DeregisterToHost, DeregisterToWebview, SavedForm>();
 const app = document.getElementById('app') as HTMLElement;
@@ -116,6 +119,15 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
   const warning = h('div', { className: 'warning', attrs: { id: 'deregister-warning' } });
   const confirm = h('vscode-checkbox', { label: 'I understand that this cannot be undone' });
   confirm.addEventListener('change', () => update());
+  // The pre-check: what still launches the selected images, and the extra acknowledgement it needs.
+  const inUseBox = h('div', { className: 'warning', attrs: { id: 'in-use-warning', role: 'alert' } });
+  const confirmInUse = h('vscode-checkbox', {
+    label: 'Deregister anyway: I will update or delete what still launches these AMIs',
+    attrs: { id: 'confirm-in-use' },
+  });
+  confirmInUse.addEventListener('change', () => update());
+  const post = (m: RelatedMessage) => channel.post(m);
+  const usageNotes = h('div', { attrs: { id: 'usage-notes' } });
   const totals = h('div', { className: 'totals', attrs: { role: 'status' } });
   const submit = h('vscode-button', { icon: 'trash', on: { click: () => send() } }, 'Deregister');
 
@@ -175,25 +187,55 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
           )
         : null,
     );
+    const inUse = chosen.flatMap((i) => {
+      const why = i.usedBy?.available ? inUseWarning(i.usedBy.usage, 'deregistration') : undefined;
+      return why && i.usedBy?.available ? [{ info: i, why, usage: i.usedBy.usage }] : [];
+    });
+    inUseBox.hidden = confirmInUse.hidden = inUse.length === 0;
+    setChildren(
+      inUseBox,
+      ...inUse.map((x) =>
+        h(
+          'div',
+          {},
+          h('strong', {}, `${x.info.name ?? x.info.imageId}: `),
+          x.why,
+          usageLists(x.usage, data.region, post),
+        ),
+      ),
+    );
+    setChildren(
+      usageNotes,
+      ...chosen.flatMap((i) =>
+        i.usedBy && !i.usedBy.available
+          ? [h('div', { className: 'note' }, `${i.imageId}: who still uses it is unknown. ${i.usedBy.reason}`)]
+          : (i.usedBy?.usage.notices ?? []).map((n) => h('div', { className: 'note' }, `${i.imageId}: ${n}`)),
+      ),
+    );
     submit.textContent = deregisterLabel(chosen.length, deleting ? snapshots.length : 0);
-    submit.disabled = chosen.length === 0 || !confirm.checked || requests.busy;
+    submit.disabled =
+      chosen.length === 0 || !confirm.checked || (inUse.length > 0 && !confirmInUse.checked) || requests.busy;
   }
 
   function send(): void {
-    const params: DeregisterParams = { ...values(), confirmed: confirm.checked };
+    const params: DeregisterParams = {
+      ...values(),
+      confirmed: confirm.checked,
+      confirmedInUse: !confirmInUse.hidden && confirmInUse.checked,
+    };
     if (params.imageIds.length === 0 || !params.confirmed) return;
     const requestId = requests.begin();
     if (!requestId) return;
     result.clear();
-    for (const c of [submit, deleteSnapshots, confirm, ...rows.map((r) => r.select)]) c.disabled = true;
+    for (const c of [submit, deleteSnapshots, confirm, confirmInUse, ...rows.map((r) => r.select)]) c.disabled = true;
     progress.show('Sending the request…');
     channel.post({ type: 'submit', requestId, params });
   }
 
   function finish(): void {
     progress.hide();
-    confirm.checked = false;
-    deleteSnapshots.disabled = confirm.disabled = false;
+    confirm.checked = confirmInUse.checked = false;
+    deleteSnapshots.disabled = confirm.disabled = confirmInUse.disabled = false;
     for (const r of rows) r.select.disabled = r.blocked !== undefined;
     update();
   }
@@ -283,7 +325,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     totals,
     deleteSnapshots,
     snapshotNote,
+    usageNotes,
+    inUseBox,
     warning,
+    confirmInUse,
     confirm,
     h('div', { className: 'actions-row' }, submit),
     progress.root,

@@ -12,8 +12,9 @@ import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { startPanel } from './lib/panel';
+import { USED_BY_CSS, lineageSection, usedBySection } from './lib/usedBy';
 
-adoptStyles(`${BASE_CSS}
+adoptStyles(`${BASE_CSS}${USED_BY_CSS}
 body { max-width: 1040px; }
 /* Two groups that wrap as wholes: a narrow panel never leaves Refresh alone on a line. */
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0 4px; }
@@ -207,6 +208,8 @@ function build(d: ImageDetailsInit, notice?: string) {
       ['Publisher', d.trust ? h('span', {}, h('strong', {}, d.trust.label), ` — ${d.trust.explanation}`) : undefined],
       ['Public parameter', parameterText(d)],
     ]),
+    usedBySection(d.usedBy, d.region, d.lastLaunchedTime, (m) => channel.post(m)),
+    lineageSection(d.lineage, d.imageId, (m) => channel.post(m)),
     h(
       'section',
       { attrs: { 'aria-label': 'Storage' } },

@@ -1,5 +1,7 @@
 /** The Deregister panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
+import type { UsageView } from '../imageUsage';
 import type { HostMessage, PanelError, WebviewMessage } from './envelope';
+import type { RelatedMessage } from './usedBy';
 
 /** What a Deregister panel is about (see `SavedPanelArgs`). */
 export interface DeregisterArgs {
@@ -30,6 +32,8 @@ export interface DeregisterImageInfo {
   monthlyCostUsd: number;
   /** What the Recycle Bin's retention rules keep of it (issue 14); absent when not known. */
   recycleBin?: { recoverable: boolean; text: string };
+  /** Who still uses it: the pre-check (absent for images that cannot be deregistered here). */
+  usedBy?: UsageView;
 }
 
 export interface DeregisterInit {
@@ -46,6 +50,11 @@ export interface DeregisterParams {
   deleteSnapshots: boolean;
   /** The user ticked the explicit confirmation. Must be true. */
   confirmed: boolean;
+  /**
+   * The user acknowledged that launch templates, Auto Scaling groups or other resources still
+   * launch a selected image. Required (true) when one does; absent counts as false.
+   */
+  confirmedInUse?: boolean;
 }
 
 /** What happened to one image. */
@@ -63,5 +72,5 @@ export interface DeregisterResult {
   items: DeregisterItemResult[];
 }
 
-export type DeregisterToHost = WebviewMessage<DeregisterParams>;
+export type DeregisterToHost = WebviewMessage<DeregisterParams, RelatedMessage>;
 export type DeregisterToWebview = HostMessage<DeregisterInit, DeregisterResult>;

@@ -1,6 +1,9 @@
 /** The Image details panel's messages (the envelope is in `envelope.ts`). No `vscode` import: webviews bundle it too. */
 import type { CopyIdMessage, HostMessage, ReadyMessage, RevealInTreeMessage, TagInput } from './envelope';
 import type { PermissionSet } from './launchPermissions';
+import type { LineageView } from '../imageLineage';
+import type { UsageView } from '../imageUsage';
+import type { RelatedMessage } from './usedBy';
 
 /** What an Image details panel is about (see `SavedPanelArgs`). */
 export interface ImageDetailsArgs {
@@ -87,6 +90,10 @@ export interface ImageDetailsInit {
   /** `disabled`, `enabled`, `enabled-with-cooldown`, `disabled-until …`. */
   deregistrationProtection: string;
   lastLaunchedTime?: string;
+  /** Who still uses it (absent until read). */
+  usedBy?: UsageView;
+  /** Where it comes from and what was built from it (absent until read). */
+  lineage?: LineageView;
   /** Who stands behind it (`Amazon`, `Unknown publisher`, …) and why (issue 14 item 4). */
   trust?: { label: string; explanation: string };
   /** The public SSM parameter EC2 associates with it (PublicSsmParameterName), and whether it names this image now. */
@@ -121,5 +128,6 @@ export interface RefreshMessage {
 
 export type ImageDetailsResult = { details: ImageDetailsInit };
 
-export type ImageDetailsToHost = ReadyMessage | RevealInTreeMessage | CopyIdMessage | OpenPanelMessage | RefreshMessage;
+export type ImageDetailsToHost =
+  ReadyMessage | RevealInTreeMessage | CopyIdMessage | OpenPanelMessage | RefreshMessage | RelatedMessage;
 export type ImageDetailsToWebview = HostMessage<ImageDetailsInit, ImageDetailsResult>;

@@ -25,6 +25,20 @@ describe('image filter → EC2 Filters', () => {
     assert.ok(!matchesClientSide({ platform: 'linux' }, { Platform: 'windows' } as unknown as Image));
   });
 
+  it('maps the free-tier badge to EC2 and matches deprecation and launch badges on the client', () => {
+    assert.deepStrictEqual(toEc2Filters({ badges: ['freeTier', 'deprecatedSoon'] }), [
+      { Name: 'free-tier-eligible', Values: ['true'] },
+    ]);
+    const now = Date.parse('2026-11-30T00:00:00Z');
+    const soon = { DeprecationTime: '2026-12-10T00:00:00Z', LastLaunchedTime: '2026-11-29T00:00:00Z' };
+    assert.ok(matchesClientSide({ badges: ['deprecatedSoon', 'launchedRecently'] }, soon, now));
+    assert.ok(!matchesClientSide({ badges: ['notLaunchedRecently'] }, soon, now));
+    assert.ok(matchesClientSide({ badges: ['notLaunchedRecently'] }, {}, now), 'never launched');
+    assert.ok(!matchesClientSide({ badges: ['deprecatedSoon'] }, { DeprecationTime: '2027-06-01T00:00:00Z' }, now));
+    assert.ok(!isEmptyFilter({ badges: ['freeTier'] }));
+    assert.strictEqual(describeFilter({ badges: ['freeTier'] }), 'free tier eligible');
+  });
+
   it('builds one paged DescribeImages request per group and root-device type', () => {
     const input = describeImagesInput(
       {

@@ -6,6 +6,7 @@ import type { DeregisterInit, DeregisterResult } from '../../../src/shared/proto
 import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices, mutations } from './fakes';
+import { emptyUsage } from '../../../src/shared/imageUsage';
 
 const ME = '111122223333';
 const image = (id: string, over: Partial<Image> = {}): Image => ({
@@ -145,5 +146,55 @@ describe('Deregister panel', () => {
     await session.receive(submit([A]));
     assert.match(refused[7], /already deregistered/);
     assert.strictEqual(mutations(services).filter((c) => c.startsWith('deregisterImage')).length, 1);
+  });
+
+  it('pre-check: refuses an image that launch templates still launch until the user acknowledges it', async () => {
+    const usage = {
+      ...emptyUsage(A),
+      launchTemplates: [{ launchTemplateId: 'lt-0123456789abcdef0', name: 'web', versions: [2], defaultVersion: 2 }],
+      autoScalingGroups: [
+        { name: 'web-asg', launchTemplateId: 'lt-0123456789abcdef0', launchTemplateVersion: '$Default' },
+      ],
+      instances: ['i-0123456789abcdef0'],
+    };
+    const { services, refused, session, data } = await open([A, B], {
+      ...world(),
+      usage: { [A]: { available: true, usage } },
+    });
+    assert.deepStrictEqual(data.images[0].usedBy, { available: true, usage });
+    await session.receive(submit([A, B]));
+    assert.deepStrictEqual(mutations(services), []);
+    assert.match(
+      refused[0],
+      /1 launch template and 1 Auto Scaling group still launch this AMI: they will fail to launch after deregistration/,
+    );
+    // Its links reveal and copy only what the panel showed.
+    await session.receive({ type: 'revealRelated', kind: 'instance', id: 'i-0123456789abcdef0', region: 'eu-west-1' });
+    await session.receive({ type: 'copyRelatedId', id: 'lt-0123456789abcdef0' });
+    await session.receive({ type: 'revealRelated', kind: 'instance', id: 'i-0fffffffffffffff0', region: 'eu-west-1' });
+    assert.deepStrictEqual(services.revealed, ['eu-west-1/i-0123456789abcdef0']);
+    assert.deepStrictEqual(services.copied, ['lt-0123456789abcdef0']);
+    assert.strictEqual(refused.length, 2);
+
+    await session.receive({
+      ...submit([A, B]),
+      params: { imageIds: [A, B], deleteSnapshots: false, confirmed: true, confirmedInUse: true },
+    });
+    assert.deepStrictEqual(mutations(services), [
+      'deregisterImage("eu-west-1", "ami-0000000000000000a")',
+      'deregisterImage("eu-west-1", "ami-0000000000000000b")',
+    ]);
+  });
+
+  it('pre-check: an endpoint without DescribeImageReferences does not block, and the panel says why', async () => {
+    const reason = 'This endpoint does not support DescribeImageReferences.';
+    const { services, refused, session, data } = await open([B], {
+      ...world(),
+      usage: { [B]: { available: false, reason } },
+    });
+    assert.deepStrictEqual(data.images[0].usedBy, { available: false, reason });
+    await session.receive(submit([B]));
+    assert.deepStrictEqual(refused, []);
+    assert.strictEqual(mutations(services).length, 2);
   });
 });

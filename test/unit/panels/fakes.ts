@@ -2,6 +2,8 @@ import type { Image, ImageReference, Instance, LaunchPermission, Volume } from '
 import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelServices';
 import type { PanelArgs } from '../../../src/panels/panelTable';
 import type { PanelError } from '../../../src/shared/protocol/envelope';
+import type { LineageView } from '../../../src/shared/imageLineage';
+import { emptyUsage, type UsageView } from '../../../src/shared/imageUsage';
 
 /** An EC2 error as the SDK throws it. */
 export function ec2Error(code: string, message: string): Error {
@@ -11,6 +13,8 @@ export function ec2Error(code: string, message: string): Error {
 /** Every EC2 call the panels made, in order, as `name(args)` strings. */
 export interface FakeServices extends PanelServices {
   calls: string[];
+  /** "Used by" and lineage reads (kept apart: `calls` lists what the panels send to EC2 themselves). */
+  insightCalls: string[];
   revealed: string[];
   copied: string[];
   created: string[];
@@ -30,6 +34,10 @@ export interface FakeWorld {
   permissions?: Record<string, LaunchPermission[]>;
   blockPublicAccess?: string;
   regions?: string[];
+  /** "Used by" per image id (default: used by nothing). */
+  usage?: Record<string, UsageView>;
+  /** Lineage of every image (default: no ancestors, nothing derived). */
+  lineage?: LineageView;
   /** Errors to throw from a call, by call name (e.g. `createImage`), or `name:id`. */
   failures?: Record<string, Error>;
   /** Snapshots restorable by everyone. */
@@ -132,8 +140,28 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
       return new Map(ids.map((id) => [id, world.references?.[id] ?? []]));
     },
   };
+  const insightCalls: string[] = [];
   const services: FakeServices = {
     ec2,
+    insightCalls,
+    insights: {
+      known: () => undefined,
+      clear: () => undefined,
+      async usage(region, ids) {
+        insightCalls.push(`usage(${region}, ${ids.join(' ')})`);
+        return new Map(ids.map((id) => [id, world.usage?.[id] ?? { available: true, usage: emptyUsage(id) }]));
+      },
+      async lineage(region, id) {
+        insightCalls.push(`lineage(${region}, ${id})`);
+        return (
+          world.lineage ?? {
+            ancestry: { available: true, items: [] },
+            derived: { available: true, items: [] },
+            derivedTruncated: false,
+          }
+        );
+      },
+    },
     backend: 'aws',
     calls,
     revealed: [],

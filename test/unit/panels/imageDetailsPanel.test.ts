@@ -7,6 +7,8 @@ import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import type { ImageDetailsInit, ImageDetailsResult } from '../../../src/shared/protocol/imageDetails';
 import type { FakeWorld } from './fakes';
 import { ec2Error, fakeServices } from './fakes';
+import type { LineageView } from '../../../src/shared/imageLineage';
+import { emptyUsage } from '../../../src/shared/imageUsage';
 
 const ME = '111122223333';
 const IMG = 'ami-0123456789abcdef0';
@@ -198,5 +200,36 @@ describe('Image details panel', () => {
     assert.ok(sent.slice(1).every((m) => m.type === 'refused'));
     assert.ok(!parseWith(readImageDetailsMessage, { type: 'refresh', requestId: 'ok', extra: true }).ok);
     assert.ok(parseWith(readImageDetailsMessage, { type: 'openPanel', panel: 'copyImage' }).ok);
+  });
+
+  it('shows who uses the image and its lineage, and reveals or copies only what it showed', async () => {
+    const usage = { ...emptyUsage(IMG), instances: ['i-0123456789abcdef0'] };
+    const lineage: LineageView = {
+      ancestry: {
+        available: true,
+        items: [
+          { imageId: IMG, region: 'us-east-1' },
+          { imageId: 'ami-0aaaaaaaaaaaaaaaa', region: 'eu-west-1', ownerAlias: 'amazon' },
+        ],
+      },
+      derived: { available: false, reason: 'This endpoint does not support DescribeImages filters.' },
+      derivedTruncated: false,
+    };
+    const { services, refused, session, data } = await open({
+      images: [image()],
+      usage: { [IMG]: { available: true, usage } },
+      lineage,
+    });
+    assert.deepStrictEqual(data.usedBy, { available: true, usage });
+    assert.deepStrictEqual(data.lineage, lineage);
+    await session.receive({ type: 'revealRelated', kind: 'instance', id: 'i-0123456789abcdef0', region: 'us-east-1' });
+    await session.receive({ type: 'revealRelated', kind: 'image', id: 'ami-0aaaaaaaaaaaaaaaa', region: 'eu-west-1' });
+    await session.receive({ type: 'copyRelatedId', id: 'ami-0aaaaaaaaaaaaaaaa' });
+    // Not shown (or shown in another region): refused.
+    await session.receive({ type: 'revealRelated', kind: 'image', id: 'ami-0aaaaaaaaaaaaaaaa', region: 'us-east-1' });
+    await session.receive({ type: 'copyRelatedId', id: 'lt-0123456789abcdef0' });
+    assert.deepStrictEqual(services.revealed, ['us-east-1/i-0123456789abcdef0', 'eu-west-1/ami-0aaaaaaaaaaaaaaaa']);
+    assert.deepStrictEqual(services.copied, ['ami-0aaaaaaaaaaaaaaaa']);
+    assert.strictEqual(refused.length, 2);
   });
 });

@@ -9,6 +9,7 @@ import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { CreateImagePanel } from '../../../src/panels/createImagePanel';
 import { DeregisterPanel } from '../../../src/panels/deregisterPanel';
 import { resolveParameter } from '../../../src/ec2/publicParameters';
+import { createImageInsights } from '../../../src/ec2/imageInsights';
 import { createPanelEc2Operations } from '../../../src/panels/ec2PanelOperations';
 import { LaunchInstancePanel } from '../../../src/panels/launchInstancePanel';
 import { LaunchPermissionsPanel } from '../../../src/panels/launchPermissionsPanel';
@@ -33,6 +34,12 @@ describe('panels on the simulator, through a real EC2Client', () => {
       ec2: createPanelEc2Operations({
         client: (r) => clients.ec2(r),
         listRegions: async () => ['us-east-1', 'eu-west-1'],
+      }),
+      insights: createImageInsights({
+        ec2: (r) => clients.ec2(r),
+        autoScaling: (r) => clients.service('autoScaling', r),
+        explain: (e) => describeError(e, { backend: 'simulator' }).message,
+        now: () => Date.now(),
       }),
       explainError: (e) => {
         const u = describeError(e, { backend: 'simulator' });

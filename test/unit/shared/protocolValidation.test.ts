@@ -228,6 +228,36 @@ describe('webview message validation (host side)', () => {
       parseWith(readDeregisterMessage, sub({ imageIds: ['ami-*'], deleteSnapshots: true, confirmed: true })),
       /not an AMI id/,
     );
+    // The in-use acknowledgement is optional, a boolean when given; nothing else is added.
+    const base = { imageIds: ['ami-12345678'], deleteSnapshots: true, confirmed: true };
+    const plain = parseWith(readDeregisterMessage, sub(base));
+    assert.ok(plain.ok && plain.value.type === 'submit' && plain.value.params.confirmedInUse === false);
+    const acknowledged = parseWith(readDeregisterMessage, sub({ ...base, confirmedInUse: true }));
+    assert.ok(acknowledged.ok && acknowledged.value.type === 'submit' && acknowledged.value.params.confirmedInUse);
+    refused(parseWith(readDeregisterMessage, sub({ ...base, confirmedInUse: 'yes' })), /confirmedInUse/);
+    refused(parseWith(readDeregisterMessage, sub({ ...base, force: true })), /unexpected field/);
+    // Related links: only instance, AMI and launch template ids, and a region.
+    assert.ok(
+      parseWith(readDeregisterMessage, {
+        type: 'revealRelated',
+        kind: 'instance',
+        id: 'i-0123456789abcdef0',
+        region: 'us-east-1',
+      }).ok,
+    );
+    refused(
+      parseWith(readDeregisterMessage, {
+        type: 'revealRelated',
+        kind: 'volume',
+        id: 'i-0123456789abcdef0',
+        region: 'us-east-1',
+      }),
+      /kind/,
+    );
+    refused(
+      parseWith(readDeregisterMessage, { type: 'copyRelatedId', id: 'arn:aws:iam::1:root' }),
+      /not an AMI, instance/,
+    );
   });
 
   it('refuses objects that are not plain (prototype tricks)', () => {
