@@ -16,6 +16,7 @@ export interface WorldOptions {
  */
 export class World {
   private dirty = false;
+  private changes = 0;
 
   constructor(
     public state: SimState,
@@ -53,6 +54,12 @@ export class World {
 
   markChanged(): void {
     this.dirty = true;
+    this.changes++;
+  }
+
+  /** How many changes were marked so far (never reset): settleRegion skips regions nothing changed in. */
+  get changeCount(): number {
+    return this.changes;
   }
 
   /** True once since the last call if anything changed: the store persists then. */
