@@ -72,8 +72,7 @@ export class LatestNamespaceNode implements ExplorerNode {
     item.id = this.id;
     item.contextValue = contextValues.latestNamespace;
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
-    const loaded = this.ctx.model.latest.peek(this.region, this.namespace.key);
-    item.description = loaded ? String(loaded.parameters.length) : this.namespace.path;
+    item.description = this.namespace.path;
     item.tooltip = this.namespace.path;
     return item;
   }
