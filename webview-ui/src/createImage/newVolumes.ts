@@ -132,10 +132,11 @@ export function newVolumeEditor(opts: {
 }
 
 /** A text field of a row, checked as the user types; `hidden` rows of it are skipped by validation. */
-function checkedField(value: string, placeholder: string, check: () => string | undefined) {
+function checkedField(value: string, placeholder: string, check: () => string | undefined, under = true) {
   const input = h('vscode-textfield', { value, className: 'vol-size', placeholder });
   const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
-  const wrap = h('span', { className: 'vol-extra' }, input, error);
+  // Under another control of its cell (a little space above), or alone in it (level with the row).
+  const wrap = h('span', { className: under ? 'vol-extra' : '' }, input, error);
   const validate = () => {
     const problem = wrap.hidden ? undefined : check();
     input.invalid = problem !== undefined;
@@ -155,7 +156,7 @@ function newVolumeRow(
   // Kept here rather than read from the select, which answers '' until it is in the document.
   let volumeType: NewVolumeType = NEW_VOLUME_TYPES.includes(v.volumeType) ? v.volumeType : 'gp3';
   for (const t of NEW_VOLUME_TYPES) type.append(h('vscode-option', { value: t, selected: volumeType === t }, t));
-  const size = checkedField(String(v.sizeGiB), '', () => checkNewVolumeSize(size.input.value, volumeType));
+  const size = checkedField(String(v.sizeGiB), '', () => checkNewVolumeSize(size.input.value, volumeType), false);
   // Only for the types that take them (EbsBlockDevice.Iops / .Throughput); gp3 falls back to its baseline.
   const iops = checkedField(v.iops === undefined ? '' : String(v.iops), '', () =>
     checkNewVolumeIops(iops.input.value, volumeType),
