@@ -20,6 +20,8 @@ import { h } from '../lib/dom';
 
 export const NEW_VOLUME_CSS = `
 .vol-device { width: 110px; }
+/* Top-aligned: the IOPS, throughput and snapshot fields make a cell taller than its neighbours. */
+tr.new-volume td { vertical-align: top; }
 .vol-extra { display: block; margin-top: 4px; }
 .vol-extra[hidden] { display: none; }
 .new-volumes-actions { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
