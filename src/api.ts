@@ -68,6 +68,8 @@ export interface AmiExplorerApi {
   pendingStatusText(): string | undefined;
   /** The simulator's HTTP endpoint while it runs. */
   simulatorEndpointUrl(): string | undefined;
+  /** The value last given to the `amiExplorer.simulatorEndpointRunning` context key. */
+  simulatorEndpointRunningContext(): boolean;
 }
 
 export interface ActivationTimes {
@@ -152,5 +154,6 @@ export function createApi(
     connectionStatusTooltip: () => container.status.tooltip(),
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
+    simulatorEndpointRunningContext: () => container.endpointRunning,
   };
 }

@@ -10,6 +10,7 @@ import type { UserInput } from './commands/userInput';
 import { VscodeUserInput } from './commands/vscodeUserInput';
 import type { ImageInsights } from './ec2/imageInsights';
 import { createImageInsights } from './ec2/imageInsights';
+import { ENDPOINT_RUNNING_CONTEXT } from './commands/startSimulatorEndpoint';
 import { ConnectionStatus } from './explorer/connectionStatus';
 import { ExplorerModel } from './explorer/explorerModel';
 import { PendingWorkStatus } from './explorer/pendingWorkStatus';
@@ -66,6 +67,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   private simulatorOverride: SimulatorOverride = {};
   /** Errors shown by the command boundary, for the test API. */
   readonly shownErrors: { commandId: string; error: UserError }[] = [];
+  /** The value last given to the "simulator endpoint running" context key, for the test API. */
+  endpointRunning = false;
   /** The EC2 operations panels started, by name, for the test API. */
   readonly panelEc2Calls: string[] = [];
 
@@ -209,6 +212,11 @@ export class Container implements CommandDeps, vscode.Disposable {
     return this.backendConnection.context();
   }
 
+  setEndpointRunning(running: boolean): void {
+    this.endpointRunning = running;
+    void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, running);
+  }
+
   reportError(commandId: string, error: UserError): void {
     this.shownErrors.push({ commandId, error });
   }
@@ -240,6 +248,8 @@ export class Container implements CommandDeps, vscode.Disposable {
 
   /** Everything shown belonged to the previous backend or account. */
   private connectionChanged(change: ConnectionChange): void {
+    // The old backend's clients are disposed, and its endpoint with them: the menu offers Start again.
+    if (change.kind === 'backend' && this.endpointRunning) this.setEndpointRunning(false);
     this.poller.clear();
     this.model.clear();
     this.insights.clear();

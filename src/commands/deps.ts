@@ -32,6 +32,8 @@ export interface CommandDeps {
   connection(): ConnectionContext;
   /** Applies the current settings (backend, profile, regions) if they changed; idempotent. */
   reconnect(): void;
+  /** Sets the "simulator endpoint running" context key (the view's menu offers Start or Stop). */
+  setEndpointRunning(running: boolean): void;
   /** Called by the command boundary for every error it shows. */
   reportError(commandId: string, error: UserError): void;
 }

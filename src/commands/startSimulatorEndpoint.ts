@@ -23,7 +23,7 @@ export async function startSimulatorEndpoint(deps: CommandDeps): Promise<void> {
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Starting the simulator endpoint…') },
     () => control.startEndpoint(PREFERRED_ENDPOINT_PORT),
   );
-  void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, true);
+  deps.setEndpointRunning(true);
   const region = deps.settings().regions[0] ?? 'us-east-1';
   const command = endpointCommandLine(endpoint, region);
   const keys = SIMULATOR_ACCOUNT_CHOICES.map((a) => `${a.accessKeyId} (${a.accountId}, ${a.label})`).join(', ');

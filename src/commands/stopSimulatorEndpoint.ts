@@ -2,12 +2,11 @@ import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { inform } from '../notifications';
 import { simulatorControl } from './simulatorOnly';
-import { ENDPOINT_RUNNING_CONTEXT } from './startSimulatorEndpoint';
 
 /** Stops serving the simulator over HTTP (the explorer itself keeps working: it never needs the port). */
 export async function stopSimulatorEndpoint(deps: CommandDeps): Promise<void> {
   const wasRunning = await simulatorControl(deps.clients()).stopEndpoint();
-  void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, false);
+  deps.setEndpointRunning(false);
   if (wasRunning) deps.log.info('Simulator endpoint stopped.');
   inform(
     wasRunning

@@ -132,14 +132,17 @@ export function toCreateImageInput(data: CreateImageInit, p: CreateImageParams):
     }
   }
   for (const n of p.addedVolumes ?? []) {
-    // No SnapshotId: EC2 records an empty volume, created when an instance is launched from the image.
+    // Without a SnapshotId EC2 records an empty volume, created when an instance is launched from
+    // the image. With one, Encrypted must be left out (EbsBlockDevice.Encrypted): the snapshot's applies.
     mappings.push({
       DeviceName: n.deviceName,
       Ebs: {
         VolumeSize: n.sizeGiB,
         VolumeType: n.volumeType,
         DeleteOnTermination: n.deleteOnTermination,
-        Encrypted: n.encrypted,
+        ...(n.snapshotId === undefined ? { Encrypted: n.encrypted } : { SnapshotId: n.snapshotId }),
+        ...(n.iops === undefined ? {} : { Iops: n.iops }),
+        ...(n.throughputMiBs === undefined ? {} : { Throughput: n.throughputMiBs }),
       },
     });
   }

@@ -26,7 +26,10 @@ import {
   checkInstanceId,
   checkKmsKeyId,
   checkNewDeviceName,
+  checkNewVolumeIops,
   checkNewVolumeSize,
+  checkNewVolumeThroughput,
+  checkOptionalSnapshotId,
   checkOrganizationArn,
   checkOrganizationalUnitArn,
   checkRegion,
@@ -218,19 +221,58 @@ const volumeMapping: Reader<VolumeMapping> = obj({
   deleteOnTermination: bool,
 });
 
-/** One new volume: the device pattern, and the size within the limits of its type. */
+/** The optional fields of a new volume: each read only when present (forms saved before them lack them). */
+const NEW_VOLUME_OPTIONAL = {
+  iops: int(1, 1_000_000),
+  throughputMiBs: int(1, 100_000),
+  snapshotId: str(22),
+};
+
+/** One new volume: the device pattern, and the size, IOPS and throughput within the limits of its type. */
 const newVolume: Reader<NewVolume> = (v, path) => {
-  const n = obj({
-    deviceName: str(16),
-    sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
-    volumeType: oneOf(NEW_VOLUME_TYPES),
-    deleteOnTermination: bool,
-    encrypted: bool,
-  })(v, path);
-  const device = checkNewDeviceName(n.deviceName, []);
-  if (device) refuse(`${path}.deviceName`, `is invalid: ${device}`);
-  const size = checkNewVolumeSize(String(n.sizeGiB), n.volumeType);
-  if (size) refuse(`${path}.sizeGiB`, `is invalid: ${size}`);
+  const isRecord = typeof v === 'object' && v !== null && !Array.isArray(v);
+  const record: unknown = isRecord ? { ...(v as Record<string, unknown>) } : v;
+  const optional: Record<string, unknown> = {};
+  if (isRecord) {
+    const fields = record as Record<string, unknown>;
+    for (const [key, read] of Object.entries(NEW_VOLUME_OPTIONAL) as [string, Reader<unknown>][]) {
+      if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
+      optional[key] = read(fields[key], `${path}.${key}`);
+      delete fields[key];
+    }
+  }
+  const n: NewVolume = {
+    ...obj({
+      deviceName: str(16),
+      sizeGiB: int(1, MAX_VOLUME_SIZE_GIB),
+      volumeType: oneOf(NEW_VOLUME_TYPES),
+      deleteOnTermination: bool,
+      encrypted: bool,
+    })(record, path),
+    ...(optional as Partial<Pick<NewVolume, 'iops' | 'throughputMiBs' | 'snapshotId'>>),
+  };
+  const problems: [string, string | undefined][] = [
+    ['deviceName', checkNewDeviceName(n.deviceName, [])],
+    ['sizeGiB', checkNewVolumeSize(String(n.sizeGiB), n.volumeType)],
+    ['iops', checkNewVolumeIops(n.iops === undefined ? '' : String(n.iops), n.volumeType)],
+    [
+      'throughputMiBs',
+      checkNewVolumeThroughput(n.throughputMiBs === undefined ? '' : String(n.throughputMiBs), n.volumeType),
+    ],
+    [
+      'snapshotId',
+      n.snapshotId === undefined
+        ? undefined
+        : (checkOptionalSnapshotId(n.snapshotId) ?? (n.snapshotId === '' ? 'is empty' : undefined)),
+    ],
+    [
+      'encrypted',
+      n.snapshotId !== undefined && n.encrypted
+        ? 'cannot be set on a volume made from a snapshot: it takes the snapshot’s encryption'
+        : undefined,
+    ],
+  ];
+  for (const [field, problem] of problems) if (problem) refuse(`${path}.${field}`, `is invalid: ${problem}`);
   return n;
 };
 

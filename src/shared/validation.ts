@@ -1,3 +1,5 @@
+import { IOPS_LIMITS, IOPS_REQUIRED, limitsFor, THROUGHPUT_LIMITS, VOLUME_SIZE_LIMITS_GIB } from './ebsVolumeLimits';
+
 /**
  * EC2's input rules, shared by the webviews (instant feedback as the user types), the
  * extension host (enforcement of untrusted webview input) and the simulator (EC2's answers).
@@ -107,17 +109,6 @@ export const checkInstanceId: Check = (value) =>
  */
 export const NEW_DEVICE_NAME_PATTERN = /^\/dev\/(?:sd[b-z]|xvd[b-z]|xvd[bc][a-z])$/;
 
-/** The size limits (GiB) EC2 applies per volume type to a new volume (io2 Block Express ignored). */
-export const VOLUME_SIZE_LIMITS_GIB: Readonly<Record<string, { min: number; max: number }>> = {
-  gp2: { min: 1, max: 16384 },
-  gp3: { min: 1, max: 16384 },
-  io1: { min: 4, max: 16384 },
-  io2: { min: 4, max: 16384 },
-  st1: { min: 125, max: 16384 },
-  sc1: { min: 125, max: 16384 },
-  standard: { min: 1, max: 1024 },
-};
-
 /**
  * The same device for EC2 and the kernel: `/dev/sdf` and `/dev/xvdf` (and `xvdf`) name one
  * attachment point, so a new volume may not take the other spelling of a used one.
@@ -141,7 +132,7 @@ export function checkNewDeviceName(value: string, taken: readonly string[]): str
 
 /** A new volume's size as typed, within the limits EC2 sets for `volumeType`. */
 export function checkNewVolumeSize(value: string, volumeType: string): string | undefined {
-  const limits = Object.hasOwn(VOLUME_SIZE_LIMITS_GIB, volumeType) ? VOLUME_SIZE_LIMITS_GIB[volumeType] : undefined;
+  const limits = limitsFor(VOLUME_SIZE_LIMITS_GIB, volumeType);
   if (!limits) return `"${volumeType}" is not an EBS volume type.`;
   if (!/^\d{1,6}$/.test(value.trim())) return 'A volume size is a whole number of GiB.';
   const size = Number(value.trim());
@@ -150,6 +141,41 @@ export function checkNewVolumeSize(value: string, volumeType: string): string | 
   }
   return undefined;
 }
+
+/**
+ * A new volume's IOPS as typed ('' for none): only gp3, io1 and io2 take it, io1/io2 need it, and
+ * it is within the type's range (EC2 refuses otherwise; see `ebsVolumeLimits.ts`).
+ */
+export function checkNewVolumeIops(value: string, volumeType: string): string | undefined {
+  const limits = limitsFor(IOPS_LIMITS, volumeType);
+  const text = value.trim();
+  if (text === '') return IOPS_REQUIRED.includes(volumeType) ? `A ${volumeType} volume needs its IOPS.` : undefined;
+  if (!limits) return `A ${volumeType} volume takes no IOPS.`;
+  if (!/^\d{1,6}$/.test(text)) return 'IOPS is a whole number.';
+  const iops = Number(text);
+  if (iops < limits.min || iops > limits.max) return `A ${volumeType} volume has ${limits.min}–${limits.max} IOPS.`;
+  return undefined;
+}
+
+/** A new volume's throughput (MiB/s) as typed ('' for the default): gp3 only, within its range. */
+export function checkNewVolumeThroughput(value: string, volumeType: string): string | undefined {
+  const limits = limitsFor(THROUGHPUT_LIMITS, volumeType);
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (!limits) return `A ${volumeType} volume takes no throughput setting; only gp3 does.`;
+  if (!/^\d{1,5}$/.test(text)) return 'Throughput is a whole number of MiB/s.';
+  const throughput = Number(text);
+  if (throughput < limits.min || throughput > limits.max) {
+    return `A ${volumeType} volume has ${limits.min}–${limits.max} MiB/s.`;
+  }
+  return undefined;
+}
+
+/** A snapshot id as typed ('' for an empty volume). */
+export const checkOptionalSnapshotId: Check = (value) =>
+  value.trim() === '' || SNAPSHOT_ID_PATTERN.test(value.trim())
+    ? undefined
+    : `"${value}" is not a snapshot id (snap- and 8 or 17 hexadecimal digits).`;
 
 /**
  * The next free device name for a new volume, in the naming the instance uses (`/dev/xvd?` when

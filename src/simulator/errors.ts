@@ -85,6 +85,8 @@ export const errors = {
    * lacks): refused by name instead of ignored. Simulator-only: EC2 acts on every parameter it
    * accepts and answers `UnknownParameter` for names outside its model; the code here is unverified.
    */
+  /** Real text: hashicorp/packer#6212 (KmsKeyId in a CreateImage mapping). */
+  unknownParameter: (name: string) => new Ec2Error('UnknownParameter', `The parameter ${name} is not recognized`),
   unsupportedParameter: (name: string) =>
     new Ec2Error('UnsupportedOperation', `The parameter ${name} is not supported by the simulator.`),
   dryRun: () => new Ec2Error('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 412),

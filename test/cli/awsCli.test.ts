@@ -689,6 +689,34 @@ describe('AWS CLI against the simulator', function () {
       assert.ok(r.stderr.includes(ownImage), 'the message names the image that has the name');
     });
 
+    it("a new volume outside its type's size range: InvalidParameterValue, and no image", async () => {
+      const r = await fails(
+        sim,
+        [
+          'ec2',
+          'create-image',
+          '--instance-id',
+          instanceId,
+          '--name',
+          'cli-small-st1',
+          '--no-reboot',
+          '--block-device-mappings',
+          'DeviceName=/dev/sdk,Ebs={VolumeSize=100,VolumeType=st1}',
+        ],
+        'InvalidParameterValue',
+      );
+      assert.match(r.stderr, /out of range for st1 \(125-16384 GiB\)/);
+      const left = await ok(sim, [
+        'ec2',
+        'describe-images',
+        '--owners',
+        'self',
+        '--filters',
+        'Name=name,Values=cli-small-st1',
+      ]);
+      assert.deepStrictEqual(left.Images, []);
+    });
+
     it('bad account id in a launch permission', async () => {
       await fails(
         sim,

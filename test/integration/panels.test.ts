@@ -110,6 +110,38 @@ describe('webview panels, driven through their controllers', function () {
     assert.strictEqual(api.panels().length, 1);
   });
 
+  it('Create Image panel: a new io2 volume keeps its IOPS and a gp3 one its throughput, in the image DescribeImages shows', async () => {
+    const instance = await row(
+      api,
+      [REGION, 'Instances'],
+      (n) => contextValue(n) === 'instance+running+ebs',
+      'running EBS instance',
+    );
+    const panel = await open(api, 'amiExplorer.createImage', instance, 'createImage');
+    const init = await ready<CreateImageInit>(panel);
+    const taken = init.volumes.map((v) => v.deviceName.replace(/^\/dev\/(sd|xvd)/, ''));
+    const [io2, gp3] = [...'ghijklmnop'].filter((c) => !taken.includes(c)).map((c) => `/dev/sd${c}`);
+    const volume = { sizeGiB: 10, deleteOnTermination: true, encrypted: false };
+    const params = {
+      name: 'panel image with provisioned volumes',
+      description: '',
+      noReboot: true,
+      volumes: volumesOf(init),
+      addedVolumes: [
+        { ...volume, deviceName: io2, volumeType: 'io2', iops: 6000 },
+        { ...volume, deviceName: gp3, volumeType: 'gp3', throughputMiBs: 500 },
+      ],
+      imageTags: [],
+      snapshotTags: [],
+    };
+    const result = await succeeded(panel, { type: 'submit', requestId: 'pv1', params });
+    const ec2 = await api.ec2(REGION);
+    const image = (await ec2.send(new DescribeImagesCommand({ ImageIds: [result.imageId as string] }))).Images?.[0];
+    const ebs = (device: string) => image?.BlockDeviceMappings?.find((m) => m.DeviceName === device)?.Ebs;
+    assert.deepStrictEqual([ebs(io2)?.VolumeType, ebs(io2)?.Iops], ['io2', 6000]);
+    assert.deepStrictEqual([ebs(gp3)?.VolumeType, ebs(gp3)?.Iops, ebs(gp3)?.Throughput], ['gp3', 3000, 500]);
+  });
+
   it('Create Image panel: adds a new empty 20 GiB gp3 volume, shown by DescribeImages and created at launch', async () => {
     api.configureSimulator({ manualClock: true, pendingDelayMs: 30_000 });
     const instance = await row(

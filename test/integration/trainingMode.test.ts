@@ -142,9 +142,12 @@ describe('offline training mode', () => {
     await run(api, 'amiExplorer.startSimulatorEndpoint');
     const port = Number(new URL(api.simulatorEndpointUrl()!).port);
     assert.strictEqual(await reachable(port), true);
+    assert.strictEqual(api.simulatorEndpointRunningContext(), true);
     api.configureSimulator({ pendingDelayMs: 1 });
     await waitFor('the old endpoint to close', async () => !(await reachable(port)));
     assert.strictEqual(api.simulatorEndpointUrl(), undefined);
+    // The view's menu offers Start again, not Stop.
+    assert.strictEqual(api.simulatorEndpointRunningContext(), false);
   });
 
   it('shows pending work in the status bar and settles it on demand', async () => {

@@ -162,7 +162,8 @@ async function addVolumeWithKeyboard(wb: Workbench, view: FrameLocator): Promise
   assert.equal(await rows.count(), 1);
   const row = rows.first();
   const device = row.locator('vscode-textfield').nth(0).locator('input');
-  const size = row.locator('vscode-textfield').nth(1).locator('input');
+  // Device, then the optional snapshot id (in the volume column), then the size.
+  const size = row.locator('vscode-textfield').nth(2).locator('input');
   const suggested = await device.inputValue();
   assert.match(suggested, /^\/dev\/(sd|xvd)[f-p]$/, 'a free f–p device in the instance’s naming');
   assert.equal(
@@ -176,15 +177,15 @@ async function addVolumeWithKeyboard(wb: Workbench, view: FrameLocator): Promise
   await device.fill(root);
   await expectText(row.locator('.error-text').first(), /not a device name for a new volume|already used/);
   await device.fill(suggested);
-  await size.fill('16385');
-  await expectText(row.locator('.error-text').nth(1), /A gp3 volume has 1–16384 GiB/);
+  await size.fill('65537');
+  await expectText(row.locator('.error-text').nth(2), /A gp3 volume has 1–65536 GiB/);
   await size.fill('20');
-  assert.equal(await row.locator('.error-text').nth(1).innerText(), '');
+  assert.equal(await row.locator('.error-text').nth(2).innerText(), '');
 
   // Tab order through the row ends on its remove button, named after the device.
   await size.focus();
   const order: string[] = [];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     await wb.page.keyboard.press('Tab');
     order.push(await focused(view, true));
   }
@@ -192,6 +193,9 @@ async function addVolumeWithKeyboard(wb: Workbench, view: FrameLocator): Promise
     order,
     [
       'vscode-single-select:',
+      // gp3 takes IOPS and throughput: their fields follow the type, in its cell.
+      `vscode-textfield:IOPS of new volume ${suggested}`,
+      `vscode-textfield:Throughput of new volume ${suggested} in MiB/s`,
       `vscode-checkbox:Encrypt new volume ${suggested}`,
       `vscode-checkbox:Delete new volume ${suggested} on termination`,
       `vscode-button:Remove new volume ${suggested}`,

@@ -56,20 +56,26 @@ export interface VolumeMapping {
   deleteOnTermination: boolean;
 }
 
-/** Volume types offered for a new volume: io1/io2 need provisioned IOPS, which the form does not ask for. */
-export const NEW_VOLUME_TYPES = ['gp3', 'gp2', 'st1', 'sc1', 'standard'] as const satisfies readonly VolumeType[];
+/** Volume types offered for a new volume: all of them (io1/io2 with the IOPS they require). */
+export const NEW_VOLUME_TYPES = VOLUME_TYPES;
 export type NewVolumeType = (typeof NEW_VOLUME_TYPES)[number];
 
-/** A new, empty EBS volume added to the image's block device mapping (no snapshot). */
+/** A new EBS volume added to the image's block device mapping: empty, or from a snapshot. */
 export interface NewVolume {
   /** `/dev/sd[b-z]` or `/dev/xvd[b-z]` style, used by no other volume of the form. */
   deviceName: string;
-  /** GiB, within EC2's limits for the type (`VOLUME_SIZE_LIMITS_GIB`). */
+  /** GiB, within EC2's limits for the type (`VOLUME_SIZE_LIMITS_GIB`); with a snapshot, at least its size (EC2 checks). */
   sizeGiB: number;
   volumeType: NewVolumeType;
   deleteOnTermination: boolean;
-  /** Encrypted with the account's default EBS key. */
+  /** Encrypted with the account's default EBS key (CreateImage takes no KMS key id). Never with a snapshot. */
   encrypted: boolean;
+  /** Provisioned IOPS: gp3, io1 and io2 only; required for io1/io2 (`IOPS_LIMITS`). Absent: none / gp3's default. */
+  iops?: number;
+  /** MiB/s, gp3 only (`THROUGHPUT_LIMITS`). Absent: gp3's default. */
+  throughputMiBs?: number;
+  /** The volume is made from this snapshot (its encryption applies). Absent: an empty volume. */
+  snapshotId?: string;
 }
 
 /** The Create Image form. */

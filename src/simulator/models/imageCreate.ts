@@ -3,6 +3,7 @@ import type { World } from '../world';
 import { checkImageName, checkNameFree, tagsFor, type TagSpecificationRequest } from './imageRules';
 import { requireOwnInstance } from './instanceAccess';
 import { planMappings, type MappingRequest } from './imageCreateMappings';
+import { requireOwnSnapshot } from './snapshots';
 import type { ImageRecord, SnapshotRecord } from './types';
 
 /** CreateImage: an EBS-backed AMI from a running or stopped EBS-backed instance. */
@@ -45,7 +46,9 @@ export function createImage(world: World, r: CreateImageRequest, beforeChange: (
   checkNameFree(region, r.accountId, r.name);
   const imageTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'image');
   const snapshotTags = tagsFor(r.tagSpecifications, ['image', 'snapshot'], 'snapshot');
-  const planned = planMappings(region, instance, r.mappings);
+  const planned = planMappings(region, instance, r.mappings, (id) =>
+    requireOwnSnapshot(world, r.region, r.accountId, id),
+  );
 
   beforeChange();
   const now = world.clock.now();

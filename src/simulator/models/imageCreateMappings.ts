@@ -1,6 +1,13 @@
 import { errors } from '../errors';
-import type { BlockDeviceMapping, InstanceRecord, RegionState, VolumeRecord, VolumeType } from './types';
-import { isVolumeType } from './types';
+import {
+  checkDeviceOnce,
+  checkVolumeType,
+  instanceStoreMapping,
+  planNewEbsDevice,
+  refuseDevicesWithoutSource,
+  type NewEbsRequest,
+} from './ebsDeviceRules';
+import type { BlockDeviceMapping, InstanceRecord, RegionState, SnapshotRecord, VolumeRecord } from './types';
 
 /** CreateImage's block device mapping: the instance's volumes as kept or dropped, plus new devices. */
 
@@ -9,16 +16,7 @@ export interface MappingRequest {
   deviceName: string;
   noDevice?: boolean;
   virtualName?: string;
-  ebs?: {
-    volumeSize?: number;
-    volumeType?: VolumeType;
-    deleteOnTermination?: boolean;
-    snapshotId?: string;
-    iops?: number;
-    throughput?: number;
-    encrypted?: boolean;
-    kmsKeyId?: string;
-  };
+  ebs?: NewEbsRequest;
 }
 
 /** A mapping of the new image; `volumeId` when a snapshot of that volume backs it. */
@@ -44,7 +42,6 @@ const FIXED_ON_EXISTING: {
   { param: 'VolumeType', requested: (e) => e.volumeType, current: (v) => v.volumeType },
   { param: 'Iops', requested: (e) => e.iops, current: () => undefined },
   { param: 'Throughput', requested: (e) => e.throughput, current: () => undefined },
-  { param: 'KmsKeyId', requested: (e) => e.kmsKeyId, current: (v) => v.kmsKeyId },
   { param: 'SnapshotId', requested: (e) => e.snapshotId, current: () => undefined },
 ];
 
@@ -74,13 +71,17 @@ export function planMappings(
   region: RegionState,
   instance: InstanceRecord,
   mappings: readonly MappingRequest[],
+  snapshot: (id: string) => SnapshotRecord,
 ): PlannedMapping[] {
   const requested = new Map<string, MappingRequest>();
+  const seen = new Set<string>();
   for (const m of mappings) {
     if (!m.deviceName) throw errors.missingParameter('BlockDeviceMapping.DeviceName');
-    if (m.ebs?.volumeType && !isVolumeType(m.ebs.volumeType)) {
-      throw errors.invalidParameterValue(`Value (${m.ebs.volumeType}) for parameter volumeType is invalid.`);
-    }
+    checkDeviceOnce(seen, m.deviceName);
+    // EbsBlockDevice.KmsKeyId: CreateImage takes it on no mapping, existing or new. Real answer:
+    // hashicorp/packer#6212, hashicorp/packer-plugin-amazon#585.
+    if (m.ebs?.kmsKeyId !== undefined) throw errors.unknownParameter('KmsKeyId');
+    if (m.ebs?.volumeType) checkVolumeType(m.ebs.volumeType);
     requested.set(m.deviceName, m);
   }
   const planned: PlannedMapping[] = [];
@@ -112,35 +113,20 @@ export function planMappings(
       },
     });
   }
+  const withoutSource: string[] = [];
   for (const req of requested.values()) {
-    const added = newMapping(req);
-    if (added) planned.push(added);
-  }
-  return planned;
-}
-
-/** A device the instance does not have: an instance-store volume or a new empty EBS volume. */
-function newMapping(req: MappingRequest): PlannedMapping | undefined {
-  if (req.noDevice) return undefined;
-  if (req.virtualName) {
-    if (!/^ephemeral\d+$/.test(req.virtualName)) {
-      throw errors.invalidBlockDeviceMapping(`Invalid virtual name: ${req.virtualName}`);
+    if (req.noDevice) continue;
+    if (req.virtualName) {
+      planned.push({ mapping: instanceStoreMapping(req.deviceName, req.virtualName) });
+      continue;
     }
-    return { mapping: { deviceName: req.deviceName, virtualName: req.virtualName } };
+    if (!req.ebs) continue;
+    // A device the instance does not have: a new EBS volume, empty or from a snapshot, under
+    // the same rules as RegisterImage's devices.
+    const ebs = planNewEbsDevice(req.deviceName, req.ebs, snapshot);
+    if (ebs) planned.push({ mapping: { deviceName: req.deviceName, ebs } });
+    else withoutSource.push(req.deviceName);
   }
-  if (!req.ebs) return undefined;
-  if (req.ebs.volumeSize === undefined) {
-    throw errors.invalidBlockDeviceMapping(`The device '${req.deviceName}' needs a volume size or a snapshot id.`);
-  }
-  return {
-    mapping: {
-      deviceName: req.deviceName,
-      ebs: {
-        volumeSize: req.ebs.volumeSize,
-        volumeType: req.ebs.volumeType ?? 'gp2',
-        deleteOnTermination: req.ebs.deleteOnTermination ?? true,
-        encrypted: req.ebs.encrypted ?? false,
-      },
-    },
-  };
+  refuseDevicesWithoutSource(withoutSource);
+  return planned;
 }

@@ -4,7 +4,7 @@ import type { MappingRequest } from './imageCreateMappings';
 import { checkImageName, checkNameFree, tagsFor, type TagSpecificationRequest } from './imageRules';
 import { requireOwnSnapshot } from './snapshots';
 import type { Architecture, BlockDeviceMapping, ImageRecord, VirtualizationType } from './types';
-import { isVolumeType } from './types';
+import { checkDeviceOnce, instanceStoreMapping, planNewEbsDevice, refuseDevicesWithoutSource } from './ebsDeviceRules';
 
 /**
  * RegisterImage: an EBS-backed AMI from snapshots the caller owns, or an instance-store AMI from
@@ -32,20 +32,6 @@ export interface RegisterImageRequest {
 
 const ARCHITECTURES: readonly Architecture[] = ['i386', 'x86_64', 'arm64'];
 const BOOT_MODES = ['legacy-bios', 'uefi', 'uefi-preferred'] as const;
-
-/**
- * EBS volume size limits per type in GiB (EbsBlockDevice.VolumeSize in the API reference).
- * The smallest bound also applies below the snapshot size rule.
- */
-const SIZE_LIMITS: Record<string, [number, number]> = {
-  gp2: [1, 16384],
-  gp3: [1, 65536],
-  io1: [4, 16384],
-  io2: [4, 65536],
-  st1: [125, 16384],
-  sc1: [125, 16384],
-  standard: [1, 1024],
-};
 
 /** `bucket/path.manifest.xml`: the S3 path of a bundle's manifest (ImageLocation). */
 const MANIFEST_PATH = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/(?:[^/]+\/)*[^/]+\.manifest\.xml$/;
@@ -146,82 +132,22 @@ function planRegisterMappings(
   const seen = new Set<string>();
   const withoutSource: string[] = [];
   const out: BlockDeviceMapping[] = [];
-  for (const [i, m] of requests.entries()) {
+  for (const m of requests) {
     if (!m.deviceName) throw errors.missingParameter('BlockDeviceMapping.DeviceName');
-    // Real message: hashicorp/packer#2320.
-    if (seen.has(m.deviceName)) {
-      throw errors.invalidBlockDeviceMapping(`${m.deviceName} is being assigned to multiple times.`);
-    }
-    seen.add(m.deviceName);
+    checkDeviceOnce(seen, m.deviceName);
     if (m.noDevice) continue;
     if (m.virtualName) {
-      if (!/^ephemeral\d+$/.test(m.virtualName)) {
-        throw errors.invalidBlockDeviceMapping(`Invalid virtual name: ${m.virtualName}`);
-      }
-      out.push({ deviceName: m.deviceName, virtualName: m.virtualName });
+      out.push(instanceStoreMapping(m.deviceName, m.virtualName));
       continue;
     }
     // A device with neither an EBS volume nor an instance-store name gets the same answer as an
     // EBS one without a size or snapshot (goamz#251: mappings that only named devices).
-    const ebs = m.ebs ?? {};
-    // Not modelled by the simulator's image mappings: refused rather than silently dropped.
-    if (ebs.iops !== undefined) throw errors.unsupportedParameter(`BlockDeviceMapping.${i + 1}.Ebs.Iops`);
-    if (ebs.throughput !== undefined) throw errors.unsupportedParameter(`BlockDeviceMapping.${i + 1}.Ebs.Throughput`);
-    if (ebs.kmsKeyId !== undefined) throw errors.unsupportedParameter(`BlockDeviceMapping.${i + 1}.Ebs.KmsKeyId`);
-    if (ebs.volumeType !== undefined && !isVolumeType(ebs.volumeType)) {
-      throw errors.invalidParameterValue(`Value (${ebs.volumeType}) for parameter volumeType is invalid.`);
-    }
-    const volumeType = ebs.volumeType ?? 'gp2';
-    if (ebs.snapshotId === undefined && ebs.volumeSize === undefined) {
-      withoutSource.push(m.deviceName);
-      continue;
-    }
-    let snapshotSize: number | undefined;
-    let encrypted = ebs.encrypted ?? false;
-    let kmsKeyId: string | undefined;
-    if (ebs.snapshotId !== undefined) {
-      // EbsBlockDevice.Encrypted: with a snapshot it must be omitted. Real text: hashicorp/packer#2285.
-      if (ebs.encrypted !== undefined) {
-        throw errors.invalidBlockDeviceMapping(
-          `the encrypted flag cannot be specified since device ${m.deviceName} has a snapshot specified.`,
-        );
-      }
-      const snapshot = requireOwnSnapshot(world, regionName, accountId, ebs.snapshotId);
-      snapshotSize = snapshot.volumeSize;
-      encrypted = snapshot.encrypted;
-      kmsKeyId = snapshot.kmsKeyId;
-    }
-    const size = ebs.volumeSize ?? snapshotSize ?? 0;
-    // Real text (two spaces before "snapshot" as EC2 writes it): scylladb/scylladb#6999.
-    if (snapshotSize !== undefined && size < snapshotSize) {
-      throw errors.invalidBlockDeviceMapping(
-        `Volume of size ${size}GB is smaller than  snapshot '${ebs.snapshotId}', expect size >= ${snapshotSize}GB`,
-      );
-    }
-    const [min, max] = SIZE_LIMITS[volumeType];
-    if (size < min || size > max) {
-      // Code and text unverified; the ranges are EbsBlockDevice.VolumeSize's.
-      throw errors.invalidParameterValue(
-        `Volume size ${size} GiB for device ${m.deviceName} is out of range for ${volumeType} (${min}-${max} GiB).`,
-      );
-    }
-    out.push({
-      deviceName: m.deviceName,
-      ebs: {
-        ...(ebs.snapshotId ? { snapshotId: ebs.snapshotId } : {}),
-        volumeSize: size,
-        volumeType,
-        deleteOnTermination: ebs.deleteOnTermination ?? true,
-        encrypted,
-        ...(kmsKeyId ? { kmsKeyId } : {}),
-      },
-    });
-  }
-  // Real text: mitchellh/goamz#251 (every such device named, comma-separated).
-  if (withoutSource.length > 0) {
-    throw errors.invalidBlockDeviceMapping(
-      `Either snapshot ID or volume size must be provided for: ${withoutSource.join(', ')}`,
+    const ebs = planNewEbsDevice(m.deviceName, m.ebs ?? {}, (id) =>
+      requireOwnSnapshot(world, regionName, accountId, id),
     );
+    if (ebs) out.push({ deviceName: m.deviceName, ebs });
+    else withoutSource.push(m.deviceName);
   }
+  refuseDevicesWithoutSource(withoutSource);
   return out;
 }

@@ -1,19 +1,13 @@
 import { errors } from '../errors';
 import type { World } from '../world';
+import { checkPerformance, checkVolumeSize, checkVolumeType } from './ebsDeviceRules';
 import { isBlockedByAllowedImages } from './allowedImages';
 import { requireImage } from './imageAccess';
 import { RESOLVE_SSM_PREFIX, resolveSsmImageId } from './publicParameters';
 import { tagsFor, type TagSpecificationRequest } from './imageRules';
 import { checkTag } from './tags';
 import { instanceTypeArchitecture } from './instances';
-import {
-  isVolumeType,
-  type ImageRecord,
-  type InstanceRecord,
-  type Tag,
-  type VolumeRecord,
-  type VolumeType,
-} from './types';
+import { type ImageRecord, type InstanceRecord, type Tag, type VolumeRecord, type VolumeType } from './types';
 
 /** RunInstances: a plan checked against EC2's rules, then applied (so a refusal changes nothing). */
 
@@ -162,15 +156,19 @@ function planVolumes(image: ImageRecord, mappings: LaunchMappingRequest[]): Plan
         `Volume of size ${size}GB is smaller than snapshot '${m.ebs.snapshotId}', expect size >= ${m.ebs.volumeSize}GB`,
       );
     }
+    const volumeType = checkVolumeType(o?.ebs?.volumeType ?? m.ebs.volumeType);
     planned.push({
       device: m.deviceName,
       size,
-      volumeType: o?.ebs?.volumeType ?? m.ebs.volumeType,
+      volumeType,
       snapshotId: m.ebs.snapshotId,
       encrypted: m.ebs.encrypted || o?.ebs?.encrypted === true,
       kmsKeyId: m.ebs.kmsKeyId,
       deleteOnTermination: o?.ebs?.deleteOnTermination ?? m.ebs.deleteOnTermination,
-      iops: m.ebs.iops,
+      iops:
+        o?.ebs?.iops === undefined
+          ? m.ebs.iops
+          : checkPerformance(m.deviceName, volumeType, o.ebs.iops, undefined).iops,
     });
   }
   for (const o of overrides.values()) {
@@ -178,22 +176,20 @@ function planVolumes(image: ImageRecord, mappings: LaunchMappingRequest[]): Plan
     if (o.ebs.volumeSize === undefined) {
       throw errors.invalidBlockDeviceMapping(`The device '${o.deviceName}' needs a volume size or a snapshot id.`);
     }
+    const volumeType = checkVolumeType(o.ebs.volumeType ?? 'gp2');
     planned.push({
       device: o.deviceName,
       size: o.ebs.volumeSize,
-      volumeType: o.ebs.volumeType ?? 'gp2',
+      volumeType,
       encrypted: o.ebs.encrypted === true,
       deleteOnTermination: o.ebs.deleteOnTermination ?? true,
+      // A new device: Iops under the same per-type rules as an image's new devices.
+      iops: checkPerformance(o.deviceName, volumeType, o.ebs.iops, undefined).iops,
     });
   }
   for (const p of planned) {
-    if (!isVolumeType(p.volumeType))
-      throw errors.invalidParameterValue(`Value (${p.volumeType}) for parameter volumeType is invalid.`);
-    if (p.size < 1 || p.size > 16384) {
-      throw errors.invalidParameterValue(
-        `Volume size ${p.size} for device ${p.device} is invalid. Valid sizes are between 1 and 16384 GiB.`,
-      );
-    }
+    // EbsBlockDevice.VolumeSize: per-type ranges, shared with CreateImage and RegisterImage.
+    checkVolumeSize(p.device, p.volumeType, p.size);
   }
   return planned;
 }

@@ -20,15 +20,22 @@ const ARCH_LABEL: Record<Architecture, { deb: string; plain: string }> = {
 /** Collects the images of one region. */
 class CatalogBuilder {
   readonly images: ImageRecord[] = [];
+  /** The specs, when the builder only collects them (building the records is most of the cost). */
+  readonly specs: ImageSpec[] | undefined;
   readonly rng: Prng;
 
-  constructor(readonly region: string) {
+  constructor(
+    readonly region: string,
+    specsOnly = false,
+  ) {
     this.rng = new Prng(hash32(`catalog/${region}`));
+    if (specsOnly) this.specs = [];
   }
 
   add(spec: Omit<ImageSpec, 'region'>): void {
     (spec as ImageSpec).region = this.region;
-    this.images.push(buildImage(spec as ImageSpec));
+    if (this.specs) this.specs.push(spec as ImageSpec);
+    else this.images.push(buildImage(spec as ImageSpec));
   }
 
   /** `count` build dates, newest first: the newest `newestAgeDays` before the as-of date, then every ~`everyDays`. */
@@ -664,12 +671,33 @@ function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void 
   });
 }
 
-/** The region's standard catalog: about 4,000 images, different per region. */
-export function standardCatalog(region: string): { images: ImageRecord[]; builder: CatalogBuilder } {
-  const c = new CatalogBuilder(region);
+/**
+ * The families the seeded accounts' instances run (Amazon Linux, Windows, Ubuntu). They come
+ * first in every region's catalog, so walking only them draws the same random numbers and
+ * gives the very same specs (hence ids, names, dates) as the full catalog: the seed picks its
+ * instances' AMIs from them without building the ~3,500 images of three regions at start-up.
+ */
+function instanceFamilies(c: CatalogBuilder): void {
   amazonLinux(c);
   windows(c);
   ubuntu(c);
+}
+
+/**
+ * The specs of the first images of `region`'s standard catalog (those {@link instanceFamilies}
+ * adds), unbuilt: `buildImage(spec)` gives the record the full catalog has.
+ */
+export function instanceFamilySpecs(region: string): ImageSpec[] {
+  const c = new CatalogBuilder(region, true);
+  instanceFamilies(c);
+  return c.specs ?? [];
+}
+
+/** The region's standard catalog: about 4,000 images, different per region. */
+export function standardCatalog(region: string): { images: ImageRecord[]; builder: CatalogBuilder } {
+  catalogBuilds++;
+  const c = new CatalogBuilder(region);
+  instanceFamilies(c);
   debianRhelSuse(c);
   marketplace(c);
   // Community images run to tens of thousands in a real region; a couple of thousand keep the
@@ -748,3 +776,14 @@ export function standardImages(region: string): ImageRecord[] {
 }
 
 const standardImagesByRegion = new Map<string, ImageRecord[]>();
+let catalogBuilds = 0;
+
+/** For tests: how many full region catalogs this process has built (start-up cost is counted, not timed). */
+export function catalogBuildCount(): number {
+  return catalogBuilds;
+}
+
+/** For tests: forgets the shared catalogs, so the next use of each region builds it again. */
+export function forgetStandardCatalogs(): void {
+  standardImagesByRegion.clear();
+}

@@ -1,13 +1,8 @@
 import * as assert from 'assert';
 import { parseWith, readCreateImageMessage } from '../../../src/shared/messageValidation';
 import type { CreateImageParams, NewVolume } from '../../../src/shared/protocol/createImage';
-import {
-  checkNewDeviceName,
-  checkNewVolumeSize,
-  deviceKey,
-  suggestDeviceName,
-  VOLUME_SIZE_LIMITS_GIB,
-} from '../../../src/shared/validation';
+import { checkNewDeviceName, checkNewVolumeSize, deviceKey, suggestDeviceName } from '../../../src/shared/validation';
+import { VOLUME_SIZE_LIMITS_GIB } from '../../../src/shared/ebsVolumeLimits';
 
 const newVolume = (over: Partial<NewVolume> = {}): NewVolume => ({
   deviceName: '/dev/sdf',
@@ -66,14 +61,14 @@ describe('new volumes of Create Image (shared rules)', () => {
   it('applies the size limits of each volume type', () => {
     const cases: [string, string, boolean][] = [
       ['gp3', '1', true],
-      ['gp3', '16384', true],
-      ['gp3', '16385', false],
+      ['gp3', '65536', true],
+      ['gp3', '65537', false],
       ['gp3', '0', false],
       ['gp2', '16384', true],
       ['io1', '3', false],
       ['io1', '4', true],
-      ['io2', '16384', true],
-      ['io2', '65536', false],
+      ['io2', '65536', true],
+      ['io1', '16385', false],
       ['st1', '124', false],
       ['st1', '125', true],
       ['sc1', '16384', true],
@@ -128,16 +123,17 @@ describe('new volumes of Create Image (messages from the webview)', () => {
       [[newVolume(), newVolume()], /addedVolumes\[1\]\.deviceName is invalid: \/dev\/sdf is already used/],
       [[newVolume(), newVolume({ deviceName: '/dev/xvdf' })], /same device as \/dev\/sdf/],
       [[newVolume({ sizeGiB: 0 })], /sizeGiB must be between/],
-      [[newVolume({ sizeGiB: 16385 })], /A gp3 volume has 1–16384 GiB/],
+      [[newVolume({ volumeType: 'gp2', sizeGiB: 16385 })], /A gp2 volume has 1–16384 GiB/],
       [[newVolume({ volumeType: 'st1', sizeGiB: 20 })], /A st1 volume has 125–16384 GiB/],
       [[newVolume({ volumeType: 'standard', sizeGiB: 2000 })], /A standard volume has 1–1024 GiB/],
       [[newVolume({ sizeGiB: 20.5 })], /whole number/],
       [[newVolume({ sizeGiB: '20' as unknown as number })], /whole number/],
-      [[newVolume({ volumeType: 'io2' as 'gp3' })], /volumeType must be one of/],
+      [[newVolume({ volumeType: 'io2' })], /iops is invalid: A io2 volume needs its IOPS/],
       [[newVolume({ volumeType: 'gp4' as 'gp3' })], /volumeType must be one of/],
       [[newVolume({ encrypted: 'yes' as unknown as boolean })], /encrypted must be true or false/],
       [[newVolume({ deleteOnTermination: 1 as unknown as boolean })], /deleteOnTermination must be true or false/],
-      [[{ ...newVolume(), snapshotId: 'snap-0123456789abcdef0' }], /unexpected field snapshotId/],
+      [[{ ...newVolume(), snapshotId: 'snap-0123456789abcdef0', encrypted: true }], /snapshot’s encryption/],
+      [[{ ...newVolume(), kmsKeyId: 'alias/mine' }], /unexpected field kmsKeyId/],
       [[{ ...newVolume(), virtualName: 'ephemeral0' }], /unexpected field virtualName/],
       [[{ deviceName: '/dev/sdf' }], /missing the field/],
       [[null], /must be an object/],

@@ -109,7 +109,6 @@ describe('simulator CreateImage', () => {
       { VolumeType: 'io2' as const },
       { Iops: 4000 },
       { Throughput: 500 },
-      { KmsKeyId: 'alias/mine' },
       { SnapshotId: 'snap-0123456789abcdef0' },
       { Encrypted: true },
     ];
@@ -135,6 +134,130 @@ describe('simulator CreateImage', () => {
     );
     const image = (await describeOne(client, ImageId!))!;
     assert.strictEqual(image.BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdf')!.Ebs!.VolumeSize, 100);
+  });
+
+  describe("new (added) EBS devices, under EbsBlockDevice's rules", () => {
+    /** CreateImage of BUILD with one added device; resolves to the image's mapping of that device. */
+    const addDevice = async (Ebs: Record<string, unknown>, DeviceName = '/dev/sdg') => {
+      const { ImageId } = await client.send(
+        new CreateImageCommand({
+          InstanceId: BUILD,
+          Name: `added-${JSON.stringify(Ebs).replace(/[^A-Za-z0-9]/g, '')}`,
+          BlockDeviceMappings: [{ DeviceName, Ebs }],
+        }),
+      );
+      return (await describeOne(client, ImageId!))!.BlockDeviceMappings!.find((m) => m.DeviceName === DeviceName)!.Ebs!;
+    };
+
+    it('checks the size range of each volume type', async () => {
+      const refused = [
+        { VolumeSize: 0 },
+        { VolumeSize: 16385, VolumeType: 'gp2' },
+        { VolumeSize: 65537, VolumeType: 'gp3' },
+        { VolumeSize: 3, VolumeType: 'io1', Iops: 100 },
+        { VolumeSize: 65537, VolumeType: 'io2', Iops: 100 },
+        { VolumeSize: 124, VolumeType: 'st1' },
+        { VolumeSize: 16385, VolumeType: 'sc1' },
+        { VolumeSize: 1025, VolumeType: 'standard' },
+      ];
+      for (const Ebs of refused) {
+        const err = await expectEc2Error(addDevice(Ebs), 'InvalidParameterValue');
+        assert.match(err.message, /out of range/, JSON.stringify(Ebs));
+      }
+      assert.strictEqual((await addDevice({ VolumeSize: 65536, VolumeType: 'gp3' })).VolumeSize, 65536);
+      assert.strictEqual((await addDevice({ VolumeSize: 125, VolumeType: 'sc1' })).VolumeType, 'sc1');
+    });
+
+    it('refuses the same device twice, as EC2 words it', async () => {
+      const err = await expectEc2Error(
+        client.send(
+          new CreateImageCommand({
+            InstanceId: BUILD,
+            Name: 'twice',
+            BlockDeviceMappings: [
+              { DeviceName: '/dev/sdg', Ebs: { VolumeSize: 10 } },
+              { DeviceName: '/dev/sdg', Ebs: { VolumeSize: 20 } },
+            ],
+          }),
+        ),
+        'InvalidBlockDeviceMapping',
+      );
+      assert.strictEqual(err.message, '/dev/sdg is being assigned to multiple times.');
+    });
+
+    it('keeps Iops for gp3, io1 and io2 within their ranges, requires it for io1/io2, refuses it for other types', async () => {
+      const io2 = await addDevice({ VolumeSize: 100, VolumeType: 'io2', Iops: 256000 });
+      assert.deepStrictEqual([io2.VolumeType, io2.Iops, io2.Throughput], ['io2', 256000, undefined]);
+      assert.strictEqual((await addDevice({ VolumeSize: 10, VolumeType: 'gp3', Iops: 6000 })).Iops, 6000);
+      const gp2 = await expectEc2Error(
+        addDevice({ VolumeSize: 10, VolumeType: 'gp2', Iops: 300 }),
+        'InvalidParameterCombination',
+      );
+      assert.strictEqual(gp2.message, 'The parameter iops is not supported for gp2 volumes.');
+      await expectEc2Error(addDevice({ VolumeSize: 500, VolumeType: 'st1', Iops: 500 }), 'InvalidParameterCombination');
+      const missing = await expectEc2Error(
+        addDevice({ VolumeSize: 10, VolumeType: 'io1' }),
+        'InvalidParameterCombination',
+      );
+      assert.strictEqual(missing.message, 'The parameter iops must be specified for io1 volumes.');
+      for (const Ebs of [
+        { VolumeSize: 10, VolumeType: 'io1', Iops: 64001 },
+        { VolumeSize: 10, VolumeType: 'io2', Iops: 99 },
+        { VolumeSize: 10, VolumeType: 'gp3', Iops: 2999 },
+        { VolumeSize: 10, VolumeType: 'gp3', Iops: 80001 },
+      ]) {
+        await expectEc2Error(addDevice(Ebs), 'InvalidParameterValue');
+      }
+    });
+
+    it('keeps Throughput for gp3 only, 125-2,000 MiB/s, and gives gp3 its baseline by default', async () => {
+      const fast = await addDevice({ VolumeSize: 10, VolumeType: 'gp3', Throughput: 2000 });
+      assert.deepStrictEqual([fast.Iops, fast.Throughput], [3000, 2000]);
+      const baseline = await addDevice({ VolumeSize: 10, VolumeType: 'gp3' });
+      assert.deepStrictEqual([baseline.Iops, baseline.Throughput], [3000, 125]);
+      const io1 = await expectEc2Error(
+        addDevice({ VolumeSize: 10, VolumeType: 'io1', Iops: 100, Throughput: 200 }),
+        'InvalidBlockDeviceMapping',
+      );
+      assert.strictEqual(io1.message, "throughput cannot be specified with the volumeType of device '/dev/sdg'");
+      await expectEc2Error(addDevice({ VolumeSize: 10, Throughput: 200 }), 'InvalidBlockDeviceMapping');
+      await expectEc2Error(addDevice({ VolumeSize: 10, VolumeType: 'gp3', Throughput: 124 }), 'InvalidParameterValue');
+      await expectEc2Error(addDevice({ VolumeSize: 10, VolumeType: 'gp3', Throughput: 2001 }), 'InvalidParameterValue');
+    });
+
+    it('keeps Encrypted on an empty device and refuses KmsKeyId on any device, as EC2 does', async () => {
+      assert.strictEqual((await addDevice({ VolumeSize: 10, Encrypted: true })).Encrypted, true);
+      assert.strictEqual((await addDevice({ VolumeSize: 10 })).Encrypted, false);
+      for (const [DeviceName, Ebs] of [
+        ['/dev/sdg', { VolumeSize: 10, Encrypted: true, KmsKeyId: 'alias/mine' }],
+        ['/dev/sdf', { KmsKeyId: 'alias/mine' }],
+      ] as const) {
+        const err = await expectEc2Error(addDevice(Ebs, DeviceName), 'UnknownParameter');
+        assert.strictEqual(err.message, 'The parameter KmsKeyId is not recognized');
+      }
+    });
+
+    it('makes a device from a snapshot: its size by default, never smaller, encryption from the snapshot', async () => {
+      const mine = (await client.send(new DescribeSnapshotsCommand({ OwnerIds: ['self'] }))).Snapshots!.find(
+        (s) => s.State === 'completed',
+      )!;
+      const fromSnapshot = await addDevice({ SnapshotId: mine.SnapshotId });
+      assert.deepStrictEqual(
+        [fromSnapshot.SnapshotId, fromSnapshot.VolumeSize, fromSnapshot.Encrypted],
+        [mine.SnapshotId, mine.VolumeSize, mine.Encrypted],
+      );
+      assert.strictEqual(
+        (await addDevice({ SnapshotId: mine.SnapshotId, VolumeSize: mine.VolumeSize! + 5 })).VolumeSize,
+        mine.VolumeSize! + 5,
+      );
+      const smaller = await expectEc2Error(
+        addDevice({ SnapshotId: mine.SnapshotId, VolumeSize: mine.VolumeSize! - 1 }),
+        'InvalidBlockDeviceMapping',
+      );
+      assert.match(smaller.message, /is smaller than {2}snapshot/);
+      await expectEc2Error(addDevice({ SnapshotId: mine.SnapshotId, Encrypted: false }), 'InvalidBlockDeviceMapping');
+      await expectEc2Error(addDevice({ SnapshotId: 'snap-0123456789abcdef0' }), 'InvalidSnapshot.NotFound');
+    });
   });
 
   it('tags the image and its snapshots from TagSpecifications', async () => {

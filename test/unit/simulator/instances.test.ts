@@ -240,6 +240,28 @@ describe('simulator instances', () => {
       );
     });
 
+    it("checks new volumes against their type's size range and Iops rules", async () => {
+      const image = await al2023(client);
+      const run = (Ebs: Record<string, unknown>) =>
+        client.send(
+          new RunInstancesCommand({
+            ImageId: image.ImageId,
+            InstanceType: 't3.micro',
+            MinCount: 1,
+            MaxCount: 1,
+            BlockDeviceMappings: [{ DeviceName: '/dev/sdh', Ebs }],
+          }),
+        );
+      await expectEc2Error(run({ VolumeSize: 124, VolumeType: 'st1' }), 'InvalidParameterValue');
+      await expectEc2Error(run({ VolumeSize: 3, VolumeType: 'io2', Iops: 1000 }), 'InvalidParameterValue');
+      await expectEc2Error(run({ VolumeSize: 10, VolumeType: 'gp2', Iops: 1000 }), 'InvalidParameterCombination');
+      await expectEc2Error(run({ VolumeSize: 10, VolumeType: 'io1' }), 'InvalidParameterCombination');
+      const big = await run({ VolumeSize: 20000, VolumeType: 'gp3' });
+      const volumeId = big.Instances![0].BlockDeviceMappings!.find((m) => m.DeviceName === '/dev/sdh')!.Ebs!.VolumeId!;
+      const volume = (await client.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] }))).Volumes![0];
+      assert.deepStrictEqual([volume.Size, volume.VolumeType], [20000, 'gp3']);
+    });
+
     it('refuses images the caller cannot see, bad ids, mismatched architectures and bad counts', async () => {
       const partnerPrivate = (
         await ec2(sim, 'us-east-1', PARTNER_SIMULATOR_ACCOUNT).send(new DescribeImagesCommand({ Owners: ['self'] }))

@@ -9,7 +9,14 @@ import {
 import { PARTNER_SIMULATOR_ACCOUNT, PUBLIC_OWNERS } from '../../../src/simulator/accounts';
 import type { ImageRecord } from '../../../src/simulator/models/types';
 import { SIMULATOR_REGIONS } from '../../../src/simulator/regions';
-import { createPublicCatalog, createSeedState, SEEDED_ACCOUNT_REGIONS } from '../../../src/simulator/seed/seed';
+import { catalogBuildCount, forgetStandardCatalogs, standardImages } from '../../../src/simulator/seed/catalog';
+import {
+  createPublicCatalog,
+  createSeedState,
+  INSTANCE_IMAGE_PICKS,
+  pickCatalogImages,
+  SEEDED_ACCOUNT_REGIONS,
+} from '../../../src/simulator/seed/seed';
 import { ec2, newSimulator } from './helpers';
 
 const NOW = Date.UTC(2026, 10, 1, 12);
@@ -221,6 +228,28 @@ describe('simulator seed', () => {
       });
     }
 
+    it('runs its instances on the newest matching images of the full catalog, without building any catalog', () => {
+      for (const region of SEEDED_ACCOUNT_REGIONS) {
+        const picks = pickCatalogImages(region);
+        const full = standardImages(region);
+        for (const [key, test] of Object.entries(INSTANCE_IMAGE_PICKS)) {
+          const newest = full
+            .filter((i) => test({ name: i.name, arch: i.architecture, ownerId: i.ownerId }))
+            .sort((a, b) => b.creationDate - a.creationDate)[0];
+          assert.deepStrictEqual(picks[key as keyof typeof picks], newest, `${region} ${key}`);
+        }
+        const state = createSeedState(STANDARD, NOW).regions[region];
+        const known = new Set([...full.map((i) => i.imageId), ...Object.keys(state.images)]);
+        for (const instance of Object.values(state.instances)) {
+          assert.ok(known.has(instance.imageId), `${region} ${instance.instanceId} runs ${instance.imageId}`);
+        }
+      }
+      forgetStandardCatalogs();
+      const seeding = catalogBuildCount();
+      createSeedState(STANDARD, NOW);
+      assert.strictEqual(catalogBuildCount(), seeding, 'seeding built a region catalog');
+    });
+
     it('leaves an orphan snapshot that no AMI uses', () => {
       const state = createSeedState(STANDARD, NOW).regions['us-east-1'];
       const used = new Set(
@@ -270,6 +299,15 @@ describe('simulator seed', () => {
       );
       const market = (await client.send(new DescribeImagesCommand({ Owners: ['aws-marketplace'] }))).Images!;
       assert.ok(market.every((i) => i.ProductCodes?.[0]?.ProductCodeType === 'marketplace') && market.length > 0);
+    });
+
+    it('builds only the catalog of the region first asked for (start-up cost, counted, not timed)', async () => {
+      forgetStandardCatalogs();
+      const before = catalogBuildCount();
+      const sim = newSimulator();
+      const out = await ec2(sim, 'eu-west-1').send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 5 }));
+      assert.strictEqual(out.Images?.length, 5);
+      assert.strictEqual(catalogBuildCount() - before, 1, 'region catalogs built');
     });
 
     it('never reuses a seed id for a new resource', async () => {

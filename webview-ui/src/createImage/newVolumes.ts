@@ -1,16 +1,29 @@
 /**
- * New, empty EBS volumes added to the image (Create Image): rows of the volume table with a
- * device name, size, type, encryption and delete on termination, each checked as the user types
- * with the rules the host enforces. In a folder of its own: every `webview-ui/src/*.ts` is a bundle.
+ * New EBS volumes added to the image (Create Image): rows of the volume table with a device
+ * name, an optional source snapshot, size, type (with IOPS and throughput for the types that take
+ * them), encryption and delete on termination, each checked as the user types with the rules the
+ * host enforces. In a folder of its own: every `webview-ui/src/*.ts` is a bundle.
  */
 import type { NewVolume, NewVolumeType, VolumeInfo } from '../../../src/shared/protocol/createImage';
 import { LIMITS } from '../../../src/shared/protocol/envelope';
 import { NEW_VOLUME_TYPES } from '../../../src/shared/protocol/createImage';
-import { checkNewDeviceName, checkNewVolumeSize, suggestDeviceName } from '../../../src/shared/validation';
+import { IOPS_LIMITS, limitsFor, THROUGHPUT_LIMITS } from '../../../src/shared/ebsVolumeLimits';
+import {
+  checkNewDeviceName,
+  checkNewVolumeIops,
+  checkNewVolumeSize,
+  checkNewVolumeThroughput,
+  checkOptionalSnapshotId,
+  suggestDeviceName,
+} from '../../../src/shared/validation';
 import { h } from '../lib/dom';
 
 export const NEW_VOLUME_CSS = `
 .vol-device { width: 110px; }
+/* Top-aligned: the IOPS, throughput and snapshot fields make a cell taller than its neighbours. */
+tr.new-volume td { vertical-align: top; }
+.vol-extra { display: block; margin-top: 4px; }
+.vol-extra[hidden] { display: none; }
 .new-volumes-actions { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
 `;
 
@@ -24,7 +37,8 @@ const DEFAULT_NEW_VOLUME: Omit<NewVolume, 'deviceName'> = {
 interface Row {
   readonly tr: HTMLTableRowElement;
   readonly device: HTMLElementTagNameMap['vscode-textfield'];
-  readonly controls: { disabled: boolean }[];
+  /** Disables the row (while the form is sent); Encrypted stays off for a volume from a snapshot. */
+  setDisabled(disabled: boolean): void;
   /** Shows this row's problems; returns the first. */
   validate(): string | undefined;
   value(): NewVolume;
@@ -79,7 +93,7 @@ export function newVolumeEditor(opts: {
         add.focus();
       },
     });
-    for (const c of row.controls) c.disabled = disabled;
+    row.setDisabled(disabled);
     rows.push(row);
     body.append(row.tr);
     refreshAdd();
@@ -113,10 +127,25 @@ export function newVolumeEditor(opts: {
     validate: validateAll,
     setDisabled(d) {
       disabled = d;
-      for (const r of rows) for (const c of r.controls) c.disabled = d;
+      for (const r of rows) r.setDisabled(d);
       refreshAdd();
     },
   };
+}
+
+/** A text field of a row, checked as the user types; `hidden` rows of it are skipped by validation. */
+function checkedField(value: string, placeholder: string, check: () => string | undefined, under = true) {
+  const input = h('vscode-textfield', { value, className: 'vol-size', placeholder });
+  const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
+  // Under another control of its cell (a little space above), or alone in it (level with the row).
+  const wrap = h('span', { className: under ? 'vol-extra' : '' }, input, error);
+  const validate = () => {
+    const problem = wrap.hidden ? undefined : check();
+    input.invalid = problem !== undefined;
+    error.textContent = problem ?? '';
+    return problem;
+  };
+  return { input, wrap, validate };
 }
 
 function newVolumeRow(
@@ -125,37 +154,58 @@ function newVolumeRow(
 ): Row {
   const device = h('vscode-textfield', { value: v.deviceName, className: 'vol-device', maxLength: 16 });
   const deviceError = h('div', { className: 'error-text', attrs: { role: 'status' } });
-  const size = h('vscode-textfield', { value: String(v.sizeGiB), className: 'vol-size' });
-  const sizeError = h('div', { className: 'error-text', attrs: { role: 'status' } });
   const type = h('vscode-single-select', { className: 'vol-type' });
   // Kept here rather than read from the select, which answers '' until it is in the document.
-  let volumeType: NewVolumeType = v.volumeType;
-  for (const t of NEW_VOLUME_TYPES) type.append(h('vscode-option', { value: t, selected: v.volumeType === t }, t));
+  let volumeType: NewVolumeType = NEW_VOLUME_TYPES.includes(v.volumeType) ? v.volumeType : 'gp3';
+  for (const t of NEW_VOLUME_TYPES) type.append(h('vscode-option', { value: t, selected: volumeType === t }, t));
+  const size = checkedField(String(v.sizeGiB), '', () => checkNewVolumeSize(size.input.value, volumeType), false);
+  // Only for the types that take them (EbsBlockDevice.Iops / .Throughput); gp3 falls back to its baseline.
+  const iops = checkedField(v.iops === undefined ? '' : String(v.iops), '', () =>
+    checkNewVolumeIops(iops.input.value, volumeType),
+  );
+  const throughput = checkedField(v.throughputMiBs === undefined ? '' : String(v.throughputMiBs), '125', () =>
+    checkNewVolumeThroughput(throughput.input.value, volumeType),
+  );
+  const snapshot = checkedField(v.snapshotId ?? '', 'snap-… (optional)', () =>
+    checkOptionalSnapshotId(snapshot.input.value),
+  );
+  snapshot.input.maxLength = 22;
   const encrypted = h('vscode-checkbox', { checked: v.encrypted, label: 'Encrypted' });
   const dot = h('vscode-checkbox', { checked: v.deleteOnTermination, label: 'Delete on termination' });
   const remove = h('vscode-button', { secondary: true, icon: 'trash', on: { click: () => opts.remove() } }, 'Remove');
+  const fromSnapshot = () => snapshot.input.value.trim() !== '';
 
   // Every control is named after the device, so a screen reader says which row it is in.
   const relabel = () => {
     const name = device.value.trim() || 'the new volume';
     device.label = `Device name of new volume ${name}`;
-    size.label = `Size of new volume ${name} in GiB`;
+    size.input.label = `Size of new volume ${name} in GiB`;
     type.label = `Volume type of new volume ${name}`;
+    iops.input.label = `IOPS of new volume ${name}`;
+    throughput.input.label = `Throughput of new volume ${name} in MiB/s`;
+    snapshot.input.label = `Snapshot id for new volume ${name}, empty for an empty volume`;
     encrypted.setAttribute('aria-label', `Encrypt new volume ${name}`);
     dot.setAttribute('aria-label', `Delete new volume ${name} on termination`);
     remove.setAttribute('aria-label', `Remove new volume ${name}`);
     remove.title = `Remove new volume ${name}`;
   };
+  /** Shows the fields the type takes, with its range as placeholder; encryption comes from a snapshot. */
+  const refreshKind = () => {
+    const iopsRange = limitsFor(IOPS_LIMITS, volumeType);
+    iops.wrap.hidden = !iopsRange;
+    iops.input.placeholder = iopsRange ? `IOPS ${iopsRange.min}–${iopsRange.max}` : '';
+    const throughputRange = limitsFor(THROUGHPUT_LIMITS, volumeType);
+    throughput.wrap.hidden = !throughputRange;
+    throughput.input.placeholder = throughputRange ? `MiB/s ${throughputRange.min}–${throughputRange.max}` : '';
+    encrypted.disabled = disabledByForm || fromSnapshot();
+    if (fromSnapshot()) encrypted.checked = false;
+    encrypted.title = fromSnapshot() ? 'A volume made from a snapshot takes the snapshot’s encryption.' : '';
+  };
+  let disabledByForm = false;
   const checkDevice = () => {
     const problem = checkNewDeviceName(device.value, opts.taken());
     device.invalid = problem !== undefined;
     deviceError.textContent = problem ?? '';
-    return problem;
-  };
-  const checkSize = () => {
-    const problem = checkNewVolumeSize(size.value, volumeType);
-    size.invalid = problem !== undefined;
-    sizeError.textContent = problem ?? '';
     return problem;
   };
   device.addEventListener('input', () => {
@@ -163,42 +213,61 @@ function newVolumeRow(
     opts.onDeviceInput();
     opts.onChange();
   });
-  size.addEventListener('input', () => {
-    checkSize();
-    opts.onChange();
-  });
+  for (const f of [size, iops, throughput, snapshot]) {
+    f.input.addEventListener('input', () => {
+      f.validate();
+      refreshKind();
+      opts.onChange();
+    });
+  }
   type.addEventListener('change', () => {
     volumeType = type.value as NewVolumeType;
-    checkSize();
+    refreshKind();
+    for (const f of [size, iops, throughput]) f.validate();
     opts.onChange();
   });
   for (const c of [encrypted, dot]) c.addEventListener('change', opts.onChange);
   relabel();
+  refreshKind();
+  const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
   return {
     tr: h(
       'tr',
       { className: 'new-volume' },
       h('td', {}, device, deviceError),
-      h('td', { className: 'muted' }, 'New, empty'),
-      h('td', {}, size, sizeError),
-      h('td', {}, type),
+      h('td', { className: 'muted' }, 'New', snapshot.wrap),
+      h('td', {}, size.wrap),
+      h('td', {}, type, iops.wrap, throughput.wrap),
       h('td', {}, encrypted),
       h('td', {}, dot),
       h('td', {}, remove),
     ),
     device,
-    controls: [device, size, type, encrypted, dot, remove],
+    setDisabled(d: boolean) {
+      disabledByForm = d;
+      for (const c of [device, size.input, type, iops.input, throughput.input, snapshot.input, dot, remove])
+        c.disabled = d;
+      refreshKind();
+    },
     validate: () => {
-      const problems = [checkDevice(), checkSize()];
+      const problems = [checkDevice(), size.validate(), iops.validate(), throughput.validate(), snapshot.validate()];
       return problems.find((p) => p !== undefined);
     },
-    value: () => ({
-      deviceName: device.value,
-      sizeGiB: Number(size.value.trim()),
-      volumeType,
-      deleteOnTermination: dot.checked,
-      encrypted: encrypted.checked,
-    }),
+    value: () => {
+      const out: NewVolume = {
+        deviceName: device.value,
+        sizeGiB: Number(size.input.value.trim()),
+        volumeType,
+        deleteOnTermination: dot.checked,
+        encrypted: !fromSnapshot() && encrypted.checked,
+      };
+      const iopsValue = iops.wrap.hidden ? undefined : number(iops.input.value);
+      const throughputValue = throughput.wrap.hidden ? undefined : number(throughput.input.value);
+      if (iopsValue !== undefined) out.iops = iopsValue;
+      if (throughputValue !== undefined) out.throughputMiBs = throughputValue;
+      if (fromSnapshot()) out.snapshotId = snapshot.input.value.trim();
+      return out;
+    },
   };
 }
