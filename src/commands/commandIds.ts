@@ -40,6 +40,8 @@ export const COMMAND_IDS = [
   'amiExplorer.stopSimulatorEndpoint',
   'amiExplorer.settlePendingWork',
   'amiExplorer.openWalkthrough',
+  'amiExplorer.addConnection',
+  'amiExplorer.removeConnection',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

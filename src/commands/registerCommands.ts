@@ -42,6 +42,8 @@ import { startSimulatorEndpoint } from './startSimulatorEndpoint';
 import { stopSimulatorEndpoint } from './stopSimulatorEndpoint';
 import { switchSimulatorAccount } from './switchSimulatorAccount';
 import { useSimulator } from './useSimulator';
+import { addConnection } from './addConnection';
+import { removeConnection } from './removeConnection';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -88,13 +90,17 @@ const HANDLERS: Record<CommandId, Handler> = {
   'amiExplorer.stopSimulatorEndpoint': stopSimulatorEndpoint,
   'amiExplorer.settlePendingWork': settlePendingWork,
   'amiExplorer.openWalkthrough': openWalkthrough,
+  'amiExplorer.addConnection': addConnection,
+  'amiExplorer.removeConnection': removeConnection,
 };
 
 /** Registers every command behind the error boundary. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(HANDLERS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) =>
-      runCommand(deps, id, () => handler(deps, node, selection)),
-    ),
+    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) => {
+      // A command acts on the connection of the row it starts from (the primary one from the palette).
+      const scoped = deps.forNode(node);
+      return runCommand(scoped, id, () => handler(scoped, node, selection));
+    }),
   );
 }

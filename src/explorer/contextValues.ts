@@ -15,6 +15,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `snapshotsFolder`, `snapshot+<used|unused>` (used: an AMI of the caller uses it)
  * - `instance+<state>+<ebs|instanceStore>` (state: pending running stopping stopped shutting-down terminated)
  * - `loadMore`, `error`, `message`
+ * - `connection+<primary|added>[+failed]` (a connection row, shown when several connections are)
  */
 export const contextValues = {
   region: 'region',
@@ -25,6 +26,11 @@ export const contextValues = {
   error: 'error',
   message: 'message',
   imageFamily: 'imageFamily',
+
+  /** A connection row: "Remove Connection" shows only on added ones. */
+  connection(primary: boolean, failed: boolean): string {
+    return `connection+${primary ? 'primary' : 'added'}${failed ? '+failed' : ''}`;
+  },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {
     return `ownerGroup+${group}${filtered ? '+filtered' : ''}`;
