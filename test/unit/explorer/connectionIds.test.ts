@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { contextValues } from '../../../src/explorer/contextValues';
+import { createAwsClients } from '../../../src/aws/clientFactory';
+import { listEnabledRegions } from '../../../src/ec2/regions';
 import { readConnections } from '../../../src/aws/connectionSettings';
 import { connectionRowId, nodeIds, PRIMARY_CONNECTION_ID, scopedId, unscopedId } from '../../../src/explorer/ids';
 
@@ -78,5 +81,24 @@ describe('connection rows in package.json menus', () => {
     assert.ok(!shows(contextValues.connection(true, false)));
     assert.ok(!shows(contextValues.connection(true, true)));
     assert.ok(!shows(contextValues.region));
+  });
+});
+
+describe('"All enabled regions"', () => {
+  it('asks DescribeRegions with AllRegions and keeps the regions whose opt-in status enables them', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-regions-'));
+    const clients = createAwsClients({ kind: 'simulator', stateFile: path.join(dir, 'state.json'), pendingDelayMs: 0 });
+    try {
+      const ec2 = await clients.ec2('us-east-1');
+      const sent: unknown[] = [];
+      ec2.middlewareStack.add((next) => async (args) => (sent.push(args.input), next(args)), { step: 'initialize' });
+      const regions = await listEnabledRegions(ec2);
+      assert.deepStrictEqual(sent, [{ AllRegions: true }]);
+      assert.ok(regions.includes('us-east-1') && regions.includes('sa-east-1'), regions.join());
+      assert.deepStrictEqual(regions, [...regions].sort());
+    } finally {
+      clients.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
