@@ -65,6 +65,10 @@ export interface AmiExplorerApi {
   pendingStatusText(): string | undefined;
   /** The simulator's HTTP endpoint while it runs. */
   simulatorEndpointUrl(): string | undefined;
+  /** The most EC2 calls in flight at once per account since the last reset (benchmark). */
+  callPeaks(): Record<string, number>;
+  /** Starts counting {@link callPeaks} afresh. */
+  resetCallPeaks(): void;
 }
 
 export interface ActivationTimes {
@@ -148,5 +152,7 @@ export function createApi(
     connectionStatusTooltip: () => container.status.tooltip(),
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
+    callPeaks: () => container.limiters.peaks(),
+    resetCallPeaks: () => container.limiters.resetPeaks(),
   };
 }

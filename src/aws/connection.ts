@@ -1,4 +1,5 @@
 import { Listeners } from '../shared/listeners';
+import { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
 import type { CallLimiter } from './callLimiter';
 import { sharedConfigFiles } from './awsConfig';
 import type { AwsClients, BackendConfig, Ec2CallRecord } from './clientFactory';
@@ -93,7 +94,7 @@ export function connectionContextOf(clients: AwsClients): ConnectionContext {
  */
 export function accountKeyOf(backend: BackendConfig): string {
   return backend.kind === 'simulator'
-    ? `simulator|${backend.accountId || 'default'}`
+    ? `simulator|${backend.accountId || DEFAULT_SIMULATOR_ACCOUNT.accountId}`
     : `aws|${backend.profile ?? ''}|${backend.endpointUrl ?? ''}|${backend.accessKey ? 'keys' : ''}`;
 }
 
