@@ -70,6 +70,10 @@ export interface AmiExplorerApi {
   simulatorEndpointUrl(): string | undefined;
   /** The value last given to the `amiExplorer.simulatorEndpointRunning` context key. */
   simulatorEndpointRunningContext(): boolean;
+  /** The most EC2 calls in flight at once per account since the last reset (benchmark). */
+  callPeaks(): Record<string, number>;
+  /** Starts counting {@link callPeaks} afresh. */
+  resetCallPeaks(): void;
 }
 
 export interface ActivationTimes {
@@ -155,5 +159,7 @@ export function createApi(
     pendingStatusText: () => container.pendingStatus.text(),
     simulatorEndpointUrl: () => container.clients().simulator?.runningEndpoint()?.url,
     simulatorEndpointRunningContext: () => container.endpointRunning,
+    callPeaks: () => container.limiters.peaks(),
+    resetCallPeaks: () => container.limiters.resetPeaks(),
   };
 }

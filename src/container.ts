@@ -1,8 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { CallLimiters } from './aws/callLimiter';
 import type { AwsClients, BackendConfig } from './aws/clientFactory';
 import type { ConnectionChange } from './aws/connection';
-import { Connection } from './aws/connection';
+import { accountKeyOf, Connection } from './aws/connection';
+import { depsOnConnection } from './commands/connectionScope';
+import type { ConnectionSummary } from './commands/deps';
+import { SideConnections } from './connections';
+import type { ExplorerConnection } from './explorer/explorerConnection';
+import { PRIMARY_CONNECTION_ID } from './explorer/ids';
+import { PrimaryConnection } from './explorer/primaryConnection';
 import type { ConnectionContext, UserError } from './aws/errors';
 import { describeError } from './aws/errors';
 import type { CommandDeps } from './commands/deps';
@@ -65,6 +72,14 @@ export class Container implements CommandDeps, vscode.Disposable {
   private current: AmiExplorerSettings;
   private userInput: UserInput = new VscodeUserInput();
   private simulatorOverride: SimulatorOverride = {};
+  /** The bound on EC2 calls in flight, per account (every connection's clients count in it). */
+  readonly limiters = new CallLimiters();
+  /** The connections of `amiExplorer.connections`, shown beside the primary one. */
+  readonly sideConnections: SideConnections;
+  /** The primary connection as the tree shows it when there are several. */
+  readonly primary: ExplorerConnection;
+  /** Panel services per side connection, built when a panel first needs them. */
+  private readonly sidePanelServices = new Map<string, ReturnType<typeof createPanelServices>>();
   /** Errors shown by the command boundary, for the test API. */
   readonly shownErrors: { commandId: string; error: UserError }[] = [];
   /** The value last given to the "simulator endpoint running" context key, for the test API. */
@@ -86,6 +101,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.backendConnection = new Connection(
       () => this.backendConfig(),
       (call) => this.training.observe(call),
+      (backend) => this.limiters.forKey(accountKeyOf(backend)),
     );
     this.model = new ExplorerModel({
       clients: () => this.backendConnection.clients(),
@@ -109,6 +125,27 @@ export class Container implements CommandDeps, vscode.Disposable {
       insights: this.insights,
     };
     this.tree = new AmiTreeProvider(nodeContext, () => this.current.regions);
+    this.primary = new PrimaryConnection(nodeContext, this.model, this.poller, {
+      clients: () => this.backendConnection.clients(),
+      settings: () => this.current,
+    });
+    this.sideConnections = new SideConnections({
+      primaryClients: () => this.backendConnection.clients(),
+      simulatorBackend: () => this.simulatorConfig(),
+      awsShared: () => this.awsShared(),
+      secrets: context.secrets,
+      limiters: this.limiters,
+      connection: {
+        pageSize: () => this.current.pageSize,
+        now: () => Date.now(),
+        snapshotPricePerGbMonth: () => this.current.snapshotPricePerGbMonth,
+        pollIntervalMs: POLL_INTERVAL_MS,
+        scheduler: realScheduler,
+        onPollError: (error) =>
+          this.log.warn(`Polling failed, retrying: ${error instanceof Error ? error.message : String(error)}`),
+      },
+    });
+    this.showConnections(false);
     this.treeView = vscode.window.createTreeView('amiExplorer.amis', {
       treeDataProvider: this.tree,
       showCollapseAll: true,
@@ -133,7 +170,10 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.panels = new PanelRegistry(
       context.extensionUri,
       (args) =>
-        observePublicRefusals(createPanelController(args, panelServices), () => this.training.publicSharingRefused()),
+        observePublicRefusals(
+          createPanelController(args, args.connection ? this.panelServicesOf(args.connection) : panelServices),
+          () => this.training.publicSharingRefused(),
+        ),
       this.log,
     );
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
@@ -169,6 +209,8 @@ export class Container implements CommandDeps, vscode.Disposable {
       { dispose: () => pendingStarted.dispose() },
       { dispose: () => pendingSettled.dispose() },
       this.treeView.onDidExpandElement((e) => this.training.expanded(e.element.id)),
+      this.treeView.onDidCollapseElement((e) => this.tree.collapsed(e.element)),
+      this.sideConnections,
       this.treeView.onDidChangeSelection((e) => this.training.selected(e.selection.map((n) => n.id))),
       this.backendConnection,
       { dispose: () => connectionChanged.dispose() },
@@ -217,6 +259,55 @@ export class Container implements CommandDeps, vscode.Disposable {
     void vscode.commands.executeCommand('setContext', ENDPOINT_RUNNING_CONTEXT, running);
   }
 
+  forNode(node: unknown): CommandDeps {
+    const connection = this.tree.connectionOf(node);
+    const side = connection && this.sideConnections.byId(connection.id);
+    return side ? depsOnConnection(this, side, this.tree.scopedTo(side.id)) : this;
+  }
+
+  otherConnections(): readonly ConnectionSummary[] {
+    return this.tree.connections().map((c) => ({
+      id: c.id,
+      label: c.label,
+      accountId: c.model.knownAccountId,
+      regions:
+        c.id === PRIMARY_CONNECTION_ID ? this.current.regions : (this.sideConnections.byId(c.id)?.knownRegions ?? []),
+    }));
+  }
+
+  /** The panel services of a side connection (its model, clients, tree ids). */
+  private panelServicesOf(connectionId: string): ReturnType<typeof createPanelServices> {
+    const side = this.sideConnections.byId(connectionId);
+    if (!side) {
+      throw new Error(`The connection "${connectionId}" is no longer in amiExplorer.connections.`);
+    }
+    let services = this.sidePanelServices.get(connectionId);
+    if (!services) {
+      services = createPanelServices({
+        model: side.model,
+        tree: this.tree.scopedTo(side.id),
+        selectInTree: (node) => this.selectInTree(node),
+        poller: side.poller,
+        clients: () => side.clients(),
+        connection: () => side.ctx.connection(),
+        onEc2Call: (name) => {
+          if (this.panelEc2Calls.push(name) > 1000) this.panelEc2Calls.splice(0, 500);
+        },
+        showPanel: (args) => this.panels.show({ ...args, connection: connectionId }),
+        input: () => this.userInput,
+      });
+      this.sidePanelServices.set(connectionId, services);
+    }
+    return services;
+  }
+
+  /** Shows the connections of the settings beside the primary one (rebuilt when they changed, or with `force`). */
+  private showConnections(force: boolean): void {
+    if (!this.sideConnections.apply(this.current.connections, force)) return;
+    this.sidePanelServices.clear();
+    this.tree.setConnections(this.primary, this.sideConnections.all());
+  }
+
   reportError(commandId: string, error: UserError): void {
     this.shownErrors.push({ commandId, error });
   }
@@ -237,6 +328,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     const previous = this.current;
     this.current = readSettings();
     if (this.backendConnection.reconnect(force)) return;
+    this.showConnections(false);
     if (
       previous.pageSize !== this.current.pageSize ||
       previous.regions.join() !== this.current.regions.join() ||
@@ -254,6 +346,8 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.model.clear();
     this.insights.clear();
     this.status.show(change.clients);
+    // Simulator accounts beside the primary run on the primary's simulator: rebuilt on the new one.
+    this.showConnections(change.kind === 'backend');
     const backend = change.clients.backend;
     this.log.info(
       change.kind === 'account'
@@ -263,9 +357,9 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.tree.refresh();
   }
 
-  private backendConfig(): BackendConfig {
-    const s = this.current;
-    const shared = {
+  /** What every AWS backend shares: VS Code's proxy and the MFA prompt. */
+  private awsShared(): Pick<Extract<BackendConfig, { kind: 'aws' }>, 'httpProxy' | 'mfaCode'> {
+    return {
       httpProxy: vscode.workspace.getConfiguration('http').get<string>('proxy') || undefined,
       mfaCode: (serial: string) =>
         this.userInput.text({
@@ -275,6 +369,11 @@ export class Container implements CommandDeps, vscode.Disposable {
           validate: (v) => (/^\d{6}$/.test(v) ? undefined : vscode.l10n.t('Six digits.')),
         }),
     };
+  }
+
+  private backendConfig(): BackendConfig {
+    const s = this.current;
+    const shared = this.awsShared();
     if (s.backend === 'aws') {
       return { kind: 'aws', profile: s.profile || undefined, stsRegion: s.regions[0] ?? 'us-east-1', ...shared };
     }
@@ -294,6 +393,11 @@ export class Container implements CommandDeps, vscode.Disposable {
         ...shared,
       };
     }
+    return this.simulatorConfig();
+  }
+
+  private simulatorConfig(): Extract<BackendConfig, { kind: 'simulator' }> {
+    const s = this.current;
     return {
       kind: 'simulator',
       stateFile: path.join(this.context.globalStorageUri.fsPath, 'simulator-state.json'),

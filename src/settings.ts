@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import type { ConnectionSettings } from './aws/connectionSettings';
+import { readConnections } from './aws/connectionSettings';
 import { SNAPSHOT_USD_PER_GB_MONTH } from './shared/pricing';
 
 /** The `amiExplorer.*` settings, read in one place. */
@@ -15,6 +17,8 @@ export interface AmiExplorerSettings {
   snapshotPricePerGbMonth: number;
   /** The custom endpoint (`amiExplorer.endpoint.*`) used when `backend` is `endpoint`. */
   endpoint: CustomEndpointSettings;
+  /** Connections shown beside the one `backend` names (`amiExplorer.connections`). */
+  connections: ConnectionSettings[];
 }
 
 /** An EC2 endpoint other than AWS's (LocalStack, moto, a shared ami-explorer-simulator). */
@@ -50,6 +54,7 @@ export function readSettings(): AmiExplorerSettings {
       profile: config.get<string>('endpoint.profile') ?? '',
       accessKeyId: config.get<string>('endpoint.accessKeyId') ?? '',
     },
+    connections: readConnections(config.get<unknown>('connections')),
   };
 }
 
@@ -67,7 +72,8 @@ export async function updateSetting(
     | 'endpoint.url'
     | 'endpoint.region'
     | 'endpoint.profile'
-    | 'endpoint.accessKeyId',
+    | 'endpoint.accessKeyId'
+    | 'connections',
   value: unknown,
 ): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);

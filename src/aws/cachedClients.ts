@@ -9,6 +9,8 @@ import type {
   ServiceName,
 } from './clientFactory';
 import { loadSdk } from './sdk';
+import type { CallLimiter } from './callLimiter';
+import { limitSends } from './callLimiter';
 
 /** EC2 clients cached per region and the caller's identity, common to every backend. */
 export abstract class CachedClients implements AwsClients {
@@ -20,7 +22,11 @@ export abstract class CachedClients implements AwsClients {
 
   abstract readonly backend: BackendConfig;
 
-  constructor(private readonly onEc2Call: ((call: Ec2CallRecord) => void) | undefined) {}
+  constructor(
+    private readonly onEc2Call: ((call: Ec2CallRecord) => void) | undefined,
+    /** Bounds this connection's EC2 calls in flight (shared by the connections of one account). */
+    private readonly limiter?: CallLimiter,
+  ) {}
 
   protected abstract createEc2(region: string): Promise<EC2Client>;
   protected abstract createSts(): Promise<STSClient>;
@@ -55,6 +61,7 @@ export abstract class CachedClients implements AwsClients {
 
   /** Tells `onEc2Call` about every command sent through `client` once it answered (never its credentials). */
   private observed(client: EC2Client, region: string): EC2Client {
+    if (this.limiter) limitSends(client, this.limiter);
     const report = this.onEc2Call;
     if (report) {
       client.middlewareStack.add(

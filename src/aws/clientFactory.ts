@@ -3,6 +3,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { RbinClient } from '@aws-sdk/client-rbin';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { SIMULATOR_ACCOUNTS } from '../simulator/accounts';
+import type { CallLimiter } from './callLimiter';
 import { RealAwsClients } from './realAwsClients';
 import { SimulatorClients } from './simulatorClients';
 
@@ -137,8 +138,12 @@ export interface Ec2CallRecord {
  * Creates the client set for a backend. Cheap: nothing is loaded until the first call.
  * `onEc2Call` is told about every EC2 call through these clients, after it answered.
  */
-export function createAwsClients(backend: BackendConfig, onEc2Call?: (call: Ec2CallRecord) => void): AwsClients {
+export function createAwsClients(
+  backend: BackendConfig,
+  onEc2Call?: (call: Ec2CallRecord) => void,
+  limiter?: CallLimiter,
+): AwsClients {
   return backend.kind === 'simulator'
-    ? new SimulatorClients(backend, onEc2Call)
-    : new RealAwsClients(backend, onEc2Call);
+    ? new SimulatorClients(backend, onEc2Call, limiter)
+    : new RealAwsClients(backend, onEc2Call, limiter);
 }

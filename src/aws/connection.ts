@@ -1,4 +1,6 @@
 import { Listeners } from '../shared/listeners';
+import { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
+import type { CallLimiter } from './callLimiter';
 import { sharedConfigFiles } from './awsConfig';
 import type { AwsClients, BackendConfig, Ec2CallRecord } from './clientFactory';
 import { createAwsClients } from './clientFactory';
@@ -25,11 +27,13 @@ export class Connection {
   constructor(
     private readonly backendConfig: () => BackendConfig,
     private readonly onEc2Call?: (call: Ec2CallRecord) => void,
+    /** The bound on calls in flight of the backend's account (none: unbounded). */
+    private readonly limiterFor?: (backend: BackendConfig) => CallLimiter,
   ) {
     const backend = backendConfig();
     this.backendKey = backendKeyOf(backend);
     this.accountId = accountOf(backend);
-    this.currentClients = createAwsClients(backend, onEc2Call);
+    this.currentClients = createAwsClients(backend, onEc2Call, limiterFor?.(backend));
   }
 
   clients(): AwsClients {
@@ -38,15 +42,7 @@ export class Connection {
 
   /** Who the calls go to, for the text of errors. */
   context(): ConnectionContext {
-    const backend = this.currentClients.backend;
-    return backend.kind === 'aws'
-      ? {
-          backend: 'aws',
-          profile: backend.profile,
-          endpoint: this.currentClients.lastEndpointTried?.(),
-          configFiles: sharedConfigFiles(),
-        }
-      : { backend: 'simulator' };
+    return connectionContextOf(this.currentClients);
   }
 
   /**
@@ -62,7 +58,7 @@ export class Connection {
     if (force || key !== this.backendKey) {
       this.backendKey = key;
       this.currentClients.dispose();
-      this.currentClients = createAwsClients(backend, this.onEc2Call);
+      this.currentClients = createAwsClients(backend, this.onEc2Call, this.limiterFor?.(backend));
       change = { kind: 'backend', clients: this.currentClients };
     } else if (backend.kind === 'simulator' && accountId !== this.accountId) {
       // Same simulator (and endpoint), another caller.
@@ -77,6 +73,29 @@ export class Connection {
   dispose(): void {
     this.currentClients.dispose();
   }
+}
+
+/** Who the calls of `clients` go to, for the text of errors. */
+export function connectionContextOf(clients: AwsClients): ConnectionContext {
+  const backend = clients.backend;
+  return backend.kind === 'aws'
+    ? {
+        backend: 'aws',
+        profile: backend.profile,
+        endpoint: clients.lastEndpointTried?.(),
+        configFiles: sharedConfigFiles(),
+      }
+    : { backend: 'simulator' };
+}
+
+/**
+ * Which account a backend's calls count against, for the per-account bound on calls in flight:
+ * the simulated account, or the credentials' source (a profile, or an endpoint and its key).
+ */
+export function accountKeyOf(backend: BackendConfig): string {
+  return backend.kind === 'simulator'
+    ? `simulator|${backend.accountId || DEFAULT_SIMULATOR_ACCOUNT.accountId}`
+    : `aws|${backend.profile ?? ''}|${backend.endpointUrl ?? ''}|${backend.accessKey ? 'keys' : ''}`;
 }
 
 function accountOf(backend: BackendConfig): string | undefined {

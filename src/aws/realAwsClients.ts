@@ -1,3 +1,4 @@
+import type { CallLimiter } from './callLimiter';
 import * as fs from 'node:fs/promises';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
@@ -31,8 +32,9 @@ export class RealAwsClients extends CachedClients {
   constructor(
     readonly backend: Extract<BackendConfig, { kind: 'aws' }>,
     onEc2Call?: (call: Ec2CallRecord) => void,
+    limiter?: CallLimiter,
   ) {
-    super(onEc2Call);
+    super(onEc2Call, limiter);
   }
 
   /** The EC2 endpoint of `region` for this connection (configured, or AWS's own). */

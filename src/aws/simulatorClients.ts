@@ -1,3 +1,4 @@
+import type { CallLimiter } from './callLimiter';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
@@ -45,8 +46,9 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
   constructor(
     readonly backend: Extract<BackendConfig, { kind: 'simulator' }>,
     onEc2Call?: (call: Ec2CallRecord) => void,
+    limiter?: CallLimiter,
   ) {
-    super(onEc2Call);
+    super(onEc2Call, limiter);
     this.accessKeyId = accessKeyOf(backend.accountId);
   }
 
@@ -85,11 +87,20 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
     return this.loaded;
   }
 
-  private async clientConfig(region: string) {
+  /**
+   * Clients of another simulated account on this very simulator (another connection beside this
+   * one): same state and handler, the account's credentials. They never own the simulator.
+   */
+  forAccount(accountId: string, onEc2Call?: (call: Ec2CallRecord) => void, limiter?: CallLimiter): CachedClients {
+    return new AccountClients(this, accountId, onEc2Call, limiter);
+  }
+
+  /** @internal The SDK client config of `region`, signing as `accessKeyId` (this connection's account when absent). */
+  async clientConfig(region: string, accessKeyId = this.accessKeyId) {
     const { requestHandler } = await this.load();
     return {
       region,
-      credentials: { accessKeyId: this.accessKeyId, secretAccessKey: SIMULATOR_SECRET },
+      credentials: { accessKeyId, secretAccessKey: SIMULATOR_SECRET },
       // The handler is an HttpHandler for the SDK; its type lives in @smithy packages we do not import.
       requestHandler: requestHandler as never,
       maxAttempts: 1,
@@ -177,6 +188,44 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
     // At once, not after the endpoint closed: the next connection's simulator takes the state file.
     this.loadedSimulator?.dispose();
     void this.stopEndpoint().catch(() => undefined);
+  }
+}
+
+/** Another simulated account's clients on a simulator that {@link SimulatorClients} owns. */
+class AccountClients extends CachedClients {
+  readonly backend: Extract<BackendConfig, { kind: 'simulator' }>;
+  private readonly accessKeyId: string;
+
+  constructor(
+    private readonly host: SimulatorClients,
+    accountId: string,
+    onEc2Call?: (call: Ec2CallRecord) => void,
+    limiter?: CallLimiter,
+  ) {
+    super(onEc2Call, limiter);
+    this.backend = { ...host.backend, accountId };
+    this.accessKeyId = accessKeyOf(accountId);
+  }
+
+  protected async createEc2(region: string): Promise<EC2Client> {
+    const { EC2Client } = await loadSdk();
+    return new EC2Client(await this.host.clientConfig(region, this.accessKeyId));
+  }
+
+  protected async createSts(): Promise<STSClient> {
+    const { STSClient } = await loadSdk();
+    return new STSClient(await this.host.clientConfig('us-east-1', this.accessKeyId));
+  }
+
+  protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
+    const sdk = await loadSdk();
+    const config = await this.host.clientConfig(region, this.accessKeyId);
+    const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
+      autoScaling: () => new sdk.AutoScalingClient(config),
+      ssm: () => new sdk.SSMClient(config),
+      rbin: () => new sdk.RbinClient(config),
+    };
+    return clients[name]();
   }
 }
 

@@ -50,6 +50,8 @@ export const COMMAND_IDS = [
   // "Used by" rows of the tree (issue 13).
   'amiExplorer.revealUsedByInstance',
   'amiExplorer.copyUsedById',
+  'amiExplorer.addConnection',
+  'amiExplorer.removeConnection',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

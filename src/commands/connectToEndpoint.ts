@@ -9,7 +9,7 @@ import { inform, withProgress } from '../notifications';
 const DUMMY_SECRET = 'test';
 
 /** An http(s) URL with a host, or what is wrong with it. */
-function checkEndpointUrl(value: string): string | undefined {
+export function checkEndpointUrl(value: string): string | undefined {
   try {
     const url = new URL(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return vscode.l10n.t('Use an http:// or https:// URL.');

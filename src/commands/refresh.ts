@@ -7,5 +7,8 @@ function isExplorerNode(value: unknown): value is ExplorerNode {
 
 /** Reloads a node's subtree (inline action, error rows) or, from the view title or palette, everything. */
 export async function refresh(deps: CommandDeps, node?: unknown): Promise<void> {
-  deps.tree.refresh(isExplorerNode(node) ? node : undefined);
+  const target = isExplorerNode(node) ? node : undefined;
+  // What was still loading there is abandoned (its queued EC2 calls dropped), not waited for.
+  deps.tree.abandon(target);
+  deps.tree.refresh(target);
 }

@@ -49,6 +49,8 @@ import { restoreFromRecycleBin } from './restoreFromRecycleBin';
 import { cleanUpImages } from './cleanUpImages';
 import { revealUsedByInstance } from './revealUsedByInstance';
 import { copyUsedById } from './copyUsedById';
+import { addConnection } from './addConnection';
+import { removeConnection } from './removeConnection';
 
 /** `node` is the row the command was invoked on; `selection` the selected rows when several are. */
 type Handler = (deps: CommandDeps, node?: unknown, selection?: unknown) => Promise<void>;
@@ -103,13 +105,17 @@ const HANDLERS: Record<CommandId, Handler> = {
   // "Used by" rows of the tree (issue 13).
   'amiExplorer.revealUsedByInstance': revealUsedByInstance,
   'amiExplorer.copyUsedById': copyUsedById,
+  'amiExplorer.addConnection': addConnection,
+  'amiExplorer.removeConnection': removeConnection,
 };
 
 /** Registers every command behind the error boundary. */
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return Object.entries(HANDLERS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) =>
-      runCommand(deps, id, () => handler(deps, node, selection)),
-    ),
+    vscode.commands.registerCommand(id, (node?: unknown, selection?: unknown) => {
+      // A command acts on the connection of the row it starts from (the primary one from the palette).
+      const scoped = deps.forNode(node);
+      return runCommand(scoped, id, () => handler(scoped, node, selection));
+    }),
   );
 }

@@ -18,6 +18,7 @@ import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
  * - `latestFolder`, `latestNamespace`, `latestParameter+<visible|missing>` (missing: the image it names is not visible)
  * - `allowedImages`, `recycleBinFolder`, `recycleBinEntry+<image|snapshot>` (issue 14)
  * - `usedBy` (the section under an owned image), `usedBy+<instance|launchTemplate|autoScalingGroup|other|notice>`
+ * - `connection+<primary|added>[+failed]` (a connection row, shown when several connections are)
  */
 export const contextValues = {
   region: 'region',
@@ -46,6 +47,11 @@ export const contextValues = {
 
   usedByRow(kind: 'instance' | 'launchTemplate' | 'autoScalingGroup' | 'other' | 'notice'): string {
     return `usedBy+${kind}`;
+  },
+
+  /** A connection row: "Remove Connection" shows only on added ones. */
+  connection(primary: boolean, failed: boolean): string {
+    return `connection+${primary ? 'primary' : 'added'}${failed ? '+failed' : ''}`;
   },
 
   ownerGroup(group: OwnerGroup, filtered: boolean): string {

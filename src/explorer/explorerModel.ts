@@ -11,8 +11,9 @@ import { isDeprecated } from './contextValues';
 import { CostModel } from './costModel';
 import { LatestAmiModel } from './latestAmiModel';
 import { GuardrailsModel } from './guardrailsModel';
-import { nodeIds } from './ids';
+import { isInSubtree, nodeIds } from './ids';
 import { deleteSubtree, once } from './loadCache';
+import { withAbortSignal } from '../aws/callLimiter';
 import { Listeners } from '../shared/listeners';
 
 /** A loaded part of a group: the images so far and the token of the next page. */
@@ -56,6 +57,8 @@ export class ExplorerModel {
   private readonly filters = new Map<string, ImageFilter>();
   /** Instances followed until they reach a given state (`region/instanceId` → state). */
   private readonly instanceTargets = new Map<string, string>();
+  /** The loads running now, by cache key: invalidating or collapsing their folder aborts them. */
+  private readonly aborts = new Map<string, AbortController>();
   /** Bumped by every invalidation, so an answer that arrives afterwards is not cached as current. */
   private generation = 0;
   /** Ids of nodes whose rows changed (a row's description, icon, or its children). */
@@ -119,7 +122,47 @@ export class ExplorerModel {
   imageGroup(region: string, group: OwnerGroup, rootType: RootDeviceType): Promise<GroupPage> {
     const id = nodeIds.rootType(region, group, rootType);
     const loaded = this.pages.get(id);
-    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchPage(region, group, rootType));
+    return loaded
+      ? Promise.resolve(loaded)
+      : once(this.pending, id, () =>
+          this.abortable(id, (signal) => this.fetchPage(region, group, rootType, undefined, signal)),
+        );
+  }
+
+  /** Runs a load that {@link abandon} can abort (its EC2 calls carry the signal). */
+  private async abortable<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.aborts.set(key, controller);
+    try {
+      return await load(controller.signal);
+    } finally {
+      if (this.aborts.get(key) === controller) this.aborts.delete(key);
+    }
+  }
+
+  /** Aborts the loads running under `id` (everything with no id); true when there were any. */
+  private abortUnder(id: string | undefined): boolean {
+    let aborted = false;
+    for (const [key, controller] of [...this.aborts]) {
+      if (id === undefined || isInSubtree(key.split('#')[0], id)) {
+        controller.abort();
+        this.aborts.delete(key);
+        aborted = true;
+      }
+    }
+    return aborted;
+  }
+
+  /**
+   * The user collapsed or refreshed a folder: its loads still running are abandoned (their queued EC2 calls are
+   * dropped, answers discarded) and start again on the next expansion. Loaded data stays cached.
+   * Returns true when something was abandoned (the folder must then reload when expanded again).
+   */
+  abandon(id: string | undefined): boolean {
+    if (!this.abortUnder(id)) return false;
+    this.generation++;
+    deleteSubtree([this.pending], id);
+    return true;
   }
 
   /** Both root-device types of an owner group, loaded together so the group can show its count. */
@@ -140,16 +183,18 @@ export class ExplorerModel {
       return;
     }
     const token = current.nextToken;
-    await once(this.pending, `${id}#more`, async () => {
-      const next = await this.fetchPage(region, group, rootType, token);
-      const seen = new Set(current.images.map((i) => i.ImageId));
-      this.pages.set(id, {
-        images: [...current.images, ...next.images.filter((i) => !seen.has(i.ImageId))],
-        nextToken: next.nextToken,
-      });
-      this.changed(id, nodeIds.ownerGroup(region, group));
-      return next;
-    });
+    await once(this.pending, `${id}#more`, () =>
+      this.abortable(`${id}#more`, async (signal) => {
+        const next = await this.fetchPage(region, group, rootType, token, signal);
+        const seen = new Set(current.images.map((i) => i.ImageId));
+        this.pages.set(id, {
+          images: [...current.images, ...next.images.filter((i) => !seen.has(i.ImageId))],
+          nextToken: next.nextToken,
+        });
+        this.changed(id, nodeIds.ownerGroup(region, group));
+        return next;
+      }),
+    );
   }
 
   private async fetchPage(
@@ -157,9 +202,11 @@ export class ExplorerModel {
     group: OwnerGroup,
     rootType: RootDeviceType,
     token?: string,
+    signal?: AbortSignal,
   ): Promise<GroupPage> {
     const generation = this.generation;
-    const [ec2, accountId] = await Promise.all([this.ec2(region), this.accountId()]);
+    const [client, accountId] = await Promise.all([this.ec2(region), this.accountId()]);
+    const ec2 = signal ? withAbortSignal(client, signal) : client;
     const query = {
       group,
       rootDeviceType: rootType,
@@ -200,16 +247,18 @@ export class ExplorerModel {
   instances(region: string): Promise<InstancesView> {
     const id = nodeIds.instancesFolder(region);
     const loaded = this.instanceViews.get(id);
-    return loaded ? Promise.resolve(loaded) : once(this.pending, id, () => this.fetchInstances(region));
+    return loaded
+      ? Promise.resolve(loaded)
+      : once(this.pending, id, () => this.abortable(id, (signal) => this.fetchInstances(region, signal)));
   }
 
   peekInstances(region: string): InstancesView | undefined {
     return this.instanceViews.get(nodeIds.instancesFolder(region));
   }
 
-  private async fetchInstances(region: string): Promise<InstancesView> {
+  private async fetchInstances(region: string, signal: AbortSignal): Promise<InstancesView> {
     const generation = this.generation;
-    const ec2 = await this.ec2(region);
+    const ec2 = withAbortSignal(await this.ec2(region), signal);
     const instances = await listInstances(ec2);
     const amiIds = instances.map((i) => i.ImageId).filter((id): id is string => !!id);
     const images = await describeImagesById(ec2, amiIds);

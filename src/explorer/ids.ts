@@ -40,3 +40,29 @@ export const nodeIds = {
 export function isInSubtree(id: string, ancestorId: string): boolean {
   return id === ancestorId || id.startsWith(`${ancestorId}/`);
 }
+
+/** The connection whose rows keep today's ids (no prefix): the one `amiExplorer.backend` names. */
+export const PRIMARY_CONNECTION_ID = 'primary';
+
+/** A connection row's id (only shown when several connections are). */
+export function connectionRowId(connectionId: string): string {
+  return `conn/${connectionId}`;
+}
+
+/**
+ * The one place where a connection's rows get their tree-wide id: the primary connection's rows
+ * keep their ids, another connection's get `conn/<connectionId>/` in front (an id already in that
+ * subtree is kept). Nodes, the model and its cache use the ids without prefix, as today.
+ */
+export function scopedId(connectionId: string | undefined, id: string): string {
+  if (connectionId === undefined || connectionId === PRIMARY_CONNECTION_ID) return id;
+  const row = connectionRowId(connectionId);
+  return isInSubtree(id, row) ? id : `${row}/${id}`;
+}
+
+/** The inverse of {@link scopedId}: which connection a tree-wide id belongs to, and its id there. */
+export function unscopedId(id: string): { connectionId: string; id: string } {
+  const match = /^conn\/([^/]+)(?:\/(.*))?$/.exec(id);
+  if (!match) return { connectionId: PRIMARY_CONNECTION_ID, id };
+  return { connectionId: match[1], id: match[2] ?? '' };
+}

@@ -14,11 +14,11 @@ import type { ExplorerModel, Watch } from '../explorer/explorerModel';
 import { nodeIds } from '../explorer/ids';
 import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
-import type { AmiTreeProvider } from '../explorer/treeProvider';
 import { isCancellation } from '../commands/userInput';
 import type { UserInput } from '../commands/userInput';
 import { workspaceRulesStore } from './cleanupRulesStore';
 import { createImageInsights } from '../ec2/imageInsights';
+import type { TreeAccess } from '../explorer/treeProvider';
 import { createPanelEc2Operations } from './ec2PanelOperations';
 import { createGuardrailServices } from './guardrailServices';
 import type { PanelEc2Operations, PanelServices } from './panelServices';
@@ -26,7 +26,7 @@ import type { PanelArgs } from './panelTable';
 
 export interface PanelServicesDeps {
   readonly model: ExplorerModel;
-  readonly tree: AmiTreeProvider;
+  readonly tree: TreeAccess;
   /** Reveals and selects a row of the AMIs view. */
   selectInTree(node: ExplorerNode): Promise<void>;
   readonly poller: Poller;

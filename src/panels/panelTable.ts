@@ -95,7 +95,10 @@ export type PanelKind = keyof typeof PANELS;
 /** What a panel is about: enough to open it again. */
 export type PanelArgs = {
   [K in PanelKind]: (typeof PANELS)[K] extends PanelDescriptor<infer A> ? A : never;
-}[PanelKind];
+}[PanelKind] & {
+  /** The connection the panel acts on when it is not the primary one (several connections, see ids.ts). */
+  connection?: string;
+};
 
 export const PANEL_KINDS = Object.keys(PANELS) as readonly PanelKind[];
 
@@ -106,7 +109,8 @@ function descriptorOf<A extends PanelArgs>(args: A): PanelDescriptor<A> {
 
 /** One key per resource: opening the same resource again reveals the existing panel. */
 export function panelKey(args: PanelArgs): string {
-  return `${args.kind}/${args.region}/${descriptorOf(args).key(args)}`;
+  const connection = args.connection ? `conn/${args.connection}/` : '';
+  return `${args.kind}/${connection}${args.region}/${descriptorOf(args).key(args)}`;
 }
 
 /** Builds the controller of a panel from what it is about. */
@@ -123,5 +127,11 @@ export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
   const kind = typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined;
   if (!isPanelKind(kind)) return refuse(path, 'is not the description of an AMI Explorer panel.');
   const fields = PANELS[kind].fields as Record<string, Reader<unknown>>;
-  return obj({ kind: literal(kind), region: str(32, checkRegion), ...fields })(v, path) as PanelArgs;
+  const { connection, ...rest } = v as Record<string, unknown>;
+  const args = obj({ kind: literal(kind), region: str(32, checkRegion), ...fields })(rest, path) as PanelArgs;
+  return connection === undefined ? args : { ...args, connection: readConnectionId(connection, `${path}.connection`) };
 };
+
+const readConnectionId: Reader<string> = str(40, (id) =>
+  /^[A-Za-z0-9_-]+$/.test(id) ? undefined : 'is not a connection id.',
+);

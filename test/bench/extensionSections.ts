@@ -92,10 +92,32 @@ export function extensionInVsCode(): Section {
       ['rebuild the simulator with 100,000 images + first rows', ms(d.largeSimulatorMs), '', '', ''],
       ['load one page (pageSize 1000) into Other public › EBS-backed', ms(d.load1000Ms), '', '', String(d.rows1000)],
       ['… then "Load more…" ×9 (≥ 10,000 rows)', ms(d.load10000Ms), '', '', String(d.rows10000)],
+      [
+        `${String(d.connectionsCount)} connections × ${String(d.connectionsRegions)} regions on simulators: first rows of every region`,
+        ms(d.connectionsFirstRowsMs),
+        '< 2000',
+        verdict(d.connectionsFirstRowsMs, 2000),
+        `${String(d.connectionsRegionsWithRows)} regions`,
+      ],
+      [
+        `  peak EC2 calls in flight per account (${String(d.connectionsAccounts)} accounts)`,
+        String(d.connectionsPeakInFlight),
+        '≤ 10',
+        (d.connectionsPeakInFlight as number) <= 10 ? 'ok' : 'OVER',
+        '',
+      ],
+      [
+        `  expand everything, then heap ${(d.connectionsHeapMb as number).toFixed(0)} MB, rss ${(d.connectionsRssMb as number).toFixed(0)} MB (extension host)`,
+        ms(d.connectionsExpandAllMs),
+        '',
+        '',
+        '',
+      ],
     ],
     data: d,
     notes: [
       'activation under VS Code includes the host creating the extension\'s vscode API object on its first require("vscode");',
+      "connections: the simulator models 9 regions, so the issue's 5 × 17 runs as 5 × 9; the 4 added connections are simulator accounts (two accounts in all, each bounded to 10 calls in flight).",
       'a page can hold up to twice pageSize rows: "Other public" keeps requesting until a page has pageSize images after dropping Amazon, Marketplace and own images.',
     ],
   };

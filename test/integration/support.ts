@@ -243,6 +243,7 @@ export async function freshExplorer(): Promise<AmiExplorerApi> {
   await setSetting('regions', ['us-east-1', 'eu-west-1']);
   await setSetting('pageSize', 5);
   await setSetting('simulator.account', undefined);
+  await setSetting('connections', undefined);
   api.configureSimulator({});
   await api.resetSimulator();
   api.setUserInput(undefined);

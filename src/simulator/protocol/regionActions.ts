@@ -3,9 +3,12 @@ import { SIMULATOR_REGIONS } from '../regions';
 import type { ActionHandler } from './context';
 import { el, items } from './xml';
 
-/** DescribeRegions: the simulated regions (RegionName.N narrows the list). */
+/** DescribeRegions: the simulated regions (RegionName.N narrows the list; AllRegions is accepted). */
 const describeRegions: ActionHandler = (ctx) => {
   const wanted = ctx.params.list('RegionName');
+  // Every simulated region is enabled by default (opt-in-not-required), so AllRegions lists the
+  // same regions: there is no disabled one to add (DescribeRegionsRequest.AllRegions).
+  ctx.params.bool('AllRegions');
   for (const name of wanted) {
     if (!SIMULATOR_REGIONS.includes(name)) {
       throw errors.invalidRegion(name);

@@ -85,7 +85,9 @@ export async function run(): Promise<void> {
     }
     return amiRows(api, group);
   });
+  const connections = await severalConnections(api);
   const result = {
+    ...connections,
     activatedBefore,
     activationMs,
     activationModuleMs: api.activationTimes.moduleMs,
@@ -103,4 +105,82 @@ export async function run(): Promise<void> {
   api.configureSimulator({});
   await setting('pageSize', undefined);
   await setting('regions', undefined);
+}
+
+/**
+ * 5 connections (the primary simulator and 4 simulator accounts) × every simulated region, loaded
+ * together: the time until every region shows its first AMI rows (Images › Amazon › EBS-backed),
+ * the peak number of EC2 calls in flight per account, and the heap after expanding everything.
+ */
+async function severalConnections(api: AmiExplorerApi): Promise<Record<string, number>> {
+  api.configureSimulator({ pendingDelayMs: 0 });
+  await setting('pageSize', 50);
+  const accounts = ['210987654321', '123456789012', '210987654321', '123456789012'];
+  await setting(
+    'connections',
+    accounts.map((account, i) => ({
+      id: `bench${i}`,
+      label: `Bench ${i}`,
+      kind: 'simulator',
+      account,
+      regions: 'all',
+    })),
+  );
+  const allRegions = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-1',
+    'us-west-2',
+    'eu-west-1',
+    'eu-central-1',
+    'ap-southeast-1',
+    'ap-northeast-1',
+    'sa-east-1',
+  ];
+  await setting('regions', allRegions);
+  // Wait until the roots are the 5 connection rows.
+  for (let i = 0; i < 100 && ((await api.tree.getChildren()) ?? []).length !== 5; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  api.resetCallPeaks();
+  const rowsOf = async (node: ExplorerNode) => (await api.tree.getChildren(node)) ?? [];
+  const [firstRowsAllMs, regionCount] = await timed(async () => {
+    const roots = await rowsOf(undefined as unknown as ExplorerNode);
+    const perRegion = await Promise.all(
+      roots.map(async (conn) =>
+        Promise.all(
+          (await rowsOf(conn)).map(async (region) => {
+            const images = await child(api, region, 'Images');
+            const amazon = await child(api, images, 'Amazon');
+            const ebs = await child(api, amazon, 'EBS-backed');
+            return (await amiRows(api, ebs)).length;
+          }),
+        ),
+      ),
+    );
+    return perRegion.flat().filter((n) => n > 0).length;
+  });
+  // Expand everything else: every owner group and root type, the instances and snapshots folders.
+  const expandAll = async (node: ExplorerNode, depth: number): Promise<void> => {
+    if (depth > 5) return;
+    const rows = await rowsOf(node);
+    await Promise.all(rows.map((r) => (r.getChildren ? expandAll(r, depth + 1) : Promise.resolve())));
+  };
+  const [expandAllMs] = await timed(async () => {
+    for (const conn of await rowsOf(undefined as unknown as ExplorerNode)) await expandAll(conn, 0);
+  });
+  const peaks = Object.values(api.callPeaks());
+  const memory = process.memoryUsage();
+  await setting('connections', undefined);
+  return {
+    connectionsCount: 5,
+    connectionsRegions: allRegions.length,
+    connectionsFirstRowsMs: firstRowsAllMs,
+    connectionsRegionsWithRows: regionCount,
+    connectionsPeakInFlight: Math.max(...peaks),
+    connectionsAccounts: peaks.length,
+    connectionsExpandAllMs: expandAllMs,
+    connectionsHeapMb: memory.heapUsed / 1024 / 1024,
+    connectionsRssMb: memory.rss / 1024 / 1024,
+  };
 }

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { AwsClients } from '../aws/clientFactory';
+import type { AmiExplorerSettings } from '../settings';
+import type { ExplorerConnection } from './explorerConnection';
+import type { ExplorerModel } from './explorerModel';
+import { PRIMARY_CONNECTION_ID } from './ids';
+import type { NodeContext } from './node';
+import type { Poller } from './poller';
+
+/** The connection `amiExplorer.backend` names, as its row shows it when several connections are. */
+export class PrimaryConnection implements ExplorerConnection {
+  readonly id = PRIMARY_CONNECTION_ID;
+
+  constructor(
+    readonly ctx: NodeContext,
+    readonly model: ExplorerModel,
+    readonly poller: Poller,
+    private readonly source: { clients(): AwsClients; settings(): AmiExplorerSettings },
+  ) {}
+
+  get label(): string {
+    const b = this.source.clients().backend;
+    const s = this.source.settings();
+    if (b.kind === 'simulator') return vscode.l10n.t('Simulator');
+    return s.backend === 'endpoint'
+      ? vscode.l10n.t('Endpoint {0}', s.endpoint.url)
+      : vscode.l10n.t('AWS {0}', b.profile ?? vscode.l10n.t('(default credential chain)'));
+  }
+
+  get detail(): string {
+    const b = this.source.clients().backend;
+    if (b.kind === 'simulator') return `Simulator account ${b.accountId || 'default'} (amiExplorer.backend)`;
+    return `${b.endpointUrl ? `Custom endpoint ${b.endpointUrl}` : 'AWS'}${b.profile ? `, profile ${b.profile}` : ''} (amiExplorer.backend)`;
+  }
+
+  get regionChoice(): readonly string[] {
+    return this.source.settings().regions;
+  }
+
+  clients(): AwsClients {
+    return this.source.clients();
+  }
+
+  async regions(): Promise<string[]> {
+    return [...this.source.settings().regions];
+  }
+}

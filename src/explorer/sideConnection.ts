@@ -1,0 +1,102 @@
+import type { AwsClients } from '../aws/clientFactory';
+import { connectionContextOf } from '../aws/connection';
+import { describeError } from '../aws/errors';
+import { createImageInsights } from '../ec2/imageInsights';
+import type { ConnectionSettings } from '../aws/connectionSettings';
+import { listEnabledRegions } from '../ec2/regions';
+import type { ExplorerConnection } from './explorerConnection';
+import { ExplorerModel } from './explorerModel';
+import type { NodeContext } from './node';
+import type { Scheduler } from './poller';
+import { Poller } from './poller';
+
+export interface SideConnectionDeps {
+  pageSize: () => number;
+  now: () => number;
+  snapshotPricePerGbMonth: () => number;
+  pollIntervalMs: number;
+  scheduler: Scheduler;
+  onPollError: (error: unknown) => void;
+}
+
+/**
+ * A connection shown beside the primary one (an entry of `amiExplorer.connections`): its own
+ * clients, model and poller. Disposing it disposes its clients (never a simulator it shares).
+ */
+export class SideConnection implements ExplorerConnection {
+  readonly model: ExplorerModel;
+  readonly poller: Poller;
+  readonly ctx: NodeContext;
+  /** The regions last resolved (a palette command's region choice needs them synchronously). */
+  knownRegions: string[];
+  private enabledRegions: Promise<string[]> | undefined;
+  private readonly unsettled: { dispose(): void };
+
+  constructor(
+    readonly settings: ConnectionSettings,
+    private readonly clientSet: AwsClients,
+    deps: SideConnectionDeps,
+  ) {
+    this.model = new ExplorerModel({
+      clients: () => clientSet,
+      pageSize: deps.pageSize,
+      now: deps.now,
+      snapshotPricePerGbMonth: deps.snapshotPricePerGbMonth,
+    });
+    this.poller = new Poller(this.model, deps.pollIntervalMs, deps.scheduler, deps.onPollError);
+    this.unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
+    this.ctx = {
+      model: this.model,
+      now: deps.now,
+      connection: () => connectionContextOf(clientSet),
+      // "Used by" and lineage read through this connection's own clients.
+      insights: createImageInsights({
+        ec2: (region) => clientSet.ec2(region),
+        autoScaling: (region) => clientSet.service('autoScaling', region),
+        explain: (error) => describeError(error, connectionContextOf(clientSet)).message,
+        now: deps.now,
+      }),
+    };
+    this.knownRegions = settings.regions === 'all' ? [] : [...settings.regions];
+  }
+
+  get id(): string {
+    return this.settings.id;
+  }
+
+  get label(): string {
+    return this.settings.label;
+  }
+
+  get regionChoice(): readonly string[] | 'all' {
+    return this.settings.regions;
+  }
+
+  get detail(): string {
+    const s = this.settings;
+    if (s.kind === 'simulator') return `Simulator account ${s.account || 'default'}`;
+    if (s.kind === 'profile') return s.profile ? `AWS profile ${s.profile}` : 'AWS default credential chain';
+    return `Custom endpoint ${s.endpointUrl} (${s.region})${s.profile ? `, profile ${s.profile}` : ''}`;
+  }
+
+  clients(): AwsClients {
+    return this.clientSet;
+  }
+
+  /** "All enabled regions" is asked of EC2 when the connection loads (once; a failure is asked again). */
+  async regions(): Promise<string[]> {
+    if (this.settings.regions !== 'all') return [...this.settings.regions];
+    this.enabledRegions ??= this.clientSet
+      .ec2(this.settings.kind === 'endpoint' ? this.settings.region : 'us-east-1')
+      .then((ec2) => listEnabledRegions(ec2));
+    this.enabledRegions.catch(() => (this.enabledRegions = undefined));
+    this.knownRegions = await this.enabledRegions;
+    return [...this.knownRegions];
+  }
+
+  dispose(): void {
+    this.unsettled.dispose();
+    this.poller.dispose();
+    this.clientSet.dispose();
+  }
+}
