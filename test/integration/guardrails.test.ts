@@ -225,7 +225,8 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
     await succeeded(panel, {
       type: 'submit',
       requestId: 'd1',
-      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true },
+      // The ci-runner launch template uses this image: the pre-check (issue 13) asks to acknowledge it.
+      params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true, confirmedInUse: true },
     });
 
     await run(api, 'amiExplorer.refresh', await nodeAt(api, [REGION, 'Recycle Bin']));

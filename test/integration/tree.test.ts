@@ -36,6 +36,7 @@ describe('AMIs tree', () => {
       'Images',
       'Instances',
       'Snapshots',
+      'Latest AMIs',
       'Allowed AMIs',
       'Recycle Bin',
     ]);
