@@ -166,6 +166,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       },
       showPanel: (args) => this.panels.show(args),
       input: () => this.userInput,
+      otherConnections: () => this.otherConnections().filter((c) => c.id !== PRIMARY_CONNECTION_ID),
     });
     this.panels = new PanelRegistry(
       context.extensionUri,
@@ -295,6 +296,7 @@ export class Container implements CommandDeps, vscode.Disposable {
         },
         showPanel: (args) => this.panels.show({ ...args, connection: connectionId }),
         input: () => this.userInput,
+        otherConnections: () => this.otherConnections().filter((c) => c.id !== connectionId),
       });
       this.sidePanelServices.set(connectionId, services);
     }

@@ -90,6 +90,8 @@ export interface PanelServices {
   callerAccountId(): Promise<string>;
   /** The accounts of the user's own connections (their images are trusted as the user's own). */
   ownAccountIds(): Promise<ReadonlySet<string>>;
+  /** The accounts of the user's other connections, once known: who "share with" suggests. */
+  connectionAccounts(): { accountId: string; label: string }[];
   /** SSM GetParameter of a public parameter: the AMI id it names now; undefined when SSM does not know it. */
   resolvePublicParameter(region: string, name: string): Promise<string | undefined>;
   /** Today's date, injected so tests are stable (used for suggested names). */

@@ -42,6 +42,8 @@ export interface FakeWorld {
   failures?: Record<string, Error>;
   /** Snapshots restorable by everyone. */
   publicSnapshots?: string[];
+  /** The accounts of the user's other connections (known ones). */
+  connectionAccounts?: { accountId: string; label: string }[];
   /** Public SSM parameters: name → AMI id. */
   parameters?: Record<string, string>;
   /** DescribeImageReferences' answer, by image id. */
@@ -198,6 +200,7 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     },
     callerAccountId: async () => '111122223333',
     ownAccountIds: async () => new Set(['111122223333']),
+    connectionAccounts: () => world.connectionAccounts ?? [],
     resolvePublicParameter: async (_region, name) => world.parameters?.[name],
     now: () => new Date('2026-11-23T14:38:00Z'),
     cleanup: {

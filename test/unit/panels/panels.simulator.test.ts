@@ -54,6 +54,7 @@ describe('panels on the simulator, through a real EC2Client', () => {
       imageCreated: () => undefined,
       imagesChanged: () => undefined,
       callerAccountId: async () => (await clients.identity()).account,
+      connectionAccounts: () => [],
       ownAccountIds: async () => new Set([(await clients.identity()).account]),
       resolvePublicParameter: async (region, name) => resolveParameter(await clients.service('ssm', region), name),
       now: () => new Date('2026-11-23T14:38:00Z'),
