@@ -2,6 +2,7 @@
  * `PanelServices` on top of the container: the panels' EC2 calls go through the current backend's
  * clients, and what they change is shown in the tree (follow-ups, refreshes, reveals).
  */
+import type { CopyImageCommandInput } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import { listRegions } from '../ec2/regions';
 import { resolveParameter } from '../ec2/publicParameters';
@@ -37,6 +38,8 @@ export interface PanelServicesDeps {
   onEc2Call: (name: string) => void;
   /** The user's other connections (not this panel's), for "share with" suggestions and trust. */
   otherConnections(): readonly ConnectionSummary[];
+  /** CopyImage in another connection (its panel services make and watch the copy). */
+  copyInto(connectionId: string, destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
   /** Opens a panel (the registry is built after the services, so this is late-bound). */
   showPanel(args: PanelArgs): void;
   /** The current prompts (tests script them): the cleanup run's modal confirmation. */
@@ -131,6 +134,12 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
       return new Set([...deps.model.ownAccountIds(), ...others.filter((a): a is string => !!a)]);
     },
     connectionAccounts: () => connectionAccounts(deps.otherConnections()),
+    copyDestinations: () =>
+      deps
+        .otherConnections()
+        .filter((c) => c.accountId && c.regions.length > 0)
+        .map((c) => ({ connectionId: c.id, label: c.label, accountId: c.accountId ?? '', regions: [...c.regions] })),
+    copyImageInConnection: (connectionId, region, input) => deps.copyInto(connectionId, region, input),
     resolvePublicParameter: async (region, name) => {
       try {
         return await resolveParameter(await deps.clients().service('ssm', region), name);
