@@ -1,3 +1,4 @@
+import type { CopyImageCommandInput } from '@aws-sdk/client-ec2';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CallLimiters } from './aws/callLimiter';
@@ -26,6 +27,7 @@ import { Poller, realScheduler } from './explorer/poller';
 import { AmiTreeProvider } from './explorer/treeProvider';
 import { createPanelController } from './panels/panelTable';
 import { createPanelServices } from './panels/panelDependencies';
+import type { PanelServices } from './panels/panelServices';
 import { PanelRegistry } from './panels/webviewPanelHost';
 import type { PanelArgs } from './panels/panelTable';
 import type { AmiExplorerSettings } from './settings';
@@ -57,6 +59,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly model: ExplorerModel;
   readonly insights: ImageInsights;
+  /** The primary connection's panel services (a copy made in it from another connection's panel uses them). */
+  private readonly primaryPanelServices: PanelServices;
   readonly poller: Poller;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
@@ -153,7 +157,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     });
     this.status = new ConnectionStatus(this.treeView);
     this.status.show(this.backendConnection.clients());
-    const panelServices = createPanelServices({
+    const panelServices = (this.primaryPanelServices = createPanelServices({
       model: this.model,
       tree: this.tree,
       selectInTree: (node) => this.selectInTree(node),
@@ -166,7 +170,9 @@ export class Container implements CommandDeps, vscode.Disposable {
       },
       showPanel: (args) => this.panels.show(args),
       input: () => this.userInput,
-    });
+      otherConnections: () => this.otherConnections().filter((c) => c.id !== PRIMARY_CONNECTION_ID),
+      copyInto: (id, region, input) => this.copyInto(id, region, input),
+    }));
     this.panels = new PanelRegistry(
       context.extensionUri,
       (args) =>
@@ -275,6 +281,15 @@ export class Container implements CommandDeps, vscode.Disposable {
     }));
   }
 
+  /** CopyImage made in another connection's account, then watched and shown in that connection's tree. */
+  private async copyInto(connectionId: string, region: string, input: CopyImageCommandInput): Promise<string> {
+    const target =
+      connectionId === PRIMARY_CONNECTION_ID ? this.primaryPanelServices : this.panelServicesOf(connectionId);
+    const imageId = await target.ec2.copyImage(region, input);
+    target.imageCreated(region, imageId);
+    return imageId;
+  }
+
   /** The panel services of a side connection (its model, clients, tree ids). */
   private panelServicesOf(connectionId: string): ReturnType<typeof createPanelServices> {
     const side = this.sideConnections.byId(connectionId);
@@ -295,6 +310,8 @@ export class Container implements CommandDeps, vscode.Disposable {
         },
         showPanel: (args) => this.panels.show({ ...args, connection: connectionId }),
         input: () => this.userInput,
+        otherConnections: () => this.otherConnections().filter((c) => c.id !== connectionId),
+        copyInto: (id, region, input) => this.copyInto(id, region, input),
       });
       this.sidePanelServices.set(connectionId, services);
     }

@@ -27,6 +27,8 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
   private data: CopyImageInit | undefined;
   /** Copies made by this panel: image id → region. */
   private readonly copies = new Map<string, string>();
+  /** Copies made in another connection: image id → that connection's label. */
+  private readonly copiesElsewhere = new Map<string, string>();
 
   constructor(
     private readonly region: string,
@@ -39,8 +41,13 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readCopyImageMessage, raw, (m) => {
-      if (m.type !== 'ready' && m.type !== 'submit' && !this.copies.has(m.id))
-        return `${m.id} is not a copy made by this panel.`;
+      if (m.type !== 'ready' && m.type !== 'submit' && !this.copies.has(m.id)) {
+        if (m.type === 'copyId' && this.copiesElsewhere.has(m.id)) return undefined;
+        const elsewhere = this.copiesElsewhere.get(m.id);
+        return elsewhere
+          ? `${m.id} was made in the connection "${elsewhere}": find it under that connection in the tree.`
+          : `${m.id} is not a copy made by this panel.`;
+      }
       if (m.type === 'submit')
         return this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
       return undefined;
@@ -54,7 +61,10 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
     ]);
     const image = images[0];
     if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
-    this.data = toCopyInit(this.region, image, regions, await publisherCheck(this.services, this.region, image));
+    this.data = {
+      ...toCopyInit(this.region, image, regions, await publisherCheck(this.services, this.region, image)),
+      destinations: this.services.copyDestinations(),
+    };
     return this.data;
   }
 
@@ -77,6 +87,29 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
           requestId: m.requestId,
           message: `Asking EC2 in ${p.destinationRegion} to copy ${this.imageId}…`,
         });
+        const destination = this.data?.destinations?.find((d) => d.connectionId === p.destinationConnection);
+        if (destination) {
+          try {
+            const imageId = await this.services.copyImageInConnection(
+              destination.connectionId,
+              p.destinationRegion,
+              toCopyImageInput(this.region, this.imageId, p),
+            );
+            this.copiesElsewhere.set(imageId, destination.label);
+            post({
+              type: 'result',
+              requestId: m.requestId,
+              result: { ok: true, imageId, region: p.destinationRegion, connectionLabel: destination.label },
+            });
+          } catch (e) {
+            post({
+              type: 'result',
+              requestId: m.requestId,
+              result: { ok: false, error: this.services.explainError(e) },
+            });
+          }
+          return;
+        }
         try {
           const imageId = await this.services.ec2.copyImage(
             p.destinationRegion,
@@ -97,7 +130,12 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
 export function copyRefusal(p: CopyImageParams, data: CopyImageInit): string | undefined {
   if (data.isMarketplace)
     return 'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.';
-  if (!data.regions.includes(p.destinationRegion))
+  if (p.destinationConnection !== undefined) {
+    const destination = data.destinations?.find((d) => d.connectionId === p.destinationConnection);
+    if (!destination) return `"${p.destinationConnection}" is not one of your other connections.`;
+    if (!destination.regions.includes(p.destinationRegion))
+      return `${p.destinationRegion} is not one of the regions of the connection "${destination.label}".`;
+  } else if (!data.regions.includes(p.destinationRegion))
     return `${p.destinationRegion} is not one of the regions you can copy to.`;
   if (data.sourceEncrypted && !p.encrypted) return 'The source has encrypted snapshots: its copy is encrypted too.';
   return publisherRefusal(data.publisher, p.acknowledgeUnknownPublisher);

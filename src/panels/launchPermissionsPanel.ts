@@ -86,6 +86,7 @@ export class LaunchPermissionsPanel implements PanelController<
       current: toPermissionSet(permissions),
       publicBlockers: publicBlockers(image, blockPublic),
       sharingChecklist: sharingChecklist(image, blockPublic),
+      connectionAccounts: this.services.connectionAccounts().filter((a) => a.accountId !== account),
       otherOwnedImages: owned
         .filter((i) => i.ImageId && i.ImageId !== this.imageId)
         .map((i) => ({ imageId: i.ImageId as string, name: i.Name }))

@@ -2,6 +2,7 @@
  * `PanelServices` on top of the container: the panels' EC2 calls go through the current backend's
  * clients, and what they change is shown in the tree (follow-ups, refreshes, reveals).
  */
+import type { CopyImageCommandInput } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import { listRegions } from '../ec2/regions';
 import { resolveParameter } from '../ec2/publicParameters';
@@ -16,6 +17,7 @@ import type { ExplorerNode } from '../explorer/node';
 import type { Poller } from '../explorer/poller';
 import { isCancellation } from '../commands/userInput';
 import type { UserInput } from '../commands/userInput';
+import type { ConnectionSummary } from '../commands/deps';
 import { workspaceRulesStore } from './cleanupRulesStore';
 import { createImageInsights } from '../ec2/imageInsights';
 import type { TreeAccess } from '../explorer/treeProvider';
@@ -34,6 +36,10 @@ export interface PanelServicesDeps {
   connection(): ConnectionContext;
   /** Told the name of every EC2 operation a panel starts (the test API counts them). */
   onEc2Call: (name: string) => void;
+  /** The user's other connections (not this panel's), for "share with" suggestions and trust. */
+  otherConnections(): readonly ConnectionSummary[];
+  /** CopyImage in another connection (its panel services make and watch the copy). */
+  copyInto(connectionId: string, destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
   /** Opens a panel (the registry is built after the services, so this is late-bound). */
   showPanel(args: PanelArgs): void;
   /** The current prompts (tests script them): the cleanup run's modal confirmation. */
@@ -124,8 +130,16 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     callerAccountId: async () => (await deps.clients().identity()).account,
     ownAccountIds: async () => {
       await deps.model.accountId();
-      return deps.model.ownAccountIds();
+      const others = deps.otherConnections().map((c) => c.accountId);
+      return new Set([...deps.model.ownAccountIds(), ...others.filter((a): a is string => !!a)]);
     },
+    connectionAccounts: () => connectionAccounts(deps.otherConnections()),
+    copyDestinations: () =>
+      deps
+        .otherConnections()
+        .filter((c) => c.accountId && c.regions.length > 0)
+        .map((c) => ({ connectionId: c.id, label: c.label, accountId: c.accountId ?? '', regions: [...c.regions] })),
+    copyImageInConnection: (connectionId, region, input) => deps.copyInto(connectionId, region, input),
     resolvePublicParameter: async (region, name) => {
       try {
         return await resolveParameter(await deps.clients().service('ssm', region), name);
@@ -180,4 +194,11 @@ function counted(ops: PanelEc2Operations, onCall: (name: string) => void): Panel
     };
   }
   return wrapped as unknown as PanelEc2Operations;
+}
+
+/** One entry per account among the connections whose account is known (the first label wins). */
+function connectionAccounts(connections: readonly ConnectionSummary[]): { accountId: string; label: string }[] {
+  const byAccount = new Map<string, string>();
+  for (const c of connections) if (c.accountId && !byAccount.has(c.accountId)) byAccount.set(c.accountId, c.label);
+  return [...byAccount].map(([accountId, label]) => ({ accountId, label }));
 }

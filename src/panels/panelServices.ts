@@ -13,6 +13,7 @@ import type {
   RunInstancesCommandInput,
   Volume,
 } from '@aws-sdk/client-ec2';
+import type { CopyDestination } from '../shared/protocol/copyImage';
 import type { GuardrailServices } from './guardrailServices';
 import type { ImageInsights } from '../ec2/imageInsights';
 import type { PanelArgs } from './panelTable';
@@ -90,6 +91,12 @@ export interface PanelServices {
   callerAccountId(): Promise<string>;
   /** The accounts of the user's own connections (their images are trusted as the user's own). */
   ownAccountIds(): Promise<ReadonlySet<string>>;
+  /** The accounts of the user's other connections, once known: who "share with" suggests. */
+  connectionAccounts(): { accountId: string; label: string }[];
+  /** The user's other connections a copy can be made in (account known, regions known). */
+  copyDestinations(): CopyDestination[];
+  /** CopyImage through another connection's client (the copy belongs to that account); resolves with its id. */
+  copyImageInConnection(connectionId: string, destinationRegion: string, input: CopyImageCommandInput): Promise<string>;
   /** SSM GetParameter of a public parameter: the AMI id it names now; undefined when SSM does not know it. */
   resolvePublicParameter(region: string, name: string): Promise<string | undefined>;
   /** Today's date, injected so tests are stable (used for suggested names). */

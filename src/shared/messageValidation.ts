@@ -356,6 +356,9 @@ export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToH
   ...common,
   openDetails,
   submit: submit((v, path) => {
+    // destinationConnection is optional (absent: this connection); every other field is required.
+    const { destinationConnection, ...rest } =
+      typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { rest: v };
     const p = obj({
       destinationRegion: str(32, checkRegion),
       name: str(128, checkAmiName),
@@ -364,13 +367,14 @@ export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToH
       kmsKeyId: str(2048),
       copyImageTags: bool,
       acknowledgeUnknownPublisher: bool,
-    })(v, path);
+    })(typeof v === 'object' && v !== null && !Array.isArray(v) ? rest : v, path);
     if (p.kmsKeyId !== '') {
       if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
       const problem = checkKmsKeyId(p.kmsKeyId);
       if (problem) refuse(`${path}.kmsKeyId`, `is invalid: ${problem}`);
     }
-    return p;
+    if (destinationConnection === undefined) return p;
+    return { ...p, destinationConnection: str(64)(destinationConnection, `${path}.destinationConnection`) };
   }),
 });
 

@@ -14,11 +14,16 @@ import {
   freshExplorer,
   imageRows,
   label,
+  openPanel,
+  ready,
   run,
   ScriptedInput,
   setSetting,
+  succeeded,
   waitFor,
 } from './support';
+import type { CopyImageInit } from '../../src/shared/protocol/copyImage';
+import type { LaunchPermissionsInit } from '../../src/shared/protocol/launchPermissions';
 
 const PARTNER = '210987654321';
 const DEFAULT = '123456789012';
@@ -123,6 +128,60 @@ describe('several connections', () => {
     await waitFor('the partner instance stopping', () => /stopping|stopped/.test(contextValue(etl) + description(etl)));
     const mine = await children(api, await under(api, ['Simulator', 'us-east-1', 'Instances']));
     assert.ok(!mine.some((r) => label(r).startsWith('partner-etl')), 'the default account does not see it');
+  });
+
+  it("offers the other connection's account in Launch Permissions, and shares with it", async () => {
+    const ebs = await under(api, ['Simulator', 'us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
+    const image = (await imageRows(api, ebs)).find((r) => label(r) === 'web-server-base-v7');
+    assert.ok(image);
+    const panel = await openPanel(api, 'amiExplorer.editLaunchPermissions', image, 'launchPermissions');
+    const init = await ready<LaunchPermissionsInit>(panel);
+    assert.deepStrictEqual(init.connectionAccounts, [{ accountId: PARTNER, label: 'Partner' }]);
+    await succeeded(panel, {
+      type: 'submit',
+      requestId: 'share',
+      params: { ...init.current, accounts: [...new Set([...init.current.accounts, PARTNER])] },
+    });
+    panel.close();
+    // The partner connection now sees it under "Shared with me".
+    await run(api, 'amiExplorer.refresh', await under(api, ['Partner', 'us-east-1', 'Images']));
+    const shared = await under(api, ['Partner', 'us-east-1', 'Images', 'Shared with me', 'EBS-backed']);
+    assert.ok((await imageRows(api, shared)).some((r) => label(r) === 'web-server-base-v7'));
+  });
+
+  it("copies an image shared with the other connection's account into that account", async () => {
+    const ebs = await under(api, ['Simulator', 'us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
+    const image = (await imageRows(api, ebs)).find((r) => label(r) === 'web-server-base-v7');
+    assert.ok(image);
+    const panel = await openPanel(api, 'amiExplorer.copyImage', image, 'copyImage');
+    const init = await ready<CopyImageInit>(panel);
+    assert.deepStrictEqual(
+      init.destinations?.map((d) => [d.connectionId, d.accountId, d.regions]),
+      [['partner', PARTNER, ['us-east-1']]],
+    );
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'copy',
+      params: {
+        destinationConnection: 'partner',
+        destinationRegion: 'us-east-1',
+        name: 'partner-copy-of-web-base',
+        description: '',
+        encrypted: false,
+        kmsKeyId: '',
+        copyImageTags: false,
+        acknowledgeUnknownPublisher: false,
+      },
+    });
+    panel.close();
+    assert.strictEqual(result.connectionLabel, 'Partner');
+    await api.settle();
+    const theirs = await under(api, ['Partner', 'us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
+    await waitFor('the copy under the partner connection', async () =>
+      (await imageRows(api, theirs)).some((r) => label(r) === 'partner-copy-of-web-base'),
+    );
+    const mine = await imageRows(api, ebs);
+    assert.ok(!mine.some((r) => label(r) === 'partner-copy-of-web-base'), 'the copy belongs to the partner account');
   });
 
   it('shows a failing connection on its own row with what to do, and the others keep working', async () => {

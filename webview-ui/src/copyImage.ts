@@ -28,7 +28,9 @@ const requests = startPanel(channel, app, {
     }
     view.succeeded();
     view.result.success(
-      `Copy ${r.imageId} started in ${r.region}`,
+      r.connectionLabel
+        ? `Copy ${r.imageId} started in ${r.region} of the connection ${r.connectionLabel}`
+        : `Copy ${r.imageId} started in ${r.region}`,
       [
         h(
           'p',
@@ -38,7 +40,10 @@ const requests = startPanel(channel, app, {
           ' while EC2 copies the snapshots (minutes to hours for large images). A notification follows it until it is available.',
         ),
       ],
-      imageActions(channel, r.imageId),
+      // A copy in another connection is shown under that connection: only its id can be copied here.
+      r.connectionLabel
+        ? [{ label: 'Copy image id', icon: 'copy', run: () => channel.post({ type: 'copyId', id: r.imageId }) }]
+        : imageActions(channel, r.imageId),
     );
   },
 });
@@ -75,14 +80,37 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
 
   const regionId = 'copy-region';
   const region = h('vscode-single-select', { id: regionId, className: 'region' });
-  for (const r of data.regions)
-    region.append(
+  const destinations = data.destinations ?? [];
+  const connectionId = 'copy-connection';
+  const connection = h('vscode-single-select', { id: connectionId, className: 'region' });
+  connection.append(h('vscode-option', { value: '', selected: !saved?.destinationConnection }, 'This connection'));
+  for (const d of destinations)
+    connection.append(
       h(
         'vscode-option',
-        { value: r, selected: r === (saved?.destinationRegion ?? data.sourceRegion) },
-        r === data.sourceRegion ? `${r} (same region)` : r,
+        { value: d.connectionId, selected: d.connectionId === saved?.destinationConnection },
+        `${d.label} (${d.accountId})`,
       ),
     );
+  const fillRegions = (wanted: string | undefined) => {
+    const other = destinations.find((d) => d.connectionId === connection.value);
+    const choices = other ? other.regions : data.regions;
+    const selected = wanted && choices.includes(wanted) ? wanted : other ? choices[0] : data.sourceRegion;
+    region.replaceChildren(
+      ...choices.map((r) =>
+        h(
+          'vscode-option',
+          { value: r, selected: r === selected },
+          !other && r === data.sourceRegion ? `${r} (same region)` : r,
+        ),
+      ),
+    );
+  };
+  fillRegions(saved?.destinationRegion);
+  connection.addEventListener('change', () => {
+    fillRegions(undefined);
+    save();
+  });
   region.addEventListener('change', save);
   const name = textField({
     label: 'Name of the copy',
@@ -140,6 +168,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
   function values(): CopyImageParams {
     return {
       destinationRegion: region.value,
+      ...(connection.value ? { destinationConnection: connection.value } : {}),
       name: name.value,
       description: description.value,
       encrypted: encrypted.checked,
@@ -159,7 +188,7 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
     submitForm(requests, channel, { result, progress, setBusy }, values());
   }
   function setFieldsDisabled(disabled: boolean): void {
-    for (const c of [region, name.input, description.input, kms.input, copyTags]) c.disabled = disabled;
+    for (const c of [connection, region, name.input, description.input, kms.input, copyTags]) c.disabled = disabled;
     if (publisher.ack) publisher.ack.disabled = disabled;
     encrypted.disabled = disabled || data.sourceEncrypted;
   }
@@ -182,6 +211,19 @@ function build(data: CopyImageInit, saved: CopyImageParams | undefined) {
       h('vscode-label', { attrs: { for: regionId } }, 'Destination region'),
       region,
     ),
+    destinations.length > 0
+      ? h(
+          'vscode-form-group',
+          { variant: 'vertical' },
+          h('vscode-label', { attrs: { for: connectionId } }, 'Make the copy in'),
+          connection,
+          h(
+            'vscode-form-helper',
+            {},
+            'Another connection makes the copy in its own account, which must be able to launch this image: share it with that account first (Launch Permissions).',
+          ),
+        )
+      : null,
     name.root,
     description.root,
     h('h2', {}, 'Encryption'),

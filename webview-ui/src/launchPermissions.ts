@@ -263,6 +263,10 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     blockers,
     publicWarning,
     accounts.root,
+    connectionSuggestions(data, (accountId) => {
+      if (!accounts.value.includes(accountId)) accounts.value = [...accounts.value, accountId];
+      save();
+    }),
     orgs.root,
     ous.root,
     data.otherOwnedImages.length > 0
@@ -324,5 +328,28 @@ function sharingChecklist(data: LaunchPermissionsInit): HTMLElement | null {
     h('ul', {}, ...c.checklist.map((item) => h('li', {}, item))),
     h('p', { className: 'explain' }, 'What EC2 knows about it:'),
     h('ul', {}, ...c.facts.map((fact) => h('li', {}, fact))),
+  );
+}
+
+/** One click shares with the account of another of the user's connections (the tree shows them side by side). */
+function connectionSuggestions(data: LaunchPermissionsInit, add: (accountId: string) => void): HTMLElement | null {
+  const accounts = data.connectionAccounts ?? [];
+  if (accounts.length === 0) return null;
+  return h(
+    'div',
+    { className: 'connection-suggestions' },
+    h('span', { className: 'explain' }, 'Your other connections: '),
+    ...accounts.map((a) =>
+      h(
+        'vscode-button',
+        {
+          secondary: true,
+          icon: 'add',
+          attrs: { 'aria-label': `Add account ${a.accountId} of connection ${a.label}` },
+          on: { click: () => add(a.accountId) },
+        },
+        `${a.label} (${a.accountId})`,
+      ),
+    ),
   );
 }

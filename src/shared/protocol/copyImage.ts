@@ -22,11 +22,26 @@ export interface CopyImageInit {
   sourceEncrypted: boolean;
   /** Who stands behind the source; an unknown publisher's needs `acknowledgeUnknownPublisher`. */
   publisher?: PublisherCheck;
+  /**
+   * The user's other connections whose account is known, to copy into: CopyImage then runs in
+   * that account (EC2 copies into the caller's account), which must be able to see the image.
+   */
+  destinations?: CopyDestination[];
+}
+
+/** Another connection a copy can be made in. */
+export interface CopyDestination {
+  connectionId: string;
+  label: string;
+  accountId: string;
+  regions: string[];
 }
 
 export interface CopyImageParams {
-  /** One of `regions`. */
+  /** One of `regions`, or of the chosen destination connection's regions. */
   destinationRegion: string;
+  /** One of `destinations` (absent: this connection). */
+  destinationConnection?: string;
   name: string;
   /** Empty for none. */
   description: string;
@@ -41,6 +56,8 @@ export interface CopyImageParams {
 export interface CopyImageResult {
   imageId: string;
   region: string;
+  /** The connection the copy was made in, when not this one (its label). */
+  connectionLabel?: string;
 }
 
 export type CopyImageToHost = WebviewMessage<CopyImageParams, OpenDetailsMessage>;

@@ -30,6 +30,8 @@ export interface LaunchPermissionsInit {
   publicBlockers: string[];
   /** Other images the caller owns in this region, to copy permissions from. */
   otherOwnedImages: { imageId: string; name?: string }[];
+  /** The accounts of the user's other connections, offered as one-click "share with" (none: absent or empty). */
+  connectionAccounts?: { accountId: string; label: string }[];
   /** Before sharing: what the publisher should have removed, and the facts EC2 knows (issue 14 item 4). */
   sharingChecklist?: { checklist: string[]; facts: string[] };
 }

@@ -2,7 +2,12 @@ import * as assert from 'assert';
 import type { Image } from '@aws-sdk/client-ec2';
 import { CopyImagePanel } from '../../../src/panels/copyImagePanel';
 import { PanelSession } from '../../../src/panels/panelSession';
-import type { CopyImageInit, CopyImageParams, CopyImageResult } from '../../../src/shared/protocol/copyImage';
+import type {
+  CopyDestination,
+  CopyImageInit,
+  CopyImageParams,
+  CopyImageResult,
+} from '../../../src/shared/protocol/copyImage';
 import type { HostMessage } from '../../../src/shared/protocol/envelope';
 import { fakeServices, mutations } from './fakes';
 
@@ -19,10 +24,13 @@ const params = (over: Partial<CopyImageParams> = {}): CopyImageParams => ({
 });
 
 /** The image is the caller's own unless it says otherwise (unknown publishers: publisherCheck.test.ts). */
-async function open(image: Image) {
+const PARTNER = { connectionId: 'partner', label: 'Partner', accountId: '210987654321', regions: ['ap-south-1'] };
+
+async function open(image: Image, copyDestinations: CopyDestination[] = []) {
   const services = fakeServices({
     images: [{ OwnerId: '111122223333', ...image }],
     regions: ['us-east-1', 'eu-west-1'],
+    copyDestinations,
   });
   const sent: HostMessage<CopyImageInit, CopyImageResult>[] = [];
   const refused: string[] = [];
@@ -70,5 +78,32 @@ describe('Copy AMI panel', () => {
     assert.match(enc.refused[0], /copy is encrypted too/);
     assert.match(enc.refused[1], /not one of the regions/);
     assert.deepStrictEqual([...mutations(market.services), ...mutations(enc.services)], []);
+  });
+
+  it("makes the copy in another connection's account, in that connection's regions only", async () => {
+    const { services, sent, refused, session } = await open({ ImageId: SRC, Name: 'web' }, [PARTNER]);
+    const init = sent[0];
+    assert.ok(init.type === 'init' && init.data.destinations?.[0]?.connectionId === 'partner');
+    await session.receive({
+      type: 'submit',
+      requestId: 'c',
+      params: params({ destinationConnection: 'partner', destinationRegion: 'eu-west-1' }),
+    });
+    await session.receive({
+      type: 'submit',
+      requestId: 'c',
+      params: params({ destinationConnection: 'nobody', destinationRegion: 'ap-south-1' }),
+    });
+    assert.match(refused[0], /not one of the regions of the connection "Partner"/);
+    assert.match(refused[1], /not one of your other connections/);
+    await session.receive({
+      type: 'submit',
+      requestId: 'c2',
+      params: params({ destinationConnection: 'partner', destinationRegion: 'ap-south-1' }),
+    });
+    assert.deepStrictEqual(mutations(services), [`copyImageInConnection("partner", "ap-south-1", "${SRC}")`]);
+    const result = sent[sent.length - 1];
+    assert.ok(result.type === 'result' && result.result.ok && result.result.connectionLabel === 'Partner');
+    assert.deepStrictEqual(services.created, [], 'the copy is watched by the partner connection, not this one');
   });
 });

@@ -1,3 +1,4 @@
+import type { CopyDestination } from '../../../src/shared/protocol/copyImage';
 import type { Image, ImageReference, Instance, LaunchPermission, Volume } from '@aws-sdk/client-ec2';
 import type { PanelEc2Operations, PanelServices } from '../../../src/panels/panelServices';
 import type { PanelArgs } from '../../../src/panels/panelTable';
@@ -42,6 +43,10 @@ export interface FakeWorld {
   failures?: Record<string, Error>;
   /** Snapshots restorable by everyone. */
   publicSnapshots?: string[];
+  /** The user's other connections a copy can be made in. */
+  copyDestinations?: CopyDestination[];
+  /** The accounts of the user's other connections (known ones). */
+  connectionAccounts?: { accountId: string; label: string }[];
   /** Public SSM parameters: name → AMI id. */
   parameters?: Record<string, string>;
   /** DescribeImageReferences' answer, by image id. */
@@ -198,6 +203,12 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     },
     callerAccountId: async () => '111122223333',
     ownAccountIds: async () => new Set(['111122223333']),
+    connectionAccounts: () => world.connectionAccounts ?? [],
+    copyDestinations: () => world.copyDestinations ?? [],
+    async copyImageInConnection(connectionId, region, input) {
+      record('copyImageInConnection', connectionId, region, input.SourceImageId);
+      return `ami-copy-in-${connectionId}`;
+    },
     resolvePublicParameter: async (_region, name) => world.parameters?.[name],
     now: () => new Date('2026-11-23T14:38:00Z'),
     cleanup: {

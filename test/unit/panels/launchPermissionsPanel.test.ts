@@ -57,6 +57,20 @@ describe('Launch permissions panel', () => {
     assert.deepStrictEqual(init.data.otherOwnedImages, [{ imageId: OTHER, name: OTHER }]);
   });
 
+  it("suggests the accounts of the user's other connections, never the image's own account", async () => {
+    const { sent } = await open({
+      images: [img(IMG)],
+      connectionAccounts: [
+        { accountId: '210987654321', label: 'Partner' },
+        { accountId: ME, label: 'Same account, another profile' },
+      ],
+    });
+    const init = sent[0];
+    assert.ok(init.type === 'init');
+    if (init.type !== 'init') return;
+    assert.deepStrictEqual(init.data.connectionAccounts, [{ accountId: '210987654321', label: 'Partner' }]);
+  });
+
   it('applies only the difference, then shows what EC2 reads back', async () => {
     const w: FakeWorld = { images: [img(IMG)], permissions: { [IMG]: [{ UserId: '444455556666' }] } };
     const { services, sent, session } = await open(w);

@@ -198,6 +198,17 @@ describe('webview message validation (host side)', () => {
     };
     refused(parseWith(readCopyImageMessage, sub(copy)), /not a region name/);
     refused(
+      parseWith(readCopyImageMessage, sub({ ...copy, destinationRegion: 'us-west-2', destinationConnection: 7 })),
+      /destinationConnection/,
+    );
+    assert.ok(
+      parseWith(
+        readCopyImageMessage,
+        sub({ ...copy, destinationRegion: 'us-west-2', destinationConnection: 'partner' }),
+      ).ok,
+      'a destination connection is optional, and a string',
+    );
+    refused(
       parseWith(readCopyImageMessage, sub({ ...copy, destinationRegion: 'us-west-2', kmsKeyId: 'alias/x' })),
       /only be given when the copy is encrypted/,
     );
