@@ -132,8 +132,10 @@ describe('several connections', () => {
 
   it("offers the other connection's account in Launch Permissions, and shares with it", async () => {
     const ebs = await under(api, ['Simulator', 'us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
-    const image = (await imageRows(api, ebs)).find((r) => label(r) === 'web-server-base-v7');
-    assert.ok(image);
+    const rows = await imageRows(api, ebs);
+    // Shared with nobody in the seed, and not deprecated (EC2 hides others' deprecated AMIs).
+    const image = rows.find((r) => label(r) === 'windows-2022-iis-golden');
+    assert.ok(image, rows.map(label).join());
     const panel = await openPanel(api, 'amiExplorer.editLaunchPermissions', image, 'launchPermissions');
     const init = await ready<LaunchPermissionsInit>(panel);
     assert.deepStrictEqual(init.connectionAccounts, [{ accountId: PARTNER, label: 'Partner' }]);
@@ -146,12 +148,17 @@ describe('several connections', () => {
     // The partner connection now sees it under "Shared with me".
     await run(api, 'amiExplorer.refresh', await under(api, ['Partner', 'us-east-1', 'Images']));
     const shared = await under(api, ['Partner', 'us-east-1', 'Images', 'Shared with me', 'EBS-backed']);
-    assert.ok((await imageRows(api, shared)).some((r) => label(r) === 'web-server-base-v7'));
+    const sharedRows = await imageRows(api, shared);
+    assert.ok(
+      sharedRows.some((r) => label(r) === 'windows-2022-iis-golden'),
+      sharedRows.map(label).join(),
+    );
   });
 
   it("copies an image shared with the other connection's account into that account", async () => {
     const ebs = await under(api, ['Simulator', 'us-east-1', 'Images', 'Owned by me', 'EBS-backed']);
-    const image = (await imageRows(api, ebs)).find((r) => label(r) === 'web-server-base-v7');
+    // The seed shares it with the partner account, which can therefore copy it.
+    const image = (await imageRows(api, ebs)).find((r) => label(r) === 'ci-build-agent-2026.10');
     assert.ok(image);
     const panel = await openPanel(api, 'amiExplorer.copyImage', image, 'copyImage');
     const init = await ready<CopyImageInit>(panel);
