@@ -50,12 +50,18 @@ const common = {
   keepNames: !production,
 };
 
-/** Resolves sdk.ts's `require('./backendModules')` to the separate bundle dist/backend.js. */
+/**
+ * Resolves sdk.ts's `require('./backendModules')` and `require('./serviceModules')` to the
+ * separate bundles dist/backend.js and dist/services.js.
+ */
 const backendAsSeparateFile = {
   name: 'backend-as-separate-file',
   setup(build) {
-    build.onResolve({ filter: /^\.\/backendModules$/ }, (args) =>
-      args.importer.endsWith(path.join('src', 'aws', 'sdk.ts')) ? { path: './backend.js', external: true } : undefined,
+    const bundles = { './backendModules': './backend.js', './serviceModules': './services.js' };
+    build.onResolve({ filter: /^\.\/(backend|service)Modules$/ }, (args) =>
+      args.importer.endsWith(path.join('src', 'aws', 'sdk.ts'))
+        ? { path: bundles[args.path], external: true }
+        : undefined,
     );
   },
 };
@@ -89,6 +95,19 @@ if (only.includes('extension')) {
         ...common,
         entryPoints: ['src/aws/backendModules.ts'],
         outfile: 'dist/backend.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        external: ['vscode'],
+        mainFields: ['module', 'main'],
+      },
+    });
+    builds.push({
+      name: 'services',
+      options: {
+        ...common,
+        entryPoints: ['src/aws/serviceModules.ts'],
+        outfile: 'dist/services.js',
         platform: 'node',
         format: 'cjs',
         target: 'node20',

@@ -58,17 +58,6 @@ export {
   RestoreImageFromRecycleBinCommand,
   RestoreSnapshotFromRecycleBinCommand,
 } from '@aws-sdk/client-ec2';
-// The other services an AMI's life touches, reached through AwsClients.service().
-// Auto Scaling: which groups launch an AMI through their launch templates.
-export { AutoScalingClient, paginateDescribeAutoScalingGroups } from '@aws-sdk/client-auto-scaling';
-// SSM: the public parameters that name the latest AMIs.
-export { SSMClient } from '@aws-sdk/client-ssm';
-// SSM, the latest-AMI resolver (issue 14 item 3): one parameter, and a namespace page by page.
-export { GetParameterCommand, paginateGetParametersByPath } from '@aws-sdk/client-ssm';
-// Recycle Bin: the retention rules that make a deregistered AMI recoverable.
-export { RbinClient } from '@aws-sdk/client-rbin';
-// Its rules, read to tell whether a deregistered AMI will be recoverable (src/ec2/recycleBin.ts).
-export { paginateListRules, GetRuleCommand } from '@aws-sdk/client-rbin';
 export { Simulator } from '../simulator/simulator';
 export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
 export { serveSimulator } from '../simulator/server';

@@ -7,7 +7,7 @@ import { defaultEc2Endpoint, defaultEndpoint, readProfileEndpointConfig } from '
 import { CachedClients } from './cachedClients';
 import type { BackendConfig, Ec2CallRecord, ServiceClients, ServiceName } from './clientFactory';
 import { proxyFor, TunnellingAgent } from './proxyAgent';
-import { loadSdk } from './sdk';
+import { loadSdk, loadServiceModules } from './sdk';
 
 type Credentials =
   | (() => Promise<{ accessKeyId: string; secretAccessKey: string }>)
@@ -104,7 +104,7 @@ export class RealAwsClients extends CachedClients {
   }
 
   protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
-    const sdk = await loadSdk();
+    const sdk = await loadServiceModules();
     const configName = ({ autoScaling: 'AUTO_SCALING', ssm: 'SSM', rbin: 'RBIN' } as const)[name];
     const resolved = await this.resolve(configName, region);
     const config = {

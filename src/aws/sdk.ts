@@ -1,4 +1,5 @@
 import type * as backendModules from './backendModules';
+import type * as serviceModules from './serviceModules';
 
 /** The lazily loaded SDK and simulator (see `backendModules.ts`). */
 export type BackendModules = typeof backendModules;
@@ -18,3 +19,15 @@ export async function loadBackendModules(): Promise<BackendModules> {
 
 /** The SDK classes, loaded on first use. */
 export const loadSdk = loadBackendModules;
+
+/** The clients of Auto Scaling, SSM and the Recycle Bin (see `serviceModules.ts`). */
+export type ServiceModules = typeof serviceModules;
+
+let services: ServiceModules | undefined;
+
+/** Loads the other services' SDK clients on first use (dist/services.js in the bundle). */
+export async function loadServiceModules(): Promise<ServiceModules> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  services ??= require('./serviceModules') as ServiceModules;
+  return services;
+}

@@ -15,7 +15,7 @@ import type {
   SimulatorEndpoint,
 } from './clientFactory';
 import type { BackendModules } from './sdk';
-import { loadBackendModules, loadSdk } from './sdk';
+import { loadBackendModules, loadSdk, loadServiceModules } from './sdk';
 
 /** Credentials the simulator maps to the default account; the secret is never checked. */
 const SIMULATOR_SECRET = 'simulator-secret-not-checked';
@@ -118,7 +118,7 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
   }
 
   protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
-    const sdk = await loadSdk();
+    const sdk = await loadServiceModules();
     const config = await this.clientConfig(region);
     const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
       autoScaling: () => new sdk.AutoScalingClient(config),
@@ -218,7 +218,7 @@ class AccountClients extends CachedClients {
   }
 
   protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
-    const sdk = await loadSdk();
+    const sdk = await loadServiceModules();
     const config = await this.host.clientConfig(region, this.accessKeyId);
     const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
       autoScaling: () => new sdk.AutoScalingClient(config),

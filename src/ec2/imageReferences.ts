@@ -1,6 +1,6 @@
 import type { AutoScalingClient, AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { EC2Client, ImageAncestryEntry, ImageReference } from '@aws-sdk/client-ec2';
-import { loadSdk } from '../aws/sdk';
+import { loadSdk, loadServiceModules } from '../aws/sdk';
 
 /**
  * Who uses an AMI (DescribeImageReferences, plus the Auto Scaling groups behind the launch
@@ -54,7 +54,7 @@ export async function autoScalingGroupsOfLaunchTemplates(
 ): Promise<Map<string, AutoScalingGroup[]>> {
   const byTemplate = new Map<string, AutoScalingGroup[]>(launchTemplateIds.map((id) => [id, []]));
   if (launchTemplateIds.length === 0) return byTemplate;
-  const { paginateDescribeAutoScalingGroups } = await loadSdk();
+  const { paginateDescribeAutoScalingGroups } = await loadServiceModules();
   for await (const page of paginateDescribeAutoScalingGroups({ client: autoScaling }, {})) {
     for (const group of page.AutoScalingGroups ?? []) {
       const templateId =

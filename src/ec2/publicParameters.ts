@@ -4,7 +4,7 @@
  * modules are for EC2), on the SSM client of the connection (`AwsClients.service('ssm', region)`).
  */
 import type { SSMClient } from '@aws-sdk/client-ssm';
-import { loadSdk } from '../aws/sdk';
+import { loadServiceModules } from '../aws/sdk';
 
 /** One public namespace the "Latest AMIs" folder lists, as AWS documents it. */
 export interface LatestAmiNamespace {
@@ -57,7 +57,7 @@ const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
  * `recommended` or Bottlerocket's `image_version`, are skipped), paged by GetParametersByPath.
  */
 export async function listAmiParameters(ssm: SSMClient, namespace: LatestAmiNamespace): Promise<NamespaceListing> {
-  const { paginateGetParametersByPath } = await loadSdk();
+  const { paginateGetParametersByPath } = await loadServiceModules();
   const parameters: AmiParameter[] = [];
   let truncated = false;
   const pages = paginateGetParametersByPath(
@@ -81,7 +81,7 @@ export async function listAmiParameters(ssm: SSMClient, namespace: LatestAmiName
 
 /** GetParameter: the AMI id a parameter names now, or undefined when SSM does not know it. */
 export async function resolveParameter(ssm: SSMClient, name: string): Promise<string | undefined> {
-  const { GetParameterCommand } = await loadSdk();
+  const { GetParameterCommand } = await loadServiceModules();
   try {
     const out = await ssm.send(new GetParameterCommand({ Name: name }));
     return out.Parameter?.Value;

@@ -1,6 +1,6 @@
 import type { EC2Client, Image } from '@aws-sdk/client-ec2';
 import type { RbinClient } from '@aws-sdk/client-rbin';
-import { loadSdk } from '../aws/sdk';
+import { loadSdk, loadServiceModules } from '../aws/sdk';
 
 /**
  * The Recycle Bin: what EC2 keeps of deregistered AMIs and deleted snapshots (EC2's
@@ -79,7 +79,7 @@ export interface RetentionRule {
  * ExcludeResourceTags: exclusions of Region-level rules are not read (see coverage below).
  */
 export async function listRetentionRules(rbin: RbinClient): Promise<RetentionRule[]> {
-  const { paginateListRules, GetRuleCommand } = await loadSdk();
+  const { paginateListRules, GetRuleCommand } = await loadServiceModules();
   const rules: RetentionRule[] = [];
   for (const resourceType of ['EC2_IMAGE', 'EBS_SNAPSHOT'] as const) {
     for await (const page of paginateListRules({ client: rbin }, { ResourceType: resourceType })) {
