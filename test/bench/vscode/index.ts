@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../../src/api';
 import type { ExplorerNode } from '../../../src/explorer/node';
+import { SIMULATOR_REGIONS } from '../../../src/simulator/regions';
 
 const EXTENSION_ID = 'ami-explorer.ami-explorer';
 
@@ -126,17 +127,8 @@ async function severalConnections(api: AmiExplorerApi): Promise<Record<string, n
       regions: 'all',
     })),
   );
-  const allRegions = [
-    'us-east-1',
-    'us-east-2',
-    'us-west-1',
-    'us-west-2',
-    'eu-west-1',
-    'eu-central-1',
-    'ap-southeast-1',
-    'ap-northeast-1',
-    'sa-east-1',
-  ];
+  // Every region the simulator models (9: the 17 do not exist here).
+  const allRegions = [...SIMULATOR_REGIONS];
   await setting('regions', allRegions);
   // Wait until the roots are the 5 connection rows.
   for (let i = 0; i < 100 && ((await api.tree.getChildren()) ?? []).length !== 5; i++) {
