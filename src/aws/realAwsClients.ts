@@ -9,6 +9,9 @@ import type { BackendConfig, Ec2CallRecord, ServiceClients, ServiceName } from '
 import { proxyFor, TunnellingAgent } from './proxyAgent';
 import { loadSdk, loadServiceModules } from './sdk';
 
+/** EC2 and the other services honour throttling with the SDK's adaptive retry. */
+const ADAPTIVE = { retryMode: 'adaptive', maxAttempts: 6 } as const;
+
 type Credentials =
   | (() => Promise<{ accessKeyId: string; secretAccessKey: string }>)
   | ReturnType<Awaited<ReturnType<typeof loadSdk>>['defaultProvider']>;
@@ -90,32 +93,15 @@ export class RealAwsClients extends CachedClients {
 
   protected async createEc2(region: string): Promise<EC2Client> {
     const { EC2Client } = await loadSdk();
-    const resolved = await this.resolve('EC2', region);
-    this.lastEndpoint = resolved.endpoint ?? defaultEc2Endpoint(region);
-    return new EC2Client({
-      region,
-      profile: this.backend.profile,
-      credentials: await this.credentials(),
-      ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
-      ...(resolved.requestHandler ? { requestHandler: resolved.requestHandler as never } : {}),
-      retryMode: 'adaptive',
-      maxAttempts: 6,
-    });
+    const config = await this.clientConfig('EC2', region, ADAPTIVE);
+    this.lastEndpoint = config.endpoint ?? defaultEc2Endpoint(region);
+    return new EC2Client(config);
   }
 
   protected async createService<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
     const sdk = await loadServiceModules();
     const configName = ({ autoScaling: 'AUTO_SCALING', ssm: 'SSM', rbin: 'RBIN' } as const)[name];
-    const resolved = await this.resolve(configName, region);
-    const config = {
-      region,
-      profile: this.backend.profile,
-      credentials: await this.credentials(),
-      ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
-      ...(resolved.requestHandler ? { requestHandler: resolved.requestHandler as never } : {}),
-      retryMode: 'adaptive',
-      maxAttempts: 6,
-    };
+    const config = await this.clientConfig(configName, region, ADAPTIVE);
     const clients: { [N in ServiceName]: () => ServiceClients[N] } = {
       autoScaling: () => new sdk.AutoScalingClient(config),
       ssm: () => new sdk.SSMClient(config),
@@ -126,15 +112,23 @@ export class RealAwsClients extends CachedClients {
 
   protected async createSts(): Promise<STSClient> {
     const { STSClient } = await loadSdk();
-    const region = this.backend.stsRegion;
-    const resolved = await this.resolve('STS', region);
-    return new STSClient({
+    return new STSClient(await this.clientConfig('STS', this.backend.stsRegion, { maxAttempts: 3 }));
+  }
+
+  /** What every client of this connection is given: region, profile, credentials, endpoint and handler. */
+  private async clientConfig(
+    service: ConfiguredService,
+    region: string,
+    retry: { retryMode?: 'adaptive'; maxAttempts: number },
+  ) {
+    const resolved = await this.resolve(service, region);
+    return {
       region,
       profile: this.backend.profile,
       credentials: await this.credentials(),
       ...(resolved.endpoint ? { endpoint: resolved.endpoint } : {}),
       ...(resolved.requestHandler ? { requestHandler: resolved.requestHandler as never } : {}),
-      maxAttempts: 3,
-    });
+      ...retry,
+    };
   }
 }
