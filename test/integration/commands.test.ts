@@ -14,6 +14,7 @@ import {
   run,
   runExpectingError,
   ScriptedInput,
+  selectedRow,
 } from './support';
 
 async function instanceRow(
@@ -107,9 +108,7 @@ describe('instance and image commands', () => {
     await run(api, 'amiExplorer.revealImage', instance);
     const amiId =
       / · (ami-[0-9a-f]{17})/.exec(description(instance))?.[1] ?? description(instance).match(/ami-[0-9a-f]{17}/)?.[0];
-    const selected = api.selection();
-    assert.strictEqual(selected.length, 1);
-    assert.ok(selected[0].id.endsWith(`/${amiId}`), `${selected[0].id} is ${amiId}`);
+    await selectedRow(api, (id) => id.endsWith(`/${amiId}`));
   });
 
   it('resets the simulator after a confirmation', async () => {

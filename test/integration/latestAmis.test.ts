@@ -18,6 +18,7 @@ import {
   ready,
   run,
   succeeded,
+  selectedRow,
 } from './support';
 
 const REGION = 'us-east-1';
@@ -58,10 +59,8 @@ describe('Latest AMIs and shared-AMI safety', function () {
     const amiId = /^(ami-[0-9a-f]{17}) · al2023-ami-2023/.exec(description(row))?.[1];
     assert.ok(amiId, description(row));
     await run(api, 'amiExplorer.revealParameterImage', row);
-    const selected = api.selection();
-    assert.strictEqual(selected.length, 1);
-    assert.ok(selected[0].id.endsWith(`/${amiId}`), `${selected[0].id} is ${amiId}`);
-    const tooltip = item(selected[0]).tooltip;
+    const selected = await selectedRow(api, (id) => id.endsWith(`/${amiId}`));
+    const tooltip = item(selected).tooltip;
     // The tooltip is Markdown: names and ids come escaped.
     const text = (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip)).replace(/\\/g, '');
     assert.match(text, /Trust: Amazon/);
@@ -86,7 +85,7 @@ describe('Latest AMIs and shared-AMI safety', function () {
       ].join('\n'),
     );
     await run(api, 'amiExplorer.revealParameterImage', row);
-    const image = api.selection()[0];
+    const image = await selectedRow(api, (id) => /\/ami-[0-9a-f]{17}$/.test(id));
     const byId = new ScriptedInput().pickLabel('resolve:ssm: image id');
     api.setUserInput(byId);
     await run(api, 'amiExplorer.copyImageAs', image);

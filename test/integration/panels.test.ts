@@ -30,6 +30,7 @@ import {
   succeeded,
   volumesOf,
   waitFor,
+  selectedRow,
 } from './support';
 
 const REGION = 'us-east-1';
@@ -97,10 +98,7 @@ describe('webview panels, driven through their controllers', function () {
 
     // Reveal from the success message selects the new row; a second submit with the same name shows EC2's refusal.
     await panel.post({ type: 'revealInTree', id: imageId });
-    assert.deepStrictEqual(
-      api.selection().map((n) => n.id),
-      [created!.id],
-    );
+    await selectedRow(api, (id) => id === created!.id);
     const again = await request(panel, { type: 'submit', requestId: 'c2', params });
     assert.ok(!again.result.ok && again.result.error.code === 'InvalidAMIName.Duplicate', JSON.stringify(again.result));
     assert.match(again.result.error.fix ?? '', /name/);

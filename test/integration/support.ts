@@ -103,6 +103,32 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
   }
 }
 
+/**
+ * Waits until the tree's selection is the one row `wanted` accepts, and returns it. The extension
+ * host resolves selected rows lazily: right after a reveal that reloaded the row, `selection` is
+ * empty until the renderer has fetched that folder again, so a test waits for what the user sees
+ * selected instead of reading it once.
+ */
+export async function selectedRow(
+  api: AmiExplorerApi,
+  wanted: (id: string) => boolean,
+  timeoutMs = 5000,
+): Promise<ExplorerNode> {
+  const selected = (): readonly ExplorerNode[] => api.selection();
+  const until = Date.now() + timeoutMs;
+  while (!(selected().length === 1 && wanted(selected()[0].id))) {
+    if (Date.now() > until) {
+      assert.fail(
+        `the selection is [${selected()
+          .map((n) => n.id)
+          .join(', ')}], not the one wanted row`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return selected()[0];
+}
+
 /** Runs a command and fails with the message the user would have seen if it showed an error. */
 export async function run(api: AmiExplorerApi, command: string, ...args: unknown[]): Promise<void> {
   await vscode.commands.executeCommand(command, ...args);
