@@ -13,6 +13,7 @@ import type {
 } from '../../../src/shared/protocol/envelope';
 import { h, setChildren } from './dom';
 import type { HostChannel } from './host';
+import { loadTranslations } from './translations';
 
 /** What the message loop needs of a panel's view. */
 export interface PanelView {
@@ -111,6 +112,7 @@ export function startPanel<TToHost, TForm, TInit, TResult, TView extends PanelVi
     result(view: TView, result: Outcome<TResult>): TView | void;
   },
 ): PanelRequests {
+  loadTranslations();
   let pending: string | undefined;
   let view: TView | undefined;
   channel.start((message) => {
