@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { plural } from '../../../src/shared/plural';
+import { counted, plural } from '../../../src/shared/plural';
 
 describe('plural', function () {
   it('agrees with the count and never writes "(s)"', function () {
@@ -11,5 +11,14 @@ describe('plural', function () {
   it('takes an irregular plural and groups thousands', function () {
     assert.equal(plural(3, 'family', 'families'), '3 families');
     assert.equal(plural(1200, 'image'), '1,200 images');
+  });
+});
+
+describe('counted', function () {
+  it('picks the translated form that agrees with the count and puts the count where the translation says', function () {
+    // A translation may put the count after the noun.
+    assert.equal(counted(1, 'AMI: {0}', 'AMIs: {0}'), 'AMI: 1');
+    assert.equal(counted(0, 'AMI: {0}', 'AMIs: {0}'), 'AMIs: 0');
+    assert.equal(counted(1200, '{0} image', '{0} images'), '1,200 images');
   });
 });
