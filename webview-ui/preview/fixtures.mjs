@@ -185,7 +185,7 @@ FIXTURES.deregister = {
   steps: [
     {
       run: async (p) => {
-        await p.getByText('I understand that deregistering cannot be undone').click();
+        await p.getByText('I understand that this cannot be undone').click();
         await p.getByText('Deregister 2 AMIs').click();
       },
       wait: 900,
