@@ -381,3 +381,99 @@ FIXTURES.createImageInstanceStore = {
       : [],
   steps: [],
 };
+
+const initOnly = (kind, args, data) => ({
+  reply: async (m) => (m.type === 'ready' ? [[0, { type: 'init', args: { kind, ...args }, data }]] : []),
+  steps: [],
+});
+
+FIXTURES.imageDetails = initOnly(
+  'imageDetails',
+  { region: 'us-east-1', imageId: 'ami-0fedcba9876543210' },
+  {
+    region: 'us-east-1',
+    imageId: 'ami-0fedcba9876543210',
+    name: 'web-server-base-v7',
+    description: 'Web server base image',
+    ownerId: '123456789012',
+    ownedByMe: true,
+    state: 'available',
+    creationDate: '2026-11-02T09:15:00.000Z',
+    architecture: 'x86_64',
+    platformDetails: 'Linux/UNIX',
+    usageOperation: 'RunInstances',
+    imageType: 'machine',
+    virtualizationType: 'hvm',
+    hypervisor: 'xen',
+    bootMode: 'uefi-preferred',
+    enaSupport: true,
+    imdsSupport: 'v2.0',
+    sourceInstanceId: 'i-0123456789abcdef0',
+    productCodes: [],
+    isPublic: false,
+    rootDeviceType: 'ebs',
+    rootDeviceName: '/dev/xvda',
+    blockDevices: [
+      {
+        deviceName: '/dev/xvda',
+        kind: 'ebs',
+        snapshotId: 'snap-0a1b2c3d4e5f60001',
+        sizeGiB: 8,
+        volumeType: 'gp3',
+        iops: 3000,
+        throughput: 125,
+        encrypted: false,
+        deleteOnTermination: true,
+      },
+      { deviceName: '/dev/sdb', kind: 'ephemeral', virtualName: 'ephemeral0' },
+    ],
+    monthlyCostUsd: 0.4,
+    snapshotPricePerGiBMonth: 0.05,
+    permissions: {
+      readable: true,
+      permissions: { isPublic: false, accounts: ['210987654321'], organizations: [], organizationalUnits: [] },
+    },
+    tags: [{ key: 'team', value: 'web' }],
+    deprecationTime: '2028-11-02T09:15:00.000Z',
+    deprecated: false,
+    deregistrationProtection: 'disabled',
+    lastLaunchedTime: '2026-11-20T08:00:00.000Z',
+    trust: { label: 'Your account', explanation: 'You own this image.' },
+  },
+);
+
+FIXTURES.allowedImages = initOnly(
+  'allowedImages',
+  { region: 'us-east-1' },
+  {
+    region: 'us-east-1',
+    accountId: '123456789012',
+    state: 'audit-mode',
+    managedBy: 'account',
+    criteria: [
+      {
+        imageProviders: ['amazon', '123456789012'],
+        imageNames: ['al2023-ami-*'],
+        marketplaceProductCodes: [],
+        maximumDaysSinceCreated: 300,
+      },
+    ],
+    unsupportedConditions: [],
+    imageCount: 42,
+    instanceCount: 3,
+  },
+);
+
+FIXTURES.cleanup = initOnly(
+  'cleanup',
+  { region: 'us-east-1' },
+  {
+    region: 'us-east-1',
+    defaults: {
+      images: { namePattern: '', tags: [] },
+      keep: { newestPerFamily: 3, youngerThanDays: 30, launchedWithinDays: 30, inUse: true },
+    },
+    rulesFile: { location: '.vscode/ami-cleanup.json', writable: true, ruleSets: [] },
+    pricePerGiBMonth: 0.05,
+  },
+);
