@@ -34,6 +34,9 @@ function pseudoBundle(): Record<string, string> {
 const EC2_VALUES =
   /\b(gp2|gp3|io1|io2|st1|sc1|standard|x86_64|arm64|i386|uefi|legacy-bios|uefi-preferred|ebs|instance-store|hvm|paravirtual|GiB|IOPS|MiB\/s|AMI|EBS|KMS|ARN|OU|ID)\b/g;
 
+/** What the browser's own date formatting writes (toLocaleString in the display language). */
+const LOCALE_FORMATS = /\b(AM|PM|UTC|GMT)\b/g;
+
 /**
  * Every string the user can see or hear on the page, light DOM and shadow roots alike. A string of
  * code: tsx would wrap a function's inner named functions in a helper the page does not have.
@@ -83,6 +86,7 @@ function untranslatedPart(text: string, data: string[]): string {
   for (const d of data) rest = rest.split(d).join(' ');
   return rest
     .replace(EC2_VALUES, ' ')
+    .replace(LOCALE_FORMATS, ' ')
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
 }
