@@ -1,4 +1,5 @@
-// What the fake host answers, per panel: the init data and replies to submits, plus the
+// Steps find texts with marks allowed (⟦…⟧), so they also run under the translation test's
+// pseudo-locale. What the fake host answers, per panel: the init data and replies to submits, plus the
 // preview's steps (Playwright actions) and the screenshots taken after them.
 const volumes = [
   {
@@ -86,7 +87,11 @@ export const FIXTURES = {
         run: async (p) => {
           await p.locator('vscode-textfield').first().locator('input').fill('web-1 golden');
           await p.locator('vscode-checkbox').first().click();
-          await p.getByText('Create Image', { exact: true }).last().click();
+          await p
+            .getByText('Create Image', { exact: true })
+            .or(p.getByText('⟦Create Image⟧', { exact: true }))
+            .last()
+            .click();
         },
         wait: 900,
         shot: 'success',
@@ -186,7 +191,7 @@ FIXTURES.deregister = {
     {
       run: async (p) => {
         await p.getByText('I understand that this cannot be undone').click();
-        await p.getByText('Deregister 2 AMIs').click();
+        await p.getByText(/Deregister\W*2 AMIs/).click();
       },
       wait: 900,
       shot: 'result',
@@ -237,7 +242,10 @@ FIXTURES.launchPermissions = {
         const f = p.locator('vscode-textfield').first().locator('input');
         await f.fill('777788889999');
         await f.press('Enter');
-        await p.getByText('Apply', { exact: true }).click();
+        await p
+          .getByText('Apply', { exact: true })
+          .or(p.getByText('⟦Apply⟧', { exact: true }))
+          .click();
       },
       wait: 900,
       shot: 'applied',
@@ -306,7 +314,11 @@ FIXTURES.copyImage = {
     },
     {
       run: async (p) => {
-        await p.getByText('Copy AMI', { exact: true }).last().click();
+        await p
+          .getByText('Copy AMI', { exact: true })
+          .or(p.getByText('⟦Copy AMI⟧', { exact: true }))
+          .last()
+          .click();
       },
       wait: 900,
       shot: 'failure',
@@ -348,7 +360,11 @@ FIXTURES.launchInstance = {
       run: async (p) => {
         await p.locator('vscode-textfield').first().locator('input').fill('web-2');
         await p.getByText('I understand that these instances are billed').click();
-        await p.getByText('Launch', { exact: true }).last().click();
+        await p
+          .getByText('Launch', { exact: true })
+          .or(p.getByText('⟦Launch⟧', { exact: true }))
+          .last()
+          .click();
       },
       wait: 900,
       shot: 'launched',

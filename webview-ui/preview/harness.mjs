@@ -98,11 +98,16 @@ export async function openPreviewPage(browser, origin, panel, theme) {
     for (const [, reply] of replies ?? []) sent.push(reply);
     return replies;
   });
-  await p.addInitScript(
-    ([vars, theme]) => {
+  // Source text, not a function: a loader such as tsx may wrap a function's inner functions in a
+  // helper (`__name`) that the page does not have.
+  const vars = Object.entries(THEMES[theme]).map(([k, v]) => [`--vscode-${k}`, v]);
+  await p.addInitScript({
+    content: `(() => {
+      const vars = ${JSON.stringify(vars)};
+      const theme = ${JSON.stringify(theme)};
       document.addEventListener('DOMContentLoaded', () => {
         for (const [k, v] of vars) document.documentElement.style.setProperty(k, v);
-        document.body.classList.add(`vscode-${theme}`);
+        document.body.classList.add('vscode-' + theme);
       });
       window.__posted = [];
       // Like VS Code, the saved state survives a reload of the webview.
@@ -121,10 +126,17 @@ export async function openPreviewPage(browser, origin, panel, theme) {
           for (const [delay, reply] of replies ?? []) setTimeout(() => window.postMessage(reply, '*'), delay);
         });
       };
-    },
-    [Object.entries(THEMES[theme]).map(([k, v]) => [`--vscode-${k}`, v]), theme],
-  );
+    })();`,
+  });
   await p.goto(`${origin}/page/${panel}/${theme}`);
-  await p.waitForTimeout(700);
+  // The panel draws when the fake host's init arrives; then let its elements settle.
+  await p
+    .waitForFunction(() => (document.getElementById('app')?.childElementCount ?? 0) > 0, undefined, {
+      timeout: 30_000,
+    })
+    .catch((e) => {
+      throw new Error(`${panel} did not draw: ${e.message}; ${problems.join('; ')}`);
+    });
+  await p.waitForTimeout(500);
   return { page: p, context, problems, sent };
 }
