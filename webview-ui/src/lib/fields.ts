@@ -204,7 +204,10 @@ export function progressLine(): { root: HTMLElement; show(message: string): void
   const root = h(
     'div',
     { className: 'progress', attrs: { role: 'status' }, hidden: true },
-    h('vscode-progress-ring', {}),
+    // The ring's own label, "Loading", is English whatever the display language.
+    h('vscode-progress-ring', {
+      attrs: { 'aria-label': l10n.t({ message: 'Loading', comment: ['the progress ring while a request runs'] }) },
+    }),
     text,
   );
   return {
