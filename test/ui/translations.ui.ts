@@ -37,6 +37,9 @@ const EC2_VALUES =
 /** What the browser's own date formatting writes (toLocaleString in the display language). */
 const LOCALE_FORMATS = /\b(AM|PM|UTC|GMT)\b/g;
 
+/** Format examples of EC2 identifiers (placeholders such as `arn:aws:organizations::…:ou/o-…/ou-…`). */
+const ID_EXAMPLES = /arn:aws:\S*/g;
+
 /**
  * Every string the user can see or hear on the page, light DOM and shadow roots alike. A string of
  * code: tsx would wrap a function's inner named functions in a helper the page does not have.
@@ -49,9 +52,16 @@ const VISIBLE_STRINGS = `(() => {
     for (let n = walker.currentNode; n; n = walker.nextNode()) {
       if (n.nodeType === Node.TEXT_NODE) {
         const parent = n.parentElement;
-        if (parent && ['STYLE', 'SCRIPT', 'TITLE'].includes(parent.tagName)) continue;
-        if (parent && (parent.closest('[hidden]') || getComputedStyle(parent).display === 'none')) continue;
-        found.push(n.textContent || '');
+        if (!parent || ['STYLE', 'SCRIPT', 'TITLE'].includes(parent.tagName)) continue;
+        if (parent.closest('[hidden]') || getComputedStyle(parent).display === 'none') continue;
+        // Commands and code are not translated.
+        if (parent.closest('code, pre, kbd')) continue;
+        if (!(n.textContent || '').trim()) continue;
+        // A sentence with elements in it (fillIn: "It stays <em>pending</em> until…") is one
+        // message split over several text nodes: judge the whole text of the block it is in.
+        let block = parent;
+        while (block.parentElement && getComputedStyle(block).display === 'inline') block = block.parentElement;
+        found.push(block.textContent || '');
         continue;
       }
       for (const attr of attrs) if (n.hasAttribute && n.hasAttribute(attr)) found.push(n.getAttribute(attr) || '');
@@ -59,7 +69,7 @@ const VISIBLE_STRINGS = `(() => {
     }
   };
   visit(document.body);
-  return found.map((s) => s.trim()).filter((s) => s.length > 0);
+  return [...new Set(found.map((s) => s.trim()).filter((s) => s.length > 0))];
 })()`;
 
 async function visibleStrings(page: Page): Promise<string[]> {
@@ -87,6 +97,7 @@ function untranslatedPart(text: string, data: string[]): string {
   return rest
     .replace(EC2_VALUES, ' ')
     .replace(LOCALE_FORMATS, ' ')
+    .replace(ID_EXAMPLES, ' ')
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
 }
