@@ -1,5 +1,5 @@
 import type { Image } from '@aws-sdk/client-ec2';
-import { TRUST_LABELS, trustExplanation, trustLevelOf } from '../shared/trust';
+import { trustLabel, trustExplanation, trustLevelOf } from '../shared/trust';
 import { escapeMarkdown } from './presentation';
 
 /**
@@ -9,7 +9,7 @@ import { escapeMarkdown } from './presentation';
  */
 export function trustTooltip(image: Image, ownAccounts: ReadonlySet<string>, namingNow: readonly string[]): string {
   const level = trustLevelOf(image, ownAccounts);
-  const lines = [`**Trust: ${TRUST_LABELS[level]}** — ${escapeMarkdown(trustExplanation(level, image))}`];
+  const lines = [`**Trust: ${trustLabel(level)}** — ${escapeMarkdown(trustExplanation(level, image))}`];
   if (level === 'unknown') {
     lines.push('', 'Launching or copying it first shows a checklist of what to verify.');
   }

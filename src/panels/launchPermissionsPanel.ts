@@ -14,7 +14,7 @@ import type {
   PermissionSet,
 } from '../shared/protocol/launchPermissions';
 import type { ReadyMessage } from '../shared/protocol/envelope';
-import { PUBLISHER_CHECKLIST } from '../shared/trust';
+import { publisherChecklist } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
@@ -186,7 +186,7 @@ export function sharingChecklist(
   const encrypted = ebs.filter((b) => b.Ebs?.Encrypted).length;
   const codes = (image.ProductCodes ?? []).map((c) => `${c.ProductCodeId} (${c.ProductCodeType})`);
   return {
-    checklist: [...PUBLISHER_CHECKLIST],
+    checklist: publisherChecklist(),
     facts: [
       ebs.length === 0
         ? 'Snapshots: none (instance store or no EBS volume).'

@@ -4,12 +4,12 @@
  */
 import type { Image } from '@aws-sdk/client-ec2';
 import type { PublisherCheck, SnapshotPublicity } from '../shared/protocol/publisherCheck';
-import { TRUST_LABELS, UNKNOWN_PUBLISHER_CHECKLIST, trustExplanation, trustLevelOf } from '../shared/trust';
+import { trustLabel, unknownPublisherChecklist, trustExplanation, trustLevelOf } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 
 export async function publisherCheck(services: PanelServices, region: string, image: Image): Promise<PublisherCheck> {
   const level = trustLevelOf(image, await services.ownAccountIds());
-  const check: PublisherCheck = { level, label: TRUST_LABELS[level], explanation: trustExplanation(level, image) };
+  const check: PublisherCheck = { level, label: trustLabel(level), explanation: trustExplanation(level, image) };
   if (level !== 'unknown') return check;
   const devices = image.BlockDeviceMappings ?? [];
   const snapshotIds = devices.map((d) => d.Ebs?.SnapshotId).filter((s): s is string => !!s);
@@ -24,7 +24,7 @@ export async function publisherCheck(services: PanelServices, region: string, im
   const deprecationAt = image.DeprecationTime ? Date.parse(image.DeprecationTime) : NaN;
   return {
     ...check,
-    checklist: [...UNKNOWN_PUBLISHER_CHECKLIST],
+    checklist: unknownPublisherChecklist(),
     facts: {
       ownerId: image.OwnerId ?? '',
       ownerAlias: image.ImageOwnerAlias,
