@@ -290,12 +290,12 @@ const newVolume: Reader<NewVolume> = (v, path) => {
       'snapshotId',
       n.snapshotId === undefined
         ? undefined
-        : (checkOptionalSnapshotId(n.snapshotId) ?? (n.snapshotId === '' ? 'is empty' : undefined)),
+        : (checkOptionalSnapshotId(n.snapshotId) ?? (n.snapshotId === '' ? l10n.t('is empty') : undefined)),
     ],
     [
       'encrypted',
       n.snapshotId !== undefined && n.encrypted
-        ? 'cannot be set on a volume made from a snapshot: it takes the snapshot’s encryption'
+        ? l10n.t('cannot be set on a volume made from a snapshot: it takes the snapshot’s encryption')
         : undefined,
     ],
   ];
