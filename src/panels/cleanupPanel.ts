@@ -146,7 +146,7 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
       post({
         type: 'progress',
         requestId,
-        message: `Deregistering ${d.imageId} (${i + 1} of ${removed.length})…`,
+        message: l10n.t('Deregistering {0} ({1} of {2})…', d.imageId, i + 1, removed.length),
         fraction: i / removed.length,
       });
       const item: CleanupItemResult = {
@@ -187,7 +187,7 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
           });
           continue;
         }
-        post({ type: 'progress', requestId, message: `Deleting ${s.snapshotId} of ${d.imageId}…` });
+        post({ type: 'progress', requestId, message: l10n.t('Deleting {0} of {1}…', s.snapshotId, d.imageId) });
         try {
           await this.services.ec2.deleteSnapshot(this.region, s.snapshotId);
           item.deletedSnapshotIds.push(s.snapshotId);

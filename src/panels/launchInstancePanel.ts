@@ -77,7 +77,7 @@ export class LaunchInstancePanel implements PanelController<
         post({
           type: 'progress',
           requestId: m.requestId,
-          message: `Launching ${m.params.count} × ${m.params.instanceType}…`,
+          message: l10n.t('Launching {0} × {1}…', m.params.count, m.params.instanceType),
         });
         try {
           const instanceIds = await this.services.ec2.runInstances(
