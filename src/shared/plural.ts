@@ -11,8 +11,3 @@
 export function counted(count: number, one: string, other: string): string {
   return (count === 1 ? one : other).replace(/\{0\}/g, count.toLocaleString('en-US'));
 }
-
-/** `count` and the noun in the form that agrees with it: plural(1, 'AMI') → "1 AMI". English only. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
-}
