@@ -218,6 +218,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       this.treeView.onDidCollapseElement((e) => this.tree.collapsed(e.element)),
       this.sideConnections,
       this.treeView.onDidChangeSelection((e) => this.training.selected(e.selection.map((n) => n.id))),
+      this.insights.onUsageChanged(({ region, imageIds }) => this.tree.rerenderImages(region, imageIds)),
       this.backendConnection,
       { dispose: () => connectionChanged.dispose() },
       vscode.workspace.onDidChangeConfiguration((e) => {

@@ -3,6 +3,8 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { LineageView } from '../shared/imageLineage';
 import type { UsageView } from '../shared/imageUsage';
 import { ancestryOf, derivedImagesOf } from './imageLineage';
+import { Listeners } from '../shared/listeners';
+import { usageSummary } from '../shared/imageUsage';
 import { readUsageViews } from './imageUsage';
 
 /**
@@ -21,6 +23,12 @@ export interface ImageInsights {
   known(region: string, imageId: string): UsageView | undefined;
   /** Forgets what was read (another backend or account). */
   clear(): void;
+  /**
+   * Called with the images whose known use changed (first read, or another answer): their rows
+   * redraw, since their tooltips show it. Reading the same answer again calls nothing, so a row
+   * that reads its "Used by" when redrawn does not loop.
+   */
+  onUsageChanged(listener: (change: { region: string; imageIds: string[] }) => void): { dispose(): void };
 }
 
 export interface ImageInsightsDeps {
@@ -36,21 +44,27 @@ const KNOWN_LIMIT = 2000;
 
 export function createImageInsights(deps: ImageInsightsDeps): ImageInsights {
   const known = new Map<string, UsageView>();
+  const usageChanged = new Listeners<{ region: string; imageIds: string[] }>();
   return {
     usage: async (region, imageIds) => {
       const views = await readUsageViews(
         { ec2: await deps.ec2(region), autoScaling: () => deps.autoScaling(region), explain: (e) => deps.explain(e) },
         imageIds,
       );
+      const changed: string[] = [];
       for (const [id, view] of views) {
+        const before = known.get(`${region}/${id}`);
+        if (!before || shownUsage(before) !== shownUsage(view)) changed.push(id);
         known.delete(`${region}/${id}`);
         known.set(`${region}/${id}`, view);
       }
       while (known.size > KNOWN_LIMIT) known.delete(known.keys().next().value as string);
+      if (changed.length > 0) usageChanged.fire({ region, imageIds: changed });
       return views;
     },
     known: (region, imageId) => known.get(`${region}/${imageId}`),
     clear: () => known.clear(),
+    onUsageChanged: (listener) => usageChanged.on(listener),
     lineage: async (region, imageId) => {
       const ec2 = await deps.ec2(region);
       const [ancestry, derived] = await Promise.allSettled([
@@ -70,4 +84,9 @@ export function createImageInsights(deps: ImageInsightsDeps): ImageInsights {
       };
     },
   };
+}
+
+/** What a tooltip shows of a usage: the same text means nothing to redraw. */
+function shownUsage(view: UsageView): string {
+  return view.available ? `in use: ${usageSummary(view.usage)}` : `unknown: ${view.reason}`;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ConnectionNode } from './connectionNodes';
+import { ImageNode } from './imageNodes';
 import type { ExplorerConnection } from './explorerConnection';
 import { PRIMARY_CONNECTION_ID, scopedId, unscopedId } from './ids';
 import type { ExplorerNode, NodeContext } from './node';
@@ -143,6 +144,14 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
   /** Re-renders a node without reloading its data (e.g. its filter or count changed). */
   rerender(node: ExplorerNode): void {
     this.emitter.fire(node);
+  }
+
+  /** Re-renders the rows shown of these images (any connection: their tooltips read what is known). */
+  rerenderImages(region: string, imageIds: readonly string[]): void {
+    for (const node of this.known.values()) {
+      if (node instanceof ImageNode && node.region === region && imageIds.includes(node.imageId))
+        this.emitter.fire(node);
+    }
   }
 
   abandon(node?: ExplorerNode): boolean {

@@ -56,6 +56,33 @@ describe('used by and lineage', () => {
     assert.strictEqual(item(image!).collapsibleState, vscode.TreeItemCollapsibleState.None);
   });
 
+  it('an owned image row redraws once its "Used by" is read: its tooltip then says it is in use', async () => {
+    // An image whose use no test of this suite has read yet: a launch template of the seed uses it.
+    const row = await rowNamed(api, OWNED_EBS, 'legacy-app-2024.08');
+    const tooltip = (): string => {
+      const t = item(row).tooltip;
+      return t instanceof vscode.MarkdownString ? t.value : String(t);
+    };
+    assert.doesNotMatch(tooltip(), /In use/, 'unknown until read');
+    const redrawn: string[] = [];
+    const listening = api.tree.onDidChangeTreeData((n) => {
+      if (n) redrawn.push(n.id);
+    });
+    try {
+      await children(api, (await children(api, row))[0]);
+      assert.deepStrictEqual(
+        redrawn.filter((id) => id === row.id),
+        [row.id],
+      );
+      assert.match(tooltip(), /In use: yes: 1 launch template/);
+      // The redrawn row reads its "Used by" again: the same answer redraws nothing more.
+      await children(api, (await children(api, row))[0]);
+      assert.strictEqual(redrawn.filter((id) => id === row.id).length, 1);
+    } finally {
+      listening.dispose();
+    }
+  });
+
   it('an owned image tooltip names the image it was built from', async () => {
     // v7 and v7.1 share a family row.
     const family = await rowNamed(api, OWNED_EBS, 'hardened-web-server-*');

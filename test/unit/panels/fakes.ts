@@ -152,6 +152,7 @@ export function fakeServices(world: FakeWorld = {}): FakeServices {
     insights: {
       known: () => undefined,
       clear: () => undefined,
+      onUsageChanged: () => ({ dispose: () => undefined }),
       async usage(region, ids) {
         insightCalls.push(`usage(${region}, ${ids.join(' ')})`);
         return new Map(ids.map((id) => [id, world.usage?.[id] ?? { available: true, usage: emptyUsage(id) }]));
