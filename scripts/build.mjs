@@ -66,6 +66,30 @@ const backendAsSeparateFile = {
   },
 };
 
+/**
+ * Lets esbuild drop the SDK's unused shape schemas. A client's `schemas_0.js` describes every
+ * operation of its service (1.3 MB for EC2), and a member's traits are written with computed
+ * keys of module constants (`{ [_eQN]: "ImageId", [_xN]: _iI }`, `_eQN = "ec2QueryName"`).
+ * esbuild keeps any statement with a computed key, so the whole file stayed in dist/backend.js
+ * and evaluating it was most of the cold start. Spelling those keys as the constants' string
+ * values changes no value, and leaves only the schemas of the commands we import (EC2: ~150 KB).
+ */
+const sdkSchemasTreeShakable = {
+  name: 'sdk-schemas-tree-shakable',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/].*[\\/]dist-es[\\/](.*[\\/])?schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const strings = new Map(
+        [...text.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)].map(([, name, value]) => [name, value]),
+      );
+      const contents = text.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before, name) =>
+        strings.has(name) ? `${before}${strings.get(name)}:` : key,
+      );
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 /** @type {Array<{name: string, options: esbuild.BuildOptions, after?: () => void}>} */
 const builds = [];
 
@@ -100,6 +124,7 @@ if (only.includes('extension')) {
         target: 'node20',
         external: ['vscode'],
         mainFields: ['module', 'main'],
+        plugins: [sdkSchemasTreeShakable],
       },
     });
     builds.push({
@@ -113,6 +138,7 @@ if (only.includes('extension')) {
         target: 'node20',
         external: ['vscode'],
         mainFields: ['module', 'main'],
+        plugins: [sdkSchemasTreeShakable],
       },
     });
   } else note('skip extension: src/extension.ts does not exist yet');
