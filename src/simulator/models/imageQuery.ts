@@ -69,7 +69,11 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
   const filter = compileFilters(q.filters, imageFilters(allowed));
   // "When Allowed AMIs is set to enabled, only allowed images are returned" (DescribeImages reference).
   const enforced = allowedImagesSettings(world, q.region, me).state === 'enabled';
-  const ownerTest = compileOwners(q.owners, me);
+  const owners = ownerSelection(q.owners, me);
+  const ownerTest =
+    owners &&
+    ((i: ImageRecord) =>
+      owners.ids.has(i.ownerId) || (i.imageOwnerAlias !== undefined && owners.aliases.has(i.imageOwnerAlias)));
   const execTest = compileExecutableUsers(q.executableUsers, me);
   const byId = q.imageIds.length > 0;
   const includeDeprecated = q.includeDeprecated === true || byId;
@@ -104,7 +108,8 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     return { images: matched };
   }
   const own = Object.values(world.region(q.region).images);
-  const catalog = world.catalogOf(q.region);
+  // Only the named owners' part of the catalog: the rest could never pass the owner test.
+  const catalog = owners ? world.catalogOwnedBy(q.region, owners.ids, owners.aliases) : world.catalogOf(q.region);
   if (q.maxResults === undefined && q.nextToken === undefined) {
     for (const image of own) if (accept(image)) matched.push(image);
     for (const image of catalog) if (accept(image)) matched.push(image);
@@ -167,7 +172,8 @@ function pageInIdOrder(
   return more ? { images: page, nextToken: encodeToken(page[page.length - 1].imageId) } : { images: page };
 }
 
-function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boolean) | undefined {
+/** The accounts and aliases `Owners` names (`self` is the caller), or undefined when it names none. */
+function ownerSelection(owners: string[], me: string): { ids: Set<string>; aliases: Set<string> } | undefined {
   if (owners.length === 0) return undefined;
   const ids = new Set<string>();
   const aliases = new Set<string>();
@@ -176,7 +182,7 @@ function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boole
     else if (isAccountId(o)) ids.add(o);
     else aliases.add(o);
   }
-  return (i) => ids.has(i.ownerId) || (i.imageOwnerAlias !== undefined && aliases.has(i.imageOwnerAlias));
+  return { ids, aliases };
 }
 
 /**
