@@ -51,14 +51,19 @@ const common = {
 };
 
 /**
- * Resolves sdk.ts's `require('./backendModules')` and `require('./serviceModules')` to the
- * separate bundles dist/backend.js and dist/services.js.
+ * Resolves sdk.ts's `require('./backendModules')`, `require('./serviceModules')` and
+ * `require('./simulatorModules')` to the separate bundles dist/backend.js, dist/services.js
+ * and dist/simulator.js.
  */
 const backendAsSeparateFile = {
   name: 'backend-as-separate-file',
   setup(build) {
-    const bundles = { './backendModules': './backend.js', './serviceModules': './services.js' };
-    build.onResolve({ filter: /^\.\/(backend|service)Modules$/ }, (args) =>
+    const bundles = {
+      './backendModules': './backend.js',
+      './serviceModules': './services.js',
+      './simulatorModules': './simulator.js',
+    };
+    build.onResolve({ filter: /^\.\/(backend|service|simulator)Modules$/ }, (args) =>
       args.importer.endsWith(path.join('src', 'aws', 'sdk.ts'))
         ? { path: bundles[args.path], external: true }
         : undefined,
@@ -95,8 +100,9 @@ const builds = [];
 
 if (only.includes('extension')) {
   if (exists('src/extension.ts')) {
-    // Two files so activation stays cheap: dist/extension.js (the UI) and dist/backend.js
-    // (the AWS SDK and the simulator), which src/aws/sdk.ts requires on first use only.
+    // Separate files so activation stays cheap: dist/extension.js (the UI), dist/backend.js
+    // (the AWS SDK), dist/services.js (the other services' clients) and dist/simulator.js (the
+    // embedded simulator), which src/aws/sdk.ts requires on first use only.
     builds.push({
       name: 'extension',
       options: {
@@ -139,6 +145,17 @@ if (only.includes('extension')) {
         external: ['vscode'],
         mainFields: ['module', 'main'],
         plugins: [sdkSchemasTreeShakable],
+      },
+    });
+    builds.push({
+      name: 'simulator bundle',
+      options: {
+        ...common,
+        entryPoints: ['src/aws/simulatorModules.ts'],
+        outfile: 'dist/simulator.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
       },
     });
   } else note('skip extension: src/extension.ts does not exist yet');

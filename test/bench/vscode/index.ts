@@ -60,7 +60,7 @@ export async function run(): Promise<void> {
     const ebs = await child(api, amazon, 'EBS-backed');
     return (await amiRows(api, ebs)).length;
   };
-  // Cold: the first use loads dist/backend.js (SDK + simulator) and seeds the simulator.
+  // Cold: the first use loads dist/backend.js (the SDK) and dist/simulator.js, and seeds the simulator.
   const [firstRowsColdMs, firstRowsCount] = await timed(firstRows);
   await vscode.commands.executeCommand('amiExplorer.refresh');
   const [firstRowsWarmMs] = await timed(firstRows);
