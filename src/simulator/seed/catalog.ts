@@ -1,7 +1,7 @@
 import { PUBLIC_OWNERS } from '../accounts';
 import type { Architecture, ImageRecord, ProductCode } from '../models/types';
 import type { ImageSpec } from './imageBuilder';
-import { RegionCatalog, sectionOf, truncated, type CatalogSection } from './regionCatalog';
+import { RegionCatalog, sectionOf, truncated, type CatalogOwners, type CatalogSection } from './regionCatalog';
 import { DAY_MS, hash32, keyCode, Prng, ymd } from './random';
 
 /**
@@ -672,6 +672,12 @@ function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void 
 const COMMUNITY_DRAWS = 4;
 const COMMUNITY_OWNERS: ReadonlySet<string> = new Set(COMMUNITY.map((p) => p.owner));
 
+/** Every owner a region's catalog can have: a query for anyone else (the caller's own) never generates it. */
+export const CATALOG_OWNERS: CatalogOwners = {
+  ownerIds: new Set([...Object.values(PUBLIC_OWNERS), ...COMMUNITY_OWNERS]),
+  aliases: new Set(['amazon', 'aws-marketplace']),
+};
+
 /**
  * `count` community images numbered from `first`, generated only when a query needs them (a
  * query for Amazon's images never does); the builder's random numbers move past them at once.
@@ -808,21 +814,23 @@ function containerOptimized(c: CatalogBuilder): void {
  */
 export function publicCatalog(region: string, size = 0): RegionCatalog {
   if (size <= 0) return standardCatalogOf(region);
+  return new RegionCatalog(() => scaledSections(region, size), CATALOG_OWNERS);
+}
+
+function scaledSections(region: string, size: number): CatalogSection[] {
   const { sections, builder } = standardSections(region);
   const standard = sections.reduce((n, s) => n + s.count, 0);
   if (size <= standard) {
     let left = size;
-    return new RegionCatalog(
-      sections.map((s) => {
-        const section = truncated(s, left);
-        left -= section.count;
-        return section;
-      }),
-    );
+    return sections.map((s) => {
+      const section = truncated(s, left);
+      left -= section.count;
+      return section;
+    });
   }
   // A copy of the builder: the standard catalog's own random numbers stay where they are.
   const more = new CatalogBuilder(region, builder.rng.fork());
-  return new RegionCatalog([...sections, communitySection(more, 100_000 + standard, size - standard, 2500)]);
+  return [...sections, communitySection(more, 100_000 + standard, size - standard, 2500)];
 }
 
 /**
@@ -831,7 +839,10 @@ export function publicCatalog(region: string, size = 0): RegionCatalog {
  */
 function standardCatalogOf(region: string): RegionCatalog {
   let catalog = standardCatalogs.get(region);
-  if (!catalog) standardCatalogs.set(region, (catalog = new RegionCatalog(standardSections(region).sections)));
+  if (!catalog) {
+    catalog = new RegionCatalog(() => standardSections(region).sections, CATALOG_OWNERS);
+    standardCatalogs.set(region, catalog);
+  }
   return catalog;
 }
 

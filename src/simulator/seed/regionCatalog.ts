@@ -1,16 +1,18 @@
 import type { ImageRecord } from '../models/types';
 import { buildImage, type ImageSpec } from './imageBuilder';
 
+/** Who can own a catalog's images: DescribeImages for anyone else never generates it. */
+export interface CatalogOwners {
+  readonly ownerIds: ReadonlySet<string>;
+  readonly aliases: ReadonlySet<string>;
+}
+
 /**
  * A run of consecutive catalog images whose specs may be generated only when first needed,
  * and who can own them, known before they are generated: a query for other owners skips it.
  */
-export interface CatalogSection {
+export interface CatalogSection extends CatalogOwners {
   readonly count: number;
-  /** Every owner id an image of the section can have. */
-  readonly ownerIds: ReadonlySet<string>;
-  /** Every owner alias an image of the section can have. */
-  readonly aliases: ReadonlySet<string>;
   /** The section's specs, in catalog order (at least `count`). */
   specs(): readonly ImageSpec[];
 }
@@ -36,22 +38,24 @@ const MAX_REMEMBERED_SELECTIONS = 32;
 /**
  * One region's read-only public catalog. Building an image's record costs most of the catalog's
  * start-up, and the first rows a user asks for are one owner's (Amazon's, or the caller's own,
- * which the catalog never has): records are built on first use, each once, and a query that names
- * owners builds and walks only theirs. Every answer is the one the whole catalog gives.
+ * which the catalog never has): the catalog is generated on first need, its records built on
+ * first use, each once, and a query that names owners builds and walks only theirs. Every answer
+ * is the one the whole catalog gives.
  */
 export class RegionCatalog {
-  private readonly records: (ImageRecord | undefined)[];
+  private generated: { sections: readonly CatalogSection[]; records: (ImageRecord | undefined)[] } | undefined;
   private everything: readonly ImageRecord[] | undefined;
   private readonly selections = new Map<string, readonly ImageRecord[]>();
 
-  constructor(private readonly sections: readonly CatalogSection[]) {
-    this.records = new Array<ImageRecord | undefined>(sections.reduce((n, s) => n + s.count, 0));
-  }
+  constructor(
+    private readonly generate: () => readonly CatalogSection[],
+    private readonly owners: CatalogOwners,
+  ) {}
 
   /** How many image records were built so far (for tests: start-up cost is counted, not timed). */
   get built(): number {
     // reduce skips the holes, the records not built yet.
-    return this.records.reduce((n) => n + 1, 0);
+    return this.generated?.records.reduce((n) => n + 1, 0) ?? 0;
   }
 
   /** Every image, in catalog order (the same array on every call). */
@@ -69,6 +73,7 @@ export class RegionCatalog {
    * those of {@link all} that DescribeImages' `Owners` selects. The same array for the same owners.
    */
   ownedBy(ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): readonly ImageRecord[] {
+    if (!mayOwn(this.owners, ownerIds, aliases)) return [];
     const key = `${[...ownerIds].sort().join(',')}|${[...aliases].sort().join(',')}`;
     let images = this.selections.get(key);
     if (images) return images;
@@ -79,8 +84,7 @@ export class RegionCatalog {
       (spec, index) => {
         if (wanted(spec)) selected.push(this.record(index, spec));
       },
-      (section) =>
-        [...section.ownerIds].some((id) => ownerIds.has(id)) || [...section.aliases].some((a) => aliases.has(a)),
+      (section) => mayOwn(section, ownerIds, aliases),
     );
     images = selected;
     if (this.selections.size >= MAX_REMEMBERED_SELECTIONS) this.selections.clear();
@@ -94,7 +98,7 @@ export class RegionCatalog {
     include: (section: CatalogSection) => boolean = () => true,
   ): void {
     let offset = 0;
-    for (const section of this.sections) {
+    for (const section of this.sectionsAndRecords().sections) {
       if (include(section)) {
         const specs = section.specs();
         for (let i = 0; i < section.count; i++) visit(specs[i], offset + i);
@@ -104,6 +108,22 @@ export class RegionCatalog {
   }
 
   private record(index: number, spec: ImageSpec): ImageRecord {
-    return (this.records[index] ??= buildImage(spec));
+    return (this.sectionsAndRecords().records[index] ??= buildImage(spec));
   }
+
+  private sectionsAndRecords(): { sections: readonly CatalogSection[]; records: (ImageRecord | undefined)[] } {
+    if (!this.generated) {
+      const sections = this.generate();
+      const count = sections.reduce((n, s) => n + s.count, 0);
+      this.generated = { sections, records: new Array<ImageRecord | undefined>(count) };
+    }
+    return this.generated;
+  }
+}
+
+/** Whether an image of `owners` can be owned by one of `ownerIds` or carry one of `aliases`. */
+function mayOwn(owners: CatalogOwners, ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): boolean {
+  for (const id of owners.ownerIds) if (ownerIds.has(id)) return true;
+  for (const alias of owners.aliases) if (aliases.has(alias)) return true;
+  return false;
 }

@@ -6,7 +6,15 @@ import {
   type Image,
 } from '@aws-sdk/client-ec2';
 import { DEFAULT_SIMULATOR_ACCOUNT, PUBLIC_OWNERS } from '../../../src/simulator/accounts';
-import { catalogSpecsInOnePass, publicCatalog, standardImages } from '../../../src/simulator/seed/catalog';
+import { SIMULATOR_REGIONS } from '../../../src/simulator/regions';
+import {
+  CATALOG_OWNERS,
+  catalogBuildCount,
+  catalogSpecsInOnePass,
+  forgetStandardCatalogs,
+  publicCatalog,
+  standardImages,
+} from '../../../src/simulator/seed/catalog';
 import { buildImage } from '../../../src/simulator/seed/imageBuilder';
 import { Prng } from '../../../src/simulator/seed/random';
 import { ec2, newSimulator } from './helpers';
@@ -64,6 +72,23 @@ describe('simulator public catalog, built on demand', () => {
       catalog.all().find((i) => i.imageOwnerAlias === 'amazon'),
     );
     assert.strictEqual(catalog.built, 3000);
+  });
+
+  it("generates no catalog for a query of the caller's own images, and knows every owner a catalog has", async () => {
+    forgetStandardCatalogs();
+    const before = catalogBuildCount();
+    const own = await ec2(newSimulator(), 'eu-west-1').send(new DescribeImagesCommand({ Owners: ['self'] }));
+    assert.ok(own.Images!.length > 0);
+    assert.strictEqual(catalogBuildCount(), before, 'region catalogs generated');
+    for (const region of SIMULATOR_REGIONS) {
+      for (const image of standardImages(region)) {
+        assert.ok(
+          CATALOG_OWNERS.ownerIds.has(image.ownerId) &&
+            (image.imageOwnerAlias === undefined || CATALOG_OWNERS.aliases.has(image.imageOwnerAlias)),
+          `${region} ${image.name}: ${image.ownerId} ${image.imageOwnerAlias}`,
+        );
+      }
+    }
   });
 
   describe('DescribeImages with Owners answers as a filter of the whole listing', () => {
