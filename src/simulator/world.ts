@@ -1,7 +1,7 @@
 import type { Clock } from './clock';
 import { errors } from './errors';
 import type { ImageRecord, RegionState, SimState } from './models/types';
-import type { RegionCatalog } from './seed/regionCatalog';
+import type { CatalogOwners, IdOrderedImages, RegionCatalog } from './seed/regionCatalog';
 
 export interface WorldOptions {
   /** How long CreateImage/CopyImage images stay `pending` (ms). 0 = available on the next request. */
@@ -43,6 +43,11 @@ export class World {
    */
   catalogOwnedBy(region: string, ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): readonly ImageRecord[] {
     return this.catalog.get(region)?.ownedBy(ownerIds, aliases) ?? [];
+  }
+
+  /** The catalog images of `owners` (all without), in image id order, built as they are read. */
+  catalogInIdOrder(region: string, owners?: CatalogOwners): IdOrderedImages | undefined {
+    return this.catalog.get(region)?.inIdOrder(owners);
   }
 
   /** Finds an image by id in the region, in the mutable state first, then the catalog. */

@@ -1,5 +1,5 @@
 import type { ImageRecord } from '../models/types';
-import { buildImage, type ImageSpec } from './imageBuilder';
+import { buildImage, imageIdOf, type ImageSpec } from './imageBuilder';
 
 /** Who can own a catalog's images: DescribeImages for anyone else never generates it. */
 export interface CatalogOwners {
@@ -32,6 +32,24 @@ export function truncated(section: CatalogSection, count: number): CatalogSectio
   return count >= section.count ? section : { ...section, count, specs: () => section.specs() };
 }
 
+/** Catalog images in image id order (how DescribeImages pages), each record built when first read. */
+export interface IdOrderedImages {
+  readonly length: number;
+  idAt(position: number): string;
+  at(position: number): ImageRecord;
+}
+
+/** An empty selection. */
+export const NO_IMAGES: IdOrderedImages = {
+  length: 0,
+  idAt: () => {
+    throw new RangeError('no images');
+  },
+  at: () => {
+    throw new RangeError('no images');
+  },
+};
+
 /** Distinct owner selections a catalog remembers (a query can name any account). */
 const MAX_REMEMBERED_SELECTIONS = 32;
 
@@ -46,6 +64,7 @@ export class RegionCatalog {
   private generated: { sections: readonly CatalogSection[]; records: (ImageRecord | undefined)[] } | undefined;
   private everything: readonly ImageRecord[] | undefined;
   private readonly selections = new Map<string, readonly ImageRecord[]>();
+  private readonly idOrders = new Map<string, IdOrderedImages>();
 
   constructor(
     private readonly generate: () => readonly CatalogSection[],
@@ -74,15 +93,13 @@ export class RegionCatalog {
    */
   ownedBy(ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): readonly ImageRecord[] {
     if (!mayOwn(this.owners, ownerIds, aliases)) return [];
-    const key = `${[...ownerIds].sort().join(',')}|${[...aliases].sort().join(',')}`;
+    const key = selectionKey(ownerIds, aliases);
     let images = this.selections.get(key);
     if (images) return images;
     const selected: ImageRecord[] = [];
-    const wanted = (s: { ownerId: string; alias?: string }) =>
-      ownerIds.has(s.ownerId) || (s.alias !== undefined && aliases.has(s.alias));
     this.walk(
       (spec, index) => {
-        if (wanted(spec)) selected.push(this.record(index, spec));
+        if (owns({ ownerIds, aliases }, spec)) selected.push(this.record(index, spec));
       },
       (section) => mayOwn(section, ownerIds, aliases),
     );
@@ -90,6 +107,39 @@ export class RegionCatalog {
     if (this.selections.size >= MAX_REMEMBERED_SELECTIONS) this.selections.clear();
     this.selections.set(key, images);
     return images;
+  }
+
+  /**
+   * The images {@link ownedBy} selects (every image without owners), sorted by image id once:
+   * a page then costs a scan, and builds only the records it reads (the first page of Amazon's
+   * images reads about a page, of their 1,100).
+   */
+  inIdOrder(owners?: CatalogOwners): IdOrderedImages {
+    if (owners && !mayOwn(this.owners, owners.ownerIds, owners.aliases)) return NO_IMAGES;
+    const key = owners ? selectionKey(owners.ownerIds, owners.aliases) : '*';
+    let view = this.idOrders.get(key);
+    if (view) return view;
+    const indexes: number[] = [];
+    const specs: ImageSpec[] = [];
+    this.walk(
+      (spec, index) => {
+        if (!owners || owns(owners, spec)) {
+          indexes.push(index);
+          specs.push(spec);
+        }
+      },
+      (section) => !owners || mayOwn(section, owners.ownerIds, owners.aliases),
+    );
+    const ids = specs.map(imageIdOf);
+    const order = ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+    view = {
+      length: order.length,
+      idAt: (position) => ids[order[position]],
+      at: (position) => this.record(indexes[order[position]], specs[order[position]]),
+    };
+    if (this.idOrders.size >= MAX_REMEMBERED_SELECTIONS) this.idOrders.clear();
+    this.idOrders.set(key, view);
+    return view;
   }
 
   /** Calls `visit` for each image in catalog order, skipping the sections `include` rejects unseen. */
@@ -126,4 +176,13 @@ function mayOwn(owners: CatalogOwners, ownerIds: ReadonlySet<string>, aliases: R
   for (const id of owners.ownerIds) if (ownerIds.has(id)) return true;
   for (const alias of owners.aliases) if (aliases.has(alias)) return true;
   return false;
+}
+
+/** Whether `spec`'s image is owned by one of `owners` (DescribeImages' Owners test). */
+function owns(owners: CatalogOwners, spec: ImageSpec): boolean {
+  return owners.ownerIds.has(spec.ownerId) || (spec.alias !== undefined && owners.aliases.has(spec.alias));
+}
+
+function selectionKey(ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): string {
+  return `${[...ownerIds].sort().join(',')}|${[...aliases].sort().join(',')}`;
 }

@@ -74,6 +74,30 @@ describe('simulator public catalog, built on demand', () => {
     assert.strictEqual(catalog.built, 3000);
   });
 
+  it('pages in image id order, building only the records a page reads', () => {
+    const catalog = publicCatalog('us-east-1', 3000);
+    const amazon = { ownerIds: new Set<string>(), aliases: new Set(['amazon']) };
+    const view = catalog.inIdOrder(amazon);
+    const first = [0, 1, 2, 3, 4].map((p) => view.at(p));
+    assert.strictEqual(catalog.built, 5);
+    const ids = catalog.ownedBy(amazon.ownerIds, amazon.aliases).map((i) => i.imageId);
+    assert.strictEqual(view.length, ids.length);
+    assert.deepStrictEqual(
+      first.map((i) => i.imageId),
+      [...ids].sort().slice(0, 5),
+    );
+    assert.deepStrictEqual(
+      Array.from({ length: view.length }, (_, p) => view.idAt(p)),
+      [...ids].sort(),
+    );
+    const all = catalog.inIdOrder();
+    assert.strictEqual(all.length, 3000);
+    assert.strictEqual(
+      all.at(0),
+      catalog.all().reduce((a, b) => (b.imageId < a.imageId ? b : a)),
+    );
+  });
+
   it("generates no catalog for a query of the caller's own images, and knows every owner a catalog has", async () => {
     forgetStandardCatalogs();
     const before = catalogBuildCount();
