@@ -82,6 +82,7 @@ export function extensionInVsCode(): Section {
         verdict(d.firstRowsColdMs, 300),
         String(d.firstRowsCount),
       ],
+      ['  of which CPU time of the extension host (all its threads)', ms(d.firstRowsColdCpuMs), '', '', ''],
       [
         'first AMI rows of a region, warm (after Refresh)',
         ms(d.firstRowsWarmMs),
