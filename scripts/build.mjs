@@ -51,18 +51,47 @@ const common = {
 };
 
 /**
- * Resolves sdk.ts's `require('./backendModules')` and `require('./serviceModules')` to the
- * separate bundles dist/backend.js and dist/services.js.
+ * Resolves sdk.ts's `require('./backendModules')`, `require('./serviceModules')` and
+ * `require('./simulatorModules')` to the separate bundles dist/backend.js, dist/services.js
+ * and dist/simulator.js.
  */
 const backendAsSeparateFile = {
   name: 'backend-as-separate-file',
   setup(build) {
-    const bundles = { './backendModules': './backend.js', './serviceModules': './services.js' };
-    build.onResolve({ filter: /^\.\/(backend|service)Modules$/ }, (args) =>
+    const bundles = {
+      './backendModules': './backend.js',
+      './serviceModules': './services.js',
+      './simulatorModules': './simulator.js',
+    };
+    build.onResolve({ filter: /^\.\/(backend|service|simulator)Modules$/ }, (args) =>
       args.importer.endsWith(path.join('src', 'aws', 'sdk.ts'))
         ? { path: bundles[args.path], external: true }
         : undefined,
     );
+  },
+};
+
+/**
+ * Lets esbuild drop the SDK's unused shape schemas. A client's `schemas_0.js` describes every
+ * operation of its service (1.3 MB for EC2), and a member's traits are written with computed
+ * keys of module constants (`{ [_eQN]: "ImageId", [_xN]: _iI }`, `_eQN = "ec2QueryName"`).
+ * esbuild keeps any statement with a computed key, so the whole file stayed in dist/backend.js
+ * and evaluating it was most of the cold start. Spelling those keys as the constants' string
+ * values changes no value, and leaves only the schemas of the commands we import (EC2: ~150 KB).
+ */
+const sdkSchemasTreeShakable = {
+  name: 'sdk-schemas-tree-shakable',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]@aws-sdk[\\/].*[\\/]dist-es[\\/](.*[\\/])?schemas[\\/]schemas_\d+\.js$/ }, (args) => {
+      const text = fs.readFileSync(args.path, 'utf8');
+      const strings = new Map(
+        [...text.matchAll(/^const (_\w+) = ("[^"\\\n]*");$/gm)].map(([, name, value]) => [name, value]),
+      );
+      const contents = text.replace(/([{,]\s*)\[(_\w+)\]:/g, (key, before, name) =>
+        strings.has(name) ? `${before}${strings.get(name)}:` : key,
+      );
+      return { contents, loader: 'js' };
+    });
   },
 };
 
@@ -71,8 +100,9 @@ const builds = [];
 
 if (only.includes('extension')) {
   if (exists('src/extension.ts')) {
-    // Two files so activation stays cheap: dist/extension.js (the UI) and dist/backend.js
-    // (the AWS SDK and the simulator), which src/aws/sdk.ts requires on first use only.
+    // Separate files so activation stays cheap: dist/extension.js (the UI), dist/backend.js
+    // (the AWS SDK), dist/services.js (the other services' clients) and dist/simulator.js (the
+    // embedded simulator), which src/aws/sdk.ts requires on first use only.
     builds.push({
       name: 'extension',
       options: {
@@ -100,6 +130,7 @@ if (only.includes('extension')) {
         target: 'node20',
         external: ['vscode'],
         mainFields: ['module', 'main'],
+        plugins: [sdkSchemasTreeShakable],
       },
     });
     builds.push({
@@ -113,6 +144,18 @@ if (only.includes('extension')) {
         target: 'node20',
         external: ['vscode'],
         mainFields: ['module', 'main'],
+        plugins: [sdkSchemasTreeShakable],
+      },
+    });
+    builds.push({
+      name: 'simulator bundle',
+      options: {
+        ...common,
+        entryPoints: ['src/aws/simulatorModules.ts'],
+        outfile: 'dist/simulator.js',
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
       },
     });
   } else note('skip extension: src/extension.ts does not exist yet');

@@ -1,8 +1,8 @@
 /**
- * Everything heavy the extension loads on first use — the AWS SDK classes and the embedded
- * simulator — in one module reached only through {@link loadBackendModules} (sdk.ts).
- * The extension bundle keeps this module in a separate file (dist/backend.js) so that
- * activation does not even parse it. Named re-exports let the bundler drop unused SDK commands.
+ * The AWS SDK classes the extension loads on first use, in one module reached only through
+ * {@link loadBackendModules} (sdk.ts). The extension bundle keeps this module in a separate file
+ * (dist/backend.js) so that activation does not even parse it. Named re-exports let the bundler
+ * drop unused SDK commands. The simulator has its own bundle (simulatorModules.ts).
  */
 export {
   EC2Client,
@@ -58,11 +58,6 @@ export {
   RestoreImageFromRecycleBinCommand,
   RestoreSnapshotFromRecycleBinCommand,
 } from '@aws-sdk/client-ec2';
-export { Simulator } from '../simulator/simulator';
-export { SimulatorRequestHandler } from '../simulator/inProcessHandler';
-export { serveSimulator } from '../simulator/server';
-export { DEFAULT_SIMULATOR_ACCOUNT } from '../simulator/accounts';
-export { ManualClock } from '../simulator/clock';
 // Real AWS: the profile's credential chain (with an MFA prompt), the shared config files, and a
 // request handler for a CA bundle or proxy. Dependencies of the SDK clients above.
 export { defaultProvider } from '@aws-sdk/credential-provider-node';

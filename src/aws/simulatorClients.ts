@@ -15,20 +15,20 @@ import type {
   SimulatorControl,
   SimulatorEndpoint,
 } from './clientFactory';
-import type { BackendModules } from './sdk';
-import { loadBackendModules, loadSdk, loadServiceModules } from './sdk';
+import type { SimulatorModules } from './sdk';
+import { loadSdk, loadServiceModules, loadSimulatorModules } from './sdk';
 
 /** Credentials the simulator maps to the default account; the secret is never checked. */
 const SIMULATOR_SECRET = 'simulator-secret-not-checked';
 
 interface LoadedSimulator {
-  simulator: InstanceType<BackendModules['Simulator']>;
+  simulator: InstanceType<SimulatorModules['Simulator']>;
   requestHandler: unknown;
   advance?: (ms: number) => void;
 }
 
 /** The simulator's HTTP server (src/simulator/server.ts). */
-type SimulatorServer = Awaited<ReturnType<BackendModules['serveSimulator']>>;
+type SimulatorServer = Awaited<ReturnType<SimulatorModules['serveSimulator']>>;
 
 /**
  * Clients of the embedded simulator through its in-process handler. The class is also the
@@ -60,7 +60,7 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
   /** The simulator and its in-process handler, loaded and created on first use. */
   private load(): Promise<LoadedSimulator> {
     this.loaded ??= (async () => {
-      const { Simulator, SimulatorRequestHandler, ManualClock } = await loadBackendModules();
+      const { Simulator, SimulatorRequestHandler, ManualClock } = await loadSimulatorModules();
       await fs.mkdir(path.dirname(this.backend.stateFile), { recursive: true });
       const clock = this.backend.manualClock ? new ManualClock(Date.now()) : undefined;
       const delay = this.backend.pendingDelayMs;
@@ -153,7 +153,7 @@ export class SimulatorClients extends CachedClients implements SimulatorControl 
 
   startEndpoint(port: number): Promise<SimulatorEndpoint> {
     this.server ??= (async () => {
-      const { serveSimulator } = await loadBackendModules();
+      const { serveSimulator } = await loadSimulatorModules();
       const { simulator } = await this.load();
       try {
         return await serveSimulator(simulator, port);

@@ -10,7 +10,8 @@ import { jsonErrorBody, parseJsonBody, type JsonService } from './protocol/jsonP
 import { jsonServiceOf, serviceProtocol } from './protocol/registry';
 import { readSignature } from './protocol/sigv4';
 import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
-import { createPublicCatalog, createSeedState, type SeedOptions } from './seed/seed';
+import type { RegionCatalog } from './seed/regionCatalog';
+import { createRegionCatalog, createSeedState, type SeedOptions } from './seed/seed';
 import { lockStateFile, type StateLock } from './stateLock';
 import { loadState, removeLeftoverTempFiles, saveState } from './store';
 import { World } from './world';
@@ -223,13 +224,13 @@ export class Simulator {
   /** Each region's catalog is built on first use: a session rarely visits all nine regions. */
   private buildCatalog(clock: Clock) {
     const seedOptions = this.seedOptions;
-    return new (class extends Map<string, ReturnType<typeof createPublicCatalog>> {
+    return new (class extends Map<string, RegionCatalog> {
       override get(region: string) {
-        let images = super.get(region);
-        if (!images && SIMULATOR_REGIONS.includes(region)) {
-          super.set(region, (images = createPublicCatalog(region, seedOptions, clock.now())));
+        let catalog = super.get(region);
+        if (!catalog && SIMULATOR_REGIONS.includes(region)) {
+          super.set(region, (catalog = createRegionCatalog(region, seedOptions, clock.now())));
         }
-        return images;
+        return catalog;
       }
     })();
   }

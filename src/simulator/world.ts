@@ -1,6 +1,7 @@
 import type { Clock } from './clock';
 import { errors } from './errors';
 import type { ImageRecord, RegionState, SimState } from './models/types';
+import type { CatalogOwners, IdOrderedImages, RegionCatalog } from './seed/regionCatalog';
 
 export interface WorldOptions {
   /** How long CreateImage/CopyImage images stay `pending` (ms). 0 = available on the next request. */
@@ -21,7 +22,7 @@ export class World {
   constructor(
     public state: SimState,
     /** Per region, the read-only public catalog. */
-    public catalog: Map<string, ImageRecord[]>,
+    public catalog: Map<string, RegionCatalog>,
     readonly clock: Clock,
     readonly options: WorldOptions,
   ) {}
@@ -33,7 +34,20 @@ export class World {
   }
 
   catalogOf(region: string): readonly ImageRecord[] {
-    return this.catalog.get(region) ?? [];
+    return this.catalog.get(region)?.all() ?? [];
+  }
+
+  /**
+   * The catalog images owned by one of `ownerIds` or carrying one of `aliases` (DescribeImages'
+   * `Owners`), in catalog order: a query for Amazon's images builds only theirs.
+   */
+  catalogOwnedBy(region: string, ownerIds: ReadonlySet<string>, aliases: ReadonlySet<string>): readonly ImageRecord[] {
+    return this.catalog.get(region)?.ownedBy(ownerIds, aliases) ?? [];
+  }
+
+  /** The catalog images of `owners` (all without), in image id order, built as they are read. */
+  catalogInIdOrder(region: string, owners?: CatalogOwners): IdOrderedImages | undefined {
+    return this.catalog.get(region)?.inIdOrder(owners);
   }
 
   /** Finds an image by id in the region, in the mutable state first, then the catalog. */

@@ -6,6 +6,7 @@ import { imageFilters } from './imageFilters';
 import { recentlyDeregistered } from './lifecycle';
 import { allowedImagesSettings, imageAllowedFor } from './allowedImages';
 import type { ImageRecord } from './types';
+import { NO_IMAGES, type CatalogOwners, type IdOrderedImages } from '../seed/regionCatalog';
 
 /** DescribeImages: which images one caller sees, selected and paginated as EC2 does. */
 export interface ImageQuery {
@@ -69,7 +70,11 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
   const filter = compileFilters(q.filters, imageFilters(allowed));
   // "When Allowed AMIs is set to enabled, only allowed images are returned" (DescribeImages reference).
   const enforced = allowedImagesSettings(world, q.region, me).state === 'enabled';
-  const ownerTest = compileOwners(q.owners, me);
+  const owners = ownerSelection(q.owners, me);
+  const ownerTest =
+    owners &&
+    ((i: ImageRecord) =>
+      owners.ownerIds.has(i.ownerId) || (i.imageOwnerAlias !== undefined && owners.aliases.has(i.imageOwnerAlias)));
   const execTest = compileExecutableUsers(q.executableUsers, me);
   const byId = q.imageIds.length > 0;
   const includeDeprecated = q.includeDeprecated === true || byId;
@@ -104,24 +109,20 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     return { images: matched };
   }
   const own = Object.values(world.region(q.region).images);
-  const catalog = world.catalogOf(q.region);
+  // Only the named owners' part of the catalog: the rest could never pass the owner test.
   if (q.maxResults === undefined && q.nextToken === undefined) {
+    const catalog = owners
+      ? world.catalogOwnedBy(q.region, owners.ownerIds, owners.aliases)
+      : world.catalogOf(q.region);
     for (const image of own) if (accept(image)) matched.push(image);
     for (const image of catalog) if (accept(image)) matched.push(image);
     return { images: matched };
   }
-  return pageInIdOrder(own.filter(accept).sort(byId_), sortedById(catalog), accept, q);
+  const catalog = world.catalogInIdOrder(q.region, owners) ?? NO_IMAGES;
+  return pageInIdOrder(own.filter(accept).sort(byId_), catalog, accept, q);
 }
 
 const byId_ = (a: ImageRecord, b: ImageRecord) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0);
-
-/** The read-only catalog sorted by image id once, so a page costs a scan, not a sort of 100,000 images. */
-const sortedCatalogs = new WeakMap<readonly ImageRecord[], readonly ImageRecord[]>();
-function sortedById(catalog: readonly ImageRecord[]): readonly ImageRecord[] {
-  let sorted = sortedCatalogs.get(catalog);
-  if (!sorted) sortedCatalogs.set(catalog, (sorted = [...catalog].sort(byId_)));
-  return sorted;
-}
 
 /**
  * One page in image id order (so a token, the last id returned, stays valid while images come
@@ -129,7 +130,7 @@ function sortedById(catalog: readonly ImageRecord[]): readonly ImageRecord[] {
  */
 function pageInIdOrder(
   own: readonly ImageRecord[],
-  catalog: readonly ImageRecord[],
+  catalog: IdOrderedImages,
   accept: (image: ImageRecord) => boolean,
   q: ImageQuery,
 ): ImagePage {
@@ -143,7 +144,7 @@ function pageInIdOrder(
     let hi = catalog.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (catalog[mid].imageId <= after) lo = mid + 1;
+      if (catalog.idAt(mid) <= after) lo = mid + 1;
       else hi = mid;
     }
     j = lo;
@@ -152,10 +153,10 @@ function pageInIdOrder(
   let more = false;
   while (i < own.length || j < catalog.length) {
     let next: ImageRecord;
-    if (j >= catalog.length || (i < own.length && own[i].imageId < catalog[j].imageId)) {
+    if (j >= catalog.length || (i < own.length && own[i].imageId < catalog.idAt(j))) {
       next = own[i++];
     } else {
-      next = catalog[j++];
+      next = catalog.at(j++);
       if (!accept(next)) continue;
     }
     if (page.length === size) {
@@ -167,7 +168,8 @@ function pageInIdOrder(
   return more ? { images: page, nextToken: encodeToken(page[page.length - 1].imageId) } : { images: page };
 }
 
-function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boolean) | undefined {
+/** The accounts and aliases `Owners` names (`self` is the caller), or undefined when it names none. */
+function ownerSelection(owners: string[], me: string): CatalogOwners | undefined {
   if (owners.length === 0) return undefined;
   const ids = new Set<string>();
   const aliases = new Set<string>();
@@ -176,7 +178,7 @@ function compileOwners(owners: string[], me: string): ((i: ImageRecord) => boole
     else if (isAccountId(o)) ids.add(o);
     else aliases.add(o);
   }
-  return (i) => ids.has(i.ownerId) || (i.imageOwnerAlias !== undefined && aliases.has(i.imageOwnerAlias));
+  return { ownerIds: ids, aliases };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { PUBLIC_OWNERS } from '../accounts';
 import type { Architecture, ImageRecord, ProductCode } from '../models/types';
-import { buildImage, type ImageSpec } from './imageBuilder';
+import type { ImageSpec } from './imageBuilder';
+import { RegionCatalog, sectionOf, truncated, type CatalogOwners, type CatalogSection } from './regionCatalog';
 import { DAY_MS, hash32, keyCode, Prng, ymd } from './random';
 
 /**
@@ -17,25 +18,18 @@ const ARCH_LABEL: Record<Architecture, { deb: string; plain: string }> = {
   i386: { deb: 'i386', plain: 'i386' },
 };
 
-/** Collects the images of one region. */
+/** Collects the specs of one region's images, in catalog order (records are built from them on first use). */
 class CatalogBuilder {
-  readonly images: ImageRecord[] = [];
-  /** The specs, when the builder only collects them (building the records is most of the cost). */
-  readonly specs: ImageSpec[] | undefined;
-  readonly rng: Prng;
+  readonly specs: ImageSpec[] = [];
 
   constructor(
     readonly region: string,
-    specsOnly = false,
-  ) {
-    this.rng = new Prng(hash32(`catalog/${region}`));
-    if (specsOnly) this.specs = [];
-  }
+    readonly rng = new Prng(hash32(`catalog/${region}`)),
+  ) {}
 
   add(spec: Omit<ImageSpec, 'region'>): void {
     (spec as ImageSpec).region = this.region;
-    if (this.specs) this.specs.push(spec as ImageSpec);
-    else this.images.push(buildImage(spec as ImageSpec));
+    this.specs.push(spec as ImageSpec);
   }
 
   /** `count` build dates, newest first: the newest `newestAgeDays` before the as-of date, then every ~`everyDays`. */
@@ -648,12 +642,16 @@ const COMMUNITY: CommunityProduct[] = [
   },
 ];
 
-/** One community image; `n` makes the name unique for its owner. */
+/**
+ * One community image; `n` makes the name unique for its owner. Draws exactly
+ * {@link COMMUNITY_DRAWS} random numbers, so that a run of them can be skipped unseen.
+ */
 function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void {
   const product = c.rng.pick(COMMUNITY);
   const arch = c.rng.pick(product.arches);
   const ageDays = product.old ? c.rng.int(900, 3000) : c.rng.int(3, oldestDays);
   const created = CATALOG_AS_OF - ageDays * DAY_MS - c.rng.int(0, 86_399) * 1000;
+  // COMMUNITY_DRAWS counts the four draws above.
   // Community AMIs created before the default deprecation policy (2021) have none.
   const deprecationTime = created < Date.UTC(2021, 5, 1) ? null : undefined;
   c.add({
@@ -671,6 +669,38 @@ function communityImage(c: CatalogBuilder, n: number, oldestDays: number): void 
   });
 }
 
+const COMMUNITY_DRAWS = 4;
+const COMMUNITY_OWNERS: ReadonlySet<string> = new Set(COMMUNITY.map((p) => p.owner));
+
+/** Every owner a region's catalog can have: a query for anyone else (the caller's own) never generates it. */
+export const CATALOG_OWNERS: CatalogOwners = {
+  ownerIds: new Set([...Object.values(PUBLIC_OWNERS), ...COMMUNITY_OWNERS]),
+  aliases: new Set(['amazon', 'aws-marketplace']),
+};
+
+/**
+ * `count` community images numbered from `first`, generated only when a query needs them (a
+ * query for Amazon's images never does); the builder's random numbers move past them at once.
+ */
+function communitySection(c: CatalogBuilder, first: number, count: number, oldestDays: number): CatalogSection {
+  const rng = c.rng.fork();
+  c.rng.skip(count * COMMUNITY_DRAWS);
+  let specs: ImageSpec[] | undefined;
+  return {
+    count,
+    ownerIds: COMMUNITY_OWNERS,
+    aliases: new Set(),
+    specs: () => {
+      if (!specs) {
+        const run = new CatalogBuilder(c.region, rng.fork());
+        for (let n = first; n < first + count; n++) communityImage(run, n, oldestDays);
+        specs = run.specs;
+      }
+      return specs;
+    },
+  };
+}
+
 /**
  * The families the seeded accounts' instances run (Amazon Linux, Windows, Ubuntu). They come
  * first in every region's catalog, so walking only them draws the same random numbers and
@@ -684,29 +714,54 @@ function instanceFamilies(c: CatalogBuilder): void {
 }
 
 /**
+ * A region's catalog as it is generated: the seed needs only its first families
+ * ({@link instanceFamilySpecs}), a query the rest, which carries on from the same random numbers.
+ */
+interface RegionSpecs {
+  builder: CatalogBuilder;
+  families: ImageSpec[];
+  /** The standard catalog's sections, once asked for; the builder then stands after the last. */
+  sections?: CatalogSection[];
+}
+
+/** Per region, built once per process: the specs are read-only and deterministic. */
+const specsByRegion = new Map<string, RegionSpecs>();
+
+function regionSpecs(region: string): RegionSpecs {
+  let specs = specsByRegion.get(region);
+  if (!specs) {
+    const builder = new CatalogBuilder(region);
+    instanceFamilies(builder);
+    specsByRegion.set(region, (specs = { builder, families: builder.specs.splice(0) }));
+  }
+  return specs;
+}
+
+/**
  * The specs of the first images of `region`'s standard catalog (those {@link instanceFamilies}
  * adds), unbuilt: `buildImage(spec)` gives the record the full catalog has.
  */
-export function instanceFamilySpecs(region: string): ImageSpec[] {
-  const c = new CatalogBuilder(region, true);
-  instanceFamilies(c);
-  return c.specs ?? [];
+export function instanceFamilySpecs(region: string): readonly ImageSpec[] {
+  return regionSpecs(region).families;
 }
 
-/** The region's standard catalog: about 4,000 images, different per region. */
-export function standardCatalog(region: string): { images: ImageRecord[]; builder: CatalogBuilder } {
-  catalogBuilds++;
-  const c = new CatalogBuilder(region);
-  instanceFamilies(c);
-  debianRhelSuse(c);
-  marketplace(c);
-  // Community images run to tens of thousands in a real region; a couple of thousand keep the
-  // tree, filters and paging at real sizes while a fresh simulator stays quick to build.
-  const community = c.rng.int(1500, 2200);
-  for (let n = 0; n < community; n++) communityImage(c, n, 700);
-  // Last, so the images above keep their ids and dates.
-  containerOptimized(c);
-  return { images: c.images, builder: c };
+/** The sections of the region's standard catalog: about 3,300–3,700 images, different per region. */
+function standardSections(region: string): { sections: CatalogSection[]; builder: CatalogBuilder } {
+  const specs = regionSpecs(region);
+  if (!specs.sections) {
+    catalogBuilds++;
+    const c = specs.builder;
+    debianRhelSuse(c);
+    marketplace(c);
+    const named = sectionOf(c.specs.splice(0));
+    // Community images run to tens of thousands in a real region; a couple of thousand keep the
+    // tree, filters and paging at real sizes while a fresh simulator stays quick to build.
+    const community = communitySection(c, 0, c.rng.int(1500, 2200), 700);
+    // Last, so the images above keep their ids and dates.
+    containerOptimized(c);
+    specs.sections = [sectionOf(specs.families), named, community, sectionOf(c.specs.splice(0))];
+  }
+  return { sections: specs.sections, builder: specs.builder };
 }
 
 /**
@@ -757,33 +812,73 @@ function containerOptimized(c: CatalogBuilder): void {
  * The public catalog of `region`. With `size` > 0 the catalog is scaled to exactly that
  * many images (the standard images first, then community images) for benchmarks.
  */
-export function publicCatalog(region: string, size = 0): ImageRecord[] {
-  if (size <= 0) return standardImages(region);
-  const { images, builder } = standardCatalog(region);
-  if (size <= images.length) return images.slice(0, size);
-  for (let n = images.length; images.length < size; n++) communityImage(builder, 100_000 + n, 2500);
-  return images;
+export function publicCatalog(region: string, size = 0): RegionCatalog {
+  if (size <= 0) return standardCatalogOf(region);
+  return new RegionCatalog(() => scaledSections(region, size), CATALOG_OWNERS);
+}
+
+function scaledSections(region: string, size: number): CatalogSection[] {
+  const { sections, builder } = standardSections(region);
+  const standard = sections.reduce((n, s) => n + s.count, 0);
+  if (size <= standard) {
+    let left = size;
+    return sections.map((s) => {
+      const section = truncated(s, left);
+      left -= section.count;
+      return section;
+    });
+  }
+  // A copy of the builder: the standard catalog's own random numbers stay where they are.
+  const more = new CatalogBuilder(region, builder.rng.fork());
+  return [...sections, communitySection(more, 100_000 + standard, size - standard, 2500)];
 }
 
 /**
- * The standard catalog of `region`, built once per process: the records are read-only and
+ * The standard catalog of `region`, one per process: the records are read-only and
  * deterministic, so every simulator (a test builds hundreds) can share them.
  */
-export function standardImages(region: string): ImageRecord[] {
-  let images = standardImagesByRegion.get(region);
-  if (!images) standardImagesByRegion.set(region, (images = standardCatalog(region).images));
-  return images;
+function standardCatalogOf(region: string): RegionCatalog {
+  let catalog = standardCatalogs.get(region);
+  if (!catalog) {
+    catalog = new RegionCatalog(() => standardSections(region).sections, CATALOG_OWNERS);
+    standardCatalogs.set(region, catalog);
+  }
+  return catalog;
 }
 
-const standardImagesByRegion = new Map<string, ImageRecord[]>();
+/** Every image of the standard catalog of `region`, in catalog order. */
+export function standardImages(region: string): readonly ImageRecord[] {
+  return standardCatalogOf(region).all();
+}
+
+const standardCatalogs = new Map<string, RegionCatalog>();
 let catalogBuilds = 0;
 
-/** For tests: how many full region catalogs this process has built (start-up cost is counted, not timed). */
+/** For tests: how many full region catalogs this process has generated (start-up cost is counted, not timed). */
 export function catalogBuildCount(): number {
   return catalogBuilds;
 }
 
-/** For tests: forgets the shared catalogs, so the next use of each region builds it again. */
+/**
+ * For tests: the specs of `publicCatalog(region, size)` generated in one pass, drawing every
+ * random number in turn, as the catalog was generated before its sections became lazy.
+ */
+export function catalogSpecsInOnePass(region: string, size = 0): ImageSpec[] {
+  const c = new CatalogBuilder(region);
+  instanceFamilies(c);
+  debianRhelSuse(c);
+  marketplace(c);
+  const community = c.rng.int(1500, 2200);
+  for (let n = 0; n < community; n++) communityImage(c, n, 700);
+  containerOptimized(c);
+  const standard = c.specs.length;
+  if (size <= 0) return c.specs;
+  for (let n = standard; c.specs.length < size; n++) communityImage(c, 100_000 + n, 2500);
+  return c.specs.slice(0, size);
+}
+
+/** For tests: forgets the shared catalogs, so the next use of each region generates it again. */
 export function forgetStandardCatalogs(): void {
-  standardImagesByRegion.clear();
+  standardCatalogs.clear();
+  specsByRegion.clear();
 }

@@ -59,6 +59,11 @@ export interface ImageSpec {
   dataVolumes?: { deviceName: string; size: number; snapshotKey?: string }[];
 }
 
+/** The image id of the record {@link buildImage} builds from `s`, without building it. */
+export function imageIdOf(s: ImageSpec): string {
+  return seedId('ami', `${s.region}/${s.key}`);
+}
+
 /** Builds one independent ImageRecord (shared arrays are the frozen constants above). */
 export function buildImage(s: ImageSpec): ImageRecord {
   const instanceStore = s.instanceStore === true;
@@ -83,7 +88,7 @@ export function buildImage(s: ImageSpec): ImageRecord {
   const deprecationTime =
     s.deprecationTime === null ? undefined : (s.deprecationTime ?? s.created + DEFAULT_DEPRECATION_MS);
   const image: ImageRecord = {
-    imageId: seedId('ami', `${s.region}/${s.key}`),
+    imageId: imageIdOf(s),
     name: s.name,
     ownerId: s.ownerId,
     state: 'available',

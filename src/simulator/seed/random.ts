@@ -33,6 +33,18 @@ export class Prng {
   chance(p: number): boolean {
     return this.next() < p;
   }
+
+  /** A generator that continues from here on its own: drawing from one does not move the other. */
+  fork(): Prng {
+    const copy = new Prng(0);
+    copy.s = this.s;
+    return copy;
+  }
+
+  /** Moves past `n` draws without making them: the state only counts draws (mulberry32). */
+  skip(n: number): void {
+    this.s = (this.s + Math.imul(n, 0x6d2b79f5)) >>> 0;
+  }
 }
 
 /** FNV-1a over the UTF-16 code units of `text`. */

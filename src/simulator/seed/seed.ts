@@ -5,6 +5,7 @@ import { seedReferences } from './referenceSeed';
 import { AccountSeeder, type CatalogPicks } from './accountState';
 import { instanceFamilySpecs, publicCatalog } from './catalog';
 import { buildImage, type ImageSpec } from './imageBuilder';
+import type { RegionCatalog } from './regionCatalog';
 
 /** What the seed depends on besides the regions: the benchmark's scaled-up catalog. */
 export interface SeedOptions {
@@ -28,9 +29,14 @@ const FIRST_ID_COUNTER = 1000;
  * Deterministic: the same images, ids, names and dates on every run; `now` is not used so
  * that an image keeps its identity across restarts.
  */
-export function createPublicCatalog(region: string, options: SeedOptions, _now: number): ImageRecord[] {
+export function createRegionCatalog(region: string, options: SeedOptions, _now: number): RegionCatalog {
   const size = region === options.largeRegion ? options.publicImagesInLargeRegion : 0;
   return publicCatalog(region, size);
+}
+
+/** Every image of {@link createRegionCatalog}, in catalog order. */
+export function createPublicCatalog(region: string, options: SeedOptions, now: number): readonly ImageRecord[] {
+  return createRegionCatalog(region, options, now).all();
 }
 
 /** A fresh simulated world: every region present, the accounts' own resources in a few of them. */
@@ -81,7 +87,7 @@ export const INSTANCE_IMAGE_PICKS: Record<keyof CatalogPicks, (i: PickTarget) =>
 /**
  * The images the seeded instances run, built from the catalog's first families' specs only
  * (the same records the full catalog has): seeding builds no region's catalog, which start-up
- * cannot afford (~120 ms per region).
+ * cannot afford, and the region's catalog later carries on from these specs.
  */
 export function pickCatalogImages(region: string): CatalogPicks {
   const specs = instanceFamilySpecs(region);

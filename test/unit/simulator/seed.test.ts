@@ -24,7 +24,7 @@ const STANDARD = { largeRegion: 'us-east-1', publicImagesInLargeRegion: 0 };
 const ME = '123456789012';
 const PARTNER = PARTNER_SIMULATOR_ACCOUNT.accountId;
 
-function catalog(region: string): ImageRecord[] {
+function catalog(region: string): readonly ImageRecord[] {
   return createPublicCatalog(region, STANDARD, NOW);
 }
 
