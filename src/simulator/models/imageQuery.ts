@@ -110,10 +110,37 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     for (const image of catalog) if (accept(image)) matched.push(image);
     return { images: matched };
   }
-  return pageInIdOrder(own.filter(accept).sort(byId_), sortedById(catalog), accept, q);
+  return pageInIdOrder(own, sortedById(catalog), accept, q);
 }
 
 const byId_ = (a: ImageRecord, b: ImageRecord) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0);
+
+/**
+ * The `count` accepted images with the smallest ids, in id order: one pass that keeps the best
+ * `count` so far sorted (binary insertion), instead of sorting every accepted image.
+ */
+export function smallestById(
+  images: readonly ImageRecord[],
+  accept: (image: ImageRecord) => boolean,
+  count: number,
+): ImageRecord[] {
+  const best: ImageRecord[] = [];
+  for (const image of images) {
+    const id = image.imageId;
+    if (best.length === count && id >= best[count - 1].imageId) continue;
+    if (!accept(image)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (best[mid].imageId < id) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, image);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
 
 /** The read-only catalog sorted by image id once, so a page costs a scan, not a sort of 100,000 images. */
 const sortedCatalogs = new WeakMap<readonly ImageRecord[], readonly ImageRecord[]>();
@@ -126,17 +153,24 @@ function sortedById(catalog: readonly ImageRecord[]): readonly ImageRecord[] {
 /**
  * One page in image id order (so a token, the last id returned, stays valid while images come
  * and go): merges the caller's matching own images with the matching catalog images after the token.
+ * Of the own images only the page's worth after the token is sorted, not all of them for every
+ * page (listing 10,000 own images in pages of 1,000 sorted all 10,000 eleven times).
  */
 function pageInIdOrder(
-  own: readonly ImageRecord[],
+  allOwn: readonly ImageRecord[],
   catalog: readonly ImageRecord[],
   accept: (image: ImageRecord) => boolean,
   q: ImageQuery,
 ): ImagePage {
   const after = q.nextToken !== undefined ? decodeToken(q.nextToken) : undefined;
   const size = q.maxResults ?? 1000;
+  // One more than a page: enough to tell whether another page follows.
+  const own = smallestById(
+    after === undefined ? allOwn : allOwn.filter((image) => image.imageId > after),
+    accept,
+    size + 1,
+  );
   let i = 0;
-  if (after !== undefined) while (i < own.length && own[i].imageId <= after) i++;
   let j = 0;
   if (after !== undefined) {
     let lo = 0;
