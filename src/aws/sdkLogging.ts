@@ -5,8 +5,8 @@
  * every image of a DescribeImages page, member by member) only to pass the copy to
  * `logger?.info?.(…)`; the default logger is a no-op that has an `info`, so the copy is made and
  * dropped. The extension gives the SDK no logger (what it records of a call goes through its own
- * call observer, src/aws/cachedClients.ts), so the middleware only costs: about a fifth of a
- * cleanup dry run's CPU over 10,000 images (issue 13's benchmark).
+ * call observer, src/aws/cachedClients.ts), so the middleware only costs: about 5% of a cleanup
+ * dry run's CPU over 10,000 images (issue 13's benchmark), most of it on DescribeImages pages.
  */
 
 /** The name @aws-sdk/middleware-logger (and @aws-sdk/core) register it under. */

@@ -112,27 +112,35 @@ export function planCleanup(rules: CleanupRules, facts: CleanupFacts): CleanupPl
   return planJudged(rules, facts, judge(rules, facts));
 }
 
-function planJudged(rules: CleanupRules, facts: CleanupFacts, judgedOnce: readonly Judged[]): CleanupPlan {
-  // Its own copy of the reasons: a judgement may be planned more than once.
-  const judged = judgedOnce.map((j) => ({ ...j, keepReasons: [...j.keepReasons] }));
+function planJudged(rules: CleanupRules, facts: CleanupFacts, judged: readonly Judged[]): CleanupPlan {
+  // What use adds to the reasons of an image no other rule keeps, by index: kept apart, so that
+  // the judgement is never changed (it may be planned more than once).
+  const useReasons = new Array<string | undefined>(judged.length);
   const unknownUse: string[] = [];
-  for (const j of judged) {
-    if (j.keepReasons.length > 0 || !rules.keep.inUse) continue;
+  judged.forEach((j, k) => {
+    if (j.keepReasons.length > 0 || !rules.keep.inUse) return;
     const use = facts.use.get(j.image.imageId);
     if (!use) {
-      j.keepReasons.push('use not checked: kept (an image whose use is unknown is never removed)');
+      useReasons[k] = 'use not checked: kept (an image whose use is unknown is never removed)';
       unknownUse.push('not checked');
     } else if (!use.known) {
-      j.keepReasons.push(`"keep in use" cannot be evaluated (${use.why}): kept`);
+      useReasons[k] = `"keep in use" cannot be evaluated (${use.why}): kept`;
       unknownUse.push(use.why);
     } else if (use.references.length > 0) {
-      j.keepReasons.push(`in use: ${describeReferences(use.references)}`);
+      useReasons[k] = `in use: ${describeReferences(use.references)}`;
     }
-  }
-  const removed = new Set(judged.filter((j) => j.keepReasons.length === 0).map((j) => j.image.imageId));
+  });
+  const keepReasons = (k: number) => {
+    const extra = useReasons[k];
+    return extra === undefined ? [...judged[k].keepReasons] : [...judged[k].keepReasons, extra];
+  };
+  const removed = new Set<string>();
+  judged.forEach((j, k) => {
+    if (j.keepReasons.length === 0 && useReasons[k] === undefined) removed.add(j.image.imageId);
+  });
   const users = snapshotUsers(facts.images);
   const deleted = new Set<string>();
-  const decisions = judged.map((j): ImageDecision => {
+  const decisions = judged.map((j, k): ImageDecision => {
     const remove = removed.has(j.image.imageId);
     const snapshots = j.image.snapshots.map((s): PlannedSnapshot => {
       const monthlyCostUsd = monthlySnapshotCost([s.sizeGiB], facts.pricePerGiBMonth);
@@ -155,7 +163,7 @@ function planJudged(rules: CleanupRules, facts: CleanupFacts, judgedOnce: readon
       creationDate: j.image.creationDate,
       family: j.family,
       action: remove ? 'remove' : 'keep',
-      reasons: remove ? [j.removeReason] : j.keepReasons,
+      reasons: remove ? [j.removeReason] : keepReasons(k),
       snapshots,
       savingUsd,
     };

@@ -103,7 +103,7 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     }
     return { images: matched };
   }
-  const own = Object.values(world.region(q.region).images);
+  const own = ownImages(world, world.region(q.region).images);
   const catalog = world.catalogOf(q.region);
   if (q.maxResults === undefined && q.nextToken === undefined) {
     for (const image of own) if (accept(image)) matched.push(image);
@@ -111,6 +111,20 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     return { images: matched };
   }
   return pageInIdOrder(own, sortedById(catalog), accept, q);
+}
+
+/**
+ * The region's own images as a list, listed again only after a change: Object.values of a
+ * 10,000-key record costs more than the rest of a page, and a listing asks for eleven pages. Every
+ * change of the state is marked (World.markChanged), which settleRegion relies on the same way.
+ */
+const ownLists = new WeakMap<Record<string, ImageRecord>, { world: World; changes: number; list: ImageRecord[] }>();
+function ownImages(world: World, images: Record<string, ImageRecord>): readonly ImageRecord[] {
+  const cached = ownLists.get(images);
+  if (cached && cached.world === world && cached.changes === world.changeCount) return cached.list;
+  const list = Object.values(images);
+  ownLists.set(images, { world, changes: world.changeCount, list });
+  return list;
 }
 
 const byId_ = (a: ImageRecord, b: ImageRecord) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0);

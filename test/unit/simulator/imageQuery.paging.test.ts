@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DescribeImagesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CopyImageCommand, DescribeImagesCommand, type EC2Client } from '@aws-sdk/client-ec2';
 import { smallestById } from '../../../src/simulator/models/imageQuery';
 import type { ImageRecord } from '../../../src/simulator/models/types';
 import type { Simulator } from '../../../src/simulator/simulator';
@@ -46,6 +46,27 @@ describe('simulator DescribeImages paging of own images', () => {
         token = out.NextToken;
       } while (token);
       assert.deepStrictEqual(seen, all.map((i) => i.ImageId!).sort());
+    });
+
+    it('lists an image made between two listings (the list of own images is not kept past a change)', async () => {
+      const listed = async () => {
+        const ids: string[] = [];
+        let token: string | undefined;
+        do {
+          const out = await client.send(
+            new DescribeImagesCommand({ Owners: ['self'], MaxResults: 5, NextToken: token }),
+          );
+          ids.push(...out.Images!.map((i) => i.ImageId!));
+          token = out.NextToken;
+        } while (token);
+        return ids;
+      };
+      const before = await listed();
+      const copy = await client.send(
+        new CopyImageCommand({ SourceImageId: before[0], SourceRegion: 'us-east-1', Name: 'paging-copy' }),
+      );
+      const after = await listed();
+      assert.deepStrictEqual(after, [...before, copy.ImageId!].sort());
     });
   });
 });
