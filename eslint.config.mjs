@@ -26,6 +26,15 @@ const noDefaultExport = {
   message: 'Use named exports (conventions.md, point 12).',
 };
 
+/**
+ * `@vscode/l10n` gets its bundle when the extension activates or the panel starts, after every
+ * module's top level has run: a translation there would stay English for good.
+ */
+const noTopLevelTranslation = {
+  selector: "CallExpression[callee.object.name='l10n'][callee.property.name='t']:not(:function CallExpression)",
+  message: 'Call l10n.t() inside a function: at module level it runs before the translations are loaded.',
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -64,7 +73,7 @@ export default defineConfig(
       '@typescript-eslint/require-await': 'off',
       // tsc checks this (noFallthroughCasesInSwitch) and, unlike ESLint, knows `process.exit()` returns `never`.
       'no-fallthrough': 'off',
-      'no-restricted-syntax': ['error', noDefaultExport],
+      'no-restricted-syntax': ['error', noDefaultExport, noTopLevelTranslation],
     },
   },
   {
@@ -87,6 +96,7 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         noDefaultExport,
+        noTopLevelTranslation,
         {
           selector: "CallExpression[callee.property.name='send']",
           message: 'Send EC2 commands only from src/ec2 (one module per resource family): call its function instead.',

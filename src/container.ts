@@ -294,7 +294,7 @@ export class Container implements CommandDeps, vscode.Disposable {
   private panelServicesOf(connectionId: string): ReturnType<typeof createPanelServices> {
     const side = this.sideConnections.byId(connectionId);
     if (!side) {
-      throw new Error(`The connection "${connectionId}" is no longer in amiExplorer.connections.`);
+      throw new Error(vscode.l10n.t('The connection "{0}" is no longer in amiExplorer.connections.', connectionId));
     }
     let services = this.sidePanelServices.get(connectionId);
     if (!services) {

@@ -1,4 +1,5 @@
-import type * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
+import * as vscode from 'vscode';
 import type { AmiExplorerApi } from './api';
 import { createApi, testApiRequested } from './api';
 import { registerCommands } from './commands/registerCommands';
@@ -12,6 +13,9 @@ import { Container } from './container';
  */
 export function activate(context: vscode.ExtensionContext): AmiExplorerApi | undefined {
   const started = performance.now();
+  // The modules that do not import vscode (src/shared, the EC2 gateway, the tree's presentation)
+  // translate through @vscode/l10n: give it the bundle VS Code loaded for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const testMode = testApiRequested(process.env);
   const container = new Container(context, { testMode });
   context.subscriptions.push(container, ...registerCommands(container));

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BackendModules } from './sdk';
@@ -39,7 +40,7 @@ export function endpointFromProfile(
     const section = files[`services.${profile.services}`];
     if (!section) {
       throw new Error(
-        `The services section "${profile.services}" named by the profile is not in the shared config file.`,
+        l10n.t('The services section "{0}" named by the profile is not in the shared config file.', profile.services),
       );
     }
     const url = section[`${service.toLowerCase()}.endpoint_url`];

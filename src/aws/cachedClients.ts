@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type {
@@ -35,7 +36,7 @@ export abstract class CachedClients implements AwsClients {
 
   ec2(region: string): Promise<EC2Client> {
     if (this.disposed) {
-      return Promise.reject(new Error('The AWS connection was replaced; refresh the view.'));
+      return Promise.reject(new Error(l10n.t('The AWS connection was replaced; refresh the view.')));
     }
     let client = this.clients.get(region);
     if (!client) {
@@ -48,7 +49,7 @@ export abstract class CachedClients implements AwsClients {
 
   service<K extends ServiceName>(name: K, region: string): Promise<ServiceClients[K]> {
     if (this.disposed) {
-      return Promise.reject(new Error('The AWS connection was replaced; refresh the view.'));
+      return Promise.reject(new Error(l10n.t('The AWS connection was replaced; refresh the view.')));
     }
     const key = `${name}/${region}`;
     let client = this.serviceClients.get(key) as Promise<ServiceClients[K]> | undefined;
@@ -97,7 +98,7 @@ export abstract class CachedClients implements AwsClients {
     try {
       const out = await sts.send(new GetCallerIdentityCommand({}));
       if (!out.Account) {
-        throw new Error('STS GetCallerIdentity returned no account id.');
+        throw new Error(l10n.t('STS GetCallerIdentity returned no account id.'));
       }
       return { account: out.Account, arn: out.Arn };
     } finally {

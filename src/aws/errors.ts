@@ -3,6 +3,8 @@
  * codes; the command boundary and the tree's error rows both use it.
  */
 
+import * as l10n from '@vscode/l10n';
+
 /** What kind of trouble, so callers can pick an icon or decide to retry. */
 export type ErrorKind =
   'credentials' | 'access' | 'region' | 'throttled' | 'network' | 'notFound' | 'state' | 'input' | 'unknown';
@@ -80,21 +82,46 @@ function profileArg(ctx: ConnectionContext): string {
   return ctx.profile ? ` --profile ${ctx.profile}` : '';
 }
 
-function profileName(ctx: ConnectionContext): string {
-  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
+/** Where the connection looked for credentials: the named profile, else the default chain. */
+function credentialsExpired(ctx: ConnectionContext): string {
+  return ctx.profile
+    ? l10n.t('The AWS credentials of profile "{0}" have expired.', ctx.profile)
+    : l10n.t('The AWS credentials of the default credentials have expired.');
 }
 
-/** " (read ~/.aws/config and ~/.aws/credentials)", so the user knows where we looked. */
-function filesRead(ctx: ConnectionContext): string {
+function credentialsRejected(ctx: ConnectionContext): string {
+  return ctx.profile
+    ? l10n.t('AWS rejected the credentials of profile "{0}".', ctx.profile)
+    : l10n.t('AWS rejected the credentials of the default credentials.');
+}
+
+/** "No AWS credentials were found … (read ~/.aws/config and ~/.aws/credentials)", so the user knows where we looked. */
+function credentialsMissing(ctx: ConnectionContext): string {
   const files = ctx.configFiles;
-  return files ? ` (read ${files.config} and ${files.credentials})` : '';
+  if (ctx.profile) {
+    return files
+      ? l10n.t(
+          'No AWS credentials were found for profile "{0}" (read {1} and {2}).',
+          ctx.profile,
+          files.config,
+          files.credentials,
+        )
+      : l10n.t('No AWS credentials were found for profile "{0}".', ctx.profile);
+  }
+  return files
+    ? l10n.t(
+        'No AWS credentials were found for the default credentials (read {0} and {1}).',
+        files.config,
+        files.credentials,
+      )
+    : l10n.t('No AWS credentials were found for the default credentials.');
 }
 
-/** The URL that was tried, else the host named in the socket error, else "AWS". */
-function endpointTried(ctx: ConnectionContext, raw: string): string {
-  if (ctx.endpoint) return ctx.endpoint;
+/** "Cannot reach" the URL that was tried, else the host named in the socket error, else "AWS". */
+function cannotReach(ctx: ConnectionContext, raw: string, code: string): string {
+  if (ctx.endpoint) return l10n.t('Cannot reach {0} ({1}).', ctx.endpoint, code);
   const host = /(?:ENOTFOUND|EAI_AGAIN) (\S+)/.exec(raw)?.[1];
-  return host ? `AWS at ${host}` : 'AWS';
+  return host ? l10n.t('Cannot reach AWS at {0} ({1}).', host, code) : l10n.t('Cannot reach AWS ({0}).', code);
 }
 
 /** Maps any error from an SDK call to a message and a fix. Never includes credentials. */
@@ -109,112 +136,128 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'credentials',
       code,
-      message: `The AWS credentials of ${profileName(ctx)} have expired.`,
-      fix: `Sign in again with \`aws sso login${profileArg(ctx)}\` (or refresh the keys in ~/.aws/credentials), then refresh the view.`,
+      message: credentialsExpired(ctx),
+      fix: l10n.t(
+        'Sign in again with `{0}` (or refresh the keys in ~/.aws/credentials), then refresh the view.',
+        `aws sso login${profileArg(ctx)}`,
+      ),
     };
   }
   if (code === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
     return {
       kind: 'credentials',
       code,
-      message: `No AWS credentials were found for ${profileName(ctx)}${filesRead(ctx)}.`,
-      fix: `Run \`aws configure${profileArg(ctx)}\` or \`aws sso login${profileArg(ctx)}\`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").`,
+      message: credentialsMissing(ctx),
+      fix: l10n.t(
+        'Run `{0}` or `{1}`, or pick another profile with "AMI Explorer: Connect to AWS…" (or "Use Simulator").',
+        `aws configure${profileArg(ctx)}`,
+        `aws sso login${profileArg(ctx)}`,
+      ),
     };
   }
   if (code === 'AuthFailure' && /region/i.test(raw)) {
     return {
       kind: 'region',
       code,
-      message: `EC2 refused this region: ${firstSentence(raw)}`,
-      fix: 'Enable the region for your account, or remove it with "AMI Explorer: Select Regions…".',
+      message: l10n.t('EC2 refused this region: {0}', firstSentence(raw)),
+      fix: l10n.t('Enable the region for your account, or remove it with "AMI Explorer: Select Regions…".'),
     };
   }
   if (code && CREDENTIAL_REJECTED.has(code)) {
     return {
       kind: 'credentials',
       code,
-      message: `AWS rejected the credentials of ${profileName(ctx)}.`,
-      fix: `Check them with \`aws sts get-caller-identity${profileArg(ctx)}\` or pick another profile with "AMI Explorer: Connect to AWS…". In an opt-in region that is not enabled for the account, EC2 answers the same: enable it or remove it with "AMI Explorer: Select Regions…".`,
+      message: credentialsRejected(ctx),
+      fix: l10n.t(
+        'Check them with `{0}` or pick another profile with "AMI Explorer: Connect to AWS…". In an opt-in region that is not enabled for the account, EC2 answers the same: enable it or remove it with "AMI Explorer: Select Regions…".',
+        `aws sts get-caller-identity${profileArg(ctx)}`,
+      ),
     };
   }
   if (code && ACCESS_DENIED.has(code)) {
     return {
       kind: 'access',
       code,
-      message: `Your AWS identity is not allowed to do this: ${firstSentence(raw)}`,
-      fix: 'Ask an administrator to grant the EC2 permission for this action, or connect with a profile that has it.',
+      message: l10n.t('Your AWS identity is not allowed to do this: {0}', firstSentence(raw)),
+      fix: l10n.t(
+        'Ask an administrator to grant the EC2 permission for this action, or connect with a profile that has it.',
+      ),
     };
   }
   if (code === 'OptInRequired') {
     return {
       kind: 'region',
       code,
-      message: 'This region is not enabled for your account.',
-      fix: 'Enable it in the AWS console (Account → AWS Regions), or remove it with "AMI Explorer: Select Regions…".',
+      message: l10n.t('This region is not enabled for your account.'),
+      fix: l10n.t(
+        'Enable it in the AWS console (Account → AWS Regions), or remove it with "AMI Explorer: Select Regions…".',
+      ),
     };
   }
   if (code && THROTTLED.has(code)) {
     return {
       kind: 'throttled',
       code,
-      message: 'AWS is throttling requests from this account.',
-      fix: 'Wait a few seconds and refresh; narrowing large groups with a filter sends fewer requests.',
+      message: l10n.t('AWS is throttling requests from this account.'),
+      fix: l10n.t('Wait a few seconds and refresh; narrowing large groups with a filter sends fewer requests.'),
     };
   }
   if (code && NETWORK.has(code)) {
     return {
       kind: 'network',
       code,
-      message: `Cannot reach ${endpointTried(ctx, raw)} (${code}).`,
-      fix: 'Check your network connection and proxy settings, then refresh. The simulator works offline: "AMI Explorer: Use Simulator".',
+      message: cannotReach(ctx, raw, code),
+      fix: l10n.t(
+        'Check your network connection and proxy settings, then refresh. The simulator works offline: "AMI Explorer: Use Simulator".',
+      ),
     };
   }
   if (code?.startsWith('InvalidAMIID.')) {
     return {
       kind: 'notFound',
       code,
-      message: `EC2 cannot find this AMI: ${firstSentence(raw)}`,
-      fix: 'It may have been deregistered or is no longer shared with you. Refresh the view.',
+      message: l10n.t('EC2 cannot find this AMI: {0}', firstSentence(raw)),
+      fix: l10n.t('It may have been deregistered or is no longer shared with you. Refresh the view.'),
     };
   }
   if (code?.startsWith('InvalidInstanceID.')) {
     return {
       kind: 'notFound',
       code,
-      message: `EC2 cannot find this instance: ${firstSentence(raw)}`,
-      fix: 'It may have been terminated. Refresh the view.',
+      message: l10n.t('EC2 cannot find this instance: {0}', firstSentence(raw)),
+      fix: l10n.t('It may have been terminated. Refresh the view.'),
     };
   }
   if (code === 'IncorrectInstanceState') {
     return {
       kind: 'state',
       code,
-      message: `The instance is not in a state that allows this: ${firstSentence(raw)}`,
-      fix: 'Wait until its current transition has finished (the tree follows it), then try again.',
+      message: l10n.t('The instance is not in a state that allows this: {0}', firstSentence(raw)),
+      fix: l10n.t('Wait until its current transition has finished (the tree follows it), then try again.'),
     };
   }
   if (code === 'InvalidAMIName.Malformed') {
     return {
       kind: 'input',
       code,
-      message: `EC2 refused the AMI name: ${firstSentence(raw)}`,
-      fix: "Use 3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _",
+      message: l10n.t('EC2 refused the AMI name: {0}', firstSentence(raw)),
+      fix: l10n.t("Use 3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _"),
     };
   }
   if (code === 'InvalidAMIName.Duplicate') {
     return {
       kind: 'input',
       code,
-      message: 'You already own an AMI with this name in this region.',
-      fix: 'Choose another name, or deregister the old image first.',
+      message: l10n.t('You already own an AMI with this name in this region.'),
+      fix: l10n.t('Choose another name, or deregister the old image first.'),
     };
   }
   if (code === 'InvalidSnapshot.InUse') {
     return {
       kind: 'state',
       code,
-      message: `EC2 refused to delete the snapshot: ${raw}`,
-      fix: 'Deregister the AMI that uses it first (its Deregister panel can delete its snapshots too).',
+      message: l10n.t('EC2 refused to delete the snapshot: {0}', raw),
+      fix: l10n.t('Deregister the AMI that uses it first (its Deregister panel can delete its snapshots too).'),
     };
   }
   if (code === 'OperationNotPermitted' && /deregistration protection/i.test(raw)) {
@@ -222,23 +265,25 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       kind: 'state',
       code,
       message: raw,
-      fix: 'Turn off its deregistration protection first; with a cooldown, it stays protected for 24 more hours.',
+      fix: l10n.t(
+        'Turn off its deregistration protection first; with a cooldown, it stays protected for 24 more hours.',
+      ),
     };
   }
   if (code === 'TagLimitExceeded') {
     return {
       kind: 'input',
       code,
-      message: `EC2 refused the tag: ${raw}`,
-      fix: 'A resource has at most 50 tags: remove one first.',
+      message: l10n.t('EC2 refused the tag: {0}', raw),
+      fix: l10n.t('A resource has at most 50 tags: remove one first.'),
     };
   }
   if (code === 'IncorrectState') {
     return {
       kind: 'state',
       code,
-      message: `The AMI is not in a state that allows this: ${raw}`,
-      fix: 'Refresh the view to see its current state.',
+      message: l10n.t('The AMI is not in a state that allows this: {0}', raw),
+      fix: l10n.t('Refresh the view to see its current state.'),
     };
   }
   const unsupported = unsupportedAction(code, raw);
@@ -246,12 +291,15 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     return {
       kind: 'input',
       code,
-      message: `This endpoint does not support ${unsupported}.`,
-      fix: 'The rest of the explorer works; this feature needs AWS or an endpoint that implements it.',
+      message:
+        unsupported === THIS_OPERATION
+          ? l10n.t('This endpoint does not support this operation.')
+          : l10n.t('This endpoint does not support {0}.', unsupported),
+      fix: l10n.t('The rest of the explorer works; this feature needs AWS or an endpoint that implements it.'),
     };
   }
   if (code === 'UnsupportedOperation' || code?.startsWith('InvalidParameter') || code === 'MissingParameter') {
-    return { kind: 'input', code, message: `EC2 refused the request: ${raw}` };
+    return { kind: 'input', code, message: l10n.t('EC2 refused the request: {0}', raw) };
   }
   return {
     kind: 'unknown',
@@ -259,8 +307,8 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
     message: raw,
     fix:
       ctx.backend === 'simulator'
-        ? 'See the "AMI Explorer" output for details.'
-        : 'See the "AMI Explorer" output for details, then refresh.',
+        ? l10n.t('See the "AMI Explorer" output for details.')
+        : l10n.t('See the "AMI Explorer" output for details, then refresh.'),
   };
 }
 
@@ -270,13 +318,15 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
  * web service."), LocalStack ("API action 'X' for service 'ec2' not yet implemented"), and
  * moto ("The X action has not been implemented"), the latter two unverified against current versions.
  */
+/** unsupportedAction's answer when the endpoint named no action. */
+const THIS_OPERATION = 'this operation';
 function unsupportedAction(code: string | undefined, raw: string): string | undefined {
   const notImplemented = /not (yet )?implemented/i.test(raw);
   if (code !== 'InvalidAction' && code !== 'NotImplemented' && code !== 'NotImplementedException' && !notImplemented) {
     return undefined;
   }
   const named = /action '?([A-Z][A-Za-z0-9]+)'?/.exec(raw) ?? /The ([A-Z][A-Za-z0-9]+) action/.exec(raw);
-  return named?.[1] ?? 'this operation';
+  return named?.[1] ?? THIS_OPERATION;
 }
 
 /** EC2's UnauthorizedOperation carries a long encoded message after the first sentence. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type * as stream from 'node:stream';
@@ -39,7 +40,14 @@ export class TunnellingAgent extends https.Agent {
       if (response.statusCode !== 200) {
         socket.destroy();
         done(
-          new Error(`The proxy ${this.proxy.host} refused to connect to ${target} (HTTP ${response.statusCode}).`),
+          new Error(
+            l10n.t(
+              'The proxy {0} refused to connect to {1} (HTTP {2}).',
+              this.proxy.host,
+              target,
+              String(response.statusCode),
+            ),
+          ),
           undefined as never,
         );
         return;
@@ -73,6 +81,6 @@ export function proxyFor(host: string, vscodeProxy: string | undefined, env: Nod
   try {
     return new URL(configured.includes('://') ? configured : `http://${configured}`);
   } catch {
-    throw new Error(`The proxy setting "${configured}" is not a URL.`);
+    throw new Error(l10n.t('The proxy setting "{0}" is not a URL.', configured));
   }
 }

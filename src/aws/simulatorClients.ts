@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { CallLimiter } from './callLimiter';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
@@ -237,7 +238,9 @@ function simulatorOrLockError<T>(create: () => T): T {
     if ((error as { code?: unknown }).code !== 'SimulatorStateLocked') throw error;
     throw new ActionableError(
       (error as Error).message,
-      'Use the simulator in the window that has it open, or close that window (or stop `npm run simulator`) and reload this one.',
+      l10n.t(
+        'Use the simulator in the window that has it open, or close that window (or stop `npm run simulator`) and reload this one.',
+      ),
     );
   }
 }

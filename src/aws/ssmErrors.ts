@@ -5,6 +5,7 @@
  * Each becomes one message naming the operation, so the feature says what is missing and the
  * rest of the explorer carries on; anything else (credentials, network) is worded as usual.
  */
+import * as l10n from '@vscode/l10n';
 import type { ConnectionContext, UserError } from './errors';
 import { describeError } from './errors';
 
@@ -33,8 +34,8 @@ export function describeSsmError(error: unknown, operation: string, ctx: Connect
     return {
       kind: 'input',
       code,
-      message: `This endpoint does not support SSM ${operation}.`,
-      fix: 'The rest of the explorer works; this feature needs AWS or an endpoint that serves Systems Manager.',
+      message: l10n.t('This endpoint does not support SSM {0}.', operation),
+      fix: l10n.t('The rest of the explorer works; this feature needs AWS or an endpoint that serves Systems Manager.'),
     };
   }
   return describeError(error, ctx);

@@ -4,13 +4,20 @@ import { updateSetting } from '../settings';
 import type { CommandDeps } from './deps';
 import { inform, withProgress } from '../notifications';
 
-const KIND_LABELS = {
-  sso: 'IAM Identity Center (SSO)',
-  keys: 'access keys',
-  role: 'assumes a role',
-  process: 'credential process',
-  other: 'profile',
-} as const;
+function kindLabel(kind: 'sso' | 'keys' | 'role' | 'process' | 'other'): string {
+  switch (kind) {
+    case 'sso':
+      return vscode.l10n.t('IAM Identity Center (SSO)');
+    case 'keys':
+      return vscode.l10n.t('access keys');
+    case 'role':
+      return vscode.l10n.t('assumes a role');
+    case 'process':
+      return vscode.l10n.t('credential process');
+    case 'other':
+      return vscode.l10n.t({ message: 'profile', comment: ['kind of an AWS profile that is none of the others'] });
+  }
+}
 
 /** Lists the profiles of the shared AWS config files, switches to real AWS and checks the connection. */
 export async function connectToAws(deps: CommandDeps): Promise<void> {
@@ -24,7 +31,7 @@ export async function connectToAws(deps: CommandDeps): Promise<void> {
       },
       ...profiles.map((p) => ({
         label: p.name,
-        description: [KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '),
+        description: [kindLabel(p.kind), p.region].filter(Boolean).join(' · '),
         value: p.name,
       })),
     ],

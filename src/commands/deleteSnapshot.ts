@@ -36,9 +36,12 @@ export async function deleteSnapshot(deps: CommandDeps, node?: unknown, selectio
       vscode.l10n.t(
         'EC2 refuses to delete a snapshot an AMI uses: {0}.',
         used
-          .map(
-            (u) =>
-              `the snapshot ${u.snapshot.SnapshotId} is currently in use by ${u.usedBy.map((i) => `${i.ImageId} (${imageLabel(i)})`).join(', ')}`,
+          .map((u) =>
+            vscode.l10n.t(
+              'the snapshot {0} is currently in use by {1}',
+              u.snapshot.SnapshotId ?? '',
+              u.usedBy.map((i) => `${i.ImageId} (${imageLabel(i)})`).join(', '),
+            ),
           )
           .join('; '),
       ),

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BadgeFilterKey } from '../ec2/imageBadgeRules';
 import { BADGE_FILTERS, BADGE_FILTER_KEYS } from '../ec2/imageBadgeRules';
 import type { ImageFilter } from '../ec2/imageFilter';
-import { OWNER_GROUP_LABELS } from '../ec2/ownerGroups';
+import { ownerGroupLabel } from '../ec2/ownerGroups';
 import { nodeIds } from '../explorer/ids';
 import type { CommandDeps } from './deps';
 import { ownerGroupTarget } from './targets';
@@ -16,7 +16,7 @@ import { ownerGroupTarget } from './targets';
 export async function filterImages(deps: CommandDeps, node?: unknown): Promise<void> {
   const { region, group } = await ownerGroupTarget(deps, node);
   const current = deps.model.filterOf(region, group) ?? {};
-  const title = (step: number) => vscode.l10n.t('Filter {0} in {1} ({2}/5)', OWNER_GROUP_LABELS[group], region, step);
+  const title = (step: number) => vscode.l10n.t('Filter {0} in {1} ({2}/5)', ownerGroupLabel(group), region, step);
   const input = deps.input();
 
   const namePattern = await input.text({
@@ -55,7 +55,7 @@ export async function filterImages(deps: CommandDeps, node?: unknown): Promise<v
 
   const badges = await input.pickMany<BadgeFilterKey>(
     BADGE_FILTER_KEYS.map((key) => ({
-      label: BADGE_FILTERS[key].label,
+      label: BADGE_FILTERS[key].label(),
       description: 'ec2' in BADGE_FILTERS[key] ? vscode.l10n.t('EC2 filter') : undefined,
       value: key,
       picked: current.badges?.includes(key),

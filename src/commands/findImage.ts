@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Image } from '@aws-sdk/client-ec2';
 import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
-import { OWNER_GROUP_LABELS, OWNER_GROUPS, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
+import { ownerGroupLabel, OWNER_GROUPS, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
 import { ActionableError } from '../aws/errors';
 import { nodeIds } from '../explorer/ids';
 import { imageDescription, imageLabel } from '../explorer/presentation';
@@ -37,7 +37,7 @@ export async function findImage(deps: CommandDeps): Promise<void> {
     found.map((f) => ({
       label: imageLabel(f.image),
       description: imageDescription(f.image, now),
-      detail: `${f.region} · ${OWNER_GROUP_LABELS[f.group]}`,
+      detail: `${f.region} · ${ownerGroupLabel(f.group)}`,
       value: f,
     })),
     {

@@ -5,7 +5,7 @@ import { restoreImageFromRecycleBin, restoreSnapshotFromRecycleBin } from '../ec
 import { RecycleBinEntryNode } from '../explorer/guardrailNodes';
 import { nodeIds } from '../explorer/ids';
 import { inform, withProgress } from '../notifications';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import type { CommandDeps } from './deps';
 import { pickRegion } from './targets';
 
@@ -42,7 +42,11 @@ export async function restoreFromRecycleBin(deps: CommandDeps, node?: unknown): 
   }
   inform(
     snapshots.length > 0
-      ? vscode.l10n.t('Restored {0} with {1}.', entry.id, plural(snapshots.length, 'snapshot'))
+      ? vscode.l10n.t(
+          'Restored {0} with {1}.',
+          entry.id,
+          counted(snapshots.length, vscode.l10n.t('{0} snapshot'), vscode.l10n.t('{0} snapshots')),
+        )
       : vscode.l10n.t('Restored {0}.', entry.id),
   );
 }

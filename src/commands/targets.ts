@@ -1,7 +1,7 @@
 import type { Image, Instance } from '@aws-sdk/client-ec2';
 import * as vscode from 'vscode';
 import type { OwnerGroup } from '../ec2/ownerGroups';
-import { OWNER_GROUP_LABELS, OWNER_GROUPS } from '../ec2/ownerGroups';
+import { ownerGroupLabel, OWNER_GROUPS } from '../ec2/ownerGroups';
 import { instanceName } from '../ec2/instances';
 import { ActionableError } from '../aws/errors';
 import { ImageNode, OwnerGroupNode } from '../explorer/imageNodes';
@@ -81,7 +81,7 @@ export async function ownerGroupTarget(deps: CommandDeps, node: unknown): Promis
   }
   const region = await pickRegion(deps);
   const group = await deps.input().pick(
-    OWNER_GROUPS.map((g) => ({ label: OWNER_GROUP_LABELS[g], value: g })),
+    OWNER_GROUPS.map((g) => ({ label: ownerGroupLabel(g), value: g })),
     { title: vscode.l10n.t('Images in {0}', region), placeholder: vscode.l10n.t('Pick an owner group') },
   );
   return { region, group };
@@ -96,7 +96,7 @@ export async function imageTarget(deps: CommandDeps, node: unknown): Promise<Ima
   const pages = await deps.model.ownerGroup(region, group);
   const images = pages.flatMap((p) => p.images);
   if (images.length === 0) {
-    throw new ActionableError(vscode.l10n.t('{0} has no images in {1}.', OWNER_GROUP_LABELS[group], region));
+    throw new ActionableError(vscode.l10n.t('{0} has no images in {1}.', ownerGroupLabel(group), region));
   }
   const image = await deps.input().pick(
     images.map((i) => ({
@@ -105,7 +105,7 @@ export async function imageTarget(deps: CommandDeps, node: unknown): Promise<Ima
       value: i,
     })),
     {
-      title: vscode.l10n.t('{0} in {1}', OWNER_GROUP_LABELS[group], region),
+      title: vscode.l10n.t('{0} in {1}', ownerGroupLabel(group), region),
       placeholder: vscode.l10n.t('Pick an image'),
     },
   );

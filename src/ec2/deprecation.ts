@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 
 /**
@@ -45,17 +46,23 @@ export function checkDeprecationTime(
 ): string | undefined {
   const at = parseUtcMinute(text);
   if (at === undefined) {
-    return 'Type a date and time in UTC as YYYY-MM-DD HH:MM, e.g. 2027-01-31 14:30.';
+    return l10n.t('Type a date and time in UTC as YYYY-MM-DD HH:MM, e.g. 2027-01-31 14:30.');
   }
   if (at <= now) {
-    return 'The deprecation time must be in the future.';
+    return l10n.t('The deprecation time must be in the future.');
   }
   if (at > now + 10 * YEAR_MS) {
-    return `The deprecation time can be at most 10 years ahead (until ${formatUtcMinute(now + 10 * YEAR_MS)} UTC).`;
+    return l10n.t(
+      'The deprecation time can be at most 10 years ahead (until {0} UTC).',
+      formatUtcMinute(now + 10 * YEAR_MS),
+    );
   }
   const latest = latestDeprecation(image, now);
   if (at > latest) {
-    return `A public AMI can be deprecated at most 2 years after its creation: at the latest ${formatUtcMinute(latest)} UTC.`;
+    return l10n.t(
+      'A public AMI can be deprecated at most 2 years after its creation: at the latest {0} UTC.',
+      formatUtcMinute(latest),
+    );
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Filter, Image } from '@aws-sdk/client-ec2';
 
 /**
@@ -26,7 +27,8 @@ export function daysSinceLaunch(image: Pick<Image, 'LastLaunchedTime'>, now: num
 }
 
 interface BadgeFilter {
-  label: string;
+  /** Translated when called: the table is built at load time, before the bundle is. */
+  label: () => string;
   /** The EC2 filter, when EC2 has one. */
   ec2?: Filter;
   /** Otherwise the client-side test. */
@@ -35,17 +37,17 @@ interface BadgeFilter {
 
 /** The badge choices of "Filter Images…", one table for the filter, its summary and the picker. */
 export const BADGE_FILTERS = {
-  freeTier: { label: 'Free tier eligible', ec2: { Name: 'free-tier-eligible', Values: ['true'] } },
+  freeTier: { label: () => l10n.t('Free tier eligible'), ec2: { Name: 'free-tier-eligible', Values: ['true'] } },
   deprecatedSoon: {
-    label: `Deprecated within ${DEPRECATED_SOON_DAYS} days`,
+    label: () => l10n.t('Deprecated within {0} days', DEPRECATED_SOON_DAYS),
     matches: (i, now) => isDeprecatedSoon(i, now),
   },
   launchedRecently: {
-    label: `Launched in the last ${RECENT_LAUNCH_DAYS} days`,
+    label: () => l10n.t('Launched in the last {0} days', RECENT_LAUNCH_DAYS),
     matches: (i, now) => (daysSinceLaunch(i, now) ?? Infinity) <= RECENT_LAUNCH_DAYS,
   },
   notLaunchedRecently: {
-    label: `Not launched in ${STALE_DAYS} days`,
+    label: () => l10n.t('Not launched in {0} days', STALE_DAYS),
     matches: (i, now) => (daysSinceLaunch(i, now) ?? Infinity) > STALE_DAYS,
   },
 } as const satisfies Record<string, BadgeFilter>;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Filter, Image } from '@aws-sdk/client-ec2';
 import type { BadgeFilterKey } from './imageBadgeRules';
 import { BADGE_FILTERS } from './imageBadgeRules';
@@ -73,7 +74,7 @@ export function describeFilter(filter: ImageFilter | undefined): string {
   }
   const parts: string[] = [];
   if (filter.namePattern?.trim()) {
-    parts.push(`name ~ ${namePatternValue(filter.namePattern)}`);
+    parts.push(l10n.t('name ~ {0}', namePatternValue(filter.namePattern)));
   }
   if (filter.architecture) {
     parts.push(filter.architecture);
@@ -82,10 +83,10 @@ export function describeFilter(filter: ImageFilter | undefined): string {
     parts.push(filter.platform === 'windows' ? 'Windows' : 'Linux/UNIX');
   }
   if (filter.includeDeprecated) {
-    parts.push('incl. deprecated');
+    parts.push(l10n.t('incl. deprecated'));
   }
   for (const key of filter.badges ?? []) {
-    parts.push(BADGE_FILTERS[key].label.toLowerCase());
+    parts.push(BADGE_FILTERS[key].label().toLowerCase());
   }
   return parts.join(', ');
 }

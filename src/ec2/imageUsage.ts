@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AutoScalingClient, AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { EC2Client, LaunchTemplate } from '@aws-sdk/client-ec2';
 import { loadSdk } from '../aws/sdk';
@@ -49,18 +50,18 @@ export async function loadImageUsage(c: UsageClients, imageIds: readonly string[
 
   const notices: string[] = [];
   const templates = await describeTemplates(c.ec2, [...templateIds]).catch((e: unknown) => {
-    notices.push(`Launch template names and versions could not be read: ${c.explain(e)}`);
+    notices.push(l10n.t('Launch template names and versions could not be read: {0}', c.explain(e)));
     return new Map<string, LaunchTemplate>();
   });
   const versions = await versionsUsingImages(c.ec2, [...templates.keys()], ids).catch((e: unknown) => {
-    notices.push(`Launch template versions could not be read: ${c.explain(e)}`);
+    notices.push(l10n.t('Launch template versions could not be read: {0}', c.explain(e)));
     return new Map<string, Map<string, number[]>>();
   });
   const groups = await c
     .autoScaling()
     .then((client) => autoScalingGroupsOfLaunchTemplates(client, [...templateIds]))
     .catch((e: unknown) => {
-      notices.push(`Auto Scaling groups could not be read: ${c.explain(e)}`);
+      notices.push(l10n.t('Auto Scaling groups could not be read: {0}', c.explain(e)));
       return new Map<string, AutoScalingGroup[]>();
     });
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type {
   CopyImageCommandInput,
   CreateImageCommandInput,
@@ -167,7 +168,7 @@ export async function registerImageFromSnapshot(
 /** The id of the image an action created; EC2 always returns one when the call succeeds. */
 function newImageId(out: { ImageId?: string }, action: string): string {
   if (!out.ImageId) {
-    throw new Error(`EC2 accepted ${action} but returned no image id.`);
+    throw new Error(l10n.t('EC2 accepted {0} but returned no image id.', action));
   }
   return out.ImageId;
 }

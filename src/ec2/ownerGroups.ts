@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DescribeImagesCommandInput, Image } from '@aws-sdk/client-ec2';
 
 /** The owner groups of the Images folder, in display order. */
@@ -7,18 +8,26 @@ export type RootDeviceType = 'ebs' | 'instance-store';
 export const OWNER_GROUPS: readonly OwnerGroup[] = ['self', 'shared', 'amazon', 'marketplace', 'public'];
 export const ROOT_DEVICE_TYPES: readonly RootDeviceType[] = ['ebs', 'instance-store'];
 
-export const OWNER_GROUP_LABELS: Readonly<Record<OwnerGroup, string>> = {
-  self: 'Owned by me',
-  shared: 'Shared with me',
-  amazon: 'Amazon',
-  marketplace: 'AWS Marketplace',
-  public: 'Other public',
-};
+/** A group's label as the tree and the pickers show it (ids and keys use the group, never this). */
+export function ownerGroupLabel(group: OwnerGroup): string {
+  switch (group) {
+    case 'self':
+      return l10n.t('Owned by me');
+    case 'shared':
+      return l10n.t('Shared with me');
+    case 'amazon':
+      return l10n.t({ message: 'Amazon', comment: ['owner group: AMIs owned by Amazon'] });
+    case 'marketplace':
+      return l10n.t('AWS Marketplace');
+    case 'public':
+      return l10n.t('Other public');
+  }
+}
 
-export const ROOT_DEVICE_LABELS: Readonly<Record<RootDeviceType, string>> = {
-  ebs: 'EBS-backed',
-  'instance-store': 'Instance store',
-};
+/** A root device type's folder label. */
+export function rootDeviceLabel(type: RootDeviceType): string {
+  return type === 'ebs' ? l10n.t('EBS-backed') : l10n.t('Instance store');
+}
 
 /**
  * How each group is selected server-side. EC2 has no filter for "owner alias absent", so

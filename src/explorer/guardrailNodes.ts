@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeError } from '../aws/errors';
 import type { AllowedImagesSettings } from '../ec2/allowedImages';
 import type { BinEntry } from '../ec2/recycleBin';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import { contextValues } from './contextValues';
 import { nodeIds } from './ids';
 import { ErrorNode, MessageNode } from './infoNodes';
@@ -13,11 +13,16 @@ interface RegionRow extends ExplorerNode {
   readonly region: string;
 }
 
-const STATE_TEXT: Record<AllowedImagesSettings['state'], string> = {
-  disabled: 'disabled',
-  'audit-mode': 'audit mode',
-  enabled: 'enabled',
-};
+function stateText(state: AllowedImagesSettings['state']): string {
+  switch (state) {
+    case 'disabled':
+      return vscode.l10n.t({ message: 'disabled', comment: ['state of the Allowed AMIs setting'] });
+    case 'audit-mode':
+      return vscode.l10n.t({ message: 'audit mode', comment: ['state of the Allowed AMIs setting'] });
+    case 'enabled':
+      return vscode.l10n.t({ message: 'enabled', comment: ['state of the Allowed AMIs setting'] });
+  }
+}
 
 /** "Allowed AMIs: audit mode · 2 criteria": the region's setting; opens the what-if editor. */
 export class AllowedImagesNode implements ExplorerNode {
@@ -58,7 +63,8 @@ export class AllowedImagesNode implements ExplorerNode {
     }
     const s = loaded.value;
     const policy = s.managedBy === 'declarative-policy' ? vscode.l10n.t(' · managed by a declarative policy') : '';
-    item.description = `${STATE_TEXT[s.state]} · ${plural(s.criteria.length, 'criterion', 'criteria')}${policy}`;
+    const criteria = counted(s.criteria.length, vscode.l10n.t('{0} criterion'), vscode.l10n.t('{0} criteria'));
+    item.description = `${stateText(s.state)} · ${criteria}${policy}`;
     item.iconPath = new vscode.ThemeIcon(
       s.state === 'enabled' ? 'shield' : s.state === 'audit-mode' ? 'eye' : 'circle-slash',
     );
@@ -66,7 +72,7 @@ export class AllowedImagesNode implements ExplorerNode {
       vscode.l10n.t(
         'Allowed AMIs in {0}: **{1}**, managed by {2}. Enabled: only AMIs meeting the criteria (and your own) can be found and launched; audit mode: every AMI still can, and each is marked allowed or not.\n\nClick to see the criteria and try changes before applying them.',
         this.region,
-        STATE_TEXT[s.state],
+        stateText(s.state),
         s.managedBy === 'declarative-policy' ? vscode.l10n.t('a declarative policy') : vscode.l10n.t('this account'),
       ),
     );
@@ -184,6 +190,8 @@ export function expiryText(exit: Date | undefined, now: number): string | undefi
   if (ms <= 0) return vscode.l10n.t('expiring');
   // Rounded up: a 7-day rule shows "7 days" just after the deletion, not "6".
   const hours = Math.ceil(ms / 3_600_000);
-  if (hours < 48) return vscode.l10n.t('expires in {0}', plural(hours, 'hour'));
-  return vscode.l10n.t('expires in {0}', plural(Math.ceil(ms / 86_400_000), 'day'));
+  if (hours < 48)
+    return vscode.l10n.t('expires in {0}', counted(hours, vscode.l10n.t('{0} hour'), vscode.l10n.t('{0} hours')));
+  const days = Math.ceil(ms / 86_400_000);
+  return vscode.l10n.t('expires in {0}', counted(days, vscode.l10n.t('{0} day'), vscode.l10n.t('{0} days')));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 import type { UsageView } from '../shared/imageUsage';
 import { isInUse, usageSummary } from '../shared/imageUsage';
@@ -22,34 +23,36 @@ export function badgeLines(image: Image, c: BadgeContext): string[] {
   const e = escapeMarkdown;
   const rows: [string, string | undefined][] = [];
   if (c.parent) {
-    const where = c.parent.region ? ` in ${c.parent.region}` : '';
-    rows.push([
-      'Built from',
-      c.parent.name ? `${c.parent.name} (${c.parent.imageId})${where}` : `${c.parent.imageId}${where}`,
-    ]);
+    const { name, imageId, region } = c.parent;
+    const source = name ? `${name} (${imageId})` : imageId;
+    rows.push([l10n.t('Built from'), region ? l10n.t('{0} in {1}', source, region) : source]);
   }
-  rows.push(['Free tier', image.FreeTierEligible ? 'eligible' : undefined]);
+  rows.push(['Free tier', image.FreeTierEligible ? l10n.t('eligible') : undefined]);
   const days = daysSinceLaunch(image, c.now);
   rows.push([
-    'Last launched',
+    l10n.t('Last launched'),
     days === undefined
       ? undefined
-      : `${image.LastLaunchedTime?.slice(0, 10)} (${days === 0 ? 'today' : `${days} days ago`})`,
+      : days === 0
+        ? l10n.t('{0} (today)', image.LastLaunchedTime?.slice(0, 10) ?? '')
+        : l10n.t('{0} ({1} days ago)', image.LastLaunchedTime?.slice(0, 10) ?? '', days),
   ]);
   if (c.usage) {
     rows.push([
-      'In use',
+      l10n.t('In use'),
       c.usage.available
-        ? `${isInUse(c.usage.usage) ? 'yes' : 'no'}: ${usageSummary(c.usage.usage)}`
-        : `unknown: ${c.usage.reason}`,
+        ? isInUse(c.usage.usage)
+          ? l10n.t('yes: {0}', usageSummary(c.usage.usage))
+          : l10n.t('no: {0}', usageSummary(c.usage.usage))
+        : l10n.t('unknown: {0}', c.usage.reason),
     ]);
   }
   rows.push([
-    'Deprecated soon',
-    isDeprecatedSoon(image, c.now) ? `on ${image.DeprecationTime?.slice(0, 10)}` : undefined,
+    l10n.t('Deprecated soon'),
+    isDeprecatedSoon(image, c.now) ? l10n.t('on {0}', image.DeprecationTime?.slice(0, 10) ?? '') : undefined,
   ]);
   rows.push([
-    'Billing',
+    l10n.t('Billing'),
     image.UsageOperation ? `${image.PlatformDetails ?? 'Linux/UNIX'} (${image.UsageOperation})` : undefined,
   ]);
   return rows.filter((r): r is [string, string] => !!r[1]).map(([k, v]) => `${k}: ${e(v)}  `);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Image } from '@aws-sdk/client-ec2';
 import { describeFilter, isEmptyFilter } from '../ec2/imageFilter';
 import type { OwnerGroup, RootDeviceType } from '../ec2/ownerGroups';
-import { OWNER_GROUP_LABELS, ROOT_DEVICE_LABELS, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
+import { ownerGroupLabel, rootDeviceLabel, ROOT_DEVICE_TYPES } from '../ec2/ownerGroups';
 import { describeError } from '../aws/errors';
 import { trustTooltip } from './trustPresentation';
 import { contextValues } from './contextValues';
@@ -36,7 +36,7 @@ export class OwnerGroupNode implements ExplorerNode {
   getTreeItem(): vscode.TreeItem {
     const filter = this.ctx.model.filterOf(this.region, this.group);
     const filtered = !isEmptyFilter(filter);
-    const item = new vscode.TreeItem(OWNER_GROUP_LABELS[this.group], vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(ownerGroupLabel(this.group), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = contextValues.ownerGroup(this.group, filtered);
     item.iconPath = new vscode.ThemeIcon(filtered ? 'filter-filled' : 'folder-library');
@@ -87,7 +87,7 @@ export class RootTypeNode implements ExplorerNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(ROOT_DEVICE_LABELS[this.rootType], vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(rootDeviceLabel(this.rootType), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.contextValue = contextValues.rootType(this.rootType);
     item.iconPath = new vscode.ThemeIcon(this.rootType === 'ebs' ? 'database' : 'server-process');

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { counted } from '../shared/plural';
 import type { Image, Instance } from '@aws-sdk/client-ec2';
 import { instanceName } from '../ec2/instances';
 import { cooldownEnd, protectionState } from '../ec2/deprecation';
@@ -16,7 +18,7 @@ export interface IconChoice {
 }
 
 export function imageLabel(image: Image): string {
-  return image.Name || image.ImageId || '(unnamed image)';
+  return image.Name || image.ImageId || l10n.t('(unnamed image)');
 }
 
 /**
@@ -33,15 +35,15 @@ export function imageDescription(image: Image, now: number): string {
     image.State === 'available' ? undefined : image.State,
   ];
   if (isDeprecated(image, now)) {
-    parts.push('deprecated');
+    parts.push(l10n.t({ message: 'deprecated', comment: ['state of an AMI whose deprecation time has passed'] }));
   }
   const protection = protectionState(image);
   if (protection !== 'off') {
-    parts.push(protection === 'cooldown' ? 'protected (cooldown)' : 'protected');
+    parts.push(protection === 'cooldown' ? l10n.t('protected (cooldown)') : l10n.t('protected'));
   }
   // EC2 reports the Allowed AMIs verdict on every image; only "not allowed" needs the eye (issue 14).
   if (image.ImageAllowed === false) {
-    parts.push('not allowed');
+    parts.push(l10n.t('not allowed'));
   }
   return parts.filter(Boolean).join(' · ');
 }
@@ -106,53 +108,63 @@ export function imageTooltip(
     lines.push(e(image.Description), '');
   }
   const rows: [string, string | undefined][] = [
-    ['AMI ID', image.ImageId],
-    ['State', image.State + (image.StateReason?.Message ? ` (${image.StateReason.Message})` : '')],
+    [l10n.t('AMI ID'), image.ImageId],
+    [l10n.t('State'), image.State + (image.StateReason?.Message ? ` (${image.StateReason.Message})` : '')],
     [
-      'Owner',
+      l10n.t('Owner'),
       [
         image.OwnerId,
         image.ImageOwnerAlias ? `(${image.ImageOwnerAlias})` : undefined,
-        image.OwnerId === accountId ? '— you' : undefined,
+        image.OwnerId === accountId ? l10n.t('— you') : undefined,
       ]
         .filter(Boolean)
         .join(' '),
     ],
-    ['Created', formatDate(image.CreationDate)],
-    ['Platform', image.PlatformDetails ?? (isWindows(image) ? 'Windows' : 'Linux/UNIX')],
-    ['Architecture', image.Architecture],
-    ['Virtualization', image.VirtualizationType + (image.KernelId ? ` (kernel ${image.KernelId})` : '')],
-    ['Boot mode', image.BootMode],
-    ['Root device', `${image.RootDeviceType ?? '—'} ${image.RootDeviceName ?? ''}`.trim()],
-    ['ENA', image.EnaSupport === undefined ? undefined : image.EnaSupport ? 'supported' : 'not supported'],
+    [l10n.t('Created'), formatDate(image.CreationDate)],
+    [l10n.t('Platform'), image.PlatformDetails ?? (isWindows(image) ? 'Windows' : 'Linux/UNIX')],
+    [l10n.t('Architecture'), image.Architecture],
+    [
+      l10n.t('Virtualization'),
+      image.VirtualizationType + (image.KernelId ? l10n.t(' (kernel {0})', image.KernelId) : ''),
+    ],
+    [l10n.t('Boot mode'), image.BootMode],
+    [l10n.t('Root device'), `${image.RootDeviceType ?? '—'} ${image.RootDeviceName ?? ''}`.trim()],
+    [
+      'ENA',
+      image.EnaSupport === undefined ? undefined : image.EnaSupport ? l10n.t('supported') : l10n.t('not supported'),
+    ],
     ['IMDS', image.ImdsSupport ? `IMDS${image.ImdsSupport}` : undefined],
     [
-      'Launch permission',
-      image.Public ? 'public: any AWS account can launch it' : 'private: the owner and the accounts it is shared with',
+      l10n.t('Launch permission'),
+      image.Public
+        ? l10n.t('public: any AWS account can launch it')
+        : l10n.t('private: the owner and the accounts it is shared with'),
     ],
     [
-      'Product codes',
+      l10n.t('Product codes'),
       image.ProductCodes?.length
         ? image.ProductCodes.map((p) => `${p.ProductCodeId} (${p.ProductCodeType})`).join(', ')
         : undefined,
     ],
     [
-      'Deprecation',
+      l10n.t('Deprecation'),
       image.DeprecationTime
-        ? `${formatDate(image.DeprecationTime)}${isDeprecated(image, now) ? ' — deprecated' : ' — scheduled'}`
+        ? isDeprecated(image, now)
+          ? l10n.t('{0} — deprecated', formatDate(image.DeprecationTime) ?? '')
+          : l10n.t('{0} — scheduled', formatDate(image.DeprecationTime) ?? '')
         : undefined,
     ],
-    ['Deregistration protection', protectionText(image)],
+    [l10n.t('Deregistration protection'), protectionText(image)],
     [
-      'Allowed AMIs',
+      l10n.t('Allowed AMIs'),
       image.ImageAllowed === undefined
         ? undefined
         : image.ImageAllowed
-          ? 'allowed by the criteria of this region'
-          : 'not allowed by the criteria of this region (audit mode: still launchable, reported only)',
+          ? l10n.t('allowed by the criteria of this region')
+          : l10n.t('not allowed by the criteria of this region (audit mode: still launchable, reported only)'),
     ],
-    ['Snapshot storage', pricePerGbMonth === undefined ? undefined : snapshotCostText(image, pricePerGbMonth)],
-    ['Tags', image.Tags?.length ? image.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
+    [l10n.t('Snapshot storage'), pricePerGbMonth === undefined ? undefined : snapshotCostText(image, pricePerGbMonth)],
+    [l10n.t('Tags'), image.Tags?.length ? image.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
   ];
   for (const [label, value] of rows) {
     if (value) {
@@ -162,21 +174,21 @@ export function imageTooltip(
   lines.push(...badges);
   const devices = image.BlockDeviceMappings ?? [];
   if (devices.length) {
-    lines.push('', '**Block devices**', '');
+    lines.push('', l10n.t('**Block devices**'), '');
     for (const d of devices) {
       const detail = d.Ebs
         ? [
-            `EBS ${d.Ebs.VolumeSize ?? '?'} GiB`,
+            l10n.t('EBS {0} GiB', d.Ebs.VolumeSize ?? '?'),
             d.Ebs.VolumeType,
-            d.Ebs.Encrypted ? 'encrypted' : 'not encrypted',
+            d.Ebs.Encrypted ? l10n.t('encrypted') : l10n.t('not encrypted'),
             d.Ebs.SnapshotId,
-            d.Ebs.DeleteOnTermination === false ? 'kept on termination' : undefined,
+            d.Ebs.DeleteOnTermination === false ? l10n.t('kept on termination') : undefined,
           ]
             .filter(Boolean)
             .join(', ')
         : d.VirtualName
-          ? `instance store (${d.VirtualName})`
-          : 'no device';
+          ? l10n.t('instance store ({0})', d.VirtualName)
+          : l10n.t('no device');
       lines.push(`- ${e(d.DeviceName)}: ${e(detail)}`);
     }
   }
@@ -184,19 +196,23 @@ export function imageTooltip(
 }
 
 export function instanceLabel(instance: Instance): string {
-  return instanceName(instance) ?? instance.InstanceId ?? '(unknown instance)';
+  return instanceName(instance) ?? instance.InstanceId ?? l10n.t('(unknown instance)');
 }
-
-const AMI_WARNINGS: Partial<Record<AmiStatus, string>> = {
-  deprecated: 'AMI deprecated',
-  disabled: 'AMI disabled',
-  deregistered: 'AMI deregistered',
-  failed: 'AMI failed',
-};
 
 /** The warning an instance row shows about its AMI, if any. */
 export function amiWarning(status: AmiStatus | undefined): string | undefined {
-  return status ? AMI_WARNINGS[status] : undefined;
+  switch (status) {
+    case 'deprecated':
+      return l10n.t('AMI deprecated');
+    case 'disabled':
+      return l10n.t('AMI disabled');
+    case 'deregistered':
+      return l10n.t('AMI deregistered');
+    case 'failed':
+      return l10n.t('AMI failed');
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -207,7 +223,7 @@ export function instanceDescription(instance: Instance, amiStatus: AmiStatus | u
   const parts = [
     instanceName(instance) ? instance.InstanceId : undefined,
     instance.State?.Name,
-    instance.RootDeviceType === 'instance-store' ? 'instance store' : undefined,
+    instance.RootDeviceType === 'instance-store' ? l10n.t('instance store') : undefined,
     instance.InstanceType,
     instance.ImageId,
   ];
@@ -235,17 +251,17 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
   const e = (s: string | undefined) => escapeMarkdown(s ?? '—');
   const warning = amiWarning(amiStatus);
   const rows: [string, string | undefined][] = [
-    ['Instance ID', instance.InstanceId],
-    ['State', instance.State?.Name],
-    ['Type', instance.InstanceType],
+    [l10n.t('Instance ID'), instance.InstanceId],
+    [l10n.t('State'), instance.State?.Name],
+    [l10n.t('Type'), instance.InstanceType],
     ['AMI', instance.ImageId + (warning ? ` — ${warning}` : '')],
-    ['Root device', `${instance.RootDeviceType ?? '—'} ${instance.RootDeviceName ?? ''}`.trim()],
-    ['Platform', instance.PlatformDetails],
-    ['Zone', instance.Placement?.AvailabilityZone],
-    ['Private IP', instance.PrivateIpAddress],
-    ['Public IP', instance.PublicIpAddress],
+    [l10n.t('Root device'), `${instance.RootDeviceType ?? '—'} ${instance.RootDeviceName ?? ''}`.trim()],
+    [l10n.t('Platform'), instance.PlatformDetails],
+    [l10n.t('Zone'), instance.Placement?.AvailabilityZone],
+    [l10n.t('Private IP'), instance.PrivateIpAddress],
+    [l10n.t('Public IP'), instance.PublicIpAddress],
     [
-      'Launched',
+      l10n.t('Launched'),
       formatDate(instance.LaunchTime instanceof Date ? instance.LaunchTime.toISOString() : instance.LaunchTime),
     ],
   ];
@@ -258,9 +274,13 @@ export function instanceTooltip(instance: Instance, amiStatus: AmiStatus | undef
   if (instance.RootDeviceType === 'instance-store') {
     lines.push(
       '',
-      '**Instance-store-backed**: it cannot be stopped, and EC2 cannot create an image of it (CreateImage snapshots EBS volumes; an instance store disk cannot be snapshotted).',
+      l10n.t(
+        '**Instance-store-backed**: it cannot be stopped, and EC2 cannot create an image of it (CreateImage snapshots EBS volumes; an instance store disk cannot be snapshotted).',
+      ),
       '',
-      "Workaround: bundle it with the EC2 AMI tools (`ec2-bundle-vol`, `ec2-upload-bundle`) to S3 and register the bundle, or move the workload to an EBS-backed instance and create the image there. Right-click → *Why Can't I Create an Image?*",
+      l10n.t(
+        "Workaround: bundle it with the EC2 AMI tools (`ec2-bundle-vol`, `ec2-upload-bundle`) to S3 and register the bundle, or move the workload to an EBS-backed instance and create the image there. Right-click → *Why Can't I Create an Image?*",
+      ),
     );
   }
   return lines.join('\n');
@@ -274,11 +294,17 @@ export function countText(count: number, more: boolean): string {
 function protectionText(image: Image): string | undefined {
   switch (protectionState(image)) {
     case 'on':
-      return 'on (without cooldown): EC2 refuses to deregister it';
+      return l10n.t('on (without cooldown): EC2 refuses to deregister it');
     case 'onWithCooldown':
-      return 'on, with a 24-hour cooldown: EC2 refuses to deregister it until 24 hours after protection is turned off';
-    case 'cooldown':
-      return `off, but still protected until ${formatDate(cooldownEnd(image)) ?? 'the cooldown ends'}`;
+      return l10n.t(
+        'on, with a 24-hour cooldown: EC2 refuses to deregister it until 24 hours after protection is turned off',
+      );
+    case 'cooldown': {
+      const end = formatDate(cooldownEnd(image));
+      return end
+        ? l10n.t('off, but still protected until {0}', end)
+        : l10n.t('off, but still protected until the cooldown ends');
+    }
     default:
       return undefined;
   }
@@ -288,9 +314,13 @@ function protectionText(image: Image): string | undefined {
 export function snapshotCostText(image: Image, pricePerGbMonth: number): string {
   const snapshots = imageSnapshots(image);
   if (snapshots.length === 0) {
-    return 'no EBS snapshots';
+    return l10n.t('no EBS snapshots');
   }
   const gib = snapshots.reduce((sum, s) => sum + s.sizeGiB, 0);
-  const count = snapshots.length === 1 ? '1 snapshot' : `${snapshots.length} snapshots`;
-  return `${count}, ${gib} GiB ≈ ${formatUsd(imageMonthlyCost(image, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month`;
+  const cost = formatUsd(imageMonthlyCost(image, pricePerGbMonth));
+  return counted(
+    snapshots.length,
+    l10n.t('{0} snapshot, {1} GiB ≈ {2}/month at ${3} per GB-month', '{0}', gib, cost, pricePerGbMonth),
+    l10n.t('{0} snapshots, {1} GiB ≈ {2}/month at ${3} per GB-month', '{0}', gib, cost, pricePerGbMonth),
+  );
 }

@@ -29,8 +29,19 @@ export class PrimaryConnection implements ExplorerConnection {
 
   get detail(): string {
     const b = this.source.clients().backend;
-    if (b.kind === 'simulator') return `Simulator account ${b.accountId || 'default'} (amiExplorer.backend)`;
-    return `${b.endpointUrl ? `Custom endpoint ${b.endpointUrl}` : 'AWS'}${b.profile ? `, profile ${b.profile}` : ''} (amiExplorer.backend)`;
+    if (b.kind === 'simulator') {
+      return b.accountId
+        ? vscode.l10n.t('Simulator account {0} (amiExplorer.backend)', b.accountId)
+        : vscode.l10n.t('Simulator account default (amiExplorer.backend)');
+    }
+    if (b.endpointUrl) {
+      return b.profile
+        ? vscode.l10n.t('Custom endpoint {0}, profile {1} (amiExplorer.backend)', b.endpointUrl, b.profile)
+        : vscode.l10n.t('Custom endpoint {0} (amiExplorer.backend)', b.endpointUrl);
+    }
+    return b.profile
+      ? vscode.l10n.t('AWS, profile {0} (amiExplorer.backend)', b.profile)
+      : vscode.l10n.t('AWS (amiExplorer.backend)');
   }
 
   get regionChoice(): readonly string[] {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { BlockPublicAccessState } from '../ec2/governance';
 import type { RegionSnapshotCost } from '../ec2/snapshotUsage';
 import { formatUsd } from '../shared/pricing';
@@ -12,9 +13,9 @@ export function regionDescription(
 ): string | undefined {
   // Short enough for the default side bar width: the amounts first, what they are in the tooltip.
   const parts = [
-    cost ? `≈ ${formatUsd(cost.amiMonthly)}/mo` : undefined,
-    cost && cost.unusedCount > 0 ? `${formatUsd(cost.unusedMonthly)}/mo unused` : undefined,
-    access === 'block-new-sharing' ? 'public sharing blocked' : undefined,
+    cost ? l10n.t('≈ {0}/mo', formatUsd(cost.amiMonthly)) : undefined,
+    cost && cost.unusedCount > 0 ? l10n.t('{0}/mo unused', formatUsd(cost.unusedMonthly)) : undefined,
+    access === 'block-new-sharing' ? l10n.t('public sharing blocked') : undefined,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : undefined;
 }
@@ -28,20 +29,35 @@ export function regionTooltip(
   const lines = [`**${escapeMarkdown(region)}**`, ''];
   if (cost) {
     lines.push(
-      `Snapshots of your AMIs: ${cost.amiSnapshotCount}, ${cost.amiGiB} GiB ≈ ${formatUsd(cost.amiMonthly)}/month  `,
-      `Unused snapshots: ${cost.unusedCount}, ${cost.unusedGiB} GiB ≈ ${formatUsd(cost.unusedMonthly)}/month  `,
-      `Estimated at $${pricePerGbMonth} per GB-month (setting amiExplorer.snapshotPricePerGbMonth), upper bounds.`,
+      l10n.t(
+        'Snapshots of your AMIs: {0}, {1} GiB ≈ {2}/month',
+        cost.amiSnapshotCount,
+        cost.amiGiB,
+        formatUsd(cost.amiMonthly),
+      ) + '  ',
+      l10n.t(
+        'Unused snapshots: {0}, {1} GiB ≈ {2}/month',
+        cost.unusedCount,
+        cost.unusedGiB,
+        formatUsd(cost.unusedMonthly),
+      ) + '  ',
+      l10n.t(
+        'Estimated at ${0} per GB-month (setting amiExplorer.snapshotPricePerGbMonth), upper bounds.',
+        pricePerGbMonth,
+      ),
       '',
     );
   }
   if (access === 'block-new-sharing') {
     lines.push(
-      'Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.',
+      l10n.t(
+        'Block public access for AMIs: **on**. EC2 refuses to make an AMI public in this region; AMIs that were already public stay public.',
+      ),
     );
   } else if (access === 'unblocked') {
-    lines.push('Block public access for AMIs: **off**. Your AMIs can be made public in this region.');
+    lines.push(l10n.t('Block public access for AMIs: **off**. Your AMIs can be made public in this region.'));
   } else {
-    lines.push('Block public access for AMIs: not known yet (expand the region).');
+    lines.push(l10n.t('Block public access for AMIs: not known yet (expand the region).'));
   }
   return lines.join('\n');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { AwsClients } from '../aws/clientFactory';
 import { connectionContextOf } from '../aws/connection';
 import { describeError } from '../aws/errors';
@@ -74,9 +75,14 @@ export class SideConnection implements ExplorerConnection {
 
   get detail(): string {
     const s = this.settings;
-    if (s.kind === 'simulator') return `Simulator account ${s.account || 'default'}`;
-    if (s.kind === 'profile') return s.profile ? `AWS profile ${s.profile}` : 'AWS default credential chain';
-    return `Custom endpoint ${s.endpointUrl} (${s.region})${s.profile ? `, profile ${s.profile}` : ''}`;
+    if (s.kind === 'simulator') {
+      return s.account ? l10n.t('Simulator account {0}', s.account) : l10n.t('Simulator account default');
+    }
+    if (s.kind === 'profile')
+      return s.profile ? l10n.t('AWS profile {0}', s.profile) : l10n.t('AWS default credential chain');
+    return s.profile
+      ? l10n.t('Custom endpoint {0} ({1}), profile {2}', s.endpointUrl, s.region, s.profile)
+      : l10n.t('Custom endpoint {0} ({1})', s.endpointUrl, s.region);
   }
 
   clients(): AwsClients {

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Snapshot } from '@aws-sdk/client-ec2';
 import type { RegionSnapshotCost, SnapshotUsage } from '../ec2/snapshotUsage';
 import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
@@ -10,7 +11,7 @@ export function snapshotName(snapshot: Snapshot): string | undefined {
 }
 
 export function snapshotLabel(snapshot: Snapshot): string {
-  return snapshotName(snapshot) ?? snapshot.SnapshotId ?? '(unknown snapshot)';
+  return snapshotName(snapshot) ?? snapshot.SnapshotId ?? l10n.t('(unknown snapshot)');
 }
 
 export function snapshotMonthlyCost(snapshot: Snapshot, pricePerGbMonth: number): number {
@@ -22,10 +23,10 @@ export function snapshotDescription(u: SnapshotUsage, pricePerGbMonth: number): 
   const s = u.snapshot;
   return [
     snapshotName(s) ? s.SnapshotId : undefined,
-    `${s.VolumeSize ?? '?'} GiB`,
-    `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/mo`,
+    l10n.t('{0} GiB', s.VolumeSize ?? '?'),
+    l10n.t('≈ {0}/mo', formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))),
     s.State && s.State !== 'completed' ? s.State : undefined,
-    u.usedBy.length === 0 ? 'unused' : `used by ${u.usedBy.map(imageLabel).join(', ')}`,
+    u.usedBy.length === 0 ? l10n.t('unused') : l10n.t('used by {0}', u.usedBy.map(imageLabel).join(', ')),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -40,16 +41,20 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
   }
   const start = s.StartTime instanceof Date ? s.StartTime.toISOString() : (s.StartTime as string | undefined);
   const rows: [string, string | undefined][] = [
-    ['Snapshot ID', s.SnapshotId],
-    ['State', s.State],
-    ['Size', `${s.VolumeSize ?? '?'} GiB`],
+    [l10n.t('Snapshot ID'), s.SnapshotId],
+    [l10n.t('State'), s.State],
+    [l10n.t('Size'), l10n.t('{0} GiB', s.VolumeSize ?? '?')],
     [
-      'Storage',
-      `≈ ${formatUsd(snapshotMonthlyCost(s, pricePerGbMonth))}/month at $${pricePerGbMonth} per GB-month (an upper bound: snapshots are incremental)`,
+      l10n.t('Storage'),
+      l10n.t(
+        '≈ {0}/month at ${1} per GB-month (an upper bound: snapshots are incremental)',
+        formatUsd(snapshotMonthlyCost(s, pricePerGbMonth)),
+        pricePerGbMonth,
+      ),
     ],
-    ['Created', start?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
-    ['Encrypted', s.Encrypted ? 'yes' : 'no'],
-    ['Tags', s.Tags?.length ? s.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
+    [l10n.t('Created'), start?.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')],
+    [l10n.t('Encrypted'), s.Encrypted ? l10n.t('yes') : l10n.t('no')],
+    [l10n.t('Tags'), s.Tags?.length ? s.Tags.map((t) => `${t.Key}=${t.Value ?? ''}`).join(', ') : undefined],
   ];
   for (const [label, value] of rows) {
     if (value) {
@@ -59,11 +64,16 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
   lines.push('');
   if (u.usedBy.length === 0) {
     lines.push(
-      '**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost; keep it if it is a backup you made on purpose.',
+      l10n.t(
+        '**Unused**: none of your AMIs in this region uses it (typically left behind when its AMI was deregistered without deleting its snapshots). Deleting it saves its storage cost; keep it if it is a backup you made on purpose.',
+      ),
     );
   } else {
     lines.push(
-      `Used by ${u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', ')}: EC2 refuses to delete it while an AMI uses it.`,
+      l10n.t(
+        'Used by {0}: EC2 refuses to delete it while an AMI uses it.',
+        u.usedBy.map((i) => `${e(imageLabel(i))} (${e(i.ImageId)})`).join(', '),
+      ),
     );
   }
   return lines.join('\n');
@@ -72,6 +82,6 @@ export function snapshotTooltip(u: SnapshotUsage, pricePerGbMonth: number): stri
 /** `3 · 1 unused ≈ $0.80/mo` for the Snapshots folder. */
 export function snapshotsFolderDescription(count: number, cost: RegionSnapshotCost): string {
   return cost.unusedCount > 0
-    ? `${count} · ${cost.unusedCount} unused ≈ ${formatUsd(cost.unusedMonthly)}/mo`
+    ? l10n.t('{0} · {1} unused ≈ {2}/mo', count, cost.unusedCount, formatUsd(cost.unusedMonthly))
     : String(count);
 }

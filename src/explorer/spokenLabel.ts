@@ -4,12 +4,18 @@
  * of its label (the Snapshots folder was read as "Your EBS snapshots in us-east-1…", without its
  * name or counts). Free of `vscode`: unit-tested in Node.
  */
+
+import * as l10n from '@vscode/l10n';
 export function spokenLabel(label: string, description: string | undefined): string {
   if (!description) return label;
   const spoken = description
     .replace(/\s*·\s*/g, ', ')
-    .replace(/≈\s*/g, 'about ')
-    .replace(/\/mo\b/g, ' a month')
-    .replace(/⚠\s*/g, 'warning: ');
-  return `${label}, ${spoken}`;
+    .replace(/≈\s*/g, l10n.t({ message: 'about ', comment: ['read for ≈ before an amount'] }))
+    .replace(/\/mo\b/g, l10n.t({ message: ' a month', comment: ['read for /mo after an amount'] }))
+    .replace(/⚠\s*/g, l10n.t({ message: 'warning: ', comment: ['read for the ⚠ sign'] }));
+  return l10n.t({
+    message: '{0}, {1}',
+    args: [label, spoken],
+    comment: ['a tree row read aloud: its label, then its description'],
+  });
 }

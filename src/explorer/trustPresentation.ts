@@ -1,5 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
-import { TRUST_LABELS, trustExplanation, trustLevelOf } from '../shared/trust';
+import { trustLabel, trustExplanation, trustLevelOf } from '../shared/trust';
 import { escapeMarkdown } from './presentation';
 
 /**
@@ -9,14 +10,17 @@ import { escapeMarkdown } from './presentation';
  */
 export function trustTooltip(image: Image, ownAccounts: ReadonlySet<string>, namingNow: readonly string[]): string {
   const level = trustLevelOf(image, ownAccounts);
-  const lines = [`**Trust: ${TRUST_LABELS[level]}** — ${escapeMarkdown(trustExplanation(level, image))}`];
+  const lines = [l10n.t('**Trust: {0}** — {1}', trustLabel(level), escapeMarkdown(trustExplanation(level, image)))];
   if (level === 'unknown') {
-    lines.push('', 'Launching or copying it first shows a checklist of what to verify.');
+    lines.push('', l10n.t('Launching or copying it first shows a checklist of what to verify.'));
   }
   const named = new Set(namingNow);
   if (image.PublicSsmParameterName && !named.has(image.PublicSsmParameterName)) {
-    lines.push('', `Public parameter: ${escapeMarkdown(image.PublicSsmParameterName)} (this build or an earlier one)`);
+    lines.push(
+      '',
+      l10n.t('Public parameter: {0} (this build or an earlier one)', escapeMarkdown(image.PublicSsmParameterName)),
+    );
   }
-  for (const name of named) lines.push('', `Public parameter ${escapeMarkdown(name)} names this AMI now`);
+  for (const name of named) lines.push('', l10n.t('Public parameter {0} names this AMI now', escapeMarkdown(name)));
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@
  * loaded images and the instances (computed on the host), and applying them after a confirmation
  * that says what changes. Read-only, with the reason, when a declarative policy manages it.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image, InstanceImageMetadata } from '@aws-sdk/client-ec2';
 import type { AllowedCriterion } from '../shared/allowedImages';
 import { readAllowedImagesMessage } from '../shared/allowedImagesMessages';
@@ -44,26 +45,26 @@ export class AllowedImagesPanel implements PanelController<
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'allowedImages', region };
-    this.title = `Allowed AMIs: ${region}`;
+    this.title = l10n.t('Allowed AMIs: {0}', region);
   }
 
   private get guardrails(): GuardrailServices {
-    if (!this.services.guardrails) throw new Error('The Allowed AMIs panel needs the guardrail services.');
+    if (!this.services.guardrails) throw new Error(l10n.t('The Allowed AMIs panel needs the guardrail services.'));
     return this.services.guardrails;
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readAllowedImagesMessage, raw, (m) => {
       if (m.type === 'revealInTree' || m.type === 'copyId') {
-        return this.shownIds.has(m.id) ? undefined : `${m.id} is not in the last preview of this panel.`;
+        return this.shownIds.has(m.id) ? undefined : l10n.t('{0} is not in the last preview of this panel.', m.id);
       }
       if (m.type !== 'submit') return undefined;
-      if (!this.data) return 'The panel has not loaded the setting yet.';
+      if (!this.data) return l10n.t('The panel has not loaded the setting yet.');
       if (m.params.action === 'preview') return undefined;
       if (this.data.readOnlyReason) return this.data.readOnlyReason;
-      if (!m.params.confirmed) return 'Applying needs the explicit confirmation.';
+      if (!m.params.confirmed) return l10n.t('Applying needs the explicit confirmation.');
       if (this.previewed !== key(m.params))
-        return 'Preview this change before applying it: the confirmation must describe it.';
+        return l10n.t('Preview this change before applying it: the confirmation must describe it.');
       return undefined;
     });
   }
@@ -97,7 +98,10 @@ export class AllowedImagesPanel implements PanelController<
         managedBy: 'account',
         criteria: [],
         unsupportedConditions: [],
-        readOnlyReason: `Allowed AMIs are not available here: ${error.message}${error.fix ? ` ${error.fix}` : ''}`,
+        readOnlyReason: l10n.t(
+          'Allowed AMIs are not available here: {0}',
+          error.fix ? `${error.message} ${error.fix}` : error.message,
+        ),
         imageCount: images.length,
         instanceCount: 0,
       };
@@ -145,7 +149,11 @@ export class AllowedImagesPanel implements PanelController<
       post({ type: 'result', requestId: m.requestId, result: { ok: true, action: 'preview', ...preview } });
       return;
     }
-    post({ type: 'progress', requestId: m.requestId, message: 'Replacing the criteria, then setting the state…' });
+    post({
+      type: 'progress',
+      requestId: m.requestId,
+      message: l10n.t('Replacing the criteria, then setting the state…'),
+    });
     try {
       await this.guardrails.applyAllowedImages(this.region, m.params.criteria, m.params.state);
     } catch (e) {

@@ -3,10 +3,11 @@
  * loaded images and which instances' AMIs the edited criteria would not allow, and what applying
  * would change. No `vscode` import.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image, InstanceImageMetadata } from '@aws-sdk/client-ec2';
 import type { AllowedCriterion, AllowedImagesState, ImageFacts } from '../shared/allowedImages';
 import { allowedVerdict } from '../shared/allowedImages';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import type { AffectedItem, AllowedImagesPreview } from '../shared/protocol/allowedImages';
 
 export function imageFacts(image: Image): ImageFacts {
@@ -80,11 +81,16 @@ export function whatIf(input: WhatIfInput): AllowedImagesPreview {
   };
 }
 
-const STATE_WORDS: Record<AllowedImagesState, string> = {
-  disabled: 'disabled',
-  'audit-mode': 'audit mode',
-  enabled: 'enabled',
-};
+function stateWords(state: AllowedImagesState): string {
+  switch (state) {
+    case 'disabled':
+      return l10n.t({ message: 'disabled', comment: ['state of the Allowed AMIs setting'] });
+    case 'audit-mode':
+      return l10n.t({ message: 'audit mode', comment: ['state of the Allowed AMIs setting'] });
+    case 'enabled':
+      return l10n.t({ message: 'enabled', comment: ['state of the Allowed AMIs setting'] });
+  }
+}
 
 function changeSentences(input: WhatIfInput, notAllowed: readonly AffectedItem[]): string[] {
   const { current, next } = input;
@@ -92,26 +98,47 @@ function changeSentences(input: WhatIfInput, notAllowed: readonly AffectedItem[]
   const same = JSON.stringify(current.criteria) === JSON.stringify(next.criteria);
   out.push(
     same
-      ? `Keep the ${plural(next.criteria.length, 'criterion', 'criteria')} (ReplaceImageCriteriaInAllowedImagesSettings with the same list).`
-      : `Replace the ${plural(current.criteria.length, 'current criterion', 'current criteria')} with ${plural(next.criteria.length, 'criterion', 'criteria')} (ReplaceImageCriteriaInAllowedImagesSettings).`,
+      ? counted(
+          next.criteria.length,
+          l10n.t('Keep the {0} criterion (ReplaceImageCriteriaInAllowedImagesSettings with the same list).'),
+          l10n.t('Keep the {0} criteria (ReplaceImageCriteriaInAllowedImagesSettings with the same list).'),
+        )
+      : l10n.t(
+          'Replace the {0} with {1} (ReplaceImageCriteriaInAllowedImagesSettings).',
+          counted(current.criteria.length, l10n.t('{0} current criterion'), l10n.t('{0} current criteria')),
+          counted(next.criteria.length, l10n.t('{0} criterion'), l10n.t('{0} criteria')),
+        ),
   );
   out.push(
     current.state === next.state
-      ? `Keep the setting ${STATE_WORDS[next.state]}.`
-      : `Change the setting from ${STATE_WORDS[current.state]} to ${STATE_WORDS[next.state]} (${next.state === 'disabled' ? 'DisableAllowedImagesSettings' : 'EnableAllowedImagesSettings'}).`,
+      ? l10n.t('Keep the setting {0}.', stateWords(next.state))
+      : l10n.t(
+          'Change the setting from {0} to {1} ({2}).',
+          stateWords(current.state),
+          stateWords(next.state),
+          next.state === 'disabled' ? 'DisableAllowedImagesSettings' : 'EnableAllowedImagesSettings',
+        ),
   );
   const images = notAllowed.filter((i) => i.kind === 'image').length;
   const instances = notAllowed.filter((i) => i.kind === 'instance').length;
   if (next.state === 'enabled') {
     out.push(
-      `${plural(images, 'loaded image')} not meeting the criteria will be hidden from DescribeImages and refused by RunInstances; ${plural(instances, 'instance')} run an AMI that no longer could be launched (they keep running). Your own AMIs are always allowed.`,
+      l10n.t(
+        '{0} not meeting the criteria will be hidden from DescribeImages and refused by RunInstances; {1} run an AMI that no longer could be launched (they keep running). Your own AMIs are always allowed.',
+        counted(images, l10n.t('{0} loaded image'), l10n.t('{0} loaded images')),
+        counted(instances, l10n.t('{0} instance'), l10n.t('{0} instances')),
+      ),
     );
   } else if (next.state === 'audit-mode') {
     out.push(
-      `Nothing is blocked: ${plural(images, 'loaded image')} and ${plural(instances, 'instance')}' AMIs will be reported as not allowed (ImageAllowed=false).`,
+      l10n.t(
+        "Nothing is blocked: {0} and {1}' AMIs will be reported as not allowed (ImageAllowed=false).",
+        counted(images, l10n.t('{0} loaded image'), l10n.t('{0} loaded images')),
+        counted(instances, l10n.t('{0} instance'), l10n.t('{0} instances')),
+      ),
     );
   } else {
-    out.push('Nothing is blocked or reported while the setting is disabled; the criteria are kept for later.');
+    out.push(l10n.t('Nothing is blocked or reported while the setting is disabled; the criteria are kept for later.'));
   }
   return out;
 }

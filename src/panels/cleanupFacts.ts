@@ -5,6 +5,7 @@
  * cannot be read (an endpoint without the operation, a denied call), use is unknown and the
  * engine keeps those images.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 import { imageSnapshots } from '../ec2/snapshotUsage';
 import { familyKey } from '../explorer/imageFamilies';
@@ -73,20 +74,20 @@ export function planDifferences(before: CleanupPlan, after: CleanupPlan): string
     const now = after.decisions.find((d) => d.imageId === id);
     out.push(
       now
-        ? `${label(before, id)} is now kept: ${now.reasons.join('; ')}.`
-        : `${label(before, id)} is no longer among your images.`,
+        ? l10n.t('{0} is now kept: {1}.', label(before, id), now.reasons.join('; '))
+        : l10n.t('{0} is no longer among your images.', label(before, id)),
     );
   }
   for (const id of after.removeImageIds) {
-    if (!beforeRemoved.has(id)) out.push(`${label(after, id)} would now be removed too.`);
+    if (!beforeRemoved.has(id)) out.push(l10n.t('{0} would now be removed too.', label(after, id)));
   }
   const afterSnaps = new Set(after.deleteSnapshotIds);
   const beforeSnaps = new Set(before.deleteSnapshotIds);
   for (const id of before.deleteSnapshotIds) {
-    if (!afterSnaps.has(id)) out.push(`${id} would no longer be deleted.`);
+    if (!afterSnaps.has(id)) out.push(l10n.t('{0} would no longer be deleted.', id));
   }
   for (const id of after.deleteSnapshotIds) {
-    if (!beforeSnaps.has(id)) out.push(`${id} would now be deleted too.`);
+    if (!beforeSnaps.has(id)) out.push(l10n.t('{0} would now be deleted too.', id));
   }
   return out;
 }

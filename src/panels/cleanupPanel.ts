@@ -3,6 +3,7 @@
  * run showed and deletes the snapshots nothing else uses. Before it changes anything the run
  * plans again from fresh facts and refuses, saying what changed, when the outcome differs.
  */
+import * as l10n from '@vscode/l10n';
 import type { CleanupPlan } from '../shared/cleanup/engine';
 import { readCleanupMessage } from '../shared/cleanup/messages';
 import type { CleanupRules } from '../shared/cleanup/rules';
@@ -10,7 +11,7 @@ import { DEFAULT_RULES } from '../shared/cleanup/rules';
 import { namedRules, readRulesFile, withRuleSet, writeRulesFile } from '../shared/cleanup/rulesFile';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked } from '../shared/messageValidation';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import { formatUsd, monthlySnapshotCost } from '../shared/pricing';
 import type {
   CleanupArgs,
@@ -41,16 +42,16 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'cleanup', region };
-    this.title = `Clean Up Images: ${region}`;
+    this.title = l10n.t('Clean Up Images: {0}', region);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readCleanupMessage, raw, (m) => {
       if (m.type !== 'submit') return undefined;
       if (!this.last || this.last.id !== m.params.planId) {
-        return 'this is not the latest dry run of this panel: run the dry run again.';
+        return l10n.t('this is not the latest dry run of this panel: run the dry run again.');
       }
-      if (this.last.plan.removeImageIds.length === 0) return 'the dry run removes nothing.';
+      if (this.last.plan.removeImageIds.length === 0) return l10n.t('the dry run removes nothing.');
       return undefined;
     });
   }
@@ -69,7 +70,7 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
       post({ type: 'result', requestId: m.requestId, result: { ok: true, ...result } });
     switch (m.type) {
       case 'dryRun': {
-        post({ type: 'progress', requestId: m.requestId, message: `Reading your images in ${this.region}…` });
+        post({ type: 'progress', requestId: m.requestId, message: l10n.t('Reading your images in {0}…', this.region) });
         const { plan, ownedImages } = await planFromEc2(this.services, this.region, m.rules);
         reply({ kind: 'dryRun', planId: this.remember(m.rules, plan), plan, ownedImages });
         return;
@@ -95,7 +96,7 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
   private async run(requestId: string, post: PostResult): Promise<void> {
     const reply = (result: CleanupResult) => post({ type: 'result', requestId, result: { ok: true, ...result } });
     const shown = this.last as NonNullable<typeof this.last>; // parse() refuses a submit without it
-    post({ type: 'progress', requestId, message: 'Checking that nothing changed since the dry run…' });
+    post({ type: 'progress', requestId, message: l10n.t('Checking that nothing changed since the dry run…') });
     const fresh = await planFromEc2(this.services, this.region, shown.rules);
     const differences = planDifferences(shown.plan, fresh.plan);
     if (differences.length > 0) {
@@ -106,9 +107,17 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
     const images = plan.removeImageIds.length;
     const snapshots = plan.deleteSnapshotIds.length;
     const confirmed = await this.services.cleanup.confirm({
-      message: `Deregister ${plural(images, 'AMI')} and delete ${plural(snapshots, 'snapshot')} in ${this.region}?`,
-      detail: `This saves up to ${formatUsd(plan.savingUsd)} a month of snapshot storage. Deregistered images and deleted snapshots cannot be restored (unless a Recycle Bin rule retains them).`,
-      confirmLabel: 'Deregister and Delete',
+      message: l10n.t(
+        'Deregister {0} and delete {1} in {2}?',
+        counted(images, l10n.t('{0} AMI'), l10n.t('{0} AMIs')),
+        counted(snapshots, l10n.t('{0} snapshot'), l10n.t('{0} snapshots')),
+        this.region,
+      ),
+      detail: l10n.t(
+        'This saves up to {0} a month of snapshot storage. Deregistered images and deleted snapshots cannot be restored (unless a Recycle Bin rule retains them).',
+        formatUsd(plan.savingUsd),
+      ),
+      confirmLabel: l10n.t('Deregister and Delete'),
     });
     if (!confirmed) {
       reply({ kind: 'cancelled' });
@@ -137,7 +146,7 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
       post({
         type: 'progress',
         requestId,
-        message: `Deregistering ${d.imageId} (${i + 1} of ${removed.length})…`,
+        message: l10n.t('Deregistering {0} ({1} of {2})…', d.imageId, i + 1, removed.length),
         fraction: i / removed.length,
       });
       const item: CleanupItemResult = {
@@ -159,7 +168,10 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
       const item = items.get(d.imageId) as CleanupItemResult;
       for (const s of d.snapshots) {
         if (!s.deleted) {
-          item.keptSnapshots.push({ snapshotId: s.snapshotId, reason: `kept: ${s.keptBecause ?? 'still used'}` });
+          item.keptSnapshots.push({
+            snapshotId: s.snapshotId,
+            reason: l10n.t('kept: {0}', s.keptBecause ?? l10n.t('still used')),
+          });
           continue;
         }
         const failedUsers = removed.filter(
@@ -168,11 +180,14 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
         if (failedUsers.length > 0) {
           item.keptSnapshots.push({
             snapshotId: s.snapshotId,
-            reason: `kept: ${failedUsers.map((o) => o.imageId).join(', ')} could not be deregistered, so it still uses this snapshot`,
+            reason: l10n.t(
+              'kept: {0} could not be deregistered, so it still uses this snapshot',
+              failedUsers.map((o) => o.imageId).join(', '),
+            ),
           });
           continue;
         }
-        post({ type: 'progress', requestId, message: `Deleting ${s.snapshotId} of ${d.imageId}…` });
+        post({ type: 'progress', requestId, message: l10n.t('Deleting {0} of {1}…', s.snapshotId, d.imageId) });
         try {
           await this.services.ec2.deleteSnapshot(this.region, s.snapshotId);
           item.deletedSnapshotIds.push(s.snapshotId);
@@ -195,9 +210,10 @@ export class CleanupPanel implements PanelController<Msg, CleanupInit, CleanupRe
   private async saveRules(name: string, rules: CleanupRules, requestId: string, post: PostResult): Promise<void> {
     const current = await this.readRules();
     const fail = (message: string) => post({ type: 'result', requestId, result: { ok: false, error: { message } } });
-    if (!current.writable) return fail('Open a folder to save rules in its .vscode/ami-cleanup.json.');
+    if (!current.writable) return fail(l10n.t('Open a folder to save rules in its .vscode/ami-cleanup.json.'));
     // Never overwrite a file the team wrote that does not read: its other rule sets would be lost.
-    if (current.error) return fail(`The rules file cannot be read, so it is not overwritten: ${current.error}`);
+    if (current.error)
+      return fail(l10n.t('The rules file cannot be read, so it is not overwritten: {0}', current.error));
     await this.services.cleanup.rulesFile.write(writeRulesFile(withRuleSet(current.ruleSets, namedRules(name, rules))));
     post({
       type: 'result',

@@ -14,7 +14,7 @@ export function workspaceRulesStore(): CleanupRulesStore {
   return {
     read: async () => {
       const uri = fileUri();
-      if (!uri) return { location: 'no folder is open', writable: false };
+      if (!uri) return { location: vscode.l10n.t('no folder is open'), writable: false };
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
         return { location: RULES_FILE_PATH, writable: true, text: new TextDecoder().decode(bytes) };
@@ -27,7 +27,7 @@ export function workspaceRulesStore(): CleanupRulesStore {
     },
     write: async (text) => {
       const uri = fileUri();
-      if (!uri) throw new Error('No folder is open.');
+      if (!uri) throw new Error(vscode.l10n.t('No folder is open.'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     },
   };

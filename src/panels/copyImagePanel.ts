@@ -2,6 +2,7 @@
  * Copy AMI: to the same or another region, with a new name, optional encryption and tags.
  * Refuses Marketplace images as EC2 does; the extension watches the copy until it is available.
  */
+import * as l10n from '@vscode/l10n';
 import type { CopyImageCommandInput, Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readCopyImageMessage } from '../shared/messageValidation';
@@ -36,7 +37,7 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'copyImage', region, imageId };
-    this.title = `Copy AMI: ${imageId}`;
+    this.title = l10n.t('Copy AMI: {0}', imageId);
   }
 
   parse(raw: unknown): Parsed<Msg> {
@@ -45,11 +46,11 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
         if (m.type === 'copyId' && this.copiesElsewhere.has(m.id)) return undefined;
         const elsewhere = this.copiesElsewhere.get(m.id);
         return elsewhere
-          ? `${m.id} was made in the connection "${elsewhere}": find it under that connection in the tree.`
-          : `${m.id} is not a copy made by this panel.`;
+          ? l10n.t('{0} was made in the connection "{1}": find it under that connection in the tree.', m.id, elsewhere)
+          : l10n.t('{0} is not a copy made by this panel.', m.id);
       }
       if (m.type === 'submit')
-        return this.data ? copyRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
+        return this.data ? copyRefusal(m.params, this.data) : l10n.t('The panel has not loaded the image yet.');
       return undefined;
     });
   }
@@ -60,7 +61,7 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
       this.services.ec2.listRegions(),
     ]);
     const image = images[0];
-    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
+    if (!image) throw new Error(l10n.t('{0} does not exist in {1}.', this.imageId, this.region));
     this.data = {
       ...toCopyInit(this.region, image, regions, await publisherCheck(this.services, this.region, image)),
       destinations: this.services.copyDestinations(),
@@ -85,7 +86,7 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
         post({
           type: 'progress',
           requestId: m.requestId,
-          message: `Asking EC2 in ${p.destinationRegion} to copy ${this.imageId}…`,
+          message: l10n.t('Asking EC2 in {0} to copy {1}…', p.destinationRegion, this.imageId),
         });
         const destination = this.data?.destinations?.find((d) => d.connectionId === p.destinationConnection);
         if (destination) {
@@ -129,15 +130,18 @@ export class CopyImagePanel implements PanelController<Msg, CopyImageInit, CopyI
 /** Why EC2 would refuse this copy, or `undefined`. Same rules as the webview. */
 export function copyRefusal(p: CopyImageParams, data: CopyImageInit): string | undefined {
   if (data.isMarketplace)
-    return 'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.';
+    return l10n.t(
+      'AWS Marketplace images cannot be copied: launch an instance from it and create an image of that instead.',
+    );
   if (p.destinationConnection !== undefined) {
     const destination = data.destinations?.find((d) => d.connectionId === p.destinationConnection);
-    if (!destination) return `"${p.destinationConnection}" is not one of your other connections.`;
+    if (!destination) return l10n.t('"{0}" is not one of your other connections.', p.destinationConnection);
     if (!destination.regions.includes(p.destinationRegion))
-      return `${p.destinationRegion} is not one of the regions of the connection "${destination.label}".`;
+      return l10n.t('{0} is not one of the regions of the connection "{1}".', p.destinationRegion, destination.label);
   } else if (!data.regions.includes(p.destinationRegion))
-    return `${p.destinationRegion} is not one of the regions you can copy to.`;
-  if (data.sourceEncrypted && !p.encrypted) return 'The source has encrypted snapshots: its copy is encrypted too.';
+    return l10n.t('{0} is not one of the regions you can copy to.', p.destinationRegion);
+  if (data.sourceEncrypted && !p.encrypted)
+    return l10n.t('The source has encrypted snapshots: its copy is encrypted too.');
   return publisherRefusal(data.publisher, p.acknowledgeUnknownPublisher);
 }
 

@@ -2,6 +2,7 @@
  * Create Image: an AMI from a running or stopped EBS-backed instance, with the no-reboot
  * trade-off, the volumes as they go into the image, and tags for the image and its snapshots.
  */
+import * as l10n from '@vscode/l10n';
 import type { BlockDeviceMapping, CreateImageCommandInput, Instance, Tag, Volume } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readCreateImageMessage } from '../shared/messageValidation';
@@ -36,16 +37,18 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'createImage', region, instanceId };
-    this.title = `Create Image: ${instanceId}`;
+    this.title = l10n.t('Create Image: {0}', instanceId);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readCreateImageMessage, raw, (m) => {
       if (m.type !== 'ready' && m.type !== 'submit' && !this.created.has(m.id)) {
-        return `${m.id} is not an image this panel created.`;
+        return l10n.t('{0} is not an image this panel created.', m.id);
       }
       if (m.type === 'submit') {
-        return this.data ? checkAgainstInstance(m.params, this.data) : 'The panel has not loaded the instance yet.';
+        return this.data
+          ? checkAgainstInstance(m.params, this.data)
+          : l10n.t('The panel has not loaded the instance yet.');
       }
       return undefined;
     });
@@ -53,7 +56,7 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
 
   async load(): Promise<CreateImageInit> {
     const instance = await this.services.ec2.describeInstance(this.region, this.instanceId);
-    if (!instance) throw new Error(`EC2 does not know the instance ${this.instanceId} in ${this.region}.`);
+    if (!instance) throw new Error(l10n.t('EC2 does not know the instance {0} in {1}.', this.instanceId, this.region));
     const volumeIds = (instance.BlockDeviceMappings ?? []).flatMap((b) => (b.Ebs?.VolumeId ? [b.Ebs.VolumeId] : []));
     const volumes = volumeIds.length > 0 ? await this.services.ec2.describeVolumes(this.region, volumeIds) : [];
     this.data = toInit(this.region, instance, volumes, this.services.now());
@@ -86,35 +89,40 @@ export class CreateImagePanel implements PanelController<Msg, CreateImageInit, C
 
 function progressText(noReboot: boolean): string {
   return noReboot
-    ? 'Asking EC2 to create the image; the instance keeps running.'
-    : 'Asking EC2 to create the image; EC2 stops the instance, snapshots its volumes and reboots it.';
+    ? l10n.t('Asking EC2 to create the image; the instance keeps running.')
+    : l10n.t('Asking EC2 to create the image; EC2 stops the instance, snapshots its volumes and reboots it.');
 }
 
 /** Why EC2 would refuse this form for this instance, or `undefined`. Same rules as the webview. */
 export function checkAgainstInstance(p: CreateImageParams, data: CreateImageInit): string | undefined {
   if (data.rootDeviceType !== 'ebs') {
-    return 'EC2 creates images only from EBS-backed instances; this one is instance-store-backed.';
+    return l10n.t('EC2 creates images only from EBS-backed instances; this one is instance-store-backed.');
   }
   if (data.instanceState !== 'running' && data.instanceState !== 'stopped') {
-    return `EC2 creates images only from running or stopped instances; this one is ${data.instanceState}.`;
+    return l10n.t('EC2 creates images only from running or stopped instances; this one is {0}.', data.instanceState);
   }
   const devices = data.volumes.map((v) => v.deviceName).sort();
   const sent = p.volumes.map((v) => v.deviceName).sort();
   if (JSON.stringify(devices) !== JSON.stringify(sent)) {
-    return 'The volumes must be exactly the instance’s volumes, each once.';
+    return l10n.t('The volumes must be exactly the instance’s volumes, each once.');
   }
   for (const mapping of p.volumes) {
     const volume = data.volumes.find((v) => v.deviceName === mapping.deviceName) as VolumeInfo;
-    if (volume.isRoot && !mapping.include) return `The root volume ${volume.deviceName} is always part of the image.`;
+    if (volume.isRoot && !mapping.include)
+      return l10n.t('The root volume {0} is always part of the image.', volume.deviceName);
   }
   const added = p.addedVolumes ?? [];
   if (devices.length + added.length > LIMITS.maxVolumes) {
-    return `An image can map at most ${LIMITS.maxVolumes} volumes; this form has ${devices.length + added.length}.`;
+    return l10n.t(
+      'An image can map at most {0} volumes; this form has {1}.',
+      LIMITS.maxVolumes,
+      devices.length + added.length,
+    );
   }
   // Against every device of the instance, left out or not: each name appears once in the mapping.
   for (const n of added) {
     const problem = checkNewDeviceName(n.deviceName, devices);
-    if (problem) return `The new volume ${n.deviceName} cannot be added: ${problem}`;
+    if (problem) return l10n.t('The new volume {0} cannot be added: {1}', n.deviceName, problem);
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
  * Deregister: one or several AMIs the caller owns, what each keeps paying for (its snapshots),
  * and optionally deleting those snapshots too. Refuses foreign and protected images.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readDeregisterMessage } from '../shared/messageValidation';
@@ -37,16 +38,22 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'deregister', region, imageIds: [...imageIds] };
-    this.title = imageIds.length === 1 ? `Deregister AMI: ${imageIds[0]}` : `Deregister AMIs: ${imageIds.length}`;
+    this.title =
+      imageIds.length === 1
+        ? l10n.t('Deregister AMI: {0}', imageIds[0])
+        : l10n.t('Deregister AMIs: {0}', imageIds.length);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readDeregisterMessage, raw, (m) => {
-      if (m.type === 'revealInTree' || m.type === 'copyId') return 'deregistered images cannot be revealed or copied.';
+      if (m.type === 'revealInTree' || m.type === 'copyId')
+        return l10n.t('deregistered images cannot be revealed or copied.');
       if (m.type === 'revealRelated' || m.type === 'copyRelatedId')
         return relatedRefusal(m, this.data && { region: this.region, usage: this.data.images.map((i) => i.usedBy) });
       if (m.type === 'submit') {
-        return this.data ? refusalFor(m.params, this.data, this.done) : 'The panel has not loaded the images yet.';
+        return this.data
+          ? refusalFor(m.params, this.data, this.done)
+          : l10n.t('The panel has not loaded the images yet.');
       }
       return undefined;
     });
@@ -91,7 +98,7 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
       post({
         type: 'progress',
         requestId: m.requestId,
-        message: `Deregistering ${imageId} (${i + 1} of ${imageIds.length})…`,
+        message: l10n.t('Deregistering {0} ({1} of {2})…', imageId, i + 1, imageIds.length),
         fraction: i / imageIds.length,
       });
       try {
@@ -117,7 +124,7 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
           post({
             type: 'progress',
             requestId: m.requestId,
-            message: `Deleting ${snap.snapshotId} of ${item.imageId}…`,
+            message: l10n.t('Deleting {0} of {1}…', snap.snapshotId, item.imageId),
           });
           try {
             await this.services.ec2.deleteSnapshot(this.region, snap.snapshotId);
@@ -141,13 +148,13 @@ export class DeregisterPanel implements PanelController<Msg, DeregisterInit, Der
 export function refusalFor(p: DeregisterParams, data: DeregisterInit, done: ReadonlySet<string>): string | undefined {
   for (const id of p.imageIds) {
     const info = data.images.find((i) => i.imageId === id);
-    if (!info) return `${id} is not one of the images of this panel.`;
-    if (done.has(id)) return `${id} is already deregistered.`;
+    if (!info) return l10n.t('{0} is not one of the images of this panel.', id);
+    if (done.has(id)) return l10n.t('{0} is already deregistered.', id);
     const why = blockedReason(info);
     if (why) return why;
     const inUse = info.usedBy?.available ? inUseWarning(info.usedBy.usage, 'deregistration') : undefined;
     if (inUse && !p.confirmedInUse) {
-      return `${id}: ${inUse} Acknowledge it in the panel to deregister it anyway.`;
+      return l10n.t('{0}: {1} Acknowledge it in the panel to deregister it anyway.', id, inUse);
     }
   }
   return undefined;
@@ -155,10 +162,13 @@ export function refusalFor(p: DeregisterParams, data: DeregisterInit, done: Read
 
 /** Why an image cannot be deregistered from this panel, or `undefined`. */
 export function blockedReason(info: DeregisterImageInfo): string | undefined {
-  if (info.state === 'not found') return `${info.imageId} no longer exists.`;
-  if (!info.ownedByMe) return `${info.imageId} belongs to another account: only its owner can deregister it.`;
+  if (info.state === 'not found') return l10n.t('{0} no longer exists.', info.imageId);
+  if (!info.ownedByMe) return l10n.t('{0} belongs to another account: only its owner can deregister it.', info.imageId);
   if (info.deregistrationProtection) {
-    return `${info.imageId} is protected from deregistration: turn protection off first (DisableImageDeregistrationProtection).`;
+    return l10n.t(
+      '{0} is protected from deregistration: turn protection off first (DisableImageDeregistrationProtection).',
+      info.imageId,
+    );
   }
   return undefined;
 }

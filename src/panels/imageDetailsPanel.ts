@@ -2,6 +2,7 @@
  * Image details: every attribute of one AMI, grouped, read-only. Its actions open the other
  * panels for the same image; the host decides which are allowed (owned, available).
  */
+import * as l10n from '@vscode/l10n';
 import type { BlockDeviceMapping, Image } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readImageDetailsMessage } from '../shared/messageValidation';
@@ -36,15 +37,15 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'imageDetails', region, imageId };
-    this.title = `AMI Details: ${imageId}`;
+    this.title = l10n.t('AMI Details: {0}', imageId);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readImageDetailsMessage, raw, (m) => {
       if ((m.type === 'revealInTree' || m.type === 'copyId') && m.id !== this.imageId)
-        return `${m.id} is not the image of this panel.`;
+        return l10n.t('{0} is not the image of this panel.', m.id);
       if (m.type === 'openPanel')
-        return this.data ? actionRefusal(m.panel, this.data) : 'The panel has not loaded the image yet.';
+        return this.data ? actionRefusal(m.panel, this.data) : l10n.t('The panel has not loaded the image yet.');
       if (m.type === 'revealRelated' || m.type === 'copyRelatedId')
         return relatedRefusal(
           m,
@@ -63,13 +64,17 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
       this.services.insights.lineage(this.region, this.imageId),
     ]);
     const image = images[0];
-    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region} (or is no longer visible to you).`);
+    if (!image)
+      throw new Error(l10n.t('{0} does not exist in {1} (or is no longer visible to you).', this.imageId, this.region));
     const owned = image.OwnerId === account;
     let permissions: PermissionsView;
     if (!owned) {
       permissions = {
         readable: false,
-        reason: `Only the owner (account ${image.OwnerId ?? '?'}) can read who may launch this image: EC2 answers DescribeImageAttribute with AuthFailure for anyone else.`,
+        reason: l10n.t(
+          'Only the owner (account {0}) can read who may launch this image: EC2 answers DescribeImageAttribute with AuthFailure for anyone else.',
+          image.OwnerId ?? '?',
+        ),
       };
     } else {
       try {
@@ -81,7 +86,10 @@ export class ImageDetailsPanel implements PanelController<Msg, ImageDetailsInit,
         const error = this.services.explainError(e);
         permissions = {
           readable: false,
-          reason: `EC2 did not return the launch permissions: ${error.message}${error.fix ? ` ${error.fix}` : ''}`,
+          reason: l10n.t(
+            'EC2 did not return the launch permissions: {0}',
+            error.fix ? `${error.message} ${error.fix}` : error.message,
+          ),
         };
       }
     }
@@ -126,12 +134,16 @@ export function actionRefusal(action: DetailAction, data: ImageDetailsInit): str
     case 'deregister':
       return data.ownedByMe
         ? undefined
-        : `${data.imageId} belongs to account ${data.ownerId}: only its owner can change or deregister it.`;
+        : l10n.t(
+            '{0} belongs to account {1}: only its owner can change or deregister it.',
+            data.imageId,
+            data.ownerId ?? '',
+          );
     case 'copyImage':
     case 'launchInstance':
       return data.state === 'available'
         ? undefined
-        : `${data.imageId} is ${data.state}: EC2 copies and launches only available images.`;
+        : l10n.t('{0} is {1}: EC2 copies and launches only available images.', data.imageId, data.state);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Image } from '@aws-sdk/client-ec2';
 import type { ImageDetailsInit, PublicParameterView } from '../shared/protocol/imageDetails';
-import { TRUST_LABELS, trustExplanation, trustLevelOf } from '../shared/trust';
+import { trustLabel, trustExplanation, trustLevelOf } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 
 export async function trustAndParameter(
@@ -14,7 +14,7 @@ export async function trustAndParameter(
   image: Image,
 ): Promise<Pick<ImageDetailsInit, 'trust' | 'publicParameter'>> {
   const level = trustLevelOf(image, await services.ownAccountIds());
-  const trust = { label: TRUST_LABELS[level], explanation: trustExplanation(level, image) };
+  const trust = { label: trustLabel(level), explanation: trustExplanation(level, image) };
   const name = image.PublicSsmParameterName;
   if (!name) return { trust };
   let publicParameter: PublicParameterView;

@@ -2,6 +2,7 @@
  * Launch instance from AMI: instance type, Name tag, count. On real AWS the form says that this
  * costs money and the host refuses a launch the user did not acknowledge.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image, RunInstancesCommandInput } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readLaunchInstanceMessage } from '../shared/messageValidation';
@@ -45,22 +46,22 @@ export class LaunchInstancePanel implements PanelController<
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'launchInstance', region, imageId };
-    this.title = `Launch Instance: ${imageId}`;
+    this.title = l10n.t('Launch Instance: {0}', imageId);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readLaunchInstanceMessage, raw, (m) => {
       if ((m.type === 'revealInTree' || m.type === 'copyId') && !this.launched.has(m.id))
-        return `${m.id} is not an instance this panel launched.`;
+        return l10n.t('{0} is not an instance this panel launched.', m.id);
       if (m.type === 'submit')
-        return this.data ? launchRefusal(m.params, this.data) : 'The panel has not loaded the image yet.';
+        return this.data ? launchRefusal(m.params, this.data) : l10n.t('The panel has not loaded the image yet.');
       return undefined;
     });
   }
 
   async load(): Promise<LaunchInstanceInit> {
     const [image] = await this.services.ec2.describeImages(this.region, [this.imageId]);
-    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
+    if (!image) throw new Error(l10n.t('{0} does not exist in {1}.', this.imageId, this.region));
     const publisher = await publisherCheck(this.services, this.region, image);
     this.data = toLaunchInit(this.region, image, this.services.backend, publisher);
     return this.data;
@@ -76,7 +77,7 @@ export class LaunchInstancePanel implements PanelController<
         post({
           type: 'progress',
           requestId: m.requestId,
-          message: `Launching ${m.params.count} × ${m.params.instanceType}…`,
+          message: l10n.t('Launching {0} × {1}…', m.params.count, m.params.instanceType),
         });
         try {
           const instanceIds = await this.services.ec2.runInstances(
@@ -94,11 +95,11 @@ export class LaunchInstancePanel implements PanelController<
 }
 
 export function launchRefusal(p: LaunchInstanceParams, data: LaunchInstanceInit): string | undefined {
-  if (data.state !== 'available') return `EC2 launches only available images; this one is ${data.state}.`;
+  if (data.state !== 'available') return l10n.t('EC2 launches only available images; this one is {0}.', data.state);
   if (!data.instanceTypes.includes(p.instanceType))
-    return `${p.instanceType} is not offered for a ${data.architecture} image.`;
+    return l10n.t('{0} is not offered for a {1} image.', p.instanceType, data.architecture);
   if (data.backend === 'aws' && !p.acknowledgeCost)
-    return 'On AWS a launch costs money: the cost must be acknowledged.';
+    return l10n.t('On AWS a launch costs money: the cost must be acknowledged.');
   return publisherRefusal(data.publisher, p.acknowledgeUnknownPublisher);
 }
 

@@ -2,10 +2,11 @@
  * Launch permissions: private or public, accounts, organizations and OUs. Knows before the user
  * tries why an image cannot be public, applies only the difference, and shows what EC2 reads back.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image, LaunchPermission } from '@aws-sdk/client-ec2';
 import type { Parsed } from '../shared/messageValidation';
 import { parseChecked, readLaunchPermissionsMessage } from '../shared/messageValidation';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import type {
   LaunchPermissionsArgs,
   LaunchPermissionsInit,
@@ -14,7 +15,7 @@ import type {
   PermissionSet,
 } from '../shared/protocol/launchPermissions';
 import type { ReadyMessage } from '../shared/protocol/envelope';
-import { PUBLISHER_CHECKLIST } from '../shared/trust';
+import { publisherChecklist } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 import type { PanelController, Post } from './panelSession';
 
@@ -37,18 +38,18 @@ export class LaunchPermissionsPanel implements PanelController<
     private readonly services: PanelServices,
   ) {
     this.args = { kind: 'launchPermissions', region, imageId };
-    this.title = `Launch Permissions: ${imageId}`;
+    this.title = l10n.t('Launch Permissions: {0}', imageId);
   }
 
   parse(raw: unknown): Parsed<Msg> {
     return parseChecked(readLaunchPermissionsMessage, raw, (m) => {
       if (m.type === 'revealInTree' || m.type === 'copyId') {
-        return m.id === this.imageId ? undefined : `${m.id} is not the image of this panel.`;
+        return m.id === this.imageId ? undefined : l10n.t('{0} is not the image of this panel.', m.id);
       }
       if ((m.type === 'submit' || m.type === 'loadFrom') && !this.data)
-        return 'The panel has not loaded the image yet.';
+        return l10n.t('The panel has not loaded the image yet.');
       if (m.type === 'loadFrom' && !this.data?.otherOwnedImages.some((i) => i.imageId === m.imageId)) {
-        return `${m.imageId} is not another image you own in ${this.region}.`;
+        return l10n.t('{0} is not another image you own in {1}.', m.imageId, this.region);
       }
       if (
         m.type === 'submit' &&
@@ -56,7 +57,7 @@ export class LaunchPermissionsPanel implements PanelController<
         !this.data?.current.isPublic &&
         this.data?.publicBlockers.length
       ) {
-        return `the image cannot be made public: ${this.data.publicBlockers[0]}`;
+        return l10n.t('the image cannot be made public: {0}', this.data.publicBlockers[0]);
       }
       return undefined;
     });
@@ -69,10 +70,14 @@ export class LaunchPermissionsPanel implements PanelController<
       this.services.callerAccountId(),
     ]);
     const image = images[0];
-    if (!image) throw new Error(`${this.imageId} does not exist in ${this.region}.`);
+    if (!image) throw new Error(l10n.t('{0} does not exist in {1}.', this.imageId, this.region));
     if (image.OwnerId !== account)
       throw new Error(
-        `${this.imageId} belongs to account ${image.OwnerId}: only its owner can change who may launch it.`,
+        l10n.t(
+          '{0} belongs to account {1}: only its owner can change who may launch it.',
+          this.imageId,
+          image.OwnerId ?? '',
+        ),
       );
     const [permissions, blockPublic, owned] = await Promise.all([
       ec2.getLaunchPermissions(this.region, this.imageId),
@@ -125,12 +130,16 @@ export class LaunchPermissionsPanel implements PanelController<
             post({
               type: 'progress',
               requestId: m.requestId,
-              message: `Applying ${plural(add.length, 'addition')} and ${plural(remove.length, 'removal')}…`,
+              message: l10n.t(
+                'Applying {0} and {1}…',
+                counted(add.length, l10n.t('{0} addition'), l10n.t('{0} additions')),
+                counted(remove.length, l10n.t('{0} removal'), l10n.t('{0} removals')),
+              ),
             });
             await ec2.modifyLaunchPermissions(this.region, this.imageId, add, remove);
             this.services.imagesChanged(this.region);
           }
-          post({ type: 'progress', requestId: m.requestId, message: 'Reading the permissions back from EC2…' });
+          post({ type: 'progress', requestId: m.requestId, message: l10n.t('Reading the permissions back from EC2…') });
           data.current = toPermissionSet(await ec2.getLaunchPermissions(this.region, this.imageId));
           post({
             type: 'result',
@@ -186,13 +195,23 @@ export function sharingChecklist(
   const encrypted = ebs.filter((b) => b.Ebs?.Encrypted).length;
   const codes = (image.ProductCodes ?? []).map((c) => `${c.ProductCodeId} (${c.ProductCodeType})`);
   return {
-    checklist: [...PUBLISHER_CHECKLIST],
+    checklist: publisherChecklist(),
     facts: [
       ebs.length === 0
-        ? 'Snapshots: none (instance store or no EBS volume).'
-        : `Snapshots: ${encrypted} of ${ebs.length} encrypted${encrypted > 0 ? ' — accounts you share with also need the KMS key; it cannot be made public' : ''}.`,
-      codes.length ? `Product codes: ${codes.join(', ')} — it cannot be made public.` : 'Product codes: none.',
-      `Block public access for AMIs in this region: ${blockPublicAccessState === 'block-new-sharing' ? 'on (block-new-sharing): it cannot be made public' : 'off (unblocked)'}.`,
+        ? l10n.t('Snapshots: none (instance store or no EBS volume).')
+        : encrypted > 0
+          ? l10n.t(
+              'Snapshots: {0} of {1} encrypted — accounts you share with also need the KMS key; it cannot be made public.',
+              encrypted,
+              ebs.length,
+            )
+          : l10n.t('Snapshots: {0} of {1} encrypted.', encrypted, ebs.length),
+      codes.length
+        ? l10n.t('Product codes: {0} — it cannot be made public.', codes.join(', '))
+        : l10n.t('Product codes: none.'),
+      blockPublicAccessState === 'block-new-sharing'
+        ? l10n.t('Block public access for AMIs in this region: on (block-new-sharing): it cannot be made public.')
+        : l10n.t('Block public access for AMIs in this region: off (unblocked).'),
     ],
   };
 }
@@ -201,15 +220,19 @@ export function publicBlockers(image: Image, blockPublicAccessState: string): st
   const blockers: string[] = [];
   if ((image.BlockDeviceMappings ?? []).some((b) => b.Ebs?.Encrypted)) {
     blockers.push(
-      'It has encrypted snapshots, and EC2 never makes such AMIs public. Share it with specific accounts instead, and share the KMS key with them.',
+      l10n.t(
+        'It has encrypted snapshots, and EC2 never makes such AMIs public. Share it with specific accounts instead, and share the KMS key with them.',
+      ),
     );
   }
   if ((image.ProductCodes ?? []).length > 0) {
-    blockers.push('It has product codes (AWS Marketplace), and EC2 does not make such AMIs public.');
+    blockers.push(l10n.t('It has product codes (AWS Marketplace), and EC2 does not make such AMIs public.'));
   }
   if (blockPublicAccessState === 'block-new-sharing') {
     blockers.push(
-      'Block public access for AMIs is on in this region. Turn it off in the EC2 console (Data protection and security) if you really mean to share publicly.',
+      l10n.t(
+        'Block public access for AMIs is on in this region. Turn it off in the EC2 console (Data protection and security) if you really mean to share publicly.',
+      ),
     );
   }
   return blockers;

@@ -3,6 +3,7 @@
  * every inbound message before anything else sees it, one request at a time, and replies.
  * `WebviewPanelHost` connects it to a real webview; unit tests drive it directly.
  */
+import * as l10n from '@vscode/l10n';
 import type { Parsed } from '../shared/messageValidation';
 import type { HostMessage, PanelError, ReadyMessage, SavedPanelArgs, SubmitMessage } from '../shared/protocol/envelope';
 
@@ -62,14 +63,14 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
       return;
     }
     if (!this.ready) {
-      this.refuse('Refused a message sent before the panel said it was ready.');
+      this.refuse(l10n.t('Refused a message sent before the panel said it was ready.'));
       return;
     }
     const rest = message as Exclude<TIn, ReadyMessage>;
     const id = requestIdOf(rest);
     if (id !== undefined) {
       if (this.busyRequest !== undefined) {
-        this.refuse('The panel is still working on the previous request; wait for its result.', id);
+        this.refuse(l10n.t('The panel is still working on the previous request; wait for its result.'), id);
         return;
       }
       this.busyRequest = id;
@@ -97,7 +98,7 @@ export class PanelSession<TIn extends { type: string }, TInit, TResult> {
       this.post({ type: 'init', args: this.controller.args, data });
     } catch (e) {
       this.events.failed(e);
-      this.post({ type: 'refused', message: `Could not load the panel: ${unexpected(e).message}` });
+      this.post({ type: 'refused', message: l10n.t('Could not load the panel: {0}', unexpected(e).message) });
     }
   }
 

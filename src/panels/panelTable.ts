@@ -5,6 +5,7 @@
  * derived from it, so a new panel is its protocol file, its controller, its webview and one entry
  * here (plus its `onWebviewPanel:` activation event, which a unit test checks against this table).
  */
+import * as l10n from '@vscode/l10n';
 import type { Reader } from '../shared/messageValidation';
 import { arr, literal, obj, refuse, str } from '../shared/messageValidation';
 import type { CleanupArgs } from '../shared/protocol/cleanup';
@@ -125,7 +126,7 @@ function isPanelKind(kind: unknown): kind is PanelKind {
 /** What a panel is about, as the webview saved it for a restore after reload. */
 export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
   const kind = typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined;
-  if (!isPanelKind(kind)) return refuse(path, 'is not the description of an AMI Explorer panel.');
+  if (!isPanelKind(kind)) return refuse(path, l10n.t('is not the description of an AMI Explorer panel.'));
   const fields = PANELS[kind].fields as Record<string, Reader<unknown>>;
   const { connection, ...rest } = v as Record<string, unknown>;
   const args = obj({ kind: literal(kind), region: str(32, checkRegion), ...fields })(rest, path) as PanelArgs;
@@ -133,5 +134,5 @@ export const readPanelArgs: Reader<PanelArgs> = (v, path) => {
 };
 
 const readConnectionId: Reader<string> = str(40, (id) =>
-  /^[A-Za-z0-9_-]+$/.test(id) ? undefined : 'is not a connection id.',
+  /^[A-Za-z0-9_-]+$/.test(id) ? undefined : l10n.t('is not a connection id.'),
 );

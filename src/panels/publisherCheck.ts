@@ -2,14 +2,15 @@
  * The trust level of the image a panel acts on and, for an unknown publisher, what can be checked
  * without launching it. The host keeps the result and refuses a submit that did not acknowledge it.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 import type { PublisherCheck, SnapshotPublicity } from '../shared/protocol/publisherCheck';
-import { TRUST_LABELS, UNKNOWN_PUBLISHER_CHECKLIST, trustExplanation, trustLevelOf } from '../shared/trust';
+import { trustLabel, unknownPublisherChecklist, trustExplanation, trustLevelOf } from '../shared/trust';
 import type { PanelServices } from './panelServices';
 
 export async function publisherCheck(services: PanelServices, region: string, image: Image): Promise<PublisherCheck> {
   const level = trustLevelOf(image, await services.ownAccountIds());
-  const check: PublisherCheck = { level, label: TRUST_LABELS[level], explanation: trustExplanation(level, image) };
+  const check: PublisherCheck = { level, label: trustLabel(level), explanation: trustExplanation(level, image) };
   if (level !== 'unknown') return check;
   const devices = image.BlockDeviceMappings ?? [];
   const snapshotIds = devices.map((d) => d.Ebs?.SnapshotId).filter((s): s is string => !!s);
@@ -24,7 +25,7 @@ export async function publisherCheck(services: PanelServices, region: string, im
   const deprecationAt = image.DeprecationTime ? Date.parse(image.DeprecationTime) : NaN;
   return {
     ...check,
-    checklist: [...UNKNOWN_PUBLISHER_CHECKLIST],
+    checklist: unknownPublisherChecklist(),
     facts: {
       ownerId: image.OwnerId ?? '',
       ownerAlias: image.ImageOwnerAlias,
@@ -42,7 +43,7 @@ export async function publisherCheck(services: PanelServices, region: string, im
 /** The refusal of a submit that did not acknowledge an unknown publisher's checklist. */
 export function publisherRefusal(check: PublisherCheck | undefined, acknowledged: boolean): string | undefined {
   return check?.level === 'unknown' && !acknowledged
-    ? 'This AMI comes from an unknown publisher: the checklist must be acknowledged first.'
+    ? l10n.t('This AMI comes from an unknown publisher: the checklist must be acknowledged first.')
     : undefined;
 }
 
@@ -51,13 +52,13 @@ function describeDevice(d: NonNullable<Image['BlockDeviceMappings']>[number]): s
     ? [
         `EBS ${d.Ebs.VolumeSize ?? '?'} GiB`,
         d.Ebs.VolumeType,
-        d.Ebs.Encrypted ? 'encrypted' : 'not encrypted',
+        d.Ebs.Encrypted ? 'encrypted' : l10n.t('not encrypted'),
         d.Ebs.SnapshotId,
       ]
         .filter(Boolean)
         .join(', ')
     : d.VirtualName
-      ? `instance store (${d.VirtualName})`
-      : 'no device';
+      ? l10n.t('instance store ({0})', d.VirtualName)
+      : l10n.t('no device');
   return `${d.DeviceName ?? '?'}: ${what}`;
 }

@@ -2,10 +2,11 @@
  * What the Deregister panel says about the Recycle Bin, per image: recoverable for how long and
  * with which snapshots, or permanent. No `vscode` import.
  */
+import * as l10n from '@vscode/l10n';
 import type { Image } from '@aws-sdk/client-ec2';
 import type { RetentionRule } from '../ec2/recycleBin';
 import { recoveryOutlook } from '../ec2/recycleBin';
-import { plural } from '../shared/plural';
+import { counted } from '../shared/plural';
 import type { PanelError } from '../shared/protocol/envelope';
 import type { GuardrailServices } from './guardrailServices';
 
@@ -25,21 +26,41 @@ export function recycleBinNote(
   if (outlook.imageDays === undefined) {
     return {
       recoverable: false,
-      text: 'Permanent: no Recycle Bin retention rule (EC2_IMAGE) covers this AMI.',
+      text: l10n.t('Permanent: no Recycle Bin retention rule (EC2_IMAGE) covers this AMI.'),
     };
   }
-  const days = plural(outlook.imageDays, 'day');
-  if (snaps.length === 0) return { recoverable: true, text: `Recoverable for ${days} from the Recycle Bin.` };
+  const days = dayCount(outlook.imageDays);
+  if (snaps.length === 0) return { recoverable: true, text: l10n.t('Recoverable for {0} from the Recycle Bin.', days) };
   if (covered.length === snaps.length) {
     return {
       recoverable: true,
-      text: `Recoverable for ${days}, with its snapshots (kept ${[...new Set(covered.map(([, d]) => plural(d ?? 0, 'day')))].join(' / ')} once deleted).`,
+      text: l10n.t(
+        'Recoverable for {0}, with its snapshots (kept {1} once deleted).',
+        days,
+        [...new Set(covered.map(([, d]) => dayCount(d ?? 0)))].join(' / '),
+      ),
     };
   }
+  const uncovered = snaps.length - covered.length;
   return {
     recoverable: true,
-    text: `Recoverable for ${days}, but ${plural(snaps.length - covered.length, 'snapshot')} of it ${snaps.length - covered.length === 1 ? 'is' : 'are'} not covered by a snapshot rule (EBS_SNAPSHOT): deleting ${snaps.length - covered.length === 1 ? 'it' : 'them'} is permanent, and the AMI can't be restored without ${snaps.length - covered.length === 1 ? 'it' : 'them'}.`,
+    text:
+      uncovered === 1
+        ? l10n.t(
+            "Recoverable for {0}, but {1} snapshot of it is not covered by a snapshot rule (EBS_SNAPSHOT): deleting it is permanent, and the AMI can't be restored without it.",
+            days,
+            uncovered,
+          )
+        : l10n.t(
+            "Recoverable for {0}, but {1} snapshots of it are not covered by a snapshot rule (EBS_SNAPSHOT): deleting them is permanent, and the AMI can't be restored without them.",
+            days,
+            uncovered.toLocaleString('en-US'),
+          ),
   };
+}
+
+function dayCount(days: number): string {
+  return counted(days, l10n.t('{0} day'), l10n.t('{0} days'));
 }
 
 /** The note of every image, or one message for all when the Recycle Bin can't be read. */
@@ -57,7 +78,7 @@ export async function recycleBinNotes(
     for (const image of images) notes.set(image.ImageId ?? '', recycleBinNote(rules, image, tags));
   } catch (e) {
     const error = explain(e);
-    const text = `Recycle Bin unknown: ${error.message} Treat the deregistration as permanent.`;
+    const text = l10n.t('Recycle Bin unknown: {0} Treat the deregistration as permanent.', error.message);
     for (const image of images) notes.set(image.ImageId ?? '', { recoverable: false, text });
   }
   return notes;

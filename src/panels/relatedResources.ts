@@ -2,6 +2,7 @@
  * The "Used by" and lineage links of a panel: which reveal and copy requests the host accepts
  * (only ids it sent in the panel's data: the webview is untrusted), and how it runs them.
  */
+import * as l10n from '@vscode/l10n';
 import type { LineageView } from '../shared/imageLineage';
 import type { UsageView } from '../shared/imageUsage';
 import type { RelatedMessage } from '../shared/protocol/usedBy';
@@ -16,7 +17,7 @@ export interface RelatedData {
 
 /** Why the panel must not act on `m`, or `undefined`. */
 export function relatedRefusal(m: RelatedMessage, data: RelatedData | undefined): string | undefined {
-  if (!data) return 'The panel has not loaded yet.';
+  if (!data) return l10n.t('The panel has not loaded yet.');
   const revealable = new Set<string>();
   const copyable = new Set<string>();
   for (const view of data.usage) {
@@ -36,8 +37,9 @@ export function relatedRefusal(m: RelatedMessage, data: RelatedData | undefined)
     revealable.add(`image ${i.region} ${i.imageId}`);
     copyable.add(i.imageId);
   }
-  if (m.type === 'copyRelatedId') return copyable.has(m.id) ? undefined : `${m.id} is not shown in this panel.`;
-  return revealable.has(`${m.kind} ${m.region} ${m.id}`) ? undefined : `${m.id} is not shown in this panel.`;
+  if (m.type === 'copyRelatedId')
+    return copyable.has(m.id) ? undefined : l10n.t('{0} is not shown in this panel.', m.id);
+  return revealable.has(`${m.kind} ${m.region} ${m.id}`) ? undefined : l10n.t('{0} is not shown in this panel.', m.id);
 }
 
 /** Runs an accepted reveal or copy. */

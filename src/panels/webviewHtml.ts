@@ -13,6 +13,12 @@ export interface WebviewHtmlInput {
   codiconUri: string;
   /** Fresh for every page. */
   nonce: string;
+  /**
+   * VS Code's display language and the extension's translations for it (`vscode.l10n.bundle`,
+   * undefined in English): the webview's `@vscode/l10n` reads them from `<body data-l10n>`.
+   */
+  language?: string;
+  translations?: Record<string, unknown>;
 }
 
 export function webviewHtml(i: WebviewHtmlInput): string {
@@ -26,7 +32,7 @@ export function webviewHtml(i: WebviewHtmlInput): string {
     `script-src 'nonce-${i.nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(i.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -34,7 +40,7 @@ export function webviewHtml(i: WebviewHtmlInput): string {
 <link rel="stylesheet" href="${escapeHtml(i.codiconUri)}" id="vscode-codicon-stylesheet" nonce="${i.nonce}">
 <title>${escapeHtml(i.title)}</title>
 </head>
-<body>
+<body${i.translations ? ` data-l10n="${escapeHtml(JSON.stringify(i.translations))}"` : ''}>
 <main id="app" aria-live="polite"></main>
 <script type="module" nonce="${i.nonce}" src="${escapeHtml(i.scriptUri)}"></script>
 </body>

@@ -159,6 +159,8 @@ function renderHtml(webview: vscode.Webview, root: vscode.Uri, kind: string, tit
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, `${kind}.js`)).toString(),
     codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.css')).toString(),
     nonce: makeNonce(),
+    language: vscode.env.language,
+    translations: vscode.l10n.bundle,
   });
 }
 

@@ -21,6 +21,8 @@
  *   deprecation time, 0 excludes every deprecated AMI (DeprecationTimeConditionRequest: verified).
  */
 
+import * as l10n from '@vscode/l10n';
+
 /** One criterion as the editor holds it; an empty list or undefined number sets no condition. */
 export interface AllowedCriterion {
   imageProviders: string[];
@@ -52,30 +54,34 @@ const PRODUCT_CODE = /^[A-Za-z0-9]{1,25}$/;
 /** Why a provider value is invalid, or undefined. */
 export function checkProvider(p: string): string | undefined {
   if (p === 'none' || PROVIDER_ALIASES.includes(p) || /^\d{12}$/.test(p)) return undefined;
-  return `"${p}" is not a provider: use amazon, aws-marketplace, aws-backup-vault, a 12-digit account id, or none.`;
+  return l10n.t(
+    '"{0}" is not a provider: use amazon, aws-marketplace, aws-backup-vault, a 12-digit account id, or none.',
+    p,
+  );
 }
 
 export function checkCriterionName(n: string): string | undefined {
   if (!IMAGE_NAME.test(n)) {
-    return `"${n}" is not a valid name pattern: 1-128 letters, digits, spaces and ( ) [ ] . / - ' @ _ * ?`;
+    return l10n.t('"{0}" is not a valid name pattern: 1-128 letters, digits, spaces and ( ) [ ] . / - \' @ _ * ?', n);
   }
-  if (n.includes('?') && n.length < 3) return `"${n}": a pattern with ? needs at least 3 characters.`;
+  if (n.includes('?') && n.length < 3) return l10n.t('"{0}": a pattern with ? needs at least 3 characters.', n);
   return undefined;
 }
 
 export function checkProductCode(c: string): string | undefined {
-  return PRODUCT_CODE.test(c) ? undefined : `"${c}" is not a product code: 1-25 letters and digits.`;
+  return PRODUCT_CODE.test(c) ? undefined : l10n.t('"{0}" is not a product code: 1-25 letters and digits.', c);
 }
 
 /** Why a criterion breaks a documented limit, or undefined. */
 export function checkCriterion(c: AllowedCriterion): string | undefined {
-  if (c.imageProviders.length > ALLOWED_LIMITS.providers) return `At most ${ALLOWED_LIMITS.providers} providers.`;
-  if (c.imageNames.length > ALLOWED_LIMITS.names) return `At most ${ALLOWED_LIMITS.names} names.`;
+  if (c.imageProviders.length > ALLOWED_LIMITS.providers)
+    return l10n.t('At most {0} providers.', ALLOWED_LIMITS.providers);
+  if (c.imageNames.length > ALLOWED_LIMITS.names) return l10n.t('At most {0} names.', ALLOWED_LIMITS.names);
   if (c.marketplaceProductCodes.length > ALLOWED_LIMITS.productCodes) {
-    return `At most ${ALLOWED_LIMITS.productCodes} product codes.`;
+    return l10n.t('At most {0} product codes.', ALLOWED_LIMITS.productCodes);
   }
   if (c.imageProviders.includes('none') && c.imageProviders.length > 1) {
-    return 'Provider "none" (your own AMIs only) cannot be combined with other providers.';
+    return l10n.t('Provider "none" (your own AMIs only) cannot be combined with other providers.');
   }
   const problem =
     c.imageProviders.map(checkProvider).find((p) => p) ??
@@ -84,10 +90,10 @@ export function checkCriterion(c: AllowedCriterion): string | undefined {
   if (problem) return problem;
   for (const days of [c.maximumDaysSinceCreated, c.maximumDaysSinceDeprecated]) {
     if (days !== undefined && (!Number.isInteger(days) || days < 0 || days > ALLOWED_LIMITS.maxDays)) {
-      return `Days must be a whole number from 0 to ${ALLOWED_LIMITS.maxDays}.`;
+      return l10n.t('Days must be a whole number from 0 to {0}.', ALLOWED_LIMITS.maxDays);
     }
   }
-  if (isEmptyCriterion(c)) return 'A criterion needs at least one condition.';
+  if (isEmptyCriterion(c)) return l10n.t('A criterion needs at least one condition.');
   return undefined;
 }
 

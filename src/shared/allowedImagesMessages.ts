@@ -1,4 +1,5 @@
 /** The reader of the Allowed AMIs panel's messages: the webview is untrusted. No `vscode` import. */
+import * as l10n from '@vscode/l10n';
 import type { AllowedCriterion } from './allowedImages';
 import {
   ALLOWED_IMAGES_STATES,
@@ -15,7 +16,7 @@ import type { AllowedImagesToHost } from './protocol/allowedImages';
 const days: Reader<number | undefined> = (v, path) => {
   if (v === null) return undefined;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > ALLOWED_LIMITS.maxDays) {
-    refuse(path, `must be null or a whole number from 0 to ${ALLOWED_LIMITS.maxDays}.`);
+    refuse(path, l10n.t('must be null or a whole number from 0 to {0}.', ALLOWED_LIMITS.maxDays));
   }
   return v;
 };
@@ -43,7 +44,7 @@ const criterion: Reader<AllowedCriterion> = (v, path) => {
   if (c.maximumDaysSinceCreated !== undefined) out.maximumDaysSinceCreated = c.maximumDaysSinceCreated;
   if (c.maximumDaysSinceDeprecated !== undefined) out.maximumDaysSinceDeprecated = c.maximumDaysSinceDeprecated;
   const problem = checkCriterion(out);
-  if (problem) refuse(path, `is invalid: ${problem}`);
+  if (problem) refuse(path, l10n.t('is invalid: {0}', problem));
   return out;
 };
 

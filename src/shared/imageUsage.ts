@@ -4,7 +4,8 @@
  * the sentences shown about it. No `vscode` import: the details and deregister webviews bundle
  * it, the tree and the Disable command use it, and the cleanup panel reads `isInUse`.
  */
-import { plural } from './plural';
+import * as l10n from '@vscode/l10n';
+import { counted } from './plural';
 
 /** One launch template that references the AMI, with the versions that name it. */
 export interface UsedByLaunchTemplate {
@@ -57,7 +58,7 @@ export function emptyUsage(imageId: string): ImageUsage {
 
 /** `web-server v1, v2 default`: the template's name (or id) and the versions that use the AMI. */
 export function launchTemplateText(t: UsedByLaunchTemplate): string {
-  const versions = t.versions.map((v) => `v${v}${v === t.defaultVersion ? ' default' : ''}`).join(', ');
+  const versions = t.versions.map((v) => (v === t.defaultVersion ? l10n.t('v{0} default', v) : `v${v}`)).join(', ');
   return versions ? `${t.name ?? t.launchTemplateId} ${versions}` : (t.name ?? t.launchTemplateId);
 }
 
@@ -67,18 +68,27 @@ export function launchTemplateText(t: UsedByLaunchTemplate): string {
  */
 export function usageSummary(u: ImageUsage): string {
   const parts: string[] = [];
-  if (u.instances.length) parts.push(plural(u.instances.length, 'instance'));
+  if (u.instances.length) parts.push(counted(u.instances.length, l10n.t('{0} instance'), l10n.t('{0} instances')));
   if (u.launchTemplates.length) {
+    const templates = u.launchTemplates.map(launchTemplateText).join('; ');
     parts.push(
-      `${plural(u.launchTemplates.length, 'launch template')} (${u.launchTemplates.map(launchTemplateText).join('; ')})`,
+      counted(
+        u.launchTemplates.length,
+        l10n.t('{0} launch template ({1})', '{0}', templates),
+        l10n.t('{0} launch templates ({1})', '{0}', templates),
+      ),
     );
   }
-  if (u.autoScalingGroups.length) parts.push(plural(u.autoScalingGroups.length, 'Auto Scaling group'));
+  if (u.autoScalingGroups.length) {
+    parts.push(
+      counted(u.autoScalingGroups.length, l10n.t('{0} Auto Scaling group'), l10n.t('{0} Auto Scaling groups')),
+    );
+  }
   const ssm = u.others.filter((o) => o.resourceType.startsWith('ssm:')).length;
   const recipes = u.others.length - ssm;
-  if (ssm) parts.push(plural(ssm, 'SSM parameter'));
-  if (recipes) parts.push(plural(recipes, 'Image Builder recipe'));
-  return parts.length ? parts.join(', ') : 'Not used by any instance, launch template or Auto Scaling group';
+  if (ssm) parts.push(counted(ssm, l10n.t('{0} SSM parameter'), l10n.t('{0} SSM parameters')));
+  if (recipes) parts.push(counted(recipes, l10n.t('{0} Image Builder recipe'), l10n.t('{0} Image Builder recipes')));
+  return parts.length ? parts.join(', ') : l10n.t('Not used by any instance, launch template or Auto Scaling group');
 }
 
 /** What would launch the AMI again (not the instances already running from it). */
@@ -101,12 +111,22 @@ export function isInUse(u: ImageUsage): boolean {
 export function inUseWarning(u: ImageUsage, action: 'deregistration' | 'disabling'): string | undefined {
   if (!isInUse(u)) return undefined;
   const what = [
-    u.launchTemplates.length ? plural(u.launchTemplates.length, 'launch template') : undefined,
-    u.autoScalingGroups.length ? plural(u.autoScalingGroups.length, 'Auto Scaling group') : undefined,
-    u.others.length ? plural(u.others.length, 'other resource') : undefined,
+    u.launchTemplates.length
+      ? counted(u.launchTemplates.length, l10n.t('{0} launch template'), l10n.t('{0} launch templates'))
+      : undefined,
+    u.autoScalingGroups.length
+      ? counted(u.autoScalingGroups.length, l10n.t('{0} Auto Scaling group'), l10n.t('{0} Auto Scaling groups'))
+      : undefined,
+    u.others.length ? counted(u.others.length, l10n.t('{0} other resource'), l10n.t('{0} other resources')) : undefined,
   ].filter((p): p is string => !!p);
-  const list = what.length > 1 ? `${what.slice(0, -1).join(', ')} and ${what.at(-1)}` : what[0];
-  const verb = launcherCount(u) === 1 ? 'launches' : 'launch';
-  const they = launcherCount(u) === 1 ? 'it' : 'they';
-  return `${list} still ${verb} this AMI: ${they} will fail to launch after ${action}.`;
+  const list = what.length > 1 ? l10n.t('{0} and {1}', what.slice(0, -1).join(', '), what.at(-1) ?? '') : what[0];
+  const one = launcherCount(u) === 1;
+  if (action === 'deregistration') {
+    return one
+      ? l10n.t('{0} still launches this AMI: it will fail to launch after deregistration.', list)
+      : l10n.t('{0} still launch this AMI: they will fail to launch after deregistration.', list);
+  }
+  return one
+    ? l10n.t('{0} still launches this AMI: it will fail to launch after disabling.', list)
+    : l10n.t('{0} still launch this AMI: they will fail to launch after disabling.', list);
 }

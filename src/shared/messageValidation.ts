@@ -6,6 +6,7 @@
  * by each panel on top of these.
  * No `vscode` import, so that it can be unit-tested in Node.
  */
+import * as l10n from '@vscode/l10n';
 import type { CopyImageToHost } from './protocol/copyImage';
 import type { CreateImageToHost, NewVolume, VolumeMapping } from './protocol/createImage';
 import type { DeregisterToHost } from './protocol/deregister';
@@ -39,41 +40,60 @@ import {
 } from './validation';
 
 /** A parsed message, or why it was refused. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string; refused?: { path: string; why: string } };
 
 /** Thrown inside a reader; `parseWith` turns it into `{ ok: false }`. */
-class Refusal extends Error {}
+class Refusal extends Error {
+  constructor(
+    readonly path: string,
+    readonly why: string,
+  ) {
+    super(atPath(path, why));
+  }
+}
+
+/** "message.name must be a string…": the field's path (code, untranslated), then what is wrong with it. */
+function atPath(path: string, why: string): string {
+  return l10n.t({
+    message: '{0} {1}',
+    args: [path, why],
+    comment: [
+      '{0} is the path of a field, such as message.params.name; {1} says what is wrong with it ("must be a string…")',
+    ],
+  });
+}
 
 /** Reads one value at `path` (for the refusal's wording) or throws a `Refusal`. */
 export type Reader<T> = (value: unknown, path: string) => T;
 
 const describe = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
 
-/** Refuses the value at `path`, saying why. */
+/** Refuses the value at `path`, saying why (translated, worded to follow the path: "must be…"). */
 export function refuse(path: string, why: string): never {
-  throw new Refusal(`${path} ${why}`);
+  throw new Refusal(path, why);
 }
 
 /** A string of at most `max` characters (UTF-16 units), optionally checked by a rule of `validation.ts`. */
 export function str(max: number, check?: Check): Reader<string> {
   return (v, path) => {
-    if (typeof v !== 'string') refuse(path, `must be a string, not ${describe(v)}.`);
-    if (v.length > max) refuse(path, `is too long (${v.length} characters, at most ${max}).`);
+    if (typeof v !== 'string') refuse(path, l10n.t('must be a string, not {0}.', describe(v)));
+    if (v.length > max) refuse(path, l10n.t('is too long ({0} characters, at most {1}).', v.length, max));
     const problem = check?.(v);
-    if (problem !== undefined) refuse(path, `is invalid: ${problem}`);
+    if (problem !== undefined) refuse(path, l10n.t('is invalid: {0}', problem));
     return v;
   };
 }
 
 export const bool: Reader<boolean> = (v, path) => {
-  if (typeof v !== 'boolean') refuse(path, `must be true or false, not ${describe(v)}.`);
+  if (typeof v !== 'boolean') refuse(path, l10n.t('must be true or false, not {0}.', describe(v)));
   return v;
 };
 
 export function int(min: number, max: number): Reader<number> {
   return (v, path) => {
-    if (typeof v !== 'number' || !Number.isInteger(v)) refuse(path, `must be a whole number, not ${describe(v)}.`);
-    if (v < min || v > max) refuse(path, `must be between ${min} and ${max}.`);
+    if (typeof v !== 'number' || !Number.isInteger(v))
+      refuse(path, l10n.t('must be a whole number, not {0}.', describe(v)));
+    if (v < min || v > max) refuse(path, l10n.t('must be between {0} and {1}.', min, max));
     return v;
   };
 }
@@ -81,7 +101,7 @@ export function int(min: number, max: number): Reader<number> {
 export function oneOf<L extends string>(values: readonly L[]): Reader<L> {
   return (v, path) => {
     if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
-      refuse(path, `must be one of ${values.join(', ')}.`);
+      refuse(path, l10n.t('must be one of {0}.', values.join(', ')));
     }
     return v as L;
   };
@@ -94,11 +114,11 @@ export function literal<L extends string>(value: L): Reader<L> {
 /** An array of at most `max` items; `unique` refuses repeated values (compared as JSON). */
 export function arr<T>(item: Reader<T>, max: number, unique = false): Reader<T[]> {
   return (v, path) => {
-    if (!Array.isArray(v)) refuse(path, `must be a list, not ${describe(v)}.`);
-    if (v.length > max) refuse(path, `has too many entries (${v.length}, at most ${max}).`);
+    if (!Array.isArray(v)) refuse(path, l10n.t('must be a list, not {0}.', describe(v)));
+    if (v.length > max) refuse(path, l10n.t('has too many entries ({0}, at most {1}).', v.length, max));
     const out = v.map((x, i) => item(x, `${path}[${i}]`));
     if (unique && new Set(out.map((x) => JSON.stringify(x))).size !== out.length) {
-      refuse(path, 'has repeated entries.');
+      refuse(path, l10n.t('has repeated entries.'));
     }
     return out;
   };
@@ -111,16 +131,22 @@ type FromShape<S extends Shape> = { [K in keyof S]: S[K] extends Reader<infer T>
 export function obj<S extends Shape>(shape: S): Reader<FromShape<S>> {
   const keys = Object.keys(shape);
   return (v, path) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      refuse(path, l10n.t('must be an object, not {0}.', describe(v)));
     const proto: unknown = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null) refuse(path, 'must be a plain object.');
+    if (proto !== Object.prototype && proto !== null) refuse(path, l10n.t('must be a plain object.'));
     const record = v as Record<string, unknown>;
     const extra = Object.keys(record).filter((k) => !keys.includes(k));
     if (extra.length > 0)
-      refuse(path, `has unexpected field${extra.length > 1 ? 's' : ''} ${extra.slice(0, 5).join(', ')}.`);
+      refuse(
+        path,
+        extra.length > 1
+          ? l10n.t('has unexpected fields {0}.', extra.slice(0, 5).join(', '))
+          : l10n.t('has unexpected field {0}.', extra[0]),
+      );
     const out: Record<string, unknown> = {};
     for (const key of keys) {
-      if (!Object.prototype.hasOwnProperty.call(record, key)) refuse(path, `is missing the field "${key}".`);
+      if (!Object.prototype.hasOwnProperty.call(record, key)) refuse(path, l10n.t('is missing the field "{0}".', key));
       out[key] = shape[key](record[key], `${path}.${key}`);
     }
     return out as FromShape<S>;
@@ -132,11 +158,12 @@ export function byType<M extends { type: string }>(readers: {
   [T in M['type']]: Reader<Extract<M, { type: T }>>;
 }): Reader<M> {
   return (v, path) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, `must be an object, not ${describe(v)}.`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      refuse(path, l10n.t('must be an object, not {0}.', describe(v)));
     const type = (v as { type?: unknown }).type;
     if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(readers, type)) {
       const shown = typeof type === 'string' ? `"${type.slice(0, 40)}"` : describe(type);
-      refuse(path, `has an unknown type ${shown}.`);
+      refuse(path, l10n.t('has an unknown type {0}.', shown));
     }
     return (readers as Record<string, Reader<M>>)[type](v, path);
   };
@@ -144,7 +171,7 @@ export function byType<M extends { type: string }>(readers: {
 
 /** The one wording of every refusal of a panel's message. */
 export function refusal(why: string): { ok: false; reason: string } {
-  return { ok: false, reason: `Refused a message from the panel: ${why}` };
+  return { ok: false, reason: l10n.t('Refused a message from the panel: {0}', why) };
 }
 
 /** Runs a reader; refusals become `{ ok: false }`, anything else is a bug and is rethrown. */
@@ -152,7 +179,7 @@ export function parseWith<T>(reader: Reader<T>, value: unknown): Parsed<T> {
   try {
     return { ok: true, value: reader(value, 'message') };
   } catch (e) {
-    if (e instanceof Refusal) return refusal(e.message);
+    if (e instanceof Refusal) return { ...refusal(e.message), refused: { path: e.path, why: e.why } };
     throw e;
   }
 }
@@ -177,7 +204,7 @@ export function parseChecked<T>(
 
 export const requestId: Reader<string> = (v, path) => {
   const s = str(64)(v, path);
-  if (!LIMITS.requestIdPattern.test(s)) refuse(path, 'must be 1–64 letters, digits or dashes.');
+  if (!LIMITS.requestIdPattern.test(s)) refuse(path, l10n.t('must be 1–64 letters, digits or dashes.'));
   return s;
 };
 
@@ -185,7 +212,7 @@ const imageId = str(21, checkImageId);
 const tag: Reader<TagInput> = obj({ key: str(128, checkTagKey), value: str(256, checkTagValue) });
 const tags: Reader<TagInput[]> = (v, path) => {
   const list = arr(tag, LIMITS.maxTags)(v, path);
-  if (new Set(list.map((t) => t.key)).size !== list.length) refuse(path, 'has the same tag key twice.');
+  if (new Set(list.map((t) => t.key)).size !== list.length) refuse(path, l10n.t('has the same tag key twice.'));
   return list;
 };
 
@@ -199,7 +226,7 @@ const openDetails = obj({ type: literal('openDetails'), id: imageId });
 
 /** Ids of "Used by" and lineage: the panel checks that it sent them; here only their shape. */
 const relatedId = str(64, (v) =>
-  /^(ami|i|lt)-[0-9a-f]{8,17}$/.test(v) ? undefined : `"${v}" is not an AMI, instance or launch template id.`,
+  /^(ami|i|lt)-[0-9a-f]{8,17}$/.test(v) ? undefined : l10n.t('"{0}" is not an AMI, instance or launch template id.', v),
 );
 const related = {
   revealRelated: obj({
@@ -263,16 +290,16 @@ const newVolume: Reader<NewVolume> = (v, path) => {
       'snapshotId',
       n.snapshotId === undefined
         ? undefined
-        : (checkOptionalSnapshotId(n.snapshotId) ?? (n.snapshotId === '' ? 'is empty' : undefined)),
+        : (checkOptionalSnapshotId(n.snapshotId) ?? (n.snapshotId === '' ? l10n.t('is empty') : undefined)),
     ],
     [
       'encrypted',
       n.snapshotId !== undefined && n.encrypted
-        ? 'cannot be set on a volume made from a snapshot: it takes the snapshot’s encryption'
+        ? l10n.t('cannot be set on a volume made from a snapshot: it takes the snapshot’s encryption')
         : undefined,
     ],
   ];
-  for (const [field, problem] of problems) if (problem) refuse(`${path}.${field}`, `is invalid: ${problem}`);
+  for (const [field, problem] of problems) if (problem) refuse(`${path}.${field}`, l10n.t('is invalid: {0}', problem));
   return n;
 };
 
@@ -284,7 +311,7 @@ const newVolumes: Reader<NewVolume[]> = (v, path) => {
       n.deviceName,
       list.slice(0, i).map((o) => o.deviceName),
     );
-    if (problem) refuse(`${path}[${i}].deviceName`, `is invalid: ${problem}`);
+    if (problem) refuse(`${path}[${i}].deviceName`, l10n.t('is invalid: {0}', problem));
   });
   return list;
 };
@@ -316,12 +343,12 @@ export const readCreateImageMessage: Reader<CreateImageToHost> = byType<CreateIm
 const deregisterParams = obj({
   imageIds: (v, path) => {
     const ids = arr(imageId, LIMITS.maxImagesPerDeregister, true)(v, path);
-    if (ids.length === 0) refuse(path, 'must name at least one image.');
+    if (ids.length === 0) refuse(path, l10n.t('must name at least one image.'));
     return ids;
   },
   deleteSnapshots: bool,
   confirmed: (v, path) => {
-    if (v !== true) refuse(path, 'must be true: deregistering needs an explicit confirmation.');
+    if (v !== true) refuse(path, l10n.t('must be true: deregistering needs an explicit confirmation.'));
     return true;
   },
   confirmedInUse: bool,
@@ -369,9 +396,9 @@ export const readCopyImageMessage: Reader<CopyImageToHost> = byType<CopyImageToH
       acknowledgeUnknownPublisher: bool,
     })(typeof v === 'object' && v !== null && !Array.isArray(v) ? rest : v, path);
     if (p.kmsKeyId !== '') {
-      if (!p.encrypted) refuse(`${path}.kmsKeyId`, 'can only be given when the copy is encrypted.');
+      if (!p.encrypted) refuse(`${path}.kmsKeyId`, l10n.t('can only be given when the copy is encrypted.'));
       const problem = checkKmsKeyId(p.kmsKeyId);
-      if (problem) refuse(`${path}.kmsKeyId`, `is invalid: ${problem}`);
+      if (problem) refuse(`${path}.kmsKeyId`, l10n.t('is invalid: {0}', problem));
     }
     if (destinationConnection === undefined) return p;
     return { ...p, destinationConnection: str(64)(destinationConnection, `${path}.destinationConnection`) };
@@ -387,7 +414,9 @@ export const readLaunchInstanceMessage: Reader<LaunchInstanceToHost> = byType<La
   submit: submit(
     obj({
       instanceType: str(32, (v) =>
-        /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v) ? undefined : `"${v}" is not an instance type such as t3.micro.`,
+        /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v)
+          ? undefined
+          : l10n.t('"{0}" is not an instance type such as t3.micro.', v),
       ),
       nameTag: str(256, checkTagValue),
       count: int(1, LIMITS.maxLaunchCount),

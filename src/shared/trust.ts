@@ -13,6 +13,8 @@
  * No `vscode`: the webviews show the same words.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type TrustLevel = 'own' | 'amazon' | 'marketplace' | 'verified' | 'unknown';
 
 /** What the trust level needs of an image (a subset of the SDK's `Image`). */
@@ -33,13 +35,21 @@ export const VERIFIED_PUBLISHERS: Readonly<Record<string, string>> = {
   '013907871322': 'SUSE',
 };
 
-export const TRUST_LABELS: Readonly<Record<TrustLevel, string>> = {
-  own: 'Your account',
-  amazon: 'Amazon',
-  marketplace: 'AWS Marketplace',
-  verified: 'Verified provider',
-  unknown: 'Unknown publisher',
-};
+/** The level's name, as badges, tooltips and panels show it. */
+export function trustLabel(level: TrustLevel): string {
+  switch (level) {
+    case 'own':
+      return l10n.t('Your account');
+    case 'amazon':
+      return l10n.t({ message: 'Amazon', comment: ['trust level: the AMI is published by Amazon'] });
+    case 'marketplace':
+      return l10n.t('AWS Marketplace');
+    case 'verified':
+      return l10n.t('Verified provider');
+    case 'unknown':
+      return l10n.t('Unknown publisher');
+  }
+}
 
 /** The trust level of an image, seen from the accounts of the user's own connections. */
 export function trustLevelOf(image: TrustInput, ownAccounts: ReadonlySet<string>): TrustLevel {
@@ -59,33 +69,50 @@ export function trustLevelOf(image: TrustInput, ownAccounts: ReadonlySet<string>
 export function trustExplanation(level: TrustLevel, image: TrustInput): string {
   switch (level) {
     case 'own':
-      return `Owned by ${image.OwnerId}, an account of your connections.`;
+      return l10n.t('Owned by {0}, an account of your connections.', image.OwnerId ?? '');
     case 'amazon':
-      return 'EC2 gives this owner the alias "amazon": AMIs of Amazon or of verified providers.';
+      return l10n.t('EC2 gives this owner the alias "amazon": AMIs of Amazon or of verified providers.');
     case 'marketplace':
-      return 'An AWS Marketplace product: the seller went through the Marketplace listing process.';
+      return l10n.t('An AWS Marketplace product: the seller went through the Marketplace listing process.');
     case 'verified':
-      return `Published by ${VERIFIED_PUBLISHERS[image.OwnerId ?? '']} (account ${image.OwnerId}), which documents this owner account.`;
+      return l10n.t(
+        'Published by {0} (account {1}), which documents this owner account.',
+        VERIFIED_PUBLISHERS[image.OwnerId ?? ''],
+        image.OwnerId ?? '',
+      );
     case 'unknown':
-      return `Owner ${image.OwnerId ?? 'unknown'} is not Amazon, a Marketplace seller, a known publisher or one of your accounts: EC2 does not vouch for it.`;
+      return image.OwnerId
+        ? l10n.t(
+            'Owner {0} is not Amazon, a Marketplace seller, a known publisher or one of your accounts: EC2 does not vouch for it.',
+            image.OwnerId,
+          )
+        : l10n.t(
+            'Owner unknown is not Amazon, a Marketplace seller, a known publisher or one of your accounts: EC2 does not vouch for it.',
+          );
   }
 }
 
 /** What to check before launching or copying an unknown publisher's AMI (EC2 User Guide, "Use shared AMIs"). */
-export const UNKNOWN_PUBLISHER_CHECKLIST: readonly string[] = [
-  'EC2 does not vouch for shared or community AMIs: anyone can publish one, under any name or description.',
-  'Who is the owner? Check that the account id is the one the publisher documents.',
-  'Look for pre-installed credentials or keys (authorized_keys, cloud credentials) that would let someone else in.',
-  'Look for a fixed root or administrator password.',
-  'Look for pre-configured remote logging or agents that send data elsewhere.',
-  'Launch it first in an isolated subnet, without an instance profile, and inspect it before any real use.',
-];
+export function unknownPublisherChecklist(): string[] {
+  return [
+    l10n.t('EC2 does not vouch for shared or community AMIs: anyone can publish one, under any name or description.'),
+    l10n.t('Who is the owner? Check that the account id is the one the publisher documents.'),
+    l10n.t(
+      'Look for pre-installed credentials or keys (authorized_keys, cloud credentials) that would let someone else in.',
+    ),
+    l10n.t('Look for a fixed root or administrator password.'),
+    l10n.t('Look for pre-configured remote logging or agents that send data elsewhere.'),
+    l10n.t('Launch it first in an isolated subnet, without an instance profile, and inspect it before any real use.'),
+  ];
+}
 
 /** What to do before sharing an AMI or making it public (EC2 User Guide, "Guidelines for shared Linux AMIs"). */
-export const PUBLISHER_CHECKLIST: readonly string[] = [
-  'Remove the SSH host key pairs (/etc/ssh/ssh_host_*), so every instance generates its own.',
-  'Remove authorized_keys of every user (root included); keys come from the launch key pair.',
-  'Disable password logins and the root password (PasswordAuthentication no).',
-  'Leave no credentials: no AWS access keys, tokens, certificates or .env files.',
-  'Clear the shell history (.bash_history) and logs that may hold secrets.',
-];
+export function publisherChecklist(): string[] {
+  return [
+    l10n.t('Remove the SSH host key pairs (/etc/ssh/ssh_host_*), so every instance generates its own.'),
+    l10n.t('Remove authorized_keys of every user (root included); keys come from the launch key pair.'),
+    l10n.t('Disable password logins and the root password (PasswordAuthentication no).'),
+    l10n.t('Leave no credentials: no AWS access keys, tokens, certificates or .env files.'),
+    l10n.t('Clear the shell history (.bash_history) and logs that may hold secrets.'),
+  ];
+}

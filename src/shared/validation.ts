@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { IOPS_LIMITS, IOPS_REQUIRED, limitsFor, THROUGHPUT_LIMITS, VOLUME_SIZE_LIMITS_GIB } from './ebsVolumeLimits';
 
 /**
@@ -13,11 +14,11 @@ export type Check = (value: string) => string | undefined;
 export const AMI_NAME_PATTERN = /^[A-Za-z0-9()[\]./\-'@_ ]{3,128}$/;
 
 export const checkAmiName: Check = (value) => {
-  if (value.length < 3) return 'An AMI name needs at least 3 characters.';
-  if (value.length > 128) return `An AMI name has at most 128 characters (this one has ${value.length}).`;
+  if (value.length < 3) return l10n.t('An AMI name needs at least 3 characters.');
+  if (value.length > 128) return l10n.t('An AMI name has at most 128 characters (this one has {0}).', value.length);
   const bad = [...value].find((c) => !/[A-Za-z0-9()[\]./\-'@_ ]/.test(c));
   if (bad !== undefined) {
-    return `"${bad}" is not allowed in an AMI name: use letters, digits, spaces and ( ) [ ] . / - ' @ _.`;
+    return l10n.t('"{0}" is not allowed in an AMI name: use letters, digits, spaces and ( ) [ ] . / - \' @ _.', bad);
   }
   return undefined;
 };
@@ -26,11 +27,11 @@ export const MAX_DESCRIPTION_LENGTH = 255;
 
 export const checkDescription: Check = (value) =>
   value.length > MAX_DESCRIPTION_LENGTH
-    ? `A description has at most ${MAX_DESCRIPTION_LENGTH} characters (this one has ${value.length}).`
+    ? l10n.t('A description has at most {0} characters (this one has {1}).', MAX_DESCRIPTION_LENGTH, value.length)
     : undefined;
 
 export const checkAccountId: Check = (value) =>
-  /^\d{12}$/.test(value) ? undefined : `"${value}" is not an AWS account id: it must be exactly 12 digits.`;
+  /^\d{12}$/.test(value) ? undefined : l10n.t('"{0}" is not an AWS account id: it must be exactly 12 digits.', value);
 
 export const ORGANIZATION_ARN_PATTERN = /^arn:aws[a-z-]*:organizations::\d{12}:organization\/o-[a-z0-9]{10,32}$/;
 export const ORGANIZATIONAL_UNIT_ARN_PATTERN =
@@ -39,17 +40,17 @@ export const ORGANIZATIONAL_UNIT_ARN_PATTERN =
 export const checkOrganizationArn: Check = (value) =>
   ORGANIZATION_ARN_PATTERN.test(value)
     ? undefined
-    : 'An organization ARN looks like arn:aws:organizations::123456789012:organization/o-exampleorgid.';
+    : l10n.t('An organization ARN looks like arn:aws:organizations::123456789012:organization/o-exampleorgid.');
 
 export const checkOrganizationalUnitArn: Check = (value) =>
   ORGANIZATIONAL_UNIT_ARN_PATTERN.test(value)
     ? undefined
-    : 'An OU ARN looks like arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou.';
+    : l10n.t('An OU ARN looks like arn:aws:organizations::123456789012:ou/o-exampleorgid/ou-abcd-exampleou.');
 
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d{1,2}$/;
 
 export const checkRegion: Check = (value) =>
-  REGION_PATTERN.test(value) ? undefined : `"${value}" is not a region name such as us-east-1.`;
+  REGION_PATTERN.test(value) ? undefined : l10n.t('"{0}" is not a region name such as us-east-1.', value);
 
 /** Resource ids: the short (8 hex) legacy form and the long (17 hex) form. */
 export const IMAGE_ID_PATTERN = /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
@@ -57,17 +58,17 @@ export const INSTANCE_ID_PATTERN = /^i-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 export const SNAPSHOT_ID_PATTERN = /^snap-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
 export const checkImageId: Check = (value) =>
-  IMAGE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an AMI id such as ami-0123456789abcdef0.`;
+  IMAGE_ID_PATTERN.test(value) ? undefined : l10n.t('"{0}" is not an AMI id such as ami-0123456789abcdef0.', value);
 
 export const checkTagKey: Check = (value) => {
-  if (value.length === 0) return 'A tag key cannot be empty.';
-  if (value.length > 128) return 'A tag key has at most 128 characters.';
-  if (value.toLowerCase().startsWith('aws:')) return 'Tag keys starting with "aws:" are reserved for AWS.';
+  if (value.length === 0) return l10n.t('A tag key cannot be empty.');
+  if (value.length > 128) return l10n.t('A tag key has at most 128 characters.');
+  if (value.toLowerCase().startsWith('aws:')) return l10n.t('Tag keys starting with "aws:" are reserved for AWS.');
   return undefined;
 };
 
 export const checkTagValue: Check = (value) =>
-  value.length > 256 ? 'A tag value has at most 256 characters.' : undefined;
+  value.length > 256 ? l10n.t('A tag value has at most 256 characters.') : undefined;
 
 // Added for the webview panels (create image volumes, copy image encryption).
 
@@ -75,7 +76,7 @@ export const checkTagValue: Check = (value) =>
 export const DEVICE_NAME_PATTERN = /^(\/dev\/)?[a-z][a-z0-9]{1,15}$/;
 
 export const checkDeviceName: Check = (value) =>
-  DEVICE_NAME_PATTERN.test(value) ? undefined : `"${value}" is not a device name such as /dev/xvda.`;
+  DEVICE_NAME_PATTERN.test(value) ? undefined : l10n.t('"{0}" is not a device name such as /dev/xvda.', value);
 
 /** EBS volume sizes (GiB) accepted by EC2 for any volume type. */
 export const MIN_VOLUME_SIZE_GIB = 1;
@@ -83,10 +84,11 @@ export const MAX_VOLUME_SIZE_GIB = 65536;
 
 /** A volume size typed by the user; `minimum` is the current size, as EC2 cannot shrink a snapshot. */
 export function checkVolumeSize(value: string, minimum = MIN_VOLUME_SIZE_GIB): string | undefined {
-  if (!/^\d{1,6}$/.test(value.trim())) return 'A volume size is a whole number of GiB.';
+  if (!/^\d{1,6}$/.test(value.trim())) return l10n.t('A volume size is a whole number of GiB.');
   const size = Number(value.trim());
-  if (size < minimum) return `The size cannot be less than ${minimum} GiB: EC2 cannot shrink a volume's snapshot.`;
-  if (size > MAX_VOLUME_SIZE_GIB) return `A volume has at most ${MAX_VOLUME_SIZE_GIB} GiB.`;
+  if (size < minimum)
+    return l10n.t("The size cannot be less than {0} GiB: EC2 cannot shrink a volume's snapshot.", minimum);
+  if (size > MAX_VOLUME_SIZE_GIB) return l10n.t('A volume has at most {0} GiB.', MAX_VOLUME_SIZE_GIB);
   return undefined;
 }
 
@@ -95,10 +97,12 @@ export const KMS_KEY_PATTERN =
   /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}|alias\/[A-Za-z0-9/_-]{1,250}|arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(?:key\/(?:[0-9a-f-]{36}|mrk-[0-9a-f]{32})|alias\/[A-Za-z0-9/_-]{1,250}))$/;
 
 export const checkKmsKeyId: Check = (value) =>
-  KMS_KEY_PATTERN.test(value) ? undefined : 'A KMS key is a key id, a key ARN, alias/name or an alias ARN.';
+  KMS_KEY_PATTERN.test(value) ? undefined : l10n.t('A KMS key is a key id, a key ARN, alias/name or an alias ARN.');
 
 export const checkInstanceId: Check = (value) =>
-  INSTANCE_ID_PATTERN.test(value) ? undefined : `"${value}" is not an instance id such as i-0123456789abcdef0.`;
+  INSTANCE_ID_PATTERN.test(value)
+    ? undefined
+    : l10n.t('"{0}" is not an instance id such as i-0123456789abcdef0.', value);
 
 // New, empty EBS volumes added to an image's block device mapping (Create Image).
 
@@ -120,12 +124,17 @@ export function deviceKey(deviceName: string): string {
 /** A device name for a new volume: the pattern, and not one of `taken` (in either spelling). */
 export function checkNewDeviceName(value: string, taken: readonly string[]): string | undefined {
   if (!NEW_DEVICE_NAME_PATTERN.test(value)) {
-    return `"${value}" is not a device name for a new volume: use /dev/sdf to /dev/sdp or /dev/xvdf to /dev/xvdp (b–z also work).`;
+    return l10n.t(
+      '"{0}" is not a device name for a new volume: use /dev/sdf to /dev/sdp or /dev/xvdf to /dev/xvdp (b–z also work).',
+      value,
+    );
   }
   const key = deviceKey(value);
   const clash = taken.find((t) => deviceKey(t) === key);
   if (clash !== undefined) {
-    return clash === value ? `${value} is already used by another volume.` : `${value} is the same device as ${clash}.`;
+    return clash === value
+      ? l10n.t('{0} is already used by another volume.', value)
+      : l10n.t('{0} is the same device as {1}.', value, clash);
   }
   return undefined;
 }
@@ -133,11 +142,11 @@ export function checkNewDeviceName(value: string, taken: readonly string[]): str
 /** A new volume's size as typed, within the limits EC2 sets for `volumeType`. */
 export function checkNewVolumeSize(value: string, volumeType: string): string | undefined {
   const limits = limitsFor(VOLUME_SIZE_LIMITS_GIB, volumeType);
-  if (!limits) return `"${volumeType}" is not an EBS volume type.`;
-  if (!/^\d{1,6}$/.test(value.trim())) return 'A volume size is a whole number of GiB.';
+  if (!limits) return l10n.t('"{0}" is not an EBS volume type.', volumeType);
+  if (!/^\d{1,6}$/.test(value.trim())) return l10n.t('A volume size is a whole number of GiB.');
   const size = Number(value.trim());
   if (size < limits.min || size > limits.max) {
-    return `A ${volumeType} volume has ${limits.min}–${limits.max} GiB.`;
+    return l10n.t('A {0} volume has {1}–{2} GiB.', volumeType, limits.min, limits.max);
   }
   return undefined;
 }
@@ -149,11 +158,13 @@ export function checkNewVolumeSize(value: string, volumeType: string): string | 
 export function checkNewVolumeIops(value: string, volumeType: string): string | undefined {
   const limits = limitsFor(IOPS_LIMITS, volumeType);
   const text = value.trim();
-  if (text === '') return IOPS_REQUIRED.includes(volumeType) ? `A ${volumeType} volume needs its IOPS.` : undefined;
-  if (!limits) return `A ${volumeType} volume takes no IOPS.`;
-  if (!/^\d{1,6}$/.test(text)) return 'IOPS is a whole number.';
+  if (text === '')
+    return IOPS_REQUIRED.includes(volumeType) ? l10n.t('A {0} volume needs its IOPS.', volumeType) : undefined;
+  if (!limits) return l10n.t('A {0} volume takes no IOPS.', volumeType);
+  if (!/^\d{1,6}$/.test(text)) return l10n.t('IOPS is a whole number.');
   const iops = Number(text);
-  if (iops < limits.min || iops > limits.max) return `A ${volumeType} volume has ${limits.min}–${limits.max} IOPS.`;
+  if (iops < limits.min || iops > limits.max)
+    return l10n.t('A {0} volume has {1}–{2} IOPS.', volumeType, limits.min, limits.max);
   return undefined;
 }
 
@@ -162,11 +173,11 @@ export function checkNewVolumeThroughput(value: string, volumeType: string): str
   const limits = limitsFor(THROUGHPUT_LIMITS, volumeType);
   const text = value.trim();
   if (text === '') return undefined;
-  if (!limits) return `A ${volumeType} volume takes no throughput setting; only gp3 does.`;
-  if (!/^\d{1,5}$/.test(text)) return 'Throughput is a whole number of MiB/s.';
+  if (!limits) return l10n.t('A {0} volume takes no throughput setting; only gp3 does.', volumeType);
+  if (!/^\d{1,5}$/.test(text)) return l10n.t('Throughput is a whole number of MiB/s.');
   const throughput = Number(text);
   if (throughput < limits.min || throughput > limits.max) {
-    return `A ${volumeType} volume has ${limits.min}–${limits.max} MiB/s.`;
+    return l10n.t('A {0} volume has {1}–{2} MiB/s.', volumeType, limits.min, limits.max);
   }
   return undefined;
 }
@@ -175,7 +186,7 @@ export function checkNewVolumeThroughput(value: string, volumeType: string): str
 export const checkOptionalSnapshotId: Check = (value) =>
   value.trim() === '' || SNAPSHOT_ID_PATTERN.test(value.trim())
     ? undefined
-    : `"${value}" is not a snapshot id (snap- and 8 or 17 hexadecimal digits).`;
+    : l10n.t('"{0}" is not a snapshot id (snap- and 8 or 17 hexadecimal digits).', value);
 
 /**
  * The next free device name for a new volume, in the naming the instance uses (`/dev/xvd?` when

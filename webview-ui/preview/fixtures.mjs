@@ -1,4 +1,5 @@
-// What the fake host answers, per panel: the init data and replies to submits, plus the
+// Steps find texts with marks allowed (⟦…⟧), so they also run under the translation test's
+// pseudo-locale. What the fake host answers, per panel: the init data and replies to submits, plus the
 // preview's steps (Playwright actions) and the screenshots taken after them.
 const volumes = [
   {
@@ -86,7 +87,11 @@ export const FIXTURES = {
         run: async (p) => {
           await p.locator('vscode-textfield').first().locator('input').fill('web-1 golden');
           await p.locator('vscode-checkbox').first().click();
-          await p.getByText('Create Image', { exact: true }).last().click();
+          await p
+            .getByText('Create Image', { exact: true })
+            .or(p.getByText('⟦Create Image⟧', { exact: true }))
+            .last()
+            .click();
         },
         wait: 900,
         shot: 'success',
@@ -185,8 +190,8 @@ FIXTURES.deregister = {
   steps: [
     {
       run: async (p) => {
-        await p.getByText('I understand that deregistering cannot be undone').click();
-        await p.getByText('Deregister 2 AMIs').click();
+        await p.getByText('I understand that this cannot be undone').click();
+        await p.getByText(/Deregister\W*2 AMIs/).click();
       },
       wait: 900,
       shot: 'result',
@@ -237,7 +242,10 @@ FIXTURES.launchPermissions = {
         const f = p.locator('vscode-textfield').first().locator('input');
         await f.fill('777788889999');
         await f.press('Enter');
-        await p.getByText('Apply', { exact: true }).click();
+        await p
+          .getByText('Apply', { exact: true })
+          .or(p.getByText('⟦Apply⟧', { exact: true }))
+          .click();
       },
       wait: 900,
       shot: 'applied',
@@ -306,7 +314,11 @@ FIXTURES.copyImage = {
     },
     {
       run: async (p) => {
-        await p.getByText('Copy AMI', { exact: true }).last().click();
+        await p
+          .getByText('Copy AMI', { exact: true })
+          .or(p.getByText('⟦Copy AMI⟧', { exact: true }))
+          .last()
+          .click();
       },
       wait: 900,
       shot: 'failure',
@@ -348,7 +360,11 @@ FIXTURES.launchInstance = {
       run: async (p) => {
         await p.locator('vscode-textfield').first().locator('input').fill('web-2');
         await p.getByText('I understand that these instances are billed').click();
-        await p.getByText('Launch', { exact: true }).last().click();
+        await p
+          .getByText('Launch', { exact: true })
+          .or(p.getByText('⟦Launch⟧', { exact: true }))
+          .last()
+          .click();
       },
       wait: 900,
       shot: 'launched',
@@ -381,3 +397,99 @@ FIXTURES.createImageInstanceStore = {
       : [],
   steps: [],
 };
+
+const initOnly = (kind, args, data) => ({
+  reply: async (m) => (m.type === 'ready' ? [[0, { type: 'init', args: { kind, ...args }, data }]] : []),
+  steps: [],
+});
+
+FIXTURES.imageDetails = initOnly(
+  'imageDetails',
+  { region: 'us-east-1', imageId: 'ami-0fedcba9876543210' },
+  {
+    region: 'us-east-1',
+    imageId: 'ami-0fedcba9876543210',
+    name: 'web-server-base-v7',
+    description: 'Web server base image',
+    ownerId: '123456789012',
+    ownedByMe: true,
+    state: 'available',
+    creationDate: '2026-11-02T09:15:00.000Z',
+    architecture: 'x86_64',
+    platformDetails: 'Linux/UNIX',
+    usageOperation: 'RunInstances',
+    imageType: 'machine',
+    virtualizationType: 'hvm',
+    hypervisor: 'xen',
+    bootMode: 'uefi-preferred',
+    enaSupport: true,
+    imdsSupport: 'v2.0',
+    sourceInstanceId: 'i-0123456789abcdef0',
+    productCodes: [],
+    isPublic: false,
+    rootDeviceType: 'ebs',
+    rootDeviceName: '/dev/xvda',
+    blockDevices: [
+      {
+        deviceName: '/dev/xvda',
+        kind: 'ebs',
+        snapshotId: 'snap-0a1b2c3d4e5f60001',
+        sizeGiB: 8,
+        volumeType: 'gp3',
+        iops: 3000,
+        throughput: 125,
+        encrypted: false,
+        deleteOnTermination: true,
+      },
+      { deviceName: '/dev/sdb', kind: 'ephemeral', virtualName: 'ephemeral0' },
+    ],
+    monthlyCostUsd: 0.4,
+    snapshotPricePerGiBMonth: 0.05,
+    permissions: {
+      readable: true,
+      permissions: { isPublic: false, accounts: ['210987654321'], organizations: [], organizationalUnits: [] },
+    },
+    tags: [{ key: 'team', value: 'web' }],
+    deprecationTime: '2028-11-02T09:15:00.000Z',
+    deprecated: false,
+    deregistrationProtection: 'disabled',
+    lastLaunchedTime: '2026-11-20T08:00:00.000Z',
+    trust: { label: 'Your account', explanation: 'You own this image.' },
+  },
+);
+
+FIXTURES.allowedImages = initOnly(
+  'allowedImages',
+  { region: 'us-east-1' },
+  {
+    region: 'us-east-1',
+    accountId: '123456789012',
+    state: 'audit-mode',
+    managedBy: 'account',
+    criteria: [
+      {
+        imageProviders: ['amazon', '123456789012'],
+        imageNames: ['al2023-ami-*'],
+        marketplaceProductCodes: [],
+        maximumDaysSinceCreated: 300,
+      },
+    ],
+    unsupportedConditions: [],
+    imageCount: 42,
+    instanceCount: 3,
+  },
+);
+
+FIXTURES.cleanup = initOnly(
+  'cleanup',
+  { region: 'us-east-1' },
+  {
+    region: 'us-east-1',
+    defaults: {
+      images: { namePattern: '', tags: [] },
+      keep: { newestPerFamily: 3, youngerThanDays: 30, launchedWithinDays: 30, inUse: true },
+    },
+    rulesFile: { location: '.vscode/ami-cleanup.json', writable: true, ruleSets: [] },
+    pricePerGiBMonth: 0.05,
+  },
+);

@@ -1,4 +1,5 @@
 /** The Allowed AMIs panel: the region's setting and criteria, a what-if preview, then apply with a confirmation. */
+import * as l10n from '@vscode/l10n';
 import type { AllowedCriterion, AllowedImagesState } from '../../src/shared/allowedImages';
 import {
   ALLOWED_LIMITS,
@@ -7,7 +8,7 @@ import {
   checkProductCode,
   checkProvider,
 } from '../../src/shared/allowedImages';
-import { plural } from '../../src/shared/plural';
+import { counted } from '../../src/shared/plural';
 import type {
   AffectedItem,
   AllowedImagesInit,
@@ -37,16 +38,17 @@ const app = document.getElementById('app') as HTMLElement;
 const requests = startPanel(channel, app, {
   init: (message) => build(message.data, channel.savedForm('allowedImages')),
   result(view, r) {
-    if (!r.ok) view.result.failure('EC2 refused the change', r.error);
+    if (!r.ok) view.result.failure(l10n.t('EC2 refused the change'), r.error);
     else if (r.action === 'preview') view.showPreview(r.notAllowed, r.allowedCount, r.changes);
     else view.applied(r.state, r.criteria, r.changes);
   },
 });
 
-const STATE_LABELS: Record<AllowedImagesState, string> = {
-  disabled: 'Disabled: every AMI is allowed',
-  'audit-mode': 'Audit mode: every AMI is allowed, each is reported allowed or not',
-  enabled: 'Enabled: only AMIs meeting the criteria (and your own) can be found and launched',
+/** The settings in EC2's order, each with its label (a function: translations load after this module runs). */
+const STATE_LABELS: Record<AllowedImagesState, () => string> = {
+  disabled: () => l10n.t('Disabled: every AMI is allowed'),
+  'audit-mode': () => l10n.t('Audit mode: every AMI is allowed, each is reported allowed or not'),
+  enabled: () => l10n.t('Enabled: only AMIs meeting the criteria (and your own) can be found and launched'),
 };
 
 const list = (text: string) =>
@@ -61,7 +63,7 @@ const each = (check: (v: string) => string | undefined) => (text: string) =>
 const dayCheck = (text: string) =>
   text.trim() === '' || (/^\d+$/.test(text.trim()) && Number(text) <= ALLOWED_LIMITS.maxDays)
     ? undefined
-    : `Empty, or a whole number of days from 0 to ${ALLOWED_LIMITS.maxDays}.`;
+    : l10n.t('Empty, or a whole number of days from 0 to {0}.', ALLOWED_LIMITS.maxDays);
 const days = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()));
 
 interface CriterionEditor {
@@ -74,16 +76,16 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
   const readOnly = data.readOnlyReason !== undefined;
   const progress = progressLine();
   const result = resultBox();
-  const preview = h('section', { attrs: { 'aria-label': 'What-if' } });
+  const preview = h('section', { attrs: { 'aria-label': l10n.t('What-if') } });
   const container = h('div');
   let editors: CriterionEditor[] = [];
   let current = { state: data.state, criteria: data.criteria };
 
   const state = h(
     'vscode-single-select',
-    { disabled: readOnly, attrs: { 'aria-label': 'Setting after applying' } },
+    { disabled: readOnly, attrs: { 'aria-label': l10n.t('Setting after applying') } },
     ...(Object.keys(STATE_LABELS) as AllowedImagesState[]).map((s) =>
-      h('vscode-option', { value: s, selected: s === (saved?.state ?? data.state) }, STATE_LABELS[s]),
+      h('vscode-option', { value: s, selected: s === (saved?.state ?? data.state) }, STATE_LABELS[s]()),
     ),
   );
   state.addEventListener('change', () => edited());
@@ -92,46 +94,50 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
     const field = (label: string, value: string, check: (v: string) => string | undefined, helper: string) =>
       textField({ label, value, check, helper, onChange: () => edited() });
     const providers = field(
-      'Providers',
+      l10n.t('Providers'),
       c.imageProviders.join(', '),
       each(checkProvider),
-      'amazon, aws-marketplace, aws-backup-vault, 12-digit account ids, or none (your own AMIs only); comma-separated',
+      l10n.t({
+        message: '{0}, {1}, {2}, 12-digit account ids, or {3} (your own AMIs only); comma-separated',
+        args: ['amazon', 'aws-marketplace', 'aws-backup-vault', 'none'],
+        comment: ['{0} to {3} are the values EC2 accepts as image providers, typed as they are'],
+      }),
     );
     const names = field(
-      'Names',
+      l10n.t({ message: 'Names', comment: ['the AMI name patterns of an Allowed AMIs criterion'] }),
       c.imageNames.join(', '),
       each(checkCriterionName),
-      'Patterns with * and ?, e.g. al2023-ami-*',
+      l10n.t('Patterns with * and ?, e.g. {0}', 'al2023-ami-*'),
     );
     const codes = field(
-      'Marketplace product codes',
+      l10n.t('Marketplace product codes'),
       c.marketplaceProductCodes.join(', '),
       each(checkProductCode),
-      '1-25 letters and digits each',
+      l10n.t('1-25 letters and digits each'),
     );
     const created = field(
-      'At most N days since creation',
+      l10n.t('At most N days since creation'),
       c.maximumDaysSinceCreated?.toString() ?? '',
       dayCheck,
-      'Empty: no age limit',
+      l10n.t('Empty: no age limit'),
     );
     const deprecated = field(
-      'At most N days since deprecation',
+      l10n.t('At most N days since deprecation'),
       c.maximumDaysSinceDeprecated?.toString() ?? '',
       dayCheck,
-      '0 excludes every deprecated AMI; empty: no limit',
+      l10n.t('0 excludes every deprecated AMI; empty: no limit'),
     );
     const fields = [providers, names, codes, created, deprecated];
     for (const f of fields) f.input.disabled = readOnly;
     const remove = h(
       'vscode-button',
       { secondary: true, icon: 'trash', disabled: readOnly, on: { click: () => removeCriterion(index) } },
-      'Remove',
+      l10n.t('Remove'),
     );
     const root = h(
       'div',
-      { className: 'criterion', attrs: { role: 'group', 'aria-label': `Criterion ${index + 1}` } },
-      h('h3', {}, `Criterion ${index + 1} — an AMI meeting every condition set here is allowed`, remove),
+      { className: 'criterion', attrs: { role: 'group', 'aria-label': l10n.t('Criterion {0}', index + 1) } },
+      h('h3', {}, l10n.t('Criterion {0} — an AMI meeting every condition set here is allowed', index + 1), remove),
       providers.root,
       names.root,
       codes.root,
@@ -156,7 +162,7 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
       container,
       ...(editors.length > 0
         ? editors.map((e) => e.root)
-        : [h('p', { className: 'muted' }, 'No criteria: only your own AMIs meet them.')]),
+        : [h('p', { className: 'muted' }, l10n.t('No criteria: only your own AMIs meet them.'))]),
     );
     add.disabled = readOnly || editors.length >= ALLOWED_LIMITS.criteria;
   }
@@ -183,13 +189,17 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
         },
       },
     },
-    'Add criterion',
+    l10n.t('Add criterion'),
   );
 
-  const confirm = h('vscode-checkbox', { label: 'Apply exactly these changes', disabled: true });
+  const confirm = h('vscode-checkbox', { label: l10n.t('Apply exactly these changes'), disabled: true });
   confirm.addEventListener('change', () => (apply.disabled = !confirm.checked || requests.busy));
-  const previewButton = h('vscode-button', { icon: 'eye', on: { click: () => send('preview') } }, 'Preview');
-  const apply = h('vscode-button', { icon: 'check', disabled: true, on: { click: () => send('apply') } }, 'Apply…');
+  const previewButton = h('vscode-button', { icon: 'eye', on: { click: () => send('preview') } }, l10n.t('Preview'));
+  const apply = h(
+    'vscode-button',
+    { icon: 'check', disabled: true, on: { click: () => send('apply') } },
+    l10n.t('Apply…'),
+  );
   const changes = h('div', { className: 'note', hidden: true, attrs: { id: 'changes' } });
 
   function values(): SavedForm {
@@ -212,7 +222,7 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
     const form = values();
     const invalid = form.criteria.map(checkCriterion).find((p) => p);
     if (invalid) {
-      result.failure('Not sent', { message: invalid });
+      result.failure(l10n.t('Not sent'), { message: invalid });
       return;
     }
     if (action === 'apply' && !confirm.checked) return;
@@ -220,7 +230,7 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
     if (!requestId) return;
     result.clear();
     previewButton.disabled = apply.disabled = true;
-    progress.show(action === 'preview' ? 'Computing the what-if…' : 'Applying…');
+    progress.show(action === 'preview' ? l10n.t('Computing the what-if…') : l10n.t('Applying…'));
     channel.post({
       type: 'submit',
       requestId,
@@ -233,7 +243,7 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
       h(
         'tr',
         {},
-        h('td', {}, i.kind === 'image' ? 'AMI' : 'Instance'),
+        h('td', {}, i.kind === 'image' ? l10n.t('AMI') : l10n.t('Instance')),
         h('td', { className: 'mono' }, i.id),
         h('td', {}, i.name ?? '', i.imageId ? h('div', { className: 'muted' }, i.imageId) : null),
         h('td', {}, i.owner ?? ''),
@@ -247,24 +257,29 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
             {
               secondary: true,
               icon: 'list-tree',
-              attrs: { 'aria-label': `Reveal ${i.id} in the tree` },
+              attrs: { 'aria-label': l10n.t('Reveal {0} in the tree', i.id) },
               on: { click: () => channel.post({ type: 'revealInTree', id: i.id }) },
             },
-            'Reveal',
+            l10n.t('Reveal'),
           ),
         ),
       ),
     );
     setChildren(
       preview,
-      h('h2', {}, 'What-if'),
+      h('h2', {}, l10n.t('What-if')),
       h(
         'p',
         { attrs: { role: 'status', id: 'what-if-summary' } },
-        `${plural(items.length, 'loaded image or instance', 'loaded images or instances')} would not be allowed; ${allowedCount} would.`,
+        // Named: counted() fills {0}, the count.
+        counted(
+          items.length,
+          l10n.t('{0} loaded image or instance would not be allowed; {allowed} would.', { allowed: allowedCount }),
+          l10n.t('{0} loaded images or instances would not be allowed; {allowed} would.', { allowed: allowedCount }),
+        ),
       ),
       items.length === 0
-        ? h('p', { className: 'muted' }, 'Every loaded image and every instance stays allowed.')
+        ? h('p', { className: 'muted' }, l10n.t('Every loaded image and every instance stays allowed.'))
         : h(
             'table',
             {},
@@ -274,9 +289,15 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
               h(
                 'tr',
                 {},
-                ...['', 'Id', 'Name / AMI', 'Owner', 'Now', 'After', ''].map((t) =>
-                  h('th', { attrs: { scope: 'col' } }, t),
-                ),
+                ...[
+                  '',
+                  l10n.t('Id'),
+                  l10n.t('Name / AMI'),
+                  l10n.t('Owner'),
+                  l10n.t({ message: 'Now', comment: ['whether it is allowed now'] }),
+                  l10n.t({ message: 'After', comment: ['whether it is allowed after applying'] }),
+                  '',
+                ].map((t) => h('th', { attrs: { scope: 'col' } }, t)),
               ),
             ),
             h('tbody', {}, ...rows),
@@ -284,7 +305,7 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
     );
     setChildren(
       changes,
-      h('strong', {}, 'Applying will:'),
+      h('strong', {}, l10n.t('Applying will:')),
       h('ul', { className: 'changes' }, ...lines.map((l) => h('li', {}, l))),
     );
     changes.hidden = false;
@@ -293,20 +314,24 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
 
   function applied(s: AllowedImagesState, criteria: AllowedCriterion[], lines: string[]): void {
     current = { state: s, criteria };
-    result.success('Applied', [h('ul', { className: 'changes' }, ...lines.map((l) => h('li', {}, l)))], []);
+    result.success(l10n.t('Applied'), [h('ul', { className: 'changes' }, ...lines.map((l) => h('li', {}, l)))], []);
     confirm.checked = false;
     confirm.disabled = true;
     status.textContent = statusText();
   }
 
-  const statusText = () =>
-    `Now: ${STATE_LABELS[current.state]} · ${plural(current.criteria.length, 'criterion', 'criteria')} · managed by ${data.managedBy === 'declarative-policy' ? 'a declarative policy' : 'this account'}`;
+  const statusText = () => {
+    const criteria = counted(current.criteria.length, l10n.t('{0} criterion'), l10n.t('{0} criteria'));
+    return data.managedBy === 'declarative-policy'
+      ? l10n.t('Now: {0} · {1} · managed by a declarative policy', STATE_LABELS[current.state](), criteria)
+      : l10n.t('Now: {0} · {1} · managed by this account', STATE_LABELS[current.state](), criteria);
+  };
   const status = h('p', { className: 'subtitle', attrs: { id: 'allowed-status' } }, statusText());
 
   render(saved?.criteria ?? data.criteria);
   setChildren(
     app,
-    h('h1', {}, 'Allowed AMIs'),
+    h('h1', {}, l10n.t('Allowed AMIs')),
     h('p', { className: 'subtitle' }, data.region),
     status,
     data.readOnlyReason ? h('div', { className: 'warning', attrs: { id: 'read-only' } }, data.readOnlyReason) : null,
@@ -314,21 +339,32 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
       ? h(
           'div',
           { className: 'warning' },
-          `EC2 returned conditions this panel does not evaluate (${data.unsupportedConditions.join(', ')}): the what-if ignores them, and applying replaces them.`,
+          l10n.t(
+            'EC2 returned conditions this panel does not evaluate ({0}): the what-if ignores them, and applying replaces them.',
+            data.unsupportedConditions.join(', '),
+          ),
         )
       : null,
     h(
       'p',
       { className: 'explain' },
-      `An AMI is allowed when it meets any criterion; it meets a criterion when it meets every condition the criterion sets. Your own AMIs are always allowed. The what-if covers the ${plural(data.imageCount, 'image')} loaded in the tree and ${plural(data.instanceCount, 'instance')}; "unknown": only EC2 knows whether the owner is a verified provider (provider amazon).`,
+      l10n.t({
+        message:
+          'An AMI is allowed when it meets any criterion; it meets a criterion when it meets every condition the criterion sets. Your own AMIs are always allowed. The what-if covers the {0} loaded in the tree and {1}; "unknown": only EC2 knows whether the owner is a verified provider (provider amazon).',
+        args: [
+          counted(data.imageCount, l10n.t('{0} image'), l10n.t('{0} images')),
+          counted(data.instanceCount, l10n.t('{0} instance'), l10n.t('{0} instances')),
+        ],
+        comment: ['"unknown" is the verdict shown in the what-if table; "provider amazon" is an EC2 value'],
+      }),
     ),
     data.instancesError
-      ? h('div', { className: 'warning' }, `Instances are not covered: ${data.instancesError.message}`)
+      ? h('div', { className: 'warning' }, l10n.t('Instances are not covered: {0}', data.instancesError.message))
       : null,
-    h('h2', {}, 'Criteria'),
+    h('h2', {}, l10n.t('Criteria')),
     container,
     add,
-    h('h2', {}, 'Setting'),
+    h('h2', {}, l10n.t({ message: 'Setting', comment: ['the Allowed AMIs setting: disabled, audit mode or enabled'] })),
     state,
     h('div', { className: 'actions-row' }, previewButton),
     progress.root,
@@ -352,7 +388,11 @@ function build(data: AllowedImagesInit, saved: SavedForm | undefined) {
 }
 
 function verdictText(v: AffectedItem['before']): string {
-  return v === 'allowed' ? 'allowed' : v === 'notAllowed' ? 'not allowed' : 'unknown';
+  return v === 'allowed'
+    ? l10n.t({ message: 'allowed', comment: ['the Allowed AMIs verdict of an image or instance'] })
+    : v === 'notAllowed'
+      ? l10n.t({ message: 'not allowed', comment: ['the Allowed AMIs verdict of an image or instance'] })
+      : l10n.t({ message: 'unknown', comment: ['the Allowed AMIs verdict of an image or instance'] });
 }
 
 /** JSON has no undefined: absent days travel as null (the host's reader expects every key). */

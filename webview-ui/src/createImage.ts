@@ -1,4 +1,5 @@
 /** The Create Image form: name, description, the no-reboot trade-off, volumes and tags. */
+import * as l10n from '@vscode/l10n';
 import type {
   CreateImageInit,
   CreateImageParams,
@@ -8,7 +9,7 @@ import type {
   VolumeMapping,
 } from '../../src/shared/protocol/createImage';
 import { checkAmiName, checkDescription } from '../../src/shared/validation';
-import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
+import { BASE_CSS, adoptStyles, fillIn, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, tagEditor, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { imageActions, startPanel, submitForm, successLock } from './lib/panel';
@@ -34,19 +35,23 @@ const requests = startPanel(channel, app, {
   },
   result(view, r) {
     if (!r.ok) {
-      view.result.failure('EC2 did not create the image', r.error);
+      view.result.failure(l10n.t('EC2 did not create the image'), r.error);
       return;
     }
     view.succeeded();
     view.result.success(
-      `Image ${r.imageId} is being created`,
+      l10n.t('Image {0} is being created', r.imageId),
       [
         h(
           'p',
           {},
-          'It stays ',
-          h('em', {}, 'pending'),
-          ' until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
+          // `pending` is EC2's state of the image, as the tree shows it: not translated.
+          ...fillIn(
+            l10n.t(
+              'It stays {0} until EC2 has snapshotted every volume. A notification follows it and the tree refreshes when it is available.',
+            ),
+            h('em', {}, 'pending'),
+          ),
         ),
       ],
       imageActions(channel, r.imageId),
@@ -57,8 +62,8 @@ const requests = startPanel(channel, app, {
 function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) {
   const who = data.instanceName ? `${data.instanceName} (${data.instanceId})` : data.instanceId;
   const header = [
-    h('h1', {}, 'Create Image'),
-    h('p', { className: 'subtitle' }, `From instance ${who} · ${data.instanceState} · ${data.region}`),
+    h('h1', {}, l10n.t('Create Image')),
+    h('p', { className: 'subtitle' }, l10n.t('From instance {0} · {1} · {2}', who, data.instanceState, data.region)),
   ];
   const progress = progressLine();
   const result = resultBox();
@@ -77,16 +82,17 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   const save = () =>
     channel.save({ args: { kind: 'createImage', region: data.region, instanceId: data.instanceId }, form: values() });
   const name = textField({
-    label: 'Image name',
+    label: l10n.t('Image name'),
     value: saved?.name ?? data.suggestedName,
     check: checkAmiName,
     maxLength: 128,
     onChange: save,
-    helper:
+    helper: l10n.t(
       "3–128 characters: letters, digits, spaces and ( ) [ ] . / - ' @ _. Unique among your images in this region.",
+    ),
   });
   const description = textField({
-    label: 'Description (optional)',
+    label: l10n.t('Description (optional)'),
     value: saved?.description ?? '',
     check: checkDescription,
     maxLength: 255,
@@ -94,24 +100,34 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
   });
 
   const noReboot = h('vscode-checkbox', {
-    label: 'Keep the instance running while EC2 takes the snapshots (no reboot)',
+    label: l10n.t('Keep the instance running while EC2 takes the snapshots (no reboot)'),
     checked: saved?.noReboot ?? false,
   });
   const rebootNote = h(
     'div',
     { className: 'note' },
-    h('strong', {}, 'Reboot (recommended). '),
-    'EC2 shuts the instance down, snapshots every attached volume, then starts it again. Nothing is being written during the snapshots, so the image is ',
-    h('strong', {}, 'application-consistent'),
-    '. The instance is unavailable for a few minutes.',
+    h('strong', {}, `${l10n.t('Reboot (recommended).')} `),
+    ...fillIn(
+      l10n.t(
+        'EC2 shuts the instance down, snapshots every attached volume, then starts it again. Nothing is being written during the snapshots, so the image is {0}. The instance is unavailable for a few minutes.',
+      ),
+      h('strong', {}, l10n.t({ message: 'application-consistent', comment: ['the kind of image a reboot gives'] })),
+    ),
   );
   const noRebootNote = h(
     'div',
     { className: 'note' },
-    h('strong', {}, 'Keep running. '),
-    'The instance keeps serving while EC2 snapshots its volumes. Data still in memory and writes in flight are not captured: the image is only ',
-    h('strong', {}, 'crash-consistent'),
-    ', as if the power had been cut. Databases may need recovery when launched from it.',
+    h('strong', {}, `${l10n.t('Keep running.')} `),
+    ...fillIn(
+      l10n.t(
+        'The instance keeps serving while EC2 snapshots its volumes. Data still in memory and writes in flight are not captured: the image is only {0}, as if the power had been cut. Databases may need recovery when launched from it.',
+      ),
+      h(
+        'strong',
+        {},
+        l10n.t({ message: 'crash-consistent', comment: ['the kind of image a snapshot without reboot gives'] }),
+      ),
+    ),
   );
   const markChoice = () => {
     rebootNote.classList.toggle('chosen', !noReboot.checked);
@@ -131,21 +147,21 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     ),
   );
   const newVolumes = newVolumeEditor({ existing: data.volumes, saved: saved?.addedVolumes ?? [], onChange: save });
-  const imageTags = tagEditor({ label: 'Image tags', explain: 'Tags of the new AMI.', onChange: save });
+  const imageTags = tagEditor({ label: l10n.t('Image tags'), explain: l10n.t('Tags of the new AMI.'), onChange: save });
   const snapshotTags = tagEditor({
-    label: 'Snapshot tags',
-    explain: 'Tags of the snapshots EC2 takes of each volume (for cost allocation and clean-up).',
+    label: l10n.t('Snapshot tags'),
+    explain: l10n.t('Tags of the snapshots EC2 takes of each volume (for cost allocation and clean-up).'),
     onChange: save,
   });
   imageTags.value = saved?.imageTags ?? [];
   snapshotTags.value = saved?.snapshotTags ?? [];
 
-  const submit = h('vscode-button', { icon: 'device-camera', on: { click: () => send() } }, 'Create Image');
+  const submit = h('vscode-button', { icon: 'device-camera', on: { click: () => send() } }, l10n.t('Create Image'));
   const fieldsToDisable = () => [name.input, description.input, noReboot, ...volumeRows.flatMap((r) => r.controls)];
   const lock = successLock({
     submit,
-    label: 'Create Image',
-    againLabel: 'Create another image…',
+    label: l10n.t('Create Image'),
+    againLabel: l10n.t('Create another image…'),
     lock: setFieldsDisabled,
     result,
     first: name.input,
@@ -195,7 +211,7 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
       : h(
           'div',
           { className: 'warning', attrs: { role: 'alert' } },
-          `EC2 creates images only from running or stopped instances; this one is ${data.instanceState}.`,
+          l10n.t('EC2 creates images only from running or stopped instances; this one is {0}.', data.instanceState),
         );
   setChildren(
     app,
@@ -204,20 +220,22 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
     stateWarning,
     name.root,
     description.root,
-    h('h2', {}, 'Reboot'),
+    h('h2', {}, l10n.t({ message: 'Reboot', comment: ['heading of the reboot choice'] })),
     noReboot,
     data.instanceState === 'stopped'
       ? h(
           'p',
           { className: 'explain' },
-          'The instance is stopped: its volumes are already consistent, so this choice makes no difference.',
+          l10n.t('The instance is stopped: its volumes are already consistent, so this choice makes no difference.'),
         )
       : h('div', { className: 'trade-off' }, rebootNote, noRebootNote),
-    h('h2', {}, 'Volumes'),
+    h('h2', {}, l10n.t('Volumes')),
     h(
       'p',
       { className: 'explain' },
-      'Each EBS volume becomes a snapshot referenced by the image, with the size, type and encryption the volume has now: for an existing volume EC2 lets you change only Delete on termination, or leave a data volume out. To change a size or type, modify the volume before creating the image, or choose them when you launch an instance from the image. Encryption follows the volume (Copy AMI can encrypt a copy). Add volume maps a new, empty (unformatted) volume that every instance launched from the image gets; it may be encrypted.',
+      l10n.t(
+        'Each EBS volume becomes a snapshot referenced by the image, with the size, type and encryption the volume has now: for an existing volume EC2 lets you change only Delete on termination, or leave a data volume out. To change a size or type, modify the volume before creating the image, or choose them when you launch an instance from the image. Encryption follows the volume (Copy AMI can encrypt a copy). Add volume maps a new, empty (unformatted) volume that every instance launched from the image gets; it may be encrypted.',
+      ),
     ),
     volumeTable(volumeRows, newVolumes),
     newVolumes.actions,
@@ -234,24 +252,29 @@ function buildForm(data: CreateImageInit, saved: CreateImageParams | undefined) 
 function volumeRow(v: VolumeInfo, saved: VolumeMapping | undefined, onChange: () => void) {
   const dot = h('vscode-checkbox', {
     checked: saved?.deleteOnTermination ?? v.deleteOnTermination,
-    label: 'Delete on termination',
-    attrs: { 'aria-label': `Delete ${v.deviceName} on termination` },
+    label: l10n.t('Delete on termination'),
+    attrs: { 'aria-label': l10n.t('Delete {0} on termination', v.deviceName) },
   });
   const include = h('vscode-checkbox', {
     checked: v.isRoot || (saved?.include ?? true),
     disabled: v.isRoot,
-    label: v.isRoot ? 'Root: always included' : 'Include',
-    attrs: { 'aria-label': `Include ${v.deviceName} in the image` },
+    label: v.isRoot ? l10n.t('Root: always included') : l10n.t('Include'),
+    attrs: { 'aria-label': l10n.t('Include {0} in the image', v.deviceName) },
   });
   for (const c of [dot, include]) c.addEventListener('change', onChange);
   const cells = h(
     'tr',
     {},
-    h('td', { className: 'mono' }, v.deviceName, v.isRoot ? h('div', { className: 'muted' }, 'root') : null),
+    h(
+      'td',
+      { className: 'mono' },
+      v.deviceName,
+      v.isRoot ? h('div', { className: 'muted' }, l10n.t({ message: 'root', comment: ['the root volume'] })) : null,
+    ),
     h('td', { className: 'mono' }, v.volumeId ?? ''),
-    h('td', { attrs: { 'aria-label': `Size of ${v.deviceName}` } }, `${v.sizeGiB}`),
-    h('td', { attrs: { 'aria-label': `Volume type of ${v.deviceName}` } }, v.volumeType),
-    h('td', {}, v.encrypted ? 'Encrypted' : 'Not encrypted'),
+    h('td', { attrs: { 'aria-label': l10n.t('Size of {0}', v.deviceName) } }, `${v.sizeGiB}`),
+    h('td', { attrs: { 'aria-label': l10n.t('Volume type of {0}', v.deviceName) } }, v.volumeType),
+    h('td', {}, v.encrypted ? l10n.t('Encrypted') : l10n.t('Not encrypted')),
     h('td', {}, dot),
     h('td', {}, include),
   );
@@ -270,13 +293,24 @@ function volumeTable(rows: ReturnType<typeof volumeRow>[], newVolumes: NewVolume
   const head = h(
     'tr',
     {},
-    ...['Device', 'Volume', 'Size (GiB)', 'Type', 'Encryption', 'On termination', 'In image'].map((t) =>
-      h('th', { attrs: { scope: 'col' } }, t),
-    ),
+    ...[
+      l10n.t('Device'),
+      l10n.t({ message: 'Volume', comment: ['the volume id column'] }),
+      l10n.t('Size (GiB)'),
+      l10n.t({ message: 'Type', comment: ['the volume type column'] }),
+      l10n.t('Encryption'),
+      l10n.t('On termination'),
+      l10n.t('In image'),
+    ].map((t) => h('th', { attrs: { scope: 'col' } }, t)),
   );
   const table = h('table', {}, h('thead', {}, head), h('tbody', {}, ...rows.map((r) => r.row)), newVolumes.body);
   if (rows.length > 0) return table;
-  return h('div', {}, h('p', { className: 'explain' }, 'EC2 reported no EBS volumes for this instance.'), table);
+  return h(
+    'div',
+    {},
+    h('p', { className: 'explain' }, l10n.t('EC2 reported no EBS volumes for this instance.')),
+    table,
+  );
 }
 
 function instanceStoreExplanation(): HTMLElement {
@@ -286,17 +320,22 @@ function instanceStoreExplanation(): HTMLElement {
     h(
       'p',
       {},
-      h('strong', {}, 'EC2 cannot create an image of this instance. '),
-      'Its root device is an instance store volume: a disk physically attached to the host, which EC2 cannot snapshot. CreateImage works only for EBS-backed instances, because the image is made of EBS snapshots.',
+      h('strong', {}, `${l10n.t('EC2 cannot create an image of this instance.')} `),
+      l10n.t(
+        'Its root device is an instance store volume: a disk physically attached to the host, which EC2 cannot snapshot. CreateImage works only for EBS-backed instances, because the image is made of EBS snapshots.',
+      ),
     ),
     h(
       'p',
       {},
-      'To get an AMI from it, bundle the running instance with the EC2 AMI tools (',
-      h('code', {}, 'ec2-bundle-vol'),
-      ', ',
-      h('code', {}, 'ec2-upload-bundle'),
-      ') to Amazon S3 and register the bundle (RegisterImage), or move the workload to an EBS-backed instance and create the image from that.',
+      // The tools' names are commands: not translated.
+      ...fillIn(
+        l10n.t(
+          'To get an AMI from it, bundle the running instance with the EC2 AMI tools ({0}, {1}) to Amazon S3 and register the bundle (RegisterImage), or move the workload to an EBS-backed instance and create the image from that.',
+        ),
+        h('code', {}, 'ec2-bundle-vol'),
+        h('code', {}, 'ec2-upload-bundle'),
+      ),
     ),
   );
 }

@@ -1,5 +1,6 @@
 /** The Deregister form: the selected AMIs, what they keep paying for, snapshots, confirmation, per-image result. */
-import { plural } from '../../src/shared/plural';
+import * as l10n from '@vscode/l10n';
+import { counted } from '../../src/shared/plural';
 import { formatUsd, monthlySnapshotCost } from '../../src/shared/pricing';
 import type {
   DeregisterImageInfo,
@@ -34,21 +35,43 @@ const requests = startPanel(channel, app, {
   init: (message) => build(message.data, channel.savedForm('deregister')),
   result(view, r) {
     if (r.ok) view.showItems(r);
-    else view.result.failure('EC2 did not deregister the images', r.error);
+    else view.result.failure(l10n.t('EC2 did not deregister the images'), r.error);
   },
 });
 
 /** The button says exactly what it does: "Deregister 1 AMI and delete 2 snapshots". */
 function deregisterLabel(images: number, snapshots: number): string {
-  if (images === 0) return 'Deregister';
-  const amis = `Deregister ${plural(images, 'AMI')}`;
-  return snapshots > 0 ? `${amis} and delete ${plural(snapshots, 'snapshot')}` : amis;
+  if (images === 0) return l10n.t('Deregister');
+  const amis = amiCount(images);
+  return snapshots > 0
+    ? l10n.t('Deregister {0} and delete {1}', amis, snapshotCount(snapshots))
+    : l10n.t('Deregister {0}', amis);
+}
+
+const amiCount = (n: number) => counted(n, l10n.t('{0} AMI'), l10n.t('{0} AMIs'));
+const imageCount = (n: number) => counted(n, l10n.t('{0} image'), l10n.t('{0} images'));
+const snapshotCount = (n: number) => counted(n, l10n.t('{0} snapshot'), l10n.t('{0} snapshots'));
+
+/** The warning's main sentence: what deregistering the chosen images means. */
+function deregisteredText(chosen: DeregisterImageInfo[]): string {
+  const names = chosen.map((i) => i.name ?? i.imageId).join(', ');
+  // Not counted(): the names are free text and could hold a "{0}" that it would replace.
+  return chosen.length === 1
+    ? l10n.t(
+        '1 AMI is deregistered ({0}): nobody can launch new instances from it. Instances already running from it are not affected.',
+        names,
+      )
+    : l10n.t(
+        '{0} AMIs are deregistered ({1}): nobody can launch new instances from them. Instances already running from them are not affected.',
+        chosen.length.toLocaleString('en-US'),
+        names,
+      );
 }
 
 function blockedReason(info: DeregisterImageInfo): string | undefined {
-  if (info.state === 'not found') return 'No longer exists.';
-  if (!info.ownedByMe) return 'Owned by another account: only its owner can deregister it.';
-  if (info.deregistrationProtection) return 'Protected from deregistration: turn protection off first.';
+  if (info.state === 'not found') return l10n.t('No longer exists.');
+  if (!info.ownedByMe) return l10n.t('Owned by another account: only its owner can deregister it.');
+  if (info.deregistrationProtection) return l10n.t('Protected from deregistration: turn protection off first.');
   return undefined;
 }
 
@@ -65,7 +88,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     const select = h('vscode-checkbox', {
       checked: !blocked && (saved ? saved.imageIds.includes(info.imageId) : true),
       disabled: blocked !== undefined,
-      attrs: { 'aria-label': `Deregister ${info.name ?? info.imageId}` },
+      attrs: { 'aria-label': l10n.t('Deregister {0}', info.name ?? info.imageId) },
     });
     select.addEventListener('change', () => {
       update();
@@ -73,12 +96,12 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     });
     const snaps =
       info.snapshots.length === 0
-        ? h('span', { className: 'muted' }, 'none')
+        ? h('span', { className: 'muted' }, l10n.t({ message: 'none', comment: ['no snapshots'] }))
         : h(
             'div',
             {},
             ...info.snapshots.map((s) =>
-              h('div', { className: 'snap' }, h('code', {}, s.snapshotId), ` · ${s.sizeGiB} GiB`),
+              h('div', { className: 'snap' }, h('code', {}, s.snapshotId), ` · ${l10n.t('{0} GiB', s.sizeGiB)}`),
             ),
           );
     const row = h(
@@ -92,7 +115,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       h(
         'td',
         { className: blocked ? 'blocked' : 'muted' },
-        blocked ?? 'Can be deregistered',
+        blocked ?? l10n.t('Can be deregistered'),
         info.recycleBin
           ? h(
               'div',
@@ -107,7 +130,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
   const selected = () => rows.filter((r) => !r.blocked && r.select.checked).map((r) => r.info);
 
   const deleteSnapshots = h('vscode-checkbox', {
-    label: 'Also delete the snapshots these images use',
+    label: l10n.t('Also delete the snapshots these images use'),
     checked: saved?.deleteSnapshots ?? true,
   });
   deleteSnapshots.addEventListener('change', () => {
@@ -117,19 +140,19 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
   // Says what the checkbox does in its current state, and lists what would be deleted.
   const snapshotNote = h('div', { className: 'explain', attrs: { id: 'snapshot-note' } });
   const warning = h('div', { className: 'warning', attrs: { id: 'deregister-warning' } });
-  const confirm = h('vscode-checkbox', { label: 'I understand that this cannot be undone' });
+  const confirm = h('vscode-checkbox', { label: l10n.t('I understand that this cannot be undone') });
   confirm.addEventListener('change', () => update());
   // The pre-check: what still launches the selected images, and the extra acknowledgement it needs.
   const inUseBox = h('div', { className: 'warning', attrs: { id: 'in-use-warning', role: 'alert' } });
   const confirmInUse = h('vscode-checkbox', {
-    label: 'Deregister anyway: I will update or delete what still launches these AMIs',
+    label: l10n.t('Deregister anyway: I will update or delete what still launches these AMIs'),
     attrs: { id: 'confirm-in-use' },
   });
   confirmInUse.addEventListener('change', () => update());
   const post = (m: RelatedMessage) => channel.post(m);
   const usageNotes = h('div', { attrs: { id: 'usage-notes' } });
   const totals = h('div', { className: 'totals', attrs: { role: 'status' } });
-  const submit = h('vscode-button', { icon: 'trash', on: { click: () => send() } }, 'Deregister');
+  const submit = h('vscode-button', { icon: 'trash', on: { click: () => send() } }, l10n.t('Deregister'));
 
   function values(): SavedForm {
     return { imageIds: selected().map((i) => i.imageId), deleteSnapshots: deleteSnapshots.checked };
@@ -147,19 +170,31 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     const deleting = deleteSnapshots.checked && snapshots.length > 0;
     totals.textContent =
       chosen.length === 0
-        ? 'No image selected.'
-        : `${plural(chosen.length, 'image')} selected, using ${plural(snapshots.length, 'snapshot')} (${gib} GiB): up to ${formatUsd(cost)} a month of snapshot storage.`;
+        ? l10n.t('No image selected.')
+        : l10n.t(
+            '{0} selected, using {1} ({2} GiB): up to {3} a month of snapshot storage.',
+            imageCount(chosen.length),
+            snapshotCount(snapshots.length),
+            gib,
+            formatUsd(cost),
+          );
     deleteSnapshots.hidden = snapshots.length === 0;
-    if (snapshots.length === 0) setChildren(snapshotNote, 'The selected images use no EBS snapshots.');
+    if (snapshots.length === 0) setChildren(snapshotNote, l10n.t('The selected images use no EBS snapshots.'));
     else if (deleteSnapshots.checked)
       setChildren(
         snapshotNote,
-        `After deregistering, these snapshots are deleted permanently, which saves up to ${formatUsd(cost)} a month. A snapshot still used by another AMI is kept and reported.`,
+        l10n.t(
+          'After deregistering, these snapshots are deleted permanently, which saves up to {0} a month. A snapshot still used by another AMI is kept and reported.',
+          formatUsd(cost),
+        ),
       );
     else
       setChildren(
         snapshotNote,
-        `The snapshots are kept: they stay in your account and keep costing up to ${formatUsd(cost)} a month. Keep them only to restore volumes or register the image again.`,
+        l10n.t(
+          'The snapshots are kept: they stay in your account and keep costing up to {0} a month. Keep them only to restore volumes or register the image again.',
+          formatUsd(cost),
+        ),
       );
     setChildren(
       warning,
@@ -168,21 +203,25 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         'strong',
         {},
         chosen.length > 0 && chosen.every((i) => i.recycleBin?.recoverable)
-          ? 'Until the Recycle Bin expiry (see each image above): '
-          : 'Permanently: ',
+          ? `${l10n.t('Until the Recycle Bin expiry (see each image above):')} `
+          : `${l10n.t('Permanently:')} `,
       ),
-      chosen.length === 0
-        ? 'nothing is selected.'
-        : `${plural(chosen.length, 'AMI')} ${chosen.length === 1 ? 'is' : 'are'} deregistered (${chosen.map((i) => i.name ?? i.imageId).join(', ')}): nobody can launch new instances from ${chosen.length === 1 ? 'it' : 'them'}. Instances already running from ${chosen.length === 1 ? 'it' : 'them'} are not affected.`,
+      chosen.length === 0 ? l10n.t('nothing is selected.') : deregisteredText(chosen),
       deleting
         ? h(
             'div',
             {},
-            `${plural(snapshots.length, 'snapshot')} ${snapshots.length === 1 ? 'is' : 'are'} deleted, with ${snapshots.length === 1 ? 'its' : 'their'} data (a deleted snapshot cannot be restored):`,
+            counted(
+              snapshots.length,
+              l10n.t('{0} snapshot is deleted, with its data (a deleted snapshot cannot be restored):'),
+              l10n.t('{0} snapshots are deleted, with their data (a deleted snapshot cannot be restored):'),
+            ),
             h(
               'ul',
               { className: 'doomed' },
-              ...snapshots.map((sn) => h('li', {}, h('code', {}, sn.snapshotId), ` · ${sn.sizeGiB} GiB`)),
+              ...snapshots.map((sn) =>
+                h('li', {}, h('code', {}, sn.snapshotId), ` · ${l10n.t('{0} GiB', sn.sizeGiB)}`),
+              ),
             ),
           )
         : null,
@@ -208,7 +247,13 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       usageNotes,
       ...chosen.flatMap((i) =>
         i.usedBy && !i.usedBy.available
-          ? [h('div', { className: 'note' }, `${i.imageId}: who still uses it is unknown. ${i.usedBy.reason}`)]
+          ? [
+              h(
+                'div',
+                { className: 'note' },
+                l10n.t('{0}: who still uses it is unknown. {1}', i.imageId, i.usedBy.reason),
+              ),
+            ]
           : (i.usedBy?.usage.notices ?? []).map((n) => h('div', { className: 'note' }, `${i.imageId}: ${n}`)),
       ),
     );
@@ -228,7 +273,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     if (!requestId) return;
     result.clear();
     for (const c of [submit, deleteSnapshots, confirm, confirmInUse, ...rows.map((r) => r.select)]) c.disabled = true;
-    progress.show('Sending the request…');
+    progress.show(l10n.t('Sending the request…'));
     channel.post({ type: 'submit', requestId, params });
   }
 
@@ -244,10 +289,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     for (const item of res.items) {
       const row = rows.find((r) => r.info.imageId === item.imageId);
       if (row && item.ok) {
-        row.blocked = 'Deregistered.';
+        row.blocked = l10n.t('Deregistered.');
         row.select.checked = false;
         row.select.disabled = true;
-        (row.row.lastElementChild as HTMLElement).textContent = 'Deregistered';
+        (row.row.lastElementChild as HTMLElement).textContent = l10n.t('Deregistered');
       }
     }
     update();
@@ -261,7 +306,7 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         h(
           'tr',
           {},
-          ...['Image', 'Result', 'Snapshots deleted', 'Snapshots kept'].map((t) =>
+          ...[l10n.t('Image'), l10n.t('Result'), l10n.t('Snapshots deleted'), l10n.t('Snapshots kept')].map((t) =>
             h('th', { attrs: { scope: 'col' } }, t),
           ),
         ),
@@ -278,8 +323,8 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
               'td',
               {},
               i.ok
-                ? h('span', {}, icon('pass'), ' Deregistered')
-                : h('span', { className: 'blocked' }, icon('error'), ` ${i.error?.message ?? 'Failed'}`),
+                ? h('span', {}, icon('pass'), ` ${l10n.t('Deregistered')}`)
+                : h('span', { className: 'blocked' }, icon('error'), ` ${i.error?.message ?? l10n.t('Failed')}`),
               !i.ok && i.error?.fix ? h('div', { className: 'muted' }, i.error.fix) : null,
             ),
             h('td', {}, ...i.deletedSnapshotIds.map((s) => h('div', {}, h('code', {}, s)))),
@@ -288,10 +333,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         ),
       ),
     );
-    if (failed === 0) result.success(`Deregistered ${plural(res.items.length, 'AMI')}`, [table], []);
+    if (failed === 0) result.success(l10n.t('Deregistered {0}', amiCount(res.items.length)), [table], []);
     else {
-      result.failure(`${failed} of ${res.items.length} could not be deregistered`, {
-        message: 'See each image below.',
+      result.failure(l10n.t('{0} of {1} could not be deregistered', failed, res.items.length), {
+        message: l10n.t('See each image below.'),
       });
       result.root.append(table);
     }
@@ -299,8 +344,16 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, data.images.length === 1 ? 'Deregister AMI' : 'Deregister AMIs'),
-    h('p', { className: 'subtitle' }, `${plural(data.images.length, 'image')} in ${data.region}`),
+    h('h1', {}, data.images.length === 1 ? l10n.t('Deregister AMI') : l10n.t('Deregister AMIs')),
+    h(
+      'p',
+      { className: 'subtitle' },
+      l10n.t({
+        message: '{0} in {1}',
+        args: [imageCount(data.images.length), data.region],
+        comment: ['{0} is a number of images ("2 images"), {1} the region'],
+      }),
+    ),
     h(
       'table',
       {},
@@ -310,8 +363,8 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         h(
           'tr',
           {},
-          ...['', 'Image', 'State', 'Snapshots', 'Per month', 'Status'].map((t) =>
-            h('th', { attrs: { scope: 'col' } }, t),
+          ...['', l10n.t('Image'), l10n.t('State'), l10n.t('Snapshots'), l10n.t('Per month'), l10n.t('Status')].map(
+            (t) => h('th', { attrs: { scope: 'col' } }, t),
           ),
         ),
       ),
@@ -320,7 +373,10 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
     h(
       'p',
       { className: 'explain' },
-      `Estimates use ${formatUsd(data.snapshotPricePerGiBMonth)} per GiB-month (standard snapshot storage) and the full volume sizes; snapshots are incremental, so the real cost is usually lower.`,
+      l10n.t(
+        'Estimates use {0} per GiB-month (standard snapshot storage) and the full volume sizes; snapshots are incremental, so the real cost is usually lower.',
+        formatUsd(data.snapshotPricePerGiBMonth),
+      ),
     ),
     totals,
     deleteSnapshots,

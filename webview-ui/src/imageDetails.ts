@@ -1,4 +1,5 @@
 /** The read-only Image details page: every attribute grouped, actions that open the other panels. */
+import * as l10n from '@vscode/l10n';
 import type {
   BlockDeviceInfo,
   DetailAction,
@@ -6,7 +7,7 @@ import type {
   ImageDetailsToHost,
   ImageDetailsToWebview,
 } from '../../src/shared/protocol/imageDetails';
-import { plural } from '../../src/shared/plural';
+import { counted } from '../../src/shared/plural';
 import { formatUsd } from '../../src/shared/pricing';
 import { BASE_CSS, adoptStyles, h, icon, setChildren } from './lib/dom';
 import { progressLine, resultBox } from './lib/fields';
@@ -35,8 +36,8 @@ const requests = startPanel(channel, app, {
     return build(message.data);
   },
   result(view, r) {
-    if (r.ok) return build(r.details, 'Refreshed from EC2.');
-    view.result.failure('EC2 did not return the image', r.error);
+    if (r.ok) return build(r.details, l10n.t('Refreshed from EC2.'));
+    view.result.failure(l10n.t('EC2 did not return the image'), r.error);
   },
 });
 
@@ -59,7 +60,7 @@ function attrs(label: string, rows: Row[]): HTMLElement {
 }
 
 const code = (v: string | undefined) => (v ? h('code', {}, v) : undefined);
-const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'Yes' : 'No');
+const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? l10n.t('Yes') : l10n.t('No'));
 // The local time with its zone, then EC2's UTC value: a bare local time is ambiguous next to UTC tooltips.
 const when = (iso: string | undefined) =>
   iso ? `${new Date(iso).toLocaleString(undefined, { timeZoneName: 'short' })} (${iso})` : undefined;
@@ -70,11 +71,13 @@ function parameterText(d: ImageDetailsInit): Node | undefined {
   if (!p) return undefined;
   const status =
     p.namesThisImage === true
-      ? ' — names this AMI now'
+      ? l10n.t('names this AMI now')
       : p.namesThisImage === false
-        ? ` — names ${p.currentImageId ?? 'another image'} now (this is an earlier build)`
-        : ` — ${p.note ?? 'SSM could not be asked'}`;
-  return h('span', {}, h('code', {}, p.name), status);
+        ? p.currentImageId
+          ? l10n.t('names {0} now (this is an earlier build)', p.currentImageId)
+          : l10n.t('names another image now (this is an earlier build)')
+        : (p.note ?? l10n.t('SSM could not be asked'));
+  return h('span', {}, h('code', {}, p.name), ` — ${status}`);
 }
 
 function deviceRow(b: BlockDeviceInfo): HTMLElement {
@@ -86,7 +89,7 @@ function deviceRow(b: BlockDeviceInfo): HTMLElement {
       h(
         'td',
         { attrs: { colspan: '7' } },
-        `Instance store volume (${b.virtualName ?? 'ephemeral'}): not kept in the image.`,
+        l10n.t('Instance store volume ({0}): not kept in the image.', b.virtualName ?? 'ephemeral'),
       ),
     );
   if (b.kind === 'noDevice')
@@ -94,19 +97,37 @@ function deviceRow(b: BlockDeviceInfo): HTMLElement {
       'tr',
       {},
       h('td', { className: 'mono' }, b.deviceName),
-      h('td', { attrs: { colspan: '7' } }, 'Suppressed (NoDevice).'),
+      h(
+        'td',
+        { attrs: { colspan: '7' } },
+        l10n.t({
+          message: 'Suppressed ({0}).',
+          args: ['NoDevice'],
+          comment: ['{0} is the block device mapping field NoDevice, which removes a device of the image'],
+        }),
+      ),
     );
-  const perf = [b.iops ? `${b.iops} IOPS` : '', b.throughput ? `${b.throughput} MiB/s` : ''].filter(Boolean).join(', ');
+  const perf = [b.iops ? l10n.t('{0} IOPS', b.iops) : '', b.throughput ? l10n.t('{0} MiB/s', b.throughput) : '']
+    .filter(Boolean)
+    .join(', ');
   return h(
     'tr',
     {},
     h('td', { className: 'mono' }, b.deviceName),
     h('td', {}, b.snapshotId ? h('code', {}, b.snapshotId) : '—'),
-    h('td', { className: 'num' }, b.sizeGiB !== undefined ? `${b.sizeGiB} GiB` : '—'),
+    h('td', { className: 'num' }, b.sizeGiB !== undefined ? l10n.t('{0} GiB', b.sizeGiB) : '—'),
     h('td', {}, b.volumeType ?? '—'),
     h('td', {}, perf || '—'),
-    h('td', {}, b.encrypted ? 'Yes' : 'No'),
-    h('td', {}, b.kmsKeyId ? h('code', {}, b.kmsKeyId) : b.encrypted ? 'aws/ebs (default)' : '—'),
+    h('td', {}, b.encrypted ? l10n.t('Yes') : l10n.t('No')),
+    h(
+      'td',
+      {},
+      b.kmsKeyId
+        ? h('code', {}, b.kmsKeyId)
+        : b.encrypted
+          ? l10n.t({ message: '{0} (default)', args: ['aws/ebs'], comment: ['{0} is the default KMS key alias'] })
+          : '—',
+    ),
     h('td', {}, yesNo(b.deleteOnTermination) ?? '—'),
   );
 }
@@ -124,26 +145,26 @@ function build(d: ImageDetailsInit, notice?: string) {
   const available = d.state === 'available';
   const actions = h(
     'div',
-    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Actions' } },
+    { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': l10n.t('Actions') } },
     h(
       'div',
       { className: 'group' },
-      available ? button('Launch…', 'rocket', open('launchInstance'), false) : null,
-      available ? button('Copy AMI…', 'files', open('copyImage')) : null,
-      d.ownedByMe ? button('Launch permissions…', 'shield', open('launchPermissions')) : null,
-      d.ownedByMe ? button('Deregister…', 'trash', open('deregister')) : null,
+      available ? button(l10n.t('Launch…'), 'rocket', open('launchInstance'), false) : null,
+      available ? button(l10n.t('Copy AMI…'), 'files', open('copyImage')) : null,
+      d.ownedByMe ? button(l10n.t('Launch permissions…'), 'shield', open('launchPermissions')) : null,
+      d.ownedByMe ? button(l10n.t('Deregister…'), 'trash', open('deregister')) : null,
     ),
     h(
       'div',
       { className: 'group' },
-      button('Copy ID', 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
-      button('Reveal in tree', 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
-      button('Refresh', 'refresh', () => {
+      button(l10n.t('Copy ID'), 'copy', () => channel.post({ type: 'copyId', id: d.imageId })),
+      button(l10n.t('Reveal in tree'), 'list-tree', () => channel.post({ type: 'revealInTree', id: d.imageId })),
+      button(l10n.t('Refresh'), 'refresh', () => {
         const requestId = requests.begin();
         if (!requestId) return;
         setBusy(true);
         result.clear();
-        progress.show('Reading the image from EC2…');
+        progress.show(l10n.t('Reading the image from EC2…'));
         channel.post({ type: 'refresh', requestId });
       }),
     ),
@@ -158,72 +179,95 @@ function build(d: ImageDetailsInit, notice?: string) {
   const state = h('span', {}, h('span', { className: 'badge' }, d.state), d.stateReason ? ` ${d.stateReason}` : '');
   setChildren(
     app,
-    h('h1', {}, 'AMI Details'),
+    h('h1', {}, l10n.t('AMI Details')),
     h('p', { className: 'subtitle' }, `${d.name ? `${d.name} · ` : ''}${d.imageId} · ${d.region}`),
     actions,
     progress.root,
     result.root,
     notice ? h('p', { className: 'muted', attrs: { role: 'status' } }, icon('check'), ` ${notice}`) : null,
-    attrs('General', [
-      ['Image id', code(d.imageId)],
-      ['Name', d.name],
-      ['Description', d.description],
+    attrs(l10n.t('General'), [
+      [l10n.t('Image id'), code(d.imageId)],
+      [l10n.t('Name'), d.name],
+      [l10n.t('Description'), d.description],
       [
-        'Owner',
-        h('span', {}, h('code', {}, d.ownerId), d.ownerAlias ? ` (${d.ownerAlias})` : '', d.ownedByMe ? ' — you' : ''),
+        l10n.t('Owner'),
+        h(
+          'span',
+          {},
+          h('code', {}, d.ownerId),
+          d.ownerAlias ? ` (${d.ownerAlias})` : '',
+          d.ownedByMe ? ` — ${l10n.t({ message: 'you', comment: ['the owner is the account signed in'] })}` : '',
+        ),
       ],
-      ['State', state],
-      ['Created', when(d.creationDate)],
-      ['Last launched', when(d.lastLaunchedTime)],
-      ['Architecture', d.architecture],
-      ['Platform', d.platformDetails ?? d.platform],
-      ['Usage operation', code(d.usageOperation)],
-      ['Image type', d.imageType],
-      ['Virtualization', d.virtualizationType],
-      ['Hypervisor', d.hypervisor],
-      ['Boot mode', d.bootMode],
-      ['ENA support', yesNo(d.enaSupport)],
-      ['SR-IOV', d.sriovNetSupport],
+      [l10n.t('State'), state],
+      [l10n.t('Created'), when(d.creationDate)],
+      [l10n.t('Last launched'), when(d.lastLaunchedTime)],
+      [l10n.t('Architecture'), d.architecture],
+      [l10n.t('Platform'), d.platformDetails ?? d.platform],
+      [l10n.t('Usage operation'), code(d.usageOperation)],
+      [l10n.t('Image type'), d.imageType],
+      [l10n.t('Virtualization'), d.virtualizationType],
+      [l10n.t('Hypervisor'), d.hypervisor],
+      [l10n.t('Boot mode'), d.bootMode],
+      [l10n.t('ENA support'), yesNo(d.enaSupport)],
+      [l10n.t('SR-IOV'), d.sriovNetSupport],
       [
-        'IMDS',
+        l10n.t('IMDS'),
         d.imdsSupport === 'v2.0'
-          ? 'IMDSv2 required (v2.0)'
-          : (d.imdsSupport ?? 'Not set (instances use their launch settings)'),
+          ? l10n.t('IMDSv2 required ({0})', 'v2.0')
+          : (d.imdsSupport ?? l10n.t('Not set (instances use their launch settings)')),
       ],
-      ['NitroTPM', d.tpmSupport],
-      ['Kernel', code(d.kernelId)],
-      ['RAM disk', code(d.ramdiskId)],
-      ['Image location', d.imageLocation],
+      [l10n.t('NitroTPM'), d.tpmSupport],
+      [l10n.t('Kernel'), code(d.kernelId)],
+      [l10n.t('RAM disk'), code(d.ramdiskId)],
+      [l10n.t('Image location'), d.imageLocation],
       [
-        'Copied from',
+        l10n.t('Copied from'),
         d.sourceImageId
-          ? h('span', {}, h('code', {}, d.sourceImageId), ` in ${d.sourceImageRegion ?? '?'}`)
+          ? h('span', {}, h('code', {}, d.sourceImageId), ` ${l10n.t('in {0}', d.sourceImageRegion ?? '?')}`)
           : undefined,
       ],
-      ['Created from instance', code(d.sourceInstanceId)],
+      [l10n.t('Created from instance'), code(d.sourceInstanceId)],
       [
-        'Product codes',
+        l10n.t('Product codes'),
         d.productCodes.length ? d.productCodes.map((c) => `${c.id} (${c.type})`).join(', ') : undefined,
       ],
-      ['Publisher', d.trust ? h('span', {}, h('strong', {}, d.trust.label), ` — ${d.trust.explanation}`) : undefined],
-      ['Public parameter', parameterText(d)],
+      [
+        l10n.t('Publisher'),
+        d.trust ? h('span', {}, h('strong', {}, d.trust.label), ` — ${d.trust.explanation}`) : undefined,
+      ],
+      [l10n.t('Public parameter'), parameterText(d)],
     ]),
     usedBySection(d.usedBy, d.region, d.lastLaunchedTime, (m) => channel.post(m)),
     lineageSection(d.lineage, d.imageId, (m) => channel.post(m)),
     h(
       'section',
-      { attrs: { 'aria-label': 'Storage' } },
-      h('h2', {}, 'Storage'),
+      { attrs: { 'aria-label': l10n.t('Storage') } },
+      h('h2', {}, l10n.t('Storage')),
       h(
         'p',
         {},
-        `Root device: ${d.rootDeviceType ?? '?'}${d.rootDeviceName ? ` at ${d.rootDeviceName}` : ''}. `,
+        d.rootDeviceName
+          ? l10n.t('Root device: {0} at {1}.', d.rootDeviceType ?? '?', d.rootDeviceName)
+          : l10n.t('Root device: {0}.', d.rootDeviceType ?? '?'),
+        ' ',
         ebs.length > 0
-          ? `Its ${plural(ebs.length, 'snapshot')} cost at most ${formatUsd(d.monthlyCostUsd)} a month (${formatUsd(d.snapshotPricePerGiBMonth)} per GiB-month; snapshots are incremental, so less in practice).`
-          : 'No EBS snapshot: nothing is billed for storage.',
+          ? counted(
+              ebs.length,
+              // Named: counted() fills {0}, the count.
+              l10n.t(
+                'Its {0} snapshot cost at most {cost} a month ({price} per GiB-month; snapshots are incremental, so less in practice).',
+                { cost: formatUsd(d.monthlyCostUsd), price: formatUsd(d.snapshotPricePerGiBMonth) },
+              ),
+              l10n.t(
+                'Its {0} snapshots cost at most {cost} a month ({price} per GiB-month; snapshots are incremental, so less in practice).',
+                { cost: formatUsd(d.monthlyCostUsd), price: formatUsd(d.snapshotPricePerGiBMonth) },
+              ),
+            )
+          : l10n.t('No EBS snapshot: nothing is billed for storage.'),
       ),
       d.blockDevices.length === 0
-        ? h('p', { className: 'muted' }, 'No block device mapping.')
+        ? h('p', { className: 'muted' }, l10n.t('No block device mapping.'))
         : h(
             'div',
             { className: 'scroll' },
@@ -237,14 +281,14 @@ function build(d: ImageDetailsInit, notice?: string) {
                   'tr',
                   {},
                   ...[
-                    'Device',
-                    'Snapshot',
-                    'Size',
-                    'Type',
-                    'IOPS / throughput',
-                    'Encrypted',
-                    'KMS key',
-                    'Delete on termination',
+                    l10n.t('Device'),
+                    l10n.t('Snapshot'),
+                    l10n.t('Size'),
+                    l10n.t('Type'),
+                    l10n.t('IOPS / throughput'),
+                    l10n.t('Encrypted'),
+                    l10n.t('KMS key'),
+                    l10n.t('Delete on termination'),
                   ].map((t) => h('th', { attrs: { scope: 'col' } }, t)),
                 ),
               ),
@@ -254,14 +298,14 @@ function build(d: ImageDetailsInit, notice?: string) {
     ),
     h(
       'section',
-      { attrs: { 'aria-label': 'Permissions' } },
-      h('h2', {}, 'Launch permissions'),
+      { attrs: { 'aria-label': l10n.t('Permissions') } },
+      h('h2', {}, l10n.t('Launch permissions')),
       h(
         'p',
         {},
         d.isPublic
-          ? 'Public: every AWS account can find and launch it.'
-          : 'Private: only the owner and the accounts it is shared with can launch it.',
+          ? l10n.t('Public: every AWS account can find and launch it.')
+          : l10n.t('Private: only the owner and the accounts it is shared with can launch it.'),
       ),
       perms.readable
         ? h(
@@ -272,9 +316,9 @@ function build(d: ImageDetailsInit, notice?: string) {
               {},
               ...(
                 [
-                  ['Accounts', perms.permissions.accounts],
-                  ['Organizations', perms.permissions.organizations],
-                  ['Organizational units', perms.permissions.organizationalUnits],
+                  [l10n.t('Accounts'), perms.permissions.accounts],
+                  [l10n.t('Organizations'), perms.permissions.organizations],
+                  [l10n.t('Organizational units'), perms.permissions.organizationalUnits],
                 ] as [string, string[]][]
               ).map(([k, list]) =>
                 h(
@@ -284,7 +328,9 @@ function build(d: ImageDetailsInit, notice?: string) {
                   h(
                     'td',
                     {},
-                    list.length ? h('span', {}, ...list.flatMap((v, i) => [i ? ', ' : '', h('code', {}, v)])) : 'None',
+                    list.length
+                      ? h('span', {}, ...list.flatMap((v, i) => [i ? ', ' : '', h('code', {}, v)]))
+                      : l10n.t({ message: 'None', comment: ['no account, organization or unit is shared with'] }),
                   ),
                 ),
               ),
@@ -294,10 +340,10 @@ function build(d: ImageDetailsInit, notice?: string) {
     ),
     h(
       'section',
-      { attrs: { 'aria-label': 'Tags' } },
-      h('h2', {}, 'Tags'),
+      { attrs: { 'aria-label': l10n.t('Tags') } },
+      h('h2', {}, l10n.t('Tags')),
       d.tags.length === 0
-        ? h('p', { className: 'muted' }, 'No tags.')
+        ? h('p', { className: 'muted' }, l10n.t('No tags.'))
         : h(
             'table',
             { className: 'attrs' },
@@ -305,21 +351,29 @@ function build(d: ImageDetailsInit, notice?: string) {
               'tbody',
               {},
               ...d.tags.map((t) =>
-                h('tr', {}, h('th', { attrs: { scope: 'row' } }, t.key), h('td', {}, t.value || '(empty)')),
+                h('tr', {}, h('th', { attrs: { scope: 'row' } }, t.key), h('td', {}, t.value || l10n.t('(empty)'))),
               ),
             ),
           ),
     ),
-    attrs('Deprecation and protection', [
+    attrs(l10n.t('Deprecation and protection'), [
       [
-        'Deprecation',
+        l10n.t('Deprecation'),
         d.deprecationTime
-          ? `${d.deprecated ? 'Deprecated since' : 'Deprecated on'} ${when(d.deprecationTime)}`
-          : 'None: not scheduled for deprecation.',
+          ? d.deprecated
+            ? l10n.t('Deprecated since {0}', when(d.deprecationTime) ?? '')
+            : l10n.t('Deprecated on {0}', when(d.deprecationTime) ?? '')
+          : l10n.t('None: not scheduled for deprecation.'),
       ],
       [
-        'Deregistration protection',
-        d.deregistrationProtection === 'disabled' ? 'Off' : `On (${d.deregistrationProtection})`,
+        l10n.t('Deregistration protection'),
+        d.deregistrationProtection === 'disabled'
+          ? l10n.t({ message: 'Off', comment: ['deregistration protection is off'] })
+          : l10n.t({
+              message: 'On ({0})',
+              args: [d.deregistrationProtection],
+              comment: ['deregistration protection is on; {0} is its EC2 value'],
+            }),
       ],
     ]),
   );

@@ -1,4 +1,5 @@
 /** The Launch form: instance type, Name tag, count, and the cost warning on real AWS. */
+import * as l10n from '@vscode/l10n';
 import type {
   LaunchInstanceInit,
   LaunchInstanceParams,
@@ -6,7 +7,7 @@ import type {
   LaunchInstanceToWebview,
 } from '../../src/shared/protocol/launchInstance';
 import { checkTagValue } from '../../src/shared/validation';
-import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
+import { BASE_CSS, adoptStyles, fillIn, h, setChildren } from './lib/dom';
 import { progressLine, resultBox, submitOnEnter, textField } from './lib/fields';
 import { HostChannel } from './lib/host';
 import { idActions, startPanel, submitForm, successLock } from './lib/panel';
@@ -24,15 +25,25 @@ const requests = startPanel(channel, app, {
   init: (message) => build(message.data, channel.savedForm('launchInstance')),
   result(view, r) {
     if (!r.ok) {
-      view.result.failure('EC2 did not launch the instance', r.error);
+      view.result.failure(l10n.t('EC2 did not launch the instance'), r.error);
       return;
     }
     const first = r.instanceIds[0];
     view.succeeded();
     view.result.success(
-      `Launched ${r.instanceIds.join(', ')}`,
-      [h('p', {}, 'The instances start as ', h('em', {}, 'pending'), ' and appear under Instances in the tree.')],
-      first ? idActions(channel, first, 'Copy instance id') : [],
+      l10n.t('Launched {0}', r.instanceIds.join(', ')),
+      [
+        h(
+          'p',
+          {},
+          // `pending` is EC2's state of an instance, as the tree shows it: not translated.
+          ...fillIn(
+            l10n.t('The instances start as {0} and appear under Instances in the tree.'),
+            h('em', {}, 'pending'),
+          ),
+        ),
+      ],
+      first ? idActions(channel, first, l10n.t('Copy instance id')) : [],
     );
   },
 });
@@ -40,18 +51,18 @@ const requests = startPanel(channel, app, {
 function checkCount(v: string): string | undefined {
   return /^\d{1,2}$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10
     ? undefined
-    : 'Launch between 1 and 10 instances.';
+    : l10n.t('Launch between {0} and {1} instances.', 1, 10);
 }
 
 function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined) {
   const progress = progressLine();
   const result = resultBox();
   const header = [
-    h('h1', {}, 'Launch Instance'),
+    h('h1', {}, l10n.t('Launch Instance')),
     h(
       'p',
       { className: 'subtitle' },
-      `From ${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.architecture} · ${data.region}`,
+      l10n.t('From {0}', [data.name, data.imageId, data.architecture, data.region].filter(Boolean).join(' · ')),
     ),
   ];
   if (data.state !== 'available') {
@@ -61,7 +72,7 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
       h(
         'div',
         { className: 'warning', attrs: { role: 'alert' } },
-        `EC2 launches only available images; this one is ${data.state}.`,
+        l10n.t('EC2 launches only available images; this one is {0}.', data.state),
       ),
     );
     return { progress, result, idle: () => undefined, succeeded: () => undefined };
@@ -74,27 +85,29 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     type.append(h('vscode-option', { value: t, selected: t === (saved?.instanceType ?? data.instanceTypes[0]) }, t));
   type.addEventListener('change', save);
   const nameTag = textField({
-    label: 'Name tag (optional)',
+    label: l10n.t('Name tag (optional)'),
     value: saved?.nameTag ?? '',
     check: checkTagValue,
     maxLength: 256,
     onChange: save,
   });
   const count = textField({
-    label: 'Number of instances',
+    label: l10n.t('Number of instances'),
     value: String(saved?.count ?? 1),
     check: checkCount,
     maxLength: 2,
     onChange: save,
   });
   count.input.classList.add('count');
-  const ack = h('vscode-checkbox', { label: 'I understand that these instances are billed until I terminate them' });
+  const ack = h('vscode-checkbox', {
+    label: l10n.t('I understand that these instances are billed until I terminate them'),
+  });
   const publisher = publisherSection(data.publisher, 'launch');
-  const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, 'Launch');
+  const submit = h('vscode-button', { icon: 'rocket', on: { click: () => send() } }, l10n.t('Launch'));
   const lock = successLock({
     submit,
-    label: 'Launch',
-    againLabel: 'Launch more…',
+    label: l10n.t('Launch'),
+    againLabel: l10n.t('Launch more…'),
     lock: setFieldsDisabled,
     result,
     first: type,
@@ -144,14 +157,16 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
       ? h(
           'div',
           { className: 'warning', attrs: { role: 'alert' } },
-          h('strong', {}, 'This costs money. '),
-          'You are connected to AWS: each instance is billed per second while it runs, plus its EBS volumes until they are deleted. Terminate the instances when you are done.',
+          h('strong', {}, `${l10n.t('This costs money.')} `),
+          l10n.t(
+            'You are connected to AWS: each instance is billed per second while it runs, plus its EBS volumes until they are deleted. Terminate the instances when you are done.',
+          ),
         )
-      : h('div', { className: 'note' }, 'Simulator: nothing is launched on AWS and nothing is billed.'),
+      : h('div', { className: 'note' }, l10n.t('Simulator: nothing is launched on AWS and nothing is billed.')),
     h(
       'vscode-form-group',
       { variant: 'vertical' },
-      h('vscode-label', { attrs: { for: typeId } }, 'Instance type'),
+      h('vscode-label', { attrs: { for: typeId } }, l10n.t('Instance type')),
       type,
     ),
     nameTag.root,

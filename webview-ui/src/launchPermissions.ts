@@ -1,11 +1,12 @@
 /** The Launch permissions form: public switch, accounts, organizations, OUs, copy from another AMI. */
+import * as l10n from '@vscode/l10n';
 import type {
   LaunchPermissionsInit,
   LaunchPermissionsToHost,
   LaunchPermissionsToWebview,
   PermissionSet,
 } from '../../src/shared/protocol/launchPermissions';
-import { plural } from '../../src/shared/plural';
+import { counted } from '../../src/shared/plural';
 import type { Check } from '../../src/shared/validation';
 import { checkAccountId, checkOrganizationArn, checkOrganizationalUnitArn } from '../../src/shared/validation';
 import { BASE_CSS, adoptStyles, h, setChildren } from './lib/dom';
@@ -35,7 +36,7 @@ const app = document.getElementById('app') as HTMLElement;
 const requests = startPanel(channel, app, {
   init: (message) => build(message.data, channel.savedForm('launchPermissions')),
   result(view, r) {
-    if (!r.ok) view.result.failure('EC2 did not change the permissions', r.error);
+    if (!r.ok) view.result.failure(l10n.t('EC2 did not change the permissions'), r.error);
     else if (r.kind === 'loaded') view.loaded(r.imageId, r.permissions);
     else view.applied(r.permissions);
   },
@@ -55,7 +56,11 @@ function entryList(opts: {
   const list = h('div', { className: 'entries', attrs: { role: 'list', 'aria-label': opts.title } });
   const error = h('div', { className: 'error-text', attrs: { role: 'status' } });
   const input = h('vscode-textfield', { label: opts.label, placeholder: opts.placeholder });
-  const add = h('vscode-button', { secondary: true, icon: 'add', on: { click: () => tryAdd() } }, 'Add');
+  const add = h(
+    'vscode-button',
+    { secondary: true, icon: 'add', on: { click: () => tryAdd() } },
+    l10n.t({ message: 'Add', comment: ['adds the typed entry to the list'] }),
+  );
   input.addEventListener('input', () => {
     error.textContent = input.value ? (opts.check(input.value.trim()) ?? '') : '';
     input.invalid = error.textContent !== '';
@@ -67,7 +72,7 @@ function entryList(opts: {
 
   function tryAdd(): void {
     const v = input.value.trim();
-    const problem = opts.check(v) ?? (values.includes(v) ? `${v} is already in the list.` : undefined);
+    const problem = opts.check(v) ?? (values.includes(v) ? l10n.t('{0} is already in the list.', v) : undefined);
     error.textContent = problem ?? '';
     input.invalid = problem !== undefined;
     if (problem) return;
@@ -80,7 +85,7 @@ function entryList(opts: {
     setChildren(
       list,
       ...(values.length === 0
-        ? [h('div', { className: 'muted' }, 'None.')]
+        ? [h('div', { className: 'muted' }, l10n.t('None.'))]
         : values.map((v) =>
             h(
               'div',
@@ -91,7 +96,7 @@ function entryList(opts: {
                 {
                   secondary: true,
                   icon: 'close',
-                  attrs: { 'aria-label': `Remove ${v}` },
+                  attrs: { 'aria-label': l10n.t('Remove {0}', v) },
                   on: {
                     click: () => {
                       set(values.filter((x) => x !== v));
@@ -99,7 +104,7 @@ function entryList(opts: {
                     },
                   },
                 },
-                'Remove',
+                l10n.t('Remove'),
               ),
             ),
           )),
@@ -114,7 +119,7 @@ function entryList(opts: {
       h('p', { className: 'explain' }, opts.explain),
       list,
       h('div', { className: 'add-row' }, input, add),
-      opts.example ? h('vscode-form-helper', {}, `For example ${opts.example}`) : null,
+      opts.example ? h('vscode-form-helper', {}, l10n.t('For example {0}', opts.example)) : null,
       error,
     ),
     get value() {
@@ -144,64 +149,67 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
 
   const isPublic = h('vscode-checkbox', {
     toggle: true,
-    label: 'Public: every AWS account can find and launch this image',
+    label: l10n.t('Public: every AWS account can find and launch this image'),
   });
   isPublic.addEventListener('change', save);
   const publicWarning = h(
     'div',
     { className: 'warning', attrs: { role: 'alert' } },
-    h('strong', {}, 'Before you make an AMI public. '),
-    'Anyone can launch it and read everything on its volumes. Remove credentials, AWS access keys, SSH authorized_keys and private keys, shell history, logs and any secret; disable password login for root. ',
-    'You keep paying for its snapshots; public AMIs are listed in the catalog of the region.',
+    h('strong', {}, `${l10n.t('Before you make an AMI public.')} `),
+    l10n.t(
+      'Anyone can launch it and read everything on its volumes. Remove credentials, AWS access keys, SSH authorized_keys and private keys, shell history, logs and any secret; disable password login for root.',
+    ),
+    ' ',
+    l10n.t('You keep paying for its snapshots; public AMIs are listed in the catalog of the region.'),
   );
   const blockers = canGoPublic
     ? null
     : h(
         'div',
         { className: 'note' },
-        h('strong', {}, 'This image cannot be made public:'),
+        h('strong', {}, l10n.t('This image cannot be made public:')),
         h('ul', { className: 'blockers' }, ...data.publicBlockers.map((b) => h('li', {}, b))),
       );
 
   const accounts = entryList({
-    title: 'AWS accounts',
-    explain: 'Specific accounts that may launch the image; it stays private to everyone else.',
-    label: 'Account id to add',
+    title: l10n.t('AWS accounts'),
+    explain: l10n.t('Specific accounts that may launch the image; it stays private to everyone else.'),
+    label: l10n.t('Account id to add'),
     // Not the simulator's own 123456789012: an image is never shared with its owner.
-    placeholder: '12 digits, e.g. 111122223333',
+    placeholder: l10n.t('12 digits, e.g. {0}', '111122223333'),
     check: checkAccountId,
     onChange: save,
   });
   const orgs = entryList({
-    title: 'Organizations',
-    explain: 'Every account of an AWS Organizations organization.',
-    label: 'Organization ARN to add',
+    title: l10n.t('Organizations'),
+    explain: l10n.t('Every account of an AWS Organizations organization.'),
+    label: l10n.t('Organization ARN to add'),
     placeholder: 'arn:aws:organizations::…:organization/o-…',
     example: 'arn:aws:organizations::111122223333:organization/o-exampleorgid',
     check: checkOrganizationArn,
     onChange: save,
   });
   const ous = entryList({
-    title: 'Organizational units',
-    explain: 'Every account of an organizational unit (and its child OUs).',
-    label: 'OU ARN to add',
+    title: l10n.t('Organizational units'),
+    explain: l10n.t('Every account of an organizational unit (and its child OUs).'),
+    label: l10n.t('OU ARN to add'),
     placeholder: 'arn:aws:organizations::…:ou/o-…/ou-…',
     example: 'arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-abcd-exampleou',
     check: checkOrganizationalUnitArn,
     onChange: save,
   });
 
-  const copyFrom = h('vscode-single-select', { label: 'Copy permissions from another of my AMIs' });
+  const copyFrom = h('vscode-single-select', { label: l10n.t('Copy permissions from another of my AMIs') });
   for (const i of data.otherOwnedImages)
     copyFrom.append(h('vscode-option', { value: i.imageId }, i.name ? `${i.name} (${i.imageId})` : i.imageId));
   const loadButton = h(
     'vscode-button',
     { secondary: true, icon: 'copy', on: { click: () => send('loadFrom') } },
-    'Copy permissions',
+    l10n.t('Copy permissions'),
   );
 
   const changes = h('div', { className: 'totals', attrs: { role: 'status' } });
-  const apply = h('vscode-button', { icon: 'check', on: { click: () => send('submit') } }, 'Apply');
+  const apply = h('vscode-button', { icon: 'check', on: { click: () => send('submit') } }, l10n.t('Apply'));
 
   function values(): PermissionSet {
     return {
@@ -232,7 +240,8 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       count(current.organizations, v.organizations) +
       count(current.organizationalUnits, v.organizationalUnits) +
       (!v.isPublic && current.isPublic ? 1 : 0);
-    changes.textContent = added + removed === 0 ? 'No changes.' : `${added} to add, ${removed} to remove.`;
+    changes.textContent =
+      added + removed === 0 ? l10n.t('No changes.') : l10n.t('{0} to add, {1} to remove.', added, removed);
     apply.disabled = requests.busy || added + removed === 0;
   }
   function send(kind: 'submit' | 'loadFrom'): void {
@@ -243,7 +252,9 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     else channel.post({ type: 'submit', requestId, params: values() });
     result.clear();
     setBusy(true);
-    progress.show(kind === 'loadFrom' ? 'Reading the permissions of the other image…' : 'Sending the request…');
+    progress.show(
+      kind === 'loadFrom' ? l10n.t('Reading the permissions of the other image…') : l10n.t('Sending the request…'),
+    );
   }
   function setBusy(busy: boolean): void {
     for (const l of [accounts, orgs, ous]) l.setDisabled(busy);
@@ -254,11 +265,11 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
 
   setChildren(
     app,
-    h('h1', {}, 'Launch Permissions'),
+    h('h1', {}, l10n.t('Launch Permissions')),
     h('p', { className: 'subtitle' }, `${data.name ? `${data.name} · ` : ''}${data.imageId} · ${data.region}`),
     result.root,
     sharingChecklist(data),
-    h('h2', {}, 'Visibility'),
+    h('h2', {}, l10n.t('Visibility')),
     isPublic,
     blockers,
     publicWarning,
@@ -273,11 +284,11 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
       ? h(
           'section',
           {},
-          h('h2', {}, 'Copy from another AMI'),
+          h('h2', {}, l10n.t('Copy from another AMI')),
           h(
             'p',
             { className: 'explain' },
-            'Replaces the lists above with the accounts, organizations and OUs of another image you own.',
+            l10n.t('Replaces the lists above with the accounts, organizations and OUs of another image you own.'),
           ),
           h('div', { className: 'copy-row' }, copyFrom, loadButton),
         )
@@ -296,21 +307,27 @@ function build(data: LaunchPermissionsInit, saved: PermissionSet | undefined) {
     loaded(imageId: string, p: PermissionSet) {
       fill(p, true);
       save();
-      result.success(`Copied the lists of ${imageId}`, ['Review them, then Apply. Public access was not copied.'], []);
+      result.success(
+        l10n.t('Copied the lists of {0}', imageId),
+        [l10n.t('Review them, then Apply. Public access was not copied.')],
+        [],
+      );
     },
     applied(p: PermissionSet) {
       current = p;
       fill(p);
       save();
       const who = [
-        p.isPublic ? 'public' : 'private',
-        plural(p.accounts.length, 'account'),
-        plural(p.organizations.length, 'organization'),
-        plural(p.organizationalUnits.length, 'OU'),
+        p.isPublic
+          ? l10n.t({ message: 'public', comment: ['an image every account can launch'] })
+          : l10n.t({ message: 'private', comment: ['an image only its owner and the listed accounts can launch'] }),
+        counted(p.accounts.length, l10n.t('{0} account'), l10n.t('{0} accounts')),
+        counted(p.organizations.length, l10n.t('{0} organization'), l10n.t('{0} organizations')),
+        counted(p.organizationalUnits.length, l10n.t('{0} OU'), l10n.t('{0} OUs')),
       ];
       result.success(
-        'Permissions applied',
-        [`EC2 now reports: ${who.join(', ')}. The form shows what EC2 read back.`],
+        l10n.t('Permissions applied'),
+        [l10n.t('EC2 now reports: {0}. The form shows what EC2 read back.', who.join(', '))],
         [],
       );
     },
@@ -324,9 +341,9 @@ function sharingChecklist(data: LaunchPermissionsInit): HTMLElement | null {
   return h(
     'details',
     { className: 'note', open: !data.current.isPublic && data.current.accounts.length === 0 },
-    h('summary', {}, 'Before you share it: anyone you share with gets a copy of its disks'),
+    h('summary', {}, l10n.t('Before you share it: anyone you share with gets a copy of its disks')),
     h('ul', {}, ...c.checklist.map((item) => h('li', {}, item))),
-    h('p', { className: 'explain' }, 'What EC2 knows about it:'),
+    h('p', { className: 'explain' }, l10n.t('What EC2 knows about it:')),
     h('ul', {}, ...c.facts.map((fact) => h('li', {}, fact))),
   );
 }
@@ -338,14 +355,14 @@ function connectionSuggestions(data: LaunchPermissionsInit, add: (accountId: str
   return h(
     'div',
     { className: 'connection-suggestions' },
-    h('span', { className: 'explain' }, 'Your other connections: '),
+    h('span', { className: 'explain' }, `${l10n.t('Your other connections:')} `),
     ...accounts.map((a) =>
       h(
         'vscode-button',
         {
           secondary: true,
           icon: 'add',
-          attrs: { 'aria-label': `Add account ${a.accountId} of connection ${a.label}` },
+          attrs: { 'aria-label': l10n.t('Add account {0} of connection {1}', a.accountId, a.label) },
           on: { click: () => add(a.accountId) },
         },
         `${a.label} (${a.accountId})`,

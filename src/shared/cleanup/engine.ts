@@ -4,6 +4,8 @@
  * selected image whether it is kept or removed, says why in words, and lists the snapshots a
  * removal deletes with what they cost. No I/O, no `vscode`: the host gathers the facts.
  */
+import * as l10n from '@vscode/l10n';
+import { counted } from '../plural';
 import { monthlySnapshotCost } from '../pricing';
 import type { CleanupRules } from './rules';
 import { wildcard } from './rules';
@@ -121,13 +123,13 @@ function planJudged(rules: CleanupRules, facts: CleanupFacts, judged: readonly J
     if (j.keepReasons.length > 0 || !rules.keep.inUse) return;
     const use = facts.use.get(j.image.imageId);
     if (!use) {
-      useReasons[k] = 'use not checked: kept (an image whose use is unknown is never removed)';
-      unknownUse.push('not checked');
+      useReasons[k] = l10n.t('use not checked: kept (an image whose use is unknown is never removed)');
+      unknownUse.push(l10n.t('not checked'));
     } else if (!use.known) {
-      useReasons[k] = `"keep in use" cannot be evaluated (${use.why}): kept`;
+      useReasons[k] = l10n.t('"keep in use" cannot be evaluated ({0}): kept', use.why);
       unknownUse.push(use.why);
     } else if (use.references.length > 0) {
-      useReasons[k] = `in use: ${describeReferences(use.references)}`;
+      useReasons[k] = l10n.t('in use: {0}', describeReferences(use.references));
     }
   });
   const keepReasons = (k: number) => {
@@ -145,11 +147,13 @@ function planJudged(rules: CleanupRules, facts: CleanupFacts, judged: readonly J
     const snapshots = j.image.snapshots.map((s): PlannedSnapshot => {
       const monthlyCostUsd = monthlySnapshotCost([s.sizeGiB], facts.pricePerGiBMonth);
       const base = { snapshotId: s.snapshotId, sizeGiB: s.sizeGiB, monthlyCostUsd };
-      if (!remove) return { ...base, deleted: false, keptBecause: 'the image is kept' };
+      if (!remove) return { ...base, deleted: false, keptBecause: l10n.t('the image is kept') };
       const others = (users.get(s.snapshotId) ?? []).filter((id) => id !== j.image.imageId);
       const staying = others.filter((id) => !removed.has(id));
-      if (staying.length > 0) return { ...base, deleted: false, keptBecause: `also used by ${staying.join(', ')}` };
-      if (deleted.has(s.snapshotId)) return { ...base, deleted: false, keptBecause: 'deleted with another image' };
+      if (staying.length > 0)
+        return { ...base, deleted: false, keptBecause: l10n.t('also used by {0}', staying.join(', ')) };
+      if (deleted.has(s.snapshotId))
+        return { ...base, deleted: false, keptBecause: l10n.t('deleted with another image') };
       deleted.add(s.snapshotId);
       return { ...base, deleted: true };
     });
@@ -231,32 +235,38 @@ function judgeOne(
   const reasons: string[] = [];
   const protection = image.deregistrationProtection ?? 'disabled';
   if (protection !== 'disabled' && protection !== '') {
-    reasons.push(`deregistration protection is on (${protection}): EC2 refuses to deregister it`);
+    reasons.push(l10n.t('deregistration protection is on ({0}): EC2 refuses to deregister it', protection));
   }
-  if (image.state === 'pending') reasons.push('still pending: not finished yet');
+  if (image.state === 'pending') reasons.push(l10n.t('still pending: not finished yet'));
   if (keep.newestPerFamily > 0 && rank < keep.newestPerFamily) {
     reasons.push(
       familySize === 1
-        ? `the only image of family ${family}`
-        : `one of the ${keep.newestPerFamily} newest of family ${family} (#${rank + 1} of ${familySize})`,
+        ? l10n.t('the only image of family {0}', family)
+        : l10n.t(
+            'one of the {0} newest of family {1} (#{2} of {3})',
+            keep.newestPerFamily,
+            family,
+            rank + 1,
+            familySize,
+          ),
     );
   }
   if (keep.youngerThanDays > 0 && (Number.isNaN(created) || now - created < keep.youngerThanDays * DAY_MS)) {
     reasons.push(
       Number.isNaN(created)
-        ? 'its creation date is unknown: kept as young'
-        : `younger than ${keep.youngerThanDays} days (created ${day(created)})`,
+        ? l10n.t('its creation date is unknown: kept as young')
+        : l10n.t('younger than {0} days (created {1})', keep.youngerThanDays, day(created)),
     );
   }
   if (keep.launchedWithinDays > 0 && !Number.isNaN(launched) && now - launched < keep.launchedWithinDays * DAY_MS) {
-    reasons.push(`launched in the last ${keep.launchedWithinDays} days (last launch ${day(launched)})`);
+    reasons.push(l10n.t('launched in the last {0} days (last launch {1})', keep.launchedWithinDays, day(launched)));
   }
   const removeReason = [
-    'no keep rule applies',
-    keep.newestPerFamily > 0 ? `#${rank + 1} of ${familySize} in family ${family}` : undefined,
-    Number.isNaN(created) ? undefined : `created ${day(created)}`,
-    Number.isNaN(launched) ? 'never launched' : `last launched ${day(launched)}`,
-    keep.inUse ? 'not in use' : undefined,
+    l10n.t('no keep rule applies'),
+    keep.newestPerFamily > 0 ? l10n.t('#{0} of {1} in family {2}', rank + 1, familySize, family) : undefined,
+    Number.isNaN(created) ? undefined : l10n.t('created {0}', day(created)),
+    Number.isNaN(launched) ? l10n.t('never launched') : l10n.t('last launched {0}', day(launched)),
+    keep.inUse ? l10n.t('not in use') : undefined,
   ]
     .filter(Boolean)
     .join(', ');
@@ -292,13 +302,23 @@ function snapshotUsers(images: readonly CleanupImage[]): Map<string, string[]> {
   return users;
 }
 
-const RESOURCE_WORDS: Record<string, string> = {
-  'ec2:Instance': 'instance',
-  'ec2:LaunchTemplate': 'launch template',
-  'ssm:Parameter': 'SSM parameter',
-  'imagebuilder:ImageRecipe': 'Image Builder recipe',
-  'imagebuilder:ContainerRecipe': 'Image Builder container recipe',
-};
+/** "1 instance" / "2 instances" for the resource types DescribeImageReferences names; others by their type. */
+function referenceCount(type: string, n: number): string {
+  switch (type) {
+    case 'ec2:Instance':
+      return counted(n, l10n.t('{0} instance'), l10n.t('{0} instances'));
+    case 'ec2:LaunchTemplate':
+      return counted(n, l10n.t('{0} launch template'), l10n.t('{0} launch templates'));
+    case 'ssm:Parameter':
+      return counted(n, l10n.t('{0} SSM parameter'), l10n.t('{0} SSM parameters'));
+    case 'imagebuilder:ImageRecipe':
+      return counted(n, l10n.t('{0} Image Builder recipe'), l10n.t('{0} Image Builder recipes'));
+    case 'imagebuilder:ContainerRecipe':
+      return counted(n, l10n.t('{0} Image Builder container recipe'), l10n.t('{0} Image Builder container recipes'));
+    default:
+      return `${n} ${type}${n === 1 ? '' : 's'}`;
+  }
+}
 
 /** "2 instances, 1 launch template". */
 export function describeReferences(references: readonly { resourceType: string }[]): string {
@@ -306,16 +326,15 @@ export function describeReferences(references: readonly { resourceType: string }
   for (const r of references) counts.set(r.resourceType, (counts.get(r.resourceType) ?? 0) + 1);
   return [...counts]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([type, n]) => {
-      const word = RESOURCE_WORDS[type] ?? type;
-      return `${n} ${word}${n === 1 ? '' : 's'}`;
-    })
+    .map(([type, n]) => referenceCount(type, n))
     .join(', ');
 }
 
 function summariseUnknown(whys: string[]): string {
-  const distinct = [...new Set(whys)];
-  return `use of ${whys.length} image${whys.length === 1 ? '' : 's'} could not be read (${distinct.join('; ')}): they are kept`;
+  const distinct = [...new Set(whys)].join('; ');
+  return whys.length === 1
+    ? l10n.t('use of {0} image could not be read ({1}): they are kept', whys.length, distinct)
+    : l10n.t('use of {0} images could not be read ({1}): they are kept', whys.length, distinct);
 }
 
 /** Dates as `yyyy-mm-dd` (UTC), each day formatted once: 10,000 images share a few hundred days. */

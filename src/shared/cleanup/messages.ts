@@ -1,4 +1,5 @@
 /** Reads what the Clean Up panel's webview posts (untrusted) into the typed messages of `protocol/cleanup.ts`. */
+import * as l10n from '@vscode/l10n';
 import type { Reader } from '../messageValidation';
 import { bool, byType, literal, obj, refuse, requestId, str } from '../messageValidation';
 import type { CleanupToHost } from '../protocol/cleanup';
@@ -6,7 +7,7 @@ import { CLEANUP_LIMITS, checkRuleSetName, readCleanupRules } from './rules';
 
 const planId: Reader<string> = (v, path) => {
   const s = str(64)(v, path);
-  if (!/^plan-[0-9]+$/.test(s)) refuse(path, 'is not the id of a dry run.');
+  if (!/^plan-[0-9]+$/.test(s)) refuse(path, l10n.t('is not the id of a dry run.'));
   return s;
 };
 
@@ -26,7 +27,7 @@ export const readCleanupMessage: Reader<CleanupToHost> = byType<CleanupToHost>({
     params: obj({
       planId,
       confirmed: (v, path) => {
-        if (bool(v, path) !== true) refuse(path, 'must be true: deregistering needs an explicit confirmation.');
+        if (bool(v, path) !== true) refuse(path, l10n.t('must be true: deregistering needs an explicit confirmation.'));
         return true;
       },
     }),

@@ -9,6 +9,7 @@
  *   always kept, because EC2 refuses DeregisterImage for it; deprecation protects nothing.
  * - A numeric keep rule of 0 is off.
  */
+import * as l10n from '@vscode/l10n';
 import type { Reader } from '../messageValidation';
 import { arr, bool, int, obj, refuse, str } from '../messageValidation';
 
@@ -68,7 +69,7 @@ const tagMatch: Reader<TagMatch> = obj({ key: str(128, checkTagKeyOrPattern), va
 
 /** Any key EC2 can hold, `aws:` ones included: matching one is harmless. */
 function checkTagKeyOrPattern(key: string): string | undefined {
-  return key.length === 0 ? 'A tag key cannot be empty.' : undefined;
+  return key.length === 0 ? l10n.t('A tag key cannot be empty.') : undefined;
 }
 
 /** Reads rules exactly (every field present): the webview's messages. */
@@ -77,7 +78,7 @@ export const readCleanupRules: Reader<CleanupRules> = obj({
     namePattern: str(CLEANUP_LIMITS.maxNamePattern),
     tags: (v, path) => {
       const tags = arr(tagMatch, CLEANUP_LIMITS.maxTags)(v, path);
-      if (new Set(tags.map((t) => t.key)).size !== tags.length) refuse(path, 'names the same tag key twice.');
+      if (new Set(tags.map((t) => t.key)).size !== tags.length) refuse(path, l10n.t('names the same tag key twice.'));
       return tags;
     },
   }),
@@ -90,8 +91,9 @@ export const readCleanupRules: Reader<CleanupRules> = obj({
 });
 
 export function checkRuleSetName(name: string): string | undefined {
-  if (name.trim().length === 0) return 'Give the rule set a name.';
-  if (name.length > CLEANUP_LIMITS.maxRuleSetName) return `At most ${CLEANUP_LIMITS.maxRuleSetName} characters.`;
+  if (name.trim().length === 0) return l10n.t('Give the rule set a name.');
+  if (name.length > CLEANUP_LIMITS.maxRuleSetName)
+    return l10n.t('At most {0} characters.', CLEANUP_LIMITS.maxRuleSetName);
   return undefined;
 }
 

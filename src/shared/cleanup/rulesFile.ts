@@ -3,6 +3,7 @@
  * it says what is wrong and where (line and field), writing it keeps a stable shape. The JSON
  * schema in `schemas/ami-cleanup.schema.json` describes the same file for the editor.
  */
+import * as l10n from '@vscode/l10n';
 import type { Reader } from '../messageValidation';
 import { arr, bool, int, parseWith, refuse, str } from '../messageValidation';
 import type { CleanupRules, NamedRules, TagMatch } from './rules';
@@ -21,17 +22,18 @@ function optional<T>(record: Record<string, unknown>, key: string, reader: Reade
 }
 
 function plainObject(v: unknown, path: string, keys: readonly string[]): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, 'must be an object.');
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) refuse(path, l10n.t('must be an object.'));
   const record = v as Record<string, unknown>;
   const extra = Object.keys(record).filter((k) => !keys.includes(k));
-  if (extra.length > 0) refuse(`${path}.${extra[0]}`, `is not a field of this object (expected ${keys.join(', ')}).`);
+  if (extra.length > 0)
+    refuse(`${path}.${extra[0]}`, l10n.t('is not a field of this object (expected {0}).', keys.join(', ')));
   return record;
 }
 
 const tagMatch: Reader<TagMatch> = (v, path) => {
   const r = plainObject(v, path, ['key', 'value']);
   return {
-    key: str(128, (k) => (k ? undefined : 'A tag key cannot be empty.'))(r.key, `${path}.key`),
+    key: str(128, (k) => (k ? undefined : l10n.t('A tag key cannot be empty.')))(r.key, `${path}.key`),
     value: str(256)(r.value, `${path}.value`),
   };
 };
@@ -50,7 +52,8 @@ const ruleSet: Reader<NamedRules> = (v, path) => {
   const p = `${path}.images`;
   const k = `${path}.keep`;
   const tags = optional(images, 'tags', arr(tagMatch, CLEANUP_LIMITS.maxTags), p, d.images.tags);
-  if (new Set(tags.map((t) => t.key)).size !== tags.length) refuse(`${p}.tags`, 'names the same tag key twice.');
+  if (new Set(tags.map((t) => t.key)).size !== tags.length)
+    refuse(`${p}.tags`, l10n.t('names the same tag key twice.'));
   return {
     name,
     images: {
@@ -80,11 +83,12 @@ const ruleSet: Reader<NamedRules> = (v, path) => {
 
 const rulesFile: Reader<NamedRules[]> = (v, path) => {
   const r = plainObject(v, path, ['$schema', 'ruleSets']);
-  if (!Object.prototype.hasOwnProperty.call(r, 'ruleSets')) refuse(path, 'is missing the field "ruleSets".');
+  if (!Object.prototype.hasOwnProperty.call(r, 'ruleSets'))
+    refuse(path, l10n.t('is missing the field "{0}".', 'ruleSets'));
   const sets = arr(ruleSet, CLEANUP_LIMITS.maxRuleSets)(r.ruleSets, `${path}.ruleSets`);
   const seen = new Set<string>();
   sets.forEach((s, i) => {
-    if (seen.has(s.name)) refuse(`${path}.ruleSets[${i}].name`, `repeats the name "${s.name}".`);
+    if (seen.has(s.name)) refuse(`${path}.ruleSets[${i}].name`, l10n.t('repeats the name "{0}".', s.name));
     seen.add(s.name);
   });
   return sets;
@@ -98,17 +102,33 @@ export function readRulesFile(text: string): RulesFileRead {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = /position (\d+)/.exec(message);
-    const where = at ? `line ${lineOf(text, Number(at[1]))}: ` : '';
-    return { ok: false, error: `${where}not valid JSON (${message}).` };
+    return {
+      ok: false,
+      error: at
+        ? l10n.t('line {0}: not valid JSON ({1}).', lineOf(text, Number(at[1])), message)
+        : l10n.t('not valid JSON ({0}).', message),
+    };
   }
   const parsed = parseWith(rulesFile, value);
   if (parsed.ok) return { ok: true, ruleSets: parsed.value };
   // parseWith words it "Refused a message from the panel: message.ruleSets[0]… why"; the file has its own words.
-  const detail = parsed.reason.replace(/^Refused a message from the panel: message/, '');
-  const field = /^([.[]\S*)/.exec(detail)?.[1];
+  const refused = parsed.refused ?? { path: 'message', why: parsed.reason };
+  const field = refused.path.slice('message'.length);
   const line = field ? lineOfPath(text, field) : undefined;
-  const what = field ? detail.slice(1) : `the file${detail}`;
-  return { ok: false, error: `${line ? `line ${line}: ` : ''}${what}` };
+  const what = field
+    ? l10n.t({
+        message: '{0} {1}',
+        args: [field.replace(/^\./, ''), refused.why],
+        comment: [
+          '{0} is the path of a field, such as message.params.name; {1} says what is wrong with it ("must be a string…")',
+        ],
+      })
+    : l10n.t({
+        message: 'the file {0}',
+        args: [refused.why],
+        comment: ['{0} says what is wrong with it ("must be an object.")'],
+      });
+  return { ok: false, error: line ? l10n.t('line {0}: {1}', line, what) : what };
 }
 
 /** The file's text for these rule sets (two-space indent, stable key order, trailing newline). */

@@ -1,5 +1,5 @@
 import type { Snippet, SnippetSource } from './snippetSource';
-import { NO_OWNERS_WARNING, tsString } from './snippetSource';
+import { noOwnersWarning, tsString } from './snippetSource';
 
 /** CDK (TypeScript, `import * as ec2 from 'aws-cdk-lib/aws-ec2'`): the image a public parameter names at deploy time. */
 export function cdkFromSsmParameter(parameterName: string): Snippet {
@@ -18,6 +18,6 @@ export function cdkLookup(source: SnippetSource): Snippet | undefined {
     label: 'CDK MachineImage.lookup',
     text: `ec2.MachineImage.lookup({ name: ${tsString(source.namePattern)}${owners} })`,
     lookup: { kind: 'describeImages', owners: source.owner ? [source.owner] : [], namePattern: source.namePattern },
-    warning: source.owner ? undefined : NO_OWNERS_WARNING,
+    warning: source.owner ? undefined : noOwnersWarning(),
   };
 }

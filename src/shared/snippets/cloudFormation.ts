@@ -1,10 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { Snippet } from './snippetSource';
 import { yamlString } from './snippetSource';
 
 /** A CloudFormation parameter that CloudFormation resolves from the public SSM parameter at each deployment. */
 export function cloudFormationSsmParameter(parameterName: string): Snippet {
   return {
-    label: 'CloudFormation parameter (SSM)',
+    label: l10n.t('CloudFormation parameter (SSM)'),
     text: [
       'Parameters:',
       '  LatestAmiId:',
@@ -21,7 +22,7 @@ export function cloudFormationSsmParameter(parameterName: string): Snippet {
 /** Without a public parameter: a parameter of type `AWS::EC2::Image::Id` pinned to this image. */
 export function cloudFormationImageId(imageId: string): Snippet {
   return {
-    label: 'CloudFormation parameter (AMI id)',
+    label: l10n.t('CloudFormation parameter (AMI id)'),
     text: [
       'Parameters:',
       '  AmiId:',
@@ -30,6 +31,6 @@ export function cloudFormationImageId(imageId: string): Snippet {
       '',
     ].join('\n'),
     lookup: { kind: 'imageId', imageId },
-    warning: 'Pinned to this AMI id: no public parameter names this image.',
+    warning: l10n.t('Pinned to this AMI id: no public parameter names this image.'),
   };
 }

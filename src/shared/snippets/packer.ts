@@ -1,5 +1,5 @@
 import type { Snippet, SnippetSource } from './snippetSource';
-import { hclString, NO_OWNERS_WARNING } from './snippetSource';
+import { hclString, noOwnersWarning } from './snippetSource';
 
 /** Packer's `source_ami_filter` (inside a `source "amazon-ebs"` block): most recent of the family. */
 export function packerSourceAmiFilter(source: SnippetSource): Snippet | undefined {
@@ -17,6 +17,6 @@ export function packerSourceAmiFilter(source: SnippetSource): Snippet | undefine
     label: 'Packer source_ami_filter',
     text: lines.join('\n'),
     lookup: { kind: 'describeImages', owners: source.owner ? [source.owner] : [], namePattern: source.namePattern },
-    warning: source.owner ? undefined : NO_OWNERS_WARNING,
+    warning: source.owner ? undefined : noOwnersWarning(),
   };
 }

@@ -3,6 +3,8 @@
  * that image again (its lookup, which the unit tests run against the simulator). No `vscode`.
  */
 
+import * as l10n from '@vscode/l10n';
+
 /** The image (or public parameter) a snippet is made from. */
 export interface SnippetSource {
   imageId: string;
@@ -52,5 +54,9 @@ export function tsString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 }
 
-export const NO_OWNERS_WARNING =
-  'The owner of this image is not known: without owners, a name lookup may pick an image anyone published with a matching name.';
+/** The warning of a name lookup without owners. */
+export function noOwnersWarning(): string {
+  return l10n.t(
+    'The owner of this image is not known: without owners, a name lookup may pick an image anyone published with a matching name.',
+  );
+}

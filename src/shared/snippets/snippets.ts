@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { cdkFromSsmParameter, cdkLookup } from './cdk';
 import { cloudFormationImageId, cloudFormationSsmParameter } from './cloudFormation';
 import { packerSourceAmiFilter } from './packer';
@@ -6,7 +7,7 @@ import { terraformAmi, terraformSsmParameter } from './terraform';
 
 /** The AMI id itself. */
 export function amiIdSnippet(imageId: string): Snippet {
-  return { label: 'AMI id', text: imageId, lookup: { kind: 'imageId', imageId } };
+  return { label: l10n.t('AMI id'), text: imageId, lookup: { kind: 'imageId', imageId } };
 }
 
 /** `resolve:ssm:<name>`: RunInstances and launch templates resolve it when they launch. */

@@ -1,5 +1,5 @@
 import type { Snippet, SnippetSource } from './snippetSource';
-import { hclString, NO_OWNERS_WARNING } from './snippetSource';
+import { hclString, noOwnersWarning } from './snippetSource';
 
 /** `data "aws_ssm_parameter"`: the AMI id the public parameter names when Terraform plans. */
 export function terraformSsmParameter(parameterName: string): Snippet {
@@ -39,6 +39,6 @@ export function terraformAmi(source: SnippetSource): Snippet | undefined {
     label: 'Terraform data "aws_ami"',
     text: lines.join('\n'),
     lookup: { kind: 'describeImages', owners: source.owner ? [source.owner] : [], namePattern: source.namePattern },
-    warning: source.owner ? undefined : NO_OWNERS_WARNING,
+    warning: source.owner ? undefined : noOwnersWarning(),
   };
 }

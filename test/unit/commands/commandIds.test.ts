@@ -1,3 +1,4 @@
+import { localizedManifest } from '../l10n/manifest';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -5,7 +6,7 @@ import { COMMAND_IDS } from '../../../src/commands/commandIds';
 import { PANEL_KINDS } from '../../../src/panels/panelTable';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const pkg = localizedManifest();
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {

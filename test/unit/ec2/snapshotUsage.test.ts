@@ -1,6 +1,5 @@
+import { localizedManifest } from '../l10n/manifest';
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Image, Snapshot } from '@aws-sdk/client-ec2';
 import { classifySnapshots, imageMonthlyCost, regionSnapshotCost, snapshotUsers } from '../../../src/ec2/snapshotUsage';
 import { SNAPSHOT_USD_PER_GB_MONTH } from '../../../src/shared/pricing';
@@ -82,7 +81,7 @@ describe('snapshot usage and cost', () => {
   });
 
   it("documents pricing.ts's price as the setting's default in package.json", () => {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    const pkg = localizedManifest();
     const setting = pkg.contributes.configuration.properties['amiExplorer.snapshotPricePerGbMonth'];
     assert.strictEqual(setting.default, SNAPSHOT_USD_PER_GB_MONTH);
     assert.match(setting.markdownDescription, /GB-month/);

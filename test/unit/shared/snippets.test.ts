@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { snippetsFor } from '../../../src/shared/snippets/snippets';
-import { hclString, NO_OWNERS_WARNING, yamlString, tsString } from '../../../src/shared/snippets/snippetSource';
+import { hclString, noOwnersWarning, yamlString, tsString } from '../../../src/shared/snippets/snippetSource';
 import { terraformAmi } from '../../../src/shared/snippets/terraform';
 import { packerSourceAmiFilter } from '../../../src/shared/snippets/packer';
 
@@ -45,9 +45,9 @@ describe('"Copy as…" snippet generators', () => {
   it('warns when the owners cannot be determined, and leaves them out of Terraform', () => {
     const noOwner = { ...source, owner: undefined };
     const tf = terraformAmi(noOwner)!;
-    assert.strictEqual(tf.warning, NO_OWNERS_WARNING);
+    assert.strictEqual(tf.warning, noOwnersWarning());
     assert.doesNotMatch(tf.text, /owners/);
-    assert.strictEqual(packerSourceAmiFilter(noOwner)!.warning, NO_OWNERS_WARNING);
+    assert.strictEqual(packerSourceAmiFilter(noOwner)!.warning, noOwnersWarning());
     assert.strictEqual(terraformAmi(source)!.warning, undefined);
   });
 

@@ -4,9 +4,11 @@
  * them), encryption and delete on termination, each checked as the user types with the rules the
  * host enforces. In a folder of its own: every `webview-ui/src/*.ts` is a bundle.
  */
+import * as l10n from '@vscode/l10n';
 import type { NewVolume, NewVolumeType, VolumeInfo } from '../../../src/shared/protocol/createImage';
 import { LIMITS } from '../../../src/shared/protocol/envelope';
 import { NEW_VOLUME_TYPES } from '../../../src/shared/protocol/createImage';
+import { counted } from '../../../src/shared/plural';
 import { IOPS_LIMITS, limitsFor, THROUGHPUT_LIMITS } from '../../../src/shared/ebsVolumeLimits';
 import {
   checkNewDeviceName,
@@ -63,7 +65,7 @@ export function newVolumeEditor(opts: {
   const rootDevice = (opts.existing.find((v) => v.isRoot) ?? opts.existing[0])?.deviceName;
   const maxNew = Math.min(LIMITS.maxAddedVolumes, LIMITS.maxVolumes - existingDevices.length);
   const rows: Row[] = [];
-  const body = h('tbody', { attrs: { 'aria-label': 'New volumes' } });
+  const body = h('tbody', { attrs: { 'aria-label': l10n.t('New volumes') } });
   const limitNote = h('span', { className: 'muted', attrs: { role: 'status' } });
   let disabled = false;
 
@@ -75,8 +77,12 @@ export function newVolumeEditor(opts: {
     limitNote.textContent = !full
       ? ''
       : maxNew > 0
-        ? `At most ${maxNew} new volumes in this image.`
-        : `An image maps at most ${LIMITS.maxVolumes} volumes, as many as this instance has.`;
+        ? counted(
+            maxNew,
+            l10n.t('At most {0} new volume in this image.'),
+            l10n.t('At most {0} new volumes in this image.'),
+          )
+        : l10n.t('An image maps at most {0} volumes, as many as this instance has.', LIMITS.maxVolumes);
   };
 
   function addRow(volume: NewVolume, focus: boolean): void {
@@ -115,7 +121,7 @@ export function newVolumeEditor(opts: {
         },
       },
     },
-    'Add volume',
+    l10n.t('Add volume'),
   );
   for (const v of opts.saved.slice(0, maxNew)) addRow(v, false);
   refreshAdd();
@@ -166,40 +172,46 @@ function newVolumeRow(
   const throughput = checkedField(v.throughputMiBs === undefined ? '' : String(v.throughputMiBs), '125', () =>
     checkNewVolumeThroughput(throughput.input.value, volumeType),
   );
-  const snapshot = checkedField(v.snapshotId ?? '', 'snap-… (optional)', () =>
+  const snapshot = checkedField(v.snapshotId ?? '', l10n.t('snap-… (optional)'), () =>
     checkOptionalSnapshotId(snapshot.input.value),
   );
   snapshot.input.maxLength = 22;
-  const encrypted = h('vscode-checkbox', { checked: v.encrypted, label: 'Encrypted' });
-  const dot = h('vscode-checkbox', { checked: v.deleteOnTermination, label: 'Delete on termination' });
-  const remove = h('vscode-button', { secondary: true, icon: 'trash', on: { click: () => opts.remove() } }, 'Remove');
+  const encrypted = h('vscode-checkbox', { checked: v.encrypted, label: l10n.t('Encrypted') });
+  const dot = h('vscode-checkbox', { checked: v.deleteOnTermination, label: l10n.t('Delete on termination') });
+  const remove = h(
+    'vscode-button',
+    { secondary: true, icon: 'trash', on: { click: () => opts.remove() } },
+    l10n.t('Remove'),
+  );
   const fromSnapshot = () => snapshot.input.value.trim() !== '';
 
   // Every control is named after the device, so a screen reader says which row it is in.
   const relabel = () => {
-    const name = device.value.trim() || 'the new volume';
-    device.label = `Device name of new volume ${name}`;
-    size.input.label = `Size of new volume ${name} in GiB`;
-    type.label = `Volume type of new volume ${name}`;
-    iops.input.label = `IOPS of new volume ${name}`;
-    throughput.input.label = `Throughput of new volume ${name} in MiB/s`;
-    snapshot.input.label = `Snapshot id for new volume ${name}, empty for an empty volume`;
-    encrypted.setAttribute('aria-label', `Encrypt new volume ${name}`);
-    dot.setAttribute('aria-label', `Delete new volume ${name} on termination`);
-    remove.setAttribute('aria-label', `Remove new volume ${name}`);
-    remove.title = `Remove new volume ${name}`;
+    const l = labels(device.value.trim());
+    device.label = l.device;
+    size.input.label = l.size;
+    type.label = l.type;
+    iops.input.label = l.iops;
+    throughput.input.label = l.throughput;
+    snapshot.input.label = l.snapshot;
+    encrypted.setAttribute('aria-label', l.encrypt);
+    dot.setAttribute('aria-label', l.deleteOnTermination);
+    remove.setAttribute('aria-label', l.remove);
+    remove.title = l.remove;
   };
   /** Shows the fields the type takes, with its range as placeholder; encryption comes from a snapshot. */
   const refreshKind = () => {
     const iopsRange = limitsFor(IOPS_LIMITS, volumeType);
     iops.wrap.hidden = !iopsRange;
-    iops.input.placeholder = iopsRange ? `IOPS ${iopsRange.min}–${iopsRange.max}` : '';
+    iops.input.placeholder = iopsRange ? l10n.t('IOPS {0}–{1}', iopsRange.min, iopsRange.max) : '';
     const throughputRange = limitsFor(THROUGHPUT_LIMITS, volumeType);
     throughput.wrap.hidden = !throughputRange;
-    throughput.input.placeholder = throughputRange ? `MiB/s ${throughputRange.min}–${throughputRange.max}` : '';
+    throughput.input.placeholder = throughputRange
+      ? l10n.t('MiB/s {0}–{1}', throughputRange.min, throughputRange.max)
+      : '';
     encrypted.disabled = disabledByForm || fromSnapshot();
     if (fromSnapshot()) encrypted.checked = false;
-    encrypted.title = fromSnapshot() ? 'A volume made from a snapshot takes the snapshot’s encryption.' : '';
+    encrypted.title = fromSnapshot() ? l10n.t('A volume made from a snapshot takes the snapshot’s encryption.') : '';
   };
   let disabledByForm = false;
   const checkDevice = () => {
@@ -236,7 +248,7 @@ function newVolumeRow(
       'tr',
       { className: 'new-volume' },
       h('td', {}, device, deviceError),
-      h('td', { className: 'muted' }, 'New', snapshot.wrap),
+      h('td', { className: 'muted' }, l10n.t({ message: 'New', comment: ['a volume the image adds'] }), snapshot.wrap),
       h('td', {}, size.wrap),
       h('td', {}, type, iops.wrap, throughput.wrap),
       h('td', {}, encrypted),
@@ -270,4 +282,34 @@ function newVolumeRow(
       return out;
     },
   };
+}
+
+/**
+ * What a screen reader calls the controls of a new volume's row: named after its device, or
+ * "the new volume" while the device field is empty (whole sentences in both cases, for translation).
+ */
+function labels(name: string) {
+  return name
+    ? {
+        device: l10n.t('Device name of new volume {0}', name),
+        size: l10n.t('Size of new volume {0} in GiB', name),
+        type: l10n.t('Volume type of new volume {0}', name),
+        iops: l10n.t('IOPS of new volume {0}', name),
+        throughput: l10n.t('Throughput of new volume {0} in MiB/s', name),
+        snapshot: l10n.t('Snapshot id for new volume {0}, empty for an empty volume', name),
+        encrypt: l10n.t('Encrypt new volume {0}', name),
+        deleteOnTermination: l10n.t('Delete new volume {0} on termination', name),
+        remove: l10n.t('Remove new volume {0}', name),
+      }
+    : {
+        device: l10n.t('Device name of the new volume'),
+        size: l10n.t('Size of the new volume in GiB'),
+        type: l10n.t('Volume type of the new volume'),
+        iops: l10n.t('IOPS of the new volume'),
+        throughput: l10n.t('Throughput of the new volume in MiB/s'),
+        snapshot: l10n.t('Snapshot id for the new volume, empty for an empty volume'),
+        encrypt: l10n.t('Encrypt the new volume'),
+        deleteOnTermination: l10n.t('Delete the new volume on termination'),
+        remove: l10n.t('Remove the new volume'),
+      };
 }

@@ -14,7 +14,7 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import '@vscode-elements/elements/dist/vscode-icon/index.js';
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'style'>> & {
   /** Attributes (aria-*, role, for, …). */
   attrs?: Record<string, string>;
@@ -38,6 +38,17 @@ export function h<K extends keyof HTMLElementTagNameMap>(
     el.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   return el;
+}
+
+/**
+ * A translated sentence with elements in it: `fillIn(l10n.t('It stays {0} until…'), h('em', {}, 'pending'))`
+ * puts each part where its `{n}` is, so a translation keeps the whole sentence and its own word
+ * order. Call `l10n.t` without arguments here, so the placeholders reach this function.
+ */
+export function fillIn(message: string, ...parts: Child[]): Child[] {
+  return message
+    .split(/(\{\d+\})/)
+    .map((piece, i) => (i % 2 === 0 ? piece || null : parts[Number(piece.slice(1, -1))]));
 }
 
 /** Replaces an element's children. */

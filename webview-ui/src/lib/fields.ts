@@ -2,10 +2,11 @@
  * Form pieces shared by the panels: labelled text fields validated as the user types (with the
  * rules the host enforces), a tag editor, the progress line and the result box.
  */
+import * as l10n from '@vscode/l10n';
 import type { PanelError, TagInput } from '../../../src/shared/protocol/envelope';
 import type { Check } from '../../../src/shared/validation';
 import { checkTagKey, checkTagValue } from '../../../src/shared/validation';
-import { h, icon, setChildren } from './dom';
+import { fillIn, h, icon, setChildren } from './dom';
 
 let uid = 0;
 const nextId = (prefix: string) => `${prefix}-${++uid}`;
@@ -81,7 +82,7 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
   const add = h(
     'vscode-button',
     { secondary: true, icon: 'add', on: { click: () => addRow({ key: '', value: '' }, true) } },
-    'Add tag',
+    l10n.t('Add tag'),
   );
   const entries: {
     key: HTMLElementTagNameMap['vscode-textfield'];
@@ -94,20 +95,28 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
     const n = entries.length + 1;
     const key = h('vscode-textfield', {
       value: tag.key,
-      label: `${opts.label}: key ${n}`,
-      placeholder: 'Key',
+      label: l10n.t({
+        message: '{0}: key {1}',
+        args: [opts.label, n],
+        comment: ['{0} is the tag list, {1} the row number'],
+      }),
+      placeholder: l10n.t({ message: 'Key', comment: ['placeholder of a tag key field'] }),
       maxLength: 128,
     });
     const value = h('vscode-textfield', {
       value: tag.value,
-      label: `${opts.label}: value ${n}`,
-      placeholder: 'Value',
+      label: l10n.t({
+        message: '{0}: value {1}',
+        args: [opts.label, n],
+        comment: ['{0} is the tag list, {1} the row number'],
+      }),
+      placeholder: l10n.t({ message: 'Value', comment: ['placeholder of a tag value field'] }),
       maxLength: 256,
     });
     const remove = h('vscode-button', {
       secondary: true,
       icon: 'trash',
-      attrs: { 'aria-label': `Remove tag ${n}`, title: 'Remove tag' },
+      attrs: { 'aria-label': l10n.t('Remove tag {0}', n), title: l10n.t('Remove tag') },
       on: {
         click: () => {
           const i = entries.findIndex((e) => e.row === row);
@@ -147,13 +156,13 @@ export function tagEditor(opts: { label: string; explain: string; onChange?: () 
         const p =
           checkTagKey(e.key.value) ??
           checkTagValue(e.value.value) ??
-          (seen.has(e.key.value) ? `The tag key "${e.key.value}" is used twice.` : undefined);
+          (seen.has(e.key.value) ? l10n.t('The tag key "{0}" is used twice.', e.key.value) : undefined);
         seen.add(e.key.value);
         e.key.invalid = p !== undefined && p !== checkTagValue(e.value.value);
         e.value.invalid = checkTagValue(e.value.value) !== undefined;
         problem ??= p;
       }
-      if (entries.length > 50) problem ??= 'EC2 allows at most 50 tags per resource.';
+      if (entries.length > 50) problem ??= l10n.t('EC2 allows at most {0} tags per resource.', 50);
       error.textContent = problem ?? '';
       return problem;
     },
@@ -195,7 +204,10 @@ export function progressLine(): { root: HTMLElement; show(message: string): void
   const root = h(
     'div',
     { className: 'progress', attrs: { role: 'status' }, hidden: true },
-    h('vscode-progress-ring', {}),
+    // The ring's own label, "Loading", is English whatever the display language.
+    h('vscode-progress-ring', {
+      attrs: { 'aria-label': l10n.t({ message: 'Loading', comment: ['the progress ring while a request runs'] }) },
+    }),
     text,
   );
   return {
@@ -221,7 +233,7 @@ export function resultBox(): {
     className: 'result',
     hidden: true,
     tabIndex: -1,
-    attrs: { 'aria-live': 'polite', 'aria-label': 'Result' },
+    attrs: { 'aria-live': 'polite', 'aria-label': l10n.t('Result') },
   });
   // The answer may land far from the button that asked: bring it into view and move focus there.
   const show = () => {
@@ -256,8 +268,10 @@ export function resultBox(): {
         root,
         h('div', { className: 'title' }, icon('error'), title),
         h('p', {}, error.message),
-        error.fix ? h('p', {}, h('strong', {}, 'What to do: '), error.fix) : null,
-        error.code ? h('p', { className: 'muted' }, 'EC2 error code: ', h('code', {}, error.code)) : null,
+        error.fix ? h('p', {}, h('strong', {}, `${l10n.t('What to do:')} `), error.fix) : null,
+        error.code
+          ? h('p', { className: 'muted' }, ...fillIn(l10n.t('EC2 error code: {0}'), h('code', {}, error.code)))
+          : null,
       );
       show();
     },

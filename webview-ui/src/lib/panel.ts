@@ -2,6 +2,7 @@
  * The message loop every panel's webview runs: build the view on `init`, show `progress` and
  * `result` only for the request it is waiting for, and report `refused` messages.
  */
+import * as l10n from '@vscode/l10n';
 import type {
   CopyIdMessage,
   HostMessage,
@@ -13,6 +14,7 @@ import type {
 } from '../../../src/shared/protocol/envelope';
 import { h, setChildren } from './dom';
 import type { HostChannel } from './host';
+import { loadTranslations } from './translations';
 
 /** What the message loop needs of a panel's view. */
 export interface PanelView {
@@ -38,7 +40,7 @@ export function idActions(
   copyLabel: string,
 ): { label: string; icon: string; run: () => void }[] {
   return [
-    { label: 'Reveal in tree', icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id }) },
+    { label: l10n.t('Reveal in tree'), icon: 'list-tree', run: () => channel.post({ type: 'revealInTree', id }) },
     { label: copyLabel, icon: 'copy', run: () => channel.post({ type: 'copyId', id }) },
   ];
 }
@@ -49,8 +51,8 @@ export function imageActions(
   id: string,
 ): { label: string; icon: string; run: () => void }[] {
   return [
-    { label: 'Open details', icon: 'info', run: () => channel.post({ type: 'openDetails', id }) },
-    ...idActions(channel, id, 'Copy image id'),
+    { label: l10n.t('Open details'), icon: 'info', run: () => channel.post({ type: 'openDetails', id }) },
+    ...idActions(channel, id, l10n.t('Copy image id')),
   ];
 }
 
@@ -111,6 +113,7 @@ export function startPanel<TToHost, TForm, TInit, TResult, TView extends PanelVi
     result(view: TView, result: Outcome<TResult>): TView | void;
   },
 ): PanelRequests {
+  loadTranslations();
   let pending: string | undefined;
   let view: TView | undefined;
   channel.start((message) => {
@@ -132,7 +135,7 @@ export function startPanel<TToHost, TForm, TInit, TResult, TView extends PanelVi
         else if (message.requestId === undefined || message.requestId === pending) {
           pending = undefined;
           view.idle();
-          view.result.failure('The extension refused the request', { message: message.message });
+          view.result.failure(l10n.t('The extension refused the request'), { message: message.message });
         }
     }
   });
@@ -162,6 +165,6 @@ export function submitForm<TParams>(
   if (!requestId) return;
   form.result.clear();
   form.setBusy(true);
-  form.progress.show('Sending the request…');
+  form.progress.show(l10n.t('Sending the request…'));
   channel.post({ type: 'submit', requestId, params });
 }

@@ -3,6 +3,7 @@
  * at the bottom), so scroll to the first invalid field, focus it, and say what is wrong through a
  * live region a screen reader reads at once.
  */
+import * as l10n from '@vscode/l10n';
 
 let live: HTMLElement | undefined;
 
@@ -49,6 +50,8 @@ export function refuseIfInvalid(problems: readonly (string | undefined)[], root:
     field.focus();
   }
   const count = problems.filter((p) => p !== undefined).length;
-  announce(count > 1 ? `Not sent: ${count} fields need attention. ${problem}` : `Not sent: ${problem}`);
+  announce(
+    count > 1 ? l10n.t('Not sent: {0} fields need attention. {1}', count, problem) : l10n.t('Not sent: {0}', problem),
+  );
   return true;
 }

@@ -3,12 +3,13 @@
  * ask the host to reveal an instance or an image in the tree, or copy an id. The host accepts
  * only ids it sent (see src/panels/relatedResources.ts).
  */
+import * as l10n from '@vscode/l10n';
 import type { AncestryEntryView, LineageView } from '../../../src/shared/imageLineage';
-import { MAX_DERIVED_DEPTH } from '../../../src/shared/imageLineage';
+import { MAX_DERIVED_DEPTH, MAX_DERIVED_IMAGES } from '../../../src/shared/imageLineage';
 import type { ImageUsage, UsageView } from '../../../src/shared/imageUsage';
 import { launchTemplateText, usageSummary } from '../../../src/shared/imageUsage';
 import type { RelatedMessage } from '../../../src/shared/protocol/usedBy';
-import { h, icon } from './dom';
+import { fillIn, h, icon } from './dom';
 
 export const USED_BY_CSS = `
 ul.related { margin: 4px 0 8px; padding-left: 20px; }
@@ -33,7 +34,8 @@ function link(text: string, label: string, run: () => void): HTMLElement {
   return a;
 }
 
-const copyLink = (id: string, post: Post) => link('copy id', `Copy ${id}`, () => post({ type: 'copyRelatedId', id }));
+const copyLink = (id: string, post: Post) =>
+  link(l10n.t('copy id'), l10n.t('Copy {0}', id), () => post({ type: 'copyRelatedId', id }));
 
 /** The lists of one usage: instances (revealable), launch templates (name, id, versions; copy id), groups, others. */
 export function usageLists(u: ImageUsage, region: string, post: Post): HTMLElement {
@@ -43,9 +45,12 @@ export function usageLists(u: ImageUsage, region: string, post: Post): HTMLEleme
         'li',
         {},
         icon('vm'),
-        ' Instance ',
-        link(id, `Reveal instance ${id} in the tree`, () =>
-          post({ type: 'revealRelated', kind: 'instance', id, region }),
+        ' ',
+        ...fillIn(
+          l10n.t('Instance {0}'),
+          link(id, l10n.t('Reveal instance {0} in the tree', id), () =>
+            post({ type: 'revealRelated', kind: 'instance', id, region }),
+          ),
         ),
         ' · ',
         copyLink(id, post),
@@ -56,8 +61,8 @@ export function usageLists(u: ImageUsage, region: string, post: Post): HTMLEleme
         'li',
         {},
         icon('file-code'),
-        ` Launch template ${launchTemplateText(t)} `,
-        h('code', {}, t.launchTemplateId),
+        ' ',
+        ...fillIn(l10n.t('Launch template {0} {1}'), launchTemplateText(t), h('code', {}, t.launchTemplateId)),
         ' · ',
         copyLink(t.launchTemplateId, post),
       ),
@@ -67,17 +72,17 @@ export function usageLists(u: ImageUsage, region: string, post: Post): HTMLEleme
         'li',
         {},
         icon('layers'),
-        ` Auto Scaling group ${g.name}`,
+        ` ${l10n.t('Auto Scaling group {0}', g.name)}`,
         h(
           'span',
           { className: 'muted' },
-          ` (launch template ${g.launchTemplateId}, ${g.launchTemplateVersion ?? '$Default'})`,
+          ` ${l10n.t('(launch template {0}, {1})', g.launchTemplateId, g.launchTemplateVersion ?? '$Default')}`,
         ),
       ),
     ),
     ...u.others.map((o) => h('li', {}, icon('symbol-reference'), ` ${o.resourceType} `, h('code', {}, o.arn))),
   ];
-  return h('ul', { className: 'related', attrs: { 'aria-label': 'Used by' } }, ...items);
+  return h('ul', { className: 'related', attrs: { 'aria-label': l10n.t('Used by') } }, ...items);
 }
 
 /** The "Used by" section of the details panel. */
@@ -88,15 +93,23 @@ export function usedBySection(
   post: Post,
 ) {
   const body: (HTMLElement | string)[] = [];
-  if (!view) body.push(h('p', { className: 'muted' }, 'Not read.'));
+  if (!view) body.push(h('p', { className: 'muted' }, l10n.t('Not read.')));
   else if (!view.available) body.push(h('div', { className: 'note', attrs: { role: 'status' } }, view.reason));
   else {
     body.push(h('p', {}, usageSummary(view.usage) + '.'));
     body.push(usageLists(view.usage, region, post));
     for (const n of view.usage.notices) body.push(h('div', { className: 'note' }, n));
   }
-  body.push(h('p', { className: 'muted' }, `Last launched: ${lastLaunched ?? 'never, or not recorded by EC2'}.`));
-  return h('section', { attrs: { 'aria-label': 'Used by' } }, h('h2', {}, 'Used by'), ...body);
+  body.push(
+    h(
+      'p',
+      { className: 'muted' },
+      lastLaunched !== undefined
+        ? l10n.t('Last launched: {0}.', lastLaunched)
+        : l10n.t('Last launched: never, or not recorded by EC2.'),
+    ),
+  );
+  return h('section', { attrs: { 'aria-label': l10n.t('Used by') } }, h('h2', {}, l10n.t('Used by')), ...body);
 }
 
 /** A list item indented by generation (set through the CSSOM: the CSP forbids style attributes). */
@@ -113,24 +126,34 @@ function entryText(e: AncestryEntryView): string {
 /** The "Lineage" section: the chain to the root, then the images built from this one. */
 export function lineageSection(lineage: LineageView | undefined, imageId: string, post: Post): HTMLElement {
   const reveal = (id: string, region: string) =>
-    link(id, `Reveal ${id} in the tree`, () => post({ type: 'revealRelated', kind: 'image', id, region }));
+    link(id, l10n.t('Reveal {0} in the tree', id), () => post({ type: 'revealRelated', kind: 'image', id, region }));
   const ancestry = !lineage
-    ? h('p', { className: 'muted' }, 'Not read.')
+    ? h('p', { className: 'muted' }, l10n.t('Not read.'))
     : !lineage.ancestry.available
       ? h('div', { className: 'note' }, lineage.ancestry.reason)
       : lineage.ancestry.items.length <= 1
-        ? h('p', { className: 'muted' }, 'No recorded source: it was not created or copied from another AMI EC2 knows.')
+        ? h(
+            'p',
+            { className: 'muted' },
+            l10n.t('No recorded source: it was not created or copied from another AMI EC2 knows.'),
+          )
         : h(
             'ol',
-            { className: 'related', attrs: { 'aria-label': 'Built from, this image first' } },
+            { className: 'related', attrs: { 'aria-label': l10n.t('Built from, this image first') } },
             ...lineage.ancestry.items.map((e, i, all) =>
               h(
                 'li',
                 {},
                 e.imageId === imageId ? h('code', {}, e.imageId) : reveal(e.imageId, e.region),
                 ` · ${entryText(e)}`,
-                i === 0 ? h('span', { className: 'muted' }, ' (this image)') : null,
-                i === all.length - 1 && i > 0 ? h('span', { className: 'muted' }, ' (root)') : null,
+                i === 0 ? h('span', { className: 'muted' }, ` ${l10n.t('(this image)')}`) : null,
+                i === all.length - 1 && i > 0
+                  ? h(
+                      'span',
+                      { className: 'muted' },
+                      ` ${l10n.t({ message: '(root)', comment: ['the first image of a lineage'] })}`,
+                    )
+                  : null,
               ),
             ),
           );
@@ -139,10 +162,10 @@ export function lineageSection(lineage: LineageView | undefined, imageId: string
     : !lineage.derived.available
       ? h('div', { className: 'note' }, lineage.derived.reason)
       : lineage.derived.items.length === 0
-        ? h('p', { className: 'muted' }, 'None of your images in this region was built from it.')
+        ? h('p', { className: 'muted' }, l10n.t('None of your images in this region was built from it.'))
         : h(
             'ul',
-            { className: 'related derived', attrs: { 'aria-label': 'Images built from this one' } },
+            { className: 'related derived', attrs: { 'aria-label': l10n.t('Images built from this one') } },
             ...lineage.derived.items.map((d) =>
               indent(
                 d.depth,
@@ -150,21 +173,27 @@ export function lineageSection(lineage: LineageView | undefined, imageId: string
                 ' ',
                 reveal(d.imageId, d.region),
                 ` ${d.name ?? ''}`,
-                d.deprecated ? h('span', { className: 'badge' }, 'deprecated') : null,
-                d.depth > 1 ? h('span', { className: 'muted' }, ` (from ${d.sourceImageId})`) : null,
+                d.deprecated
+                  ? h('span', { className: 'badge' }, l10n.t({ message: 'deprecated', comment: ['badge of an image'] }))
+                  : null,
+                d.depth > 1 ? h('span', { className: 'muted' }, ` ${l10n.t('(from {0})', d.sourceImageId)}`) : null,
               ),
             ),
           );
   return h(
     'section',
-    { attrs: { 'aria-label': 'Lineage' } },
-    h('h2', {}, 'Lineage'),
-    h('h3', {}, 'Built from'),
+    { attrs: { 'aria-label': l10n.t('Lineage') } },
+    h('h2', {}, l10n.t('Lineage')),
+    h('h3', {}, l10n.t('Built from')),
     ancestry,
-    h('h3', {}, 'Images built from this one'),
+    h('h3', {}, l10n.t('Images built from this one')),
     derived,
     lineage?.derivedTruncated
-      ? h('p', { className: 'muted' }, `Only the first ${MAX_DERIVED_DEPTH} generations (or 500 images) are shown.`)
+      ? h(
+          'p',
+          { className: 'muted' },
+          l10n.t('Only the first {0} generations (or {1} images) are shown.', MAX_DERIVED_DEPTH, MAX_DERIVED_IMAGES),
+        )
       : null,
   );
 }
