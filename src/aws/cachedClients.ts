@@ -12,6 +12,7 @@ import type {
 import { loadSdk } from './sdk';
 import type { CallLimiter } from './callLimiter';
 import { limitSends } from './callLimiter';
+import { withoutSdkLogging } from './sdkLogging';
 
 /** EC2 clients cached per region and the caller's identity, common to every backend. */
 export abstract class CachedClients implements AwsClients {
@@ -62,6 +63,7 @@ export abstract class CachedClients implements AwsClients {
 
   /** Tells `onEc2Call` about every command sent through `client` once it answered (never its credentials). */
   private observed(client: EC2Client, region: string): EC2Client {
+    withoutSdkLogging(client);
     if (this.limiter) limitSends(client, this.limiter);
     const report = this.onEc2Call;
     if (report) {

@@ -1,5 +1,6 @@
 import type { AutoScalingClient, AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { EC2Client, ImageAncestryEntry, ImageReference } from '@aws-sdk/client-ec2';
+import { MAX_CALLS_IN_FLIGHT_PER_ACCOUNT } from '../aws/callLimiter';
 import { loadSdk, loadServiceModules } from '../aws/sdk';
 
 /**
@@ -11,8 +12,16 @@ import { loadSdk, loadServiceModules } from '../aws/sdk';
 export const MAX_IMAGE_IDS_PER_REFERENCE_CALL = 10;
 
 /**
+ * How many DescribeImageReferences calls one lookup keeps in flight: a cleanup of 10,000 images
+ * needs 1,000 of them, which one after the other wait out 1,000 round trips. The account's
+ * {@link MAX_CALLS_IN_FLIGHT_PER_ACCOUNT} still bounds them together with every other call.
+ */
+export const REFERENCE_CALLS_IN_FLIGHT = MAX_CALLS_IN_FLIGHT_PER_ACCOUNT;
+
+/**
  * Every resource of every supported type that references each image, by image id (an image
- * nothing references maps to an empty list). All pages, in chunks of 10 ids.
+ * nothing references maps to an empty list). All pages, in chunks of 10 ids, several chunks at
+ * once; the first failure rejects, and no further chunk starts after it.
  */
 export async function describeImageReferences(
   ec2: EC2Client,
@@ -20,15 +29,32 @@ export async function describeImageReferences(
 ): Promise<Map<string, ImageReference[]>> {
   const { paginateDescribeImageReferences } = await loadSdk();
   const byImage = new Map<string, ImageReference[]>(imageIds.map((id) => [id, []]));
+  const chunks: string[][] = [];
   for (let i = 0; i < imageIds.length; i += MAX_IMAGE_IDS_PER_REFERENCE_CALL) {
-    const chunk = imageIds.slice(i, i + MAX_IMAGE_IDS_PER_REFERENCE_CALL);
-    const pages = paginateDescribeImageReferences({ client: ec2 }, { ImageIds: chunk, IncludeAllResourceTypes: true });
-    for await (const page of pages) {
-      for (const reference of page.ImageReferences ?? []) {
-        if (reference.ImageId) byImage.get(reference.ImageId)?.push(reference);
+    chunks.push(imageIds.slice(i, i + MAX_IMAGE_IDS_PER_REFERENCE_CALL));
+  }
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < chunks.length) {
+      const chunk = chunks[next++];
+      const pages = paginateDescribeImageReferences(
+        { client: ec2 },
+        { ImageIds: chunk, IncludeAllResourceTypes: true },
+      );
+      try {
+        for await (const page of pages) {
+          for (const reference of page.ImageReferences ?? []) {
+            if (reference.ImageId) byImage.get(reference.ImageId)?.push(reference);
+          }
+        }
+      } catch (e) {
+        failed = true;
+        throw e;
       }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(REFERENCE_CALLS_IN_FLIGHT, chunks.length) }, worker));
   return byImage;
 }
 

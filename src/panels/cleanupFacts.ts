@@ -10,7 +10,7 @@ import type { Image } from '@aws-sdk/client-ec2';
 import { imageSnapshots } from '../ec2/snapshotUsage';
 import { familyKey } from '../explorer/imageFamilies';
 import type { CleanupImage, CleanupPlan, ImageUse } from '../shared/cleanup/engine';
-import { imagesNeedingUse, planCleanup } from '../shared/cleanup/engine';
+import { judgeCleanup } from '../shared/cleanup/engine';
 import type { CleanupRules } from '../shared/cleanup/rules';
 import type { PanelServices } from './panelServices';
 
@@ -40,7 +40,8 @@ export async function planFromEc2(
     pricePerGiBMonth: services.cleanup.pricePerGiBMonth(),
     familyOf: familyKey,
   };
-  const needed = imagesNeedingUse(rules, base);
+  const judgement = judgeCleanup(rules, base);
+  const needed = judgement.imagesNeedingUse;
   const use = new Map<string, ImageUse>();
   if (needed.length > 0) {
     try {
@@ -56,7 +57,7 @@ export async function planFromEc2(
       for (const id of needed) use.set(id, { known: false, why });
     }
   }
-  return { plan: planCleanup(rules, { ...base, use }), ownedImages: base.images.length };
+  return { plan: judgement.plan(use), ownedImages: base.images.length };
 }
 
 /** What differs between the dry run the user saw and a fresh one, in words; empty when the run may go ahead. */

@@ -29,7 +29,6 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { Readable } from 'stream';
 import { DescribeImagesCommand, EC2Client, type DescribeImagesCommandInput } from '@aws-sdk/client-ec2';
 import type { HttpRequest, HttpResponse, RequestHandler } from '@smithy/types';
 import { DEFAULT_SIMULATOR_ACCOUNT } from '../../src/simulator/accounts';
@@ -137,7 +136,7 @@ function client(requestHandler: RequestHandler<HttpRequest, HttpResponse>): EC2C
 
 /**
  * The floor: a request handler that answers with canned bytes, in order (page 1, page 2, … then
- * again from page 1). It does the minimum any handler must: hand the SDK a status, headers and a stream.
+ * again from page 1). It does the minimum any handler must: hand the SDK a status, headers and the body.
  */
 class CannedHandler implements RequestHandler<HttpRequest, HttpResponse> {
   readonly metadata = { handlerProtocol: 'http/1.1' };
@@ -148,7 +147,8 @@ class CannedHandler implements RequestHandler<HttpRequest, HttpResponse> {
   async handle(_request: HttpRequest): Promise<{ response: HttpResponse }> {
     const page = this.pages[this.next];
     this.next = (this.next + 1) % this.pages.length;
-    return { response: { statusCode: page.status, headers: { ...page.headers }, body: Readable.from([page.body]) } };
+    // The bytes, as the simulator's in-process handler hands them over (the SDK reads them as they are).
+    return { response: { statusCode: page.status, headers: { ...page.headers }, body: page.body } };
   }
 
   updateHttpClientConfig(): void {}
@@ -166,15 +166,13 @@ class RecordingHandler extends SimulatorRequestHandler {
 
   override async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
     const { response } = await super.handle(request);
-    const chunks: Buffer[] = [];
-    for await (const chunk of response.body as Readable) chunks.push(Buffer.from(chunk as Uint8Array));
-    const body = Buffer.concat(chunks);
+    const body = Buffer.from(response.body as Uint8Array);
     this.recorded.push({
       status: response.statusCode,
       headers: { ...(response.headers as Record<string, string>) },
       body,
     });
-    return { response: { ...response, body: Readable.from([body]) } };
+    return { response: { ...response, body } };
   }
 }
 

@@ -4,11 +4,14 @@
  * (100 families of 100 versions, `app-NNN-vK`), and instances launched from 100 of them so that
  * DescribeImageReferences finds something. Timed: what the panel's dry run does, through the SDK
  * into the in-process simulator: DescribeImages Owners=self (every page), DescribeImageReferences
- * for every image no other rule keeps (10 ids per call), and the rules engine.
+ * for every image no other rule keeps (10 ids per call, several calls in flight), and the rules
+ * engine. The EC2 client is set up as the extension's are (no SDK logger middleware, the limiter).
  */
 import { performance } from 'perf_hooks';
 import { CreateImageCommand, DescribeImagesCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CallLimiter, limitSends } from '../../src/aws/callLimiter';
 import { describeError } from '../../src/aws/errors';
+import { withoutSdkLogging } from '../../src/aws/sdkLogging';
 import { planFromEc2 } from '../../src/panels/cleanupFacts';
 import { createPanelEc2Operations } from '../../src/panels/ec2PanelOperations';
 import type { PanelServices } from '../../src/panels/panelServices';
@@ -71,6 +74,9 @@ export async function cleanupDryRun(): Promise<Section> {
     requestHandler: new SimulatorRequestHandler(sim),
     maxAttempts: 1,
   });
+  // As the extension's EC2 clients are (src/aws/cachedClients.ts): without the SDK's logger
+  // middleware, and every call through the account's limiter of calls in flight.
+  limitSends(withoutSdkLogging(ec2), new CallLimiter());
   const t = performance.now();
   const ids = await seedOwnedImages(sim, ec2);
   for (let i = 0; i < IN_USE; i++) {

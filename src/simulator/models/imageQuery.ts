@@ -108,7 +108,7 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     }
     return { images: matched };
   }
-  const own = Object.values(world.region(q.region).images);
+  const own = ownImages(world, world.region(q.region).images);
   // Only the named owners' part of the catalog: the rest could never pass the owner test.
   if (q.maxResults === undefined && q.nextToken === undefined) {
     const catalog = owners
@@ -119,25 +119,71 @@ export function queryImages(world: World, q: ImageQuery): ImagePage {
     return { images: matched };
   }
   const catalog = world.catalogInIdOrder(q.region, owners) ?? NO_IMAGES;
-  return pageInIdOrder(own.filter(accept).sort(byId_), catalog, accept, q);
+  return pageInIdOrder(own, catalog, accept, q);
 }
 
-const byId_ = (a: ImageRecord, b: ImageRecord) => (a.imageId < b.imageId ? -1 : a.imageId > b.imageId ? 1 : 0);
+/**
+ * The region's own images as a list, listed again only after a change: Object.values of a
+ * 10,000-key record costs more than the rest of a page, and a listing asks for eleven pages. Every
+ * change of the state is marked (World.markChanged), which settleRegion relies on the same way.
+ */
+const ownLists = new WeakMap<Record<string, ImageRecord>, { world: World; changes: number; list: ImageRecord[] }>();
+function ownImages(world: World, images: Record<string, ImageRecord>): readonly ImageRecord[] {
+  const cached = ownLists.get(images);
+  if (cached && cached.world === world && cached.changes === world.changeCount) return cached.list;
+  const list = Object.values(images);
+  ownLists.set(images, { world, changes: world.changeCount, list });
+  return list;
+}
+
+/**
+ * The `count` accepted images with the smallest ids, in id order: one pass that keeps the best
+ * `count` so far sorted (binary insertion), instead of sorting every accepted image.
+ */
+export function smallestById(
+  images: readonly ImageRecord[],
+  accept: (image: ImageRecord) => boolean,
+  count: number,
+): ImageRecord[] {
+  const best: ImageRecord[] = [];
+  for (const image of images) {
+    const id = image.imageId;
+    if (best.length === count && id >= best[count - 1].imageId) continue;
+    if (!accept(image)) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (best[mid].imageId < id) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, image);
+    if (best.length > count) best.pop();
+  }
+  return best;
+}
 
 /**
  * One page in image id order (so a token, the last id returned, stays valid while images come
  * and go): merges the caller's matching own images with the matching catalog images after the token.
+ * Of the own images only the page's worth after the token is sorted, not all of them for every
+ * page (listing 10,000 own images in pages of 1,000 sorted all 10,000 eleven times).
  */
 function pageInIdOrder(
-  own: readonly ImageRecord[],
+  allOwn: readonly ImageRecord[],
   catalog: IdOrderedImages,
   accept: (image: ImageRecord) => boolean,
   q: ImageQuery,
 ): ImagePage {
   const after = q.nextToken !== undefined ? decodeToken(q.nextToken) : undefined;
   const size = q.maxResults ?? 1000;
+  // One more than a page: enough to tell whether another page follows.
+  const own = smallestById(
+    after === undefined ? allOwn : allOwn.filter((image) => image.imageId > after),
+    accept,
+    size + 1,
+  );
   let i = 0;
-  if (after !== undefined) while (i < own.length && own[i].imageId <= after) i++;
   let j = 0;
   if (after !== undefined) {
     let lo = 0;

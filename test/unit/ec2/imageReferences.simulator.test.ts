@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DescribeImagesCommand, type EC2Client } from '@aws-sdk/client-ec2';
+import { CallLimiter } from '../../../src/aws/callLimiter';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 import {
   autoScalingGroupsOfLaunchTemplates,
@@ -10,6 +11,7 @@ import {
   imageAncestry,
   launchTemplateIdOf,
   MAX_IMAGE_IDS_PER_REFERENCE_CALL,
+  REFERENCE_CALLS_IN_FLIGHT,
 } from '../../../src/ec2/imageReferences';
 
 /** Who uses an AMI and what it comes from, through real SDK clients answered by the simulator in process. */
@@ -59,6 +61,26 @@ describe('image references and ancestry on the simulator', () => {
     const byImage = await describeImageReferences(ec2, ids);
     assert.deepStrictEqual([...byImage.keys()].sort(), [...ids].sort());
     for (const [id, references] of byImage) assert.ok(references.every((r) => r.ImageId === id));
+  });
+
+  it('keeps several calls in flight for many images, within the bound, and still maps every image', async () => {
+    const out = await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], MaxResults: 200 }));
+    const ids = (out.Images ?? []).map((i) => i.ImageId!);
+    const calls = Math.ceil(ids.length / MAX_IMAGE_IDS_PER_REFERENCE_CALL);
+    assert.ok(calls > REFERENCE_CALLS_IN_FLIGHT, `enough images for ${REFERENCE_CALLS_IN_FLIGHT + 1} calls`);
+    const limiter = new CallLimiter(100);
+    const counted = createAwsClients(
+      { kind: 'simulator', stateFile: path.join(dir, 'counted.json'), pendingDelayMs: 0 },
+      undefined,
+      limiter,
+    );
+    try {
+      const byImage = await describeImageReferences(await counted.ec2('us-east-1'), ids);
+      assert.deepStrictEqual([...byImage.keys()], ids, 'every image, in the order asked');
+      assert.strictEqual(limiter.peak, REFERENCE_CALLS_IN_FLIGHT, 'one after the other was 1');
+    } finally {
+      counted.dispose();
+    }
   });
 
   it('walks a copied image back to the Amazon image it was built from', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { CleanupFacts, CleanupImage, ImageUse } from '../../../src/shared/cleanup/engine';
-import { describeReferences, imagesNeedingUse, planCleanup } from '../../../src/shared/cleanup/engine';
+import { describeReferences, imagesNeedingUse, judgeCleanup, planCleanup } from '../../../src/shared/cleanup/engine';
 import type { CleanupRules } from '../../../src/shared/cleanup/rules';
 import { wildcard } from '../../../src/shared/cleanup/rules';
 import { familyKey } from '../../../src/explorer/imageFamilies';
@@ -182,6 +182,30 @@ describe('cleanup rules engine', function () {
     const r = rules({ keep: { inUse: true, youngerThanDays: 30 } });
     assert.deepEqual(imagesNeedingUse(r, facts([keptYoung, candidate])), [candidate.imageId]);
     assert.deepEqual(imagesNeedingUse(rules(), facts([candidate])), []);
+  });
+
+  it('judges once: the images needing use and the plan from their use are those of the one-shot functions', function () {
+    const images = [
+      ...[1, 2, 3, 4].map((d) => image(`app-2026.11.0${d}`, d * 100, { lastLaunchedTime: daysAgo(d * 5) })),
+      image('solo', 500, { creationDate: undefined }),
+      image('guarded', 600, { deregistrationProtection: 'enabled' }),
+    ];
+    const r = rules({ keep: { inUse: true, newestPerFamily: 1, launchedWithinDays: 12 } });
+    const { use: _, ...base } = facts(images);
+    const judgement = judgeCleanup(r, base);
+    assert.deepEqual(judgement.imagesNeedingUse, imagesNeedingUse(r, base));
+    const used = judgement.imagesNeedingUse[0];
+    const use = new Map<string, ImageUse>(
+      judgement.imagesNeedingUse.map((id) => [
+        id,
+        id === used ? { known: true, references: [{ resourceType: 'ec2:Instance', arn: 'arn:i' }] } : unused,
+      ]),
+    );
+    const expected = planCleanup(r, { ...base, use });
+    assert.deepEqual(judgement.plan(use), expected);
+    // Planned again (the run re-checks), the reasons are not added twice.
+    assert.deepEqual(judgement.plan(use), expected);
+    assert.ok(expected.decisions.some((d) => d.reasons.includes('in use: 1 instance')));
   });
 
   it('selects by name pattern and by tags; the others count as not selected', function () {
