@@ -10,6 +10,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
+import type { CleanupPlan } from '../../src/shared/cleanup/engine';
+import { DEFAULT_RULES } from '../../src/shared/cleanup/rules';
 import { serveSimulator, type SimulatorServer } from '../../src/simulator/server';
 import { Simulator } from '../../src/simulator/simulator';
 import { SIMULATOR_PROFILES, writeAwsConfigFiles } from '../fixtures/awsConfigFiles';
@@ -20,9 +22,12 @@ import {
   item,
   label,
   nodeAt,
+  openPanel,
+  ready,
   run,
   ScriptedInput,
   setSetting,
+  succeeded,
   waitFor,
 } from './support';
 
@@ -50,6 +55,25 @@ async function treeShape(api: AmiExplorerApi): Promise<string[]> {
   return rows;
 }
 
+/**
+ * A Clean Up dry run of us-east-1 that keeps only what is in use: every owned image's use is asked
+ * (DescribeImageReferences, launch templates), none is kept by age or rank first.
+ */
+async function cleanupDryRun(api: AmiExplorerApi): Promise<CleanupPlan> {
+  const panel = await openPanel(api, 'amiExplorer.cleanUpImages', await nodeAt(api, ['us-east-1']), 'cleanup');
+  try {
+    await ready(panel);
+    const rules = {
+      images: DEFAULT_RULES.images,
+      keep: { newestPerFamily: 0, youngerThanDays: 0, launchedWithinDays: 0, inUse: true },
+    };
+    const result = await succeeded(panel, { type: 'dryRun', requestId: 'dry', rules });
+    return result.plan as CleanupPlan;
+  } finally {
+    panel.close();
+  }
+}
+
 async function closedPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,6 +87,7 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
   let server: SimulatorServer;
   let dir: string;
   let inProcess: string[];
+  let inProcessPlan: CleanupPlan;
   const saved: Record<string, string | undefined> = {};
   const env = (name: string, value: string | undefined) => {
     if (!(name in saved)) saved[name] = process.env[name];
@@ -92,6 +117,7 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await setSetting('regions', ['us-east-1']);
     inProcess = await treeShape(api);
     assert.ok(inProcess.length > 10, `a real tree to compare: ${inProcess.join('\n')}`);
+    inProcessPlan = await cleanupDryRun(api);
     // A second simulator from the same seed, in memory, served like a shared simulator on a host.
     server = await serveSimulator(new Simulator({ pendingDelayMs: 0, instanceTransitionMs: 0 }), 0);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-profiles-'));
@@ -133,6 +159,25 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     }
     assert.ok(usedBy, 'an owned image on the first page is used by a launch template, read through the profile');
     assert.ok((await children(api, usedBy)).every((r) => contextValue(r) !== 'usedBy+notice'));
+  });
+
+  it('plans the same Clean Up through a profile with endpoint_url as in process, use read over HTTP', async () => {
+    await connect(SIMULATOR_PROFILES.endpoint);
+    await sameTree('the tree through sim-endpoint');
+    const plan = await cleanupDryRun(api);
+    assert.ok(
+      plan.decisions.some((d) => d.reasons.some((r) => r.startsWith('in use:'))),
+      'an image is kept because DescribeImageReferences, asked through the profile, says it is in use',
+    );
+    assert.strictEqual(plan.useUnknown, undefined);
+    const summary = (p: CleanupPlan) => ({
+      kept: p.decisions
+        .filter((d) => !p.removeImageIds.includes(d.imageId))
+        .map((d) => `${d.imageId} ${d.reasons.join('; ')}`),
+      removed: [...p.removeImageIds].sort(),
+      snapshots: p.deleteSnapshotIds,
+    });
+    assert.deepStrictEqual(summary(plan), summary(inProcessPlan));
   });
 
   it('shows the same tree through a credential_process profile', async () => {
