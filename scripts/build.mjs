@@ -119,45 +119,25 @@ if (only.includes('extension')) {
         banner: { js: 'var __amiExplorerLoadStart = performance.now();' },
       },
     });
-    builds.push({
-      name: 'backend',
-      options: {
-        ...common,
-        entryPoints: ['src/aws/backendModules.ts'],
-        outfile: 'dist/backend.js',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode'],
-        mainFields: ['module', 'main'],
-        plugins: [sdkSchemasTreeShakable],
-      },
-    });
-    builds.push({
-      name: 'services',
-      options: {
-        ...common,
-        entryPoints: ['src/aws/serviceModules.ts'],
-        outfile: 'dist/services.js',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode'],
-        mainFields: ['module', 'main'],
-        plugins: [sdkSchemasTreeShakable],
-      },
-    });
-    builds.push({
-      name: 'simulator bundle',
-      options: {
-        ...common,
-        entryPoints: ['src/aws/simulatorModules.ts'],
-        outfile: 'dist/simulator.js',
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-      },
-    });
+    // The bundles sdk.ts loads on first use, one Node file each (the SDK's with its unused schemas dropped).
+    const lazyBundle = (name, entry, outfile, plugins = []) =>
+      builds.push({
+        name,
+        options: {
+          ...common,
+          entryPoints: [entry],
+          outfile,
+          platform: 'node',
+          format: 'cjs',
+          target: 'node20',
+          external: ['vscode'],
+          mainFields: ['module', 'main'],
+          plugins,
+        },
+      });
+    lazyBundle('backend', 'src/aws/backendModules.ts', 'dist/backend.js', [sdkSchemasTreeShakable]);
+    lazyBundle('services', 'src/aws/serviceModules.ts', 'dist/services.js', [sdkSchemasTreeShakable]);
+    lazyBundle('simulator bundle', 'src/aws/simulatorModules.ts', 'dist/simulator.js');
   } else note('skip extension: src/extension.ts does not exist yet');
 }
 
