@@ -9,9 +9,9 @@ import { QueryParams } from './protocol/query';
 import { jsonErrorBody, parseJsonBody, type JsonService } from './protocol/jsonProtocol';
 import { jsonServiceOf, serviceProtocol } from './protocol/registry';
 import { readSignature } from './protocol/sigv4';
-import { isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
+import { isNotOptedInRegion, isSimulatedRegion, SIMULATOR_REGIONS } from './regions';
 import type { RegionCatalog } from './seed/regionCatalog';
-import { createRegionCatalog, createSeedState, type SeedOptions } from './seed/seed';
+import { createRegionCatalog, createSeedState, emptyRegionState, type SeedOptions } from './seed/seed';
 import { lockStateFile, type StateLock } from './stateLock';
 import { loadState, removeLeftoverTempFiles, saveState } from './store';
 import { World } from './world';
@@ -96,10 +96,10 @@ export class Simulator {
     try {
       const scope = readSignature(request.headers['authorization']);
       service = scope.service;
+      // A region the account has not opted in to answers as EC2's does (see regions.ts).
+      if (isNotOptedInRegion(scope.region)) throw errors.authFailure();
       if (!isSimulatedRegion(scope.region)) {
-        throw errors.authFailure(
-          `The region '${scope.region}' is not enabled for this account or does not exist in the simulator.`,
-        );
+        throw errors.authFailure(`The region '${scope.region}' does not exist in the simulator.`);
       }
       const params = QueryParams.parse(mergeQuery(request));
       const action = params.get('Action');
@@ -138,6 +138,11 @@ export class Simulator {
   ): SimResponse {
     try {
       const scope = readSignature(request.headers['authorization']);
+      if (isNotOptedInRegion(scope.region)) {
+        // The JSON services' answer in a disabled region (unverified: the STS-issued token is
+        // not valid there, as for EC2's AuthFailure).
+        throw errors.unrecognizedClient('The security token included in the request is invalid.');
+      }
       if (!isSimulatedRegion(scope.region)) {
         throw errors.unrecognizedClient(`The region '${scope.region}' does not exist in the simulator.`);
       }
@@ -209,7 +214,8 @@ export class Simulator {
     if (file) {
       removeLeftoverTempFiles(file);
       const loaded = loadState(file, clock.now());
-      if (loaded.kind === 'loaded') return loaded.state;
+      // A state saved when the simulator modelled fewer regions gets the new ones, empty.
+      if (loaded.kind === 'loaded') return withEveryRegion(loaded.state);
       if (loaded.kind === 'corrupt') {
         this.options.onWarning?.(
           `The simulator state file could not be read (${loaded.reason}). It was moved to ${loaded.movedTo} and the simulator starts from its seed.`,
@@ -221,7 +227,7 @@ export class Simulator {
     return state;
   }
 
-  /** Each region's catalog is built on first use: a session rarely visits all nine regions. */
+  /** Each region's catalog is built on first use: a session rarely visits all 17 regions. */
   private buildCatalog(clock: Clock) {
     const seedOptions = this.seedOptions;
     return new (class extends Map<string, RegionCatalog> {
@@ -280,4 +286,9 @@ function xmlResponse(status: number, text: string, requestId: string): SimRespon
     },
     body,
   };
+}
+
+function withEveryRegion(state: SimState): SimState {
+  for (const region of SIMULATOR_REGIONS) state.regions[region] ??= emptyRegionState();
+  return state;
 }

@@ -118,7 +118,7 @@ export function extensionInVsCode(): Section {
     data: d,
     notes: [
       'activation under VS Code includes the host creating the extension\'s vscode API object on its first require("vscode");',
-      "connections: the simulator models 9 regions, so the issue's 5 × 17 runs as 5 × 9; the 4 added connections are simulator accounts (two accounts in all, each bounded to 10 calls in flight).",
+      'connections: the 4 added connections are simulator accounts (two accounts in all, each bounded to 10 calls in flight), each showing "all enabled regions" (the 17 enabled by default).',
       'a page can hold up to twice pageSize rows: "Other public" keeps requesting until a page has pageSize images after dropping Amazon, Marketplace and own images.',
     ],
   };

@@ -220,20 +220,39 @@ describe('AWS CLI against the simulator', function () {
   });
 
   describe('discovery', () => {
-    it('describe-regions lists the nine simulated regions', async () => {
+    it('describe-regions lists the 17 regions enabled by default; --all-regions adds the opt-in ones as not-opted-in', async () => {
       const out = await ok(sim, ['ec2', 'describe-regions']);
       const names = out.Regions.map((r: { RegionName: string }) => r.RegionName).sort();
       assert.deepStrictEqual(names, [
         'ap-northeast-1',
+        'ap-northeast-2',
+        'ap-northeast-3',
+        'ap-south-1',
         'ap-southeast-1',
+        'ap-southeast-2',
+        'ca-central-1',
         'eu-central-1',
+        'eu-north-1',
         'eu-west-1',
+        'eu-west-2',
+        'eu-west-3',
         'sa-east-1',
         'us-east-1',
         'us-east-2',
         'us-west-1',
         'us-west-2',
       ]);
+      const disabled = await ok(sim, [
+        'ec2',
+        'describe-regions',
+        '--all-regions',
+        '--filters',
+        'Name=opt-in-status,Values=not-opted-in',
+        '--query',
+        'Regions[].RegionName',
+      ]);
+      assert.ok(disabled.includes('af-south-1') && disabled.includes('me-south-1'), disabled.join());
+      assert.ok(!disabled.includes('us-east-1'));
     });
 
     it('sts get-caller-identity names the account of each access key', async () => {

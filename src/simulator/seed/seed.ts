@@ -39,19 +39,24 @@ export function createPublicCatalog(region: string, options: SeedOptions, now: n
   return createRegionCatalog(region, options, now).all();
 }
 
+/** A region where no simulated account owns anything yet. */
+export function emptyRegionState(): RegionState {
+  return {
+    images: {},
+    snapshots: {},
+    volumes: {},
+    instances: {},
+    imageBlockPublicAccess: { '123456789012': 'unblocked', '210987654321': 'unblocked' },
+    launchTemplates: {},
+    autoScalingGroups: {},
+  };
+}
+
 /** A fresh simulated world: every region present, the accounts' own resources in a few of them. */
 export function createSeedState(options: SeedOptions, now: number): SimState {
   const regions: Record<string, RegionState> = {};
   for (const region of SIMULATOR_REGIONS) {
-    const state: RegionState = {
-      images: {},
-      snapshots: {},
-      volumes: {},
-      instances: {},
-      imageBlockPublicAccess: { '123456789012': 'unblocked', '210987654321': 'unblocked' },
-      launchTemplates: {},
-      autoScalingGroups: {},
-    };
+    const state = emptyRegionState();
     if (SEEDED_ACCOUNT_REGIONS.includes(region)) {
       const picks = pickCatalogImages(region);
       const seeder = new AccountSeeder(region, state, now, picks);

@@ -131,7 +131,7 @@ async function severalConnections(api: AmiExplorerApi): Promise<Record<string, n
       regions: 'all',
     })),
   );
-  // Every region the simulator models (9: the issue's 17 do not exist here).
+  // Every region enabled by default (17), as the connections' "all" lists them.
   const allRegions = [...SIMULATOR_REGIONS];
   await setting('regions', allRegions);
   // Wait until the roots are the 5 connection rows.

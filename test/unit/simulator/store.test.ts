@@ -157,6 +157,25 @@ describe('simulator state file', () => {
       assert.deepStrictEqual(image?.Tags, [{ Key: 'kept', Value: 'yes' }]);
     });
 
+    it('opens a state saved when it modelled fewer regions, keeping its images and adding the new regions empty', async () => {
+      const first = newSimulator({ stateFile: file });
+      const own = (await ec2(first, 'eu-west-1').send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
+      assert.ok(own.length > 0);
+      first.dispose();
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as SimState;
+      delete saved.regions['ap-south-1'];
+      delete saved.regions['eu-north-1'];
+      fs.writeFileSync(file, JSON.stringify(saved));
+
+      const second = newSimulator({ stateFile: file });
+      const again = (await ec2(second, 'eu-west-1').send(new DescribeImagesCommand({ Owners: ['self'] }))).Images!;
+      assert.deepStrictEqual(again.map((i) => i.ImageId).sort(), own.map((i) => i.ImageId).sort());
+      for (const region of ['ap-south-1', 'eu-north-1']) {
+        const mine = await ec2(second, region).send(new DescribeImagesCommand({ Owners: ['self'] }));
+        assert.deepStrictEqual(mine.Images, [], `${region} is usable and empty`);
+      }
+    });
+
     it('keeps ids unique across a restart', async () => {
       const clock = new ManualClock();
       const first = newSimulator({ stateFile: file, clock });
