@@ -11,6 +11,7 @@ import { SideConnections } from './connections';
 import type { ExplorerConnection } from './explorer/explorerConnection';
 import { PRIMARY_CONNECTION_ID } from './explorer/ids';
 import { PrimaryConnection } from './explorer/primaryConnection';
+import { ShownRegions } from './explorer/shownRegions';
 import type { ConnectionContext, UserError } from './aws/errors';
 import { describeError } from './aws/errors';
 import type { CommandDeps } from './commands/deps';
@@ -61,6 +62,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   readonly insights: ImageInsights;
   /** The primary connection's panel services (a copy made in it from another connection's panel uses them). */
   private readonly primaryPanelServices: PanelServices;
+  /** The main connection's regions (`amiExplorer.regions`: a list, or every enabled region). */
+  private primaryRegions!: ShownRegions;
   readonly poller: Poller;
   readonly tree: AmiTreeProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
@@ -98,6 +101,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.log = vscode.window.createOutputChannel('AMI Explorer', { log: true });
     this.secrets = context.secrets;
     this.current = readSettings();
+    this.resetPrimaryRegions();
     this.training = new TrainingProgress(
       (key, value) => void vscode.commands.executeCommand('setContext', key, value),
       () => this.model.knownAccountId,
@@ -128,10 +132,11 @@ export class Container implements CommandDeps, vscode.Disposable {
       connection: () => this.connection(),
       insights: this.insights,
     };
-    this.tree = new AmiTreeProvider(nodeContext, () => this.current.regions);
+    this.tree = new AmiTreeProvider(nodeContext, () => this.primaryRegions.regions());
     this.primary = new PrimaryConnection(nodeContext, this.model, this.poller, {
       clients: () => this.backendConnection.clients(),
       settings: () => this.current,
+      regions: () => this.primaryRegions,
     });
     this.sideConnections = new SideConnections({
       primaryClients: () => this.backendConnection.clients(),
@@ -249,8 +254,17 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.panels.show(args);
   }
 
+  /** The settings, with the regions shown now (with "all", the enabled ones once EC2 was asked). */
   settings(): AmiExplorerSettings {
-    return this.current;
+    return this.current.allRegions ? { ...this.current, regions: this.primaryRegions.knownRegions } : this.current;
+  }
+
+  /** A new region choice or backend asks EC2 for "all enabled regions" again. */
+  private resetPrimaryRegions(): void {
+    const s = this.current;
+    this.primaryRegions = new ShownRegions(s.allRegions ? 'all' : s.regions, () =>
+      this.backendConnection.clients().ec2(s.backend === 'endpoint' ? s.endpoint.region : 'us-east-1'),
+    );
   }
 
   clients(): AwsClients {
@@ -278,7 +292,9 @@ export class Container implements CommandDeps, vscode.Disposable {
       label: c.label,
       accountId: c.model.knownAccountId,
       regions:
-        c.id === PRIMARY_CONNECTION_ID ? this.current.regions : (this.sideConnections.byId(c.id)?.knownRegions ?? []),
+        c.id === PRIMARY_CONNECTION_ID
+          ? this.primaryRegions.knownRegions
+          : (this.sideConnections.byId(c.id)?.knownRegions ?? []),
     }));
   }
 
@@ -345,11 +361,14 @@ export class Container implements CommandDeps, vscode.Disposable {
   private applySettings(force: boolean): void {
     const previous = this.current;
     this.current = readSettings();
+    const regionsChanged =
+      previous.allRegions !== this.current.allRegions || previous.regions.join() !== this.current.regions.join();
+    if (regionsChanged) this.resetPrimaryRegions();
     if (this.backendConnection.reconnect(force)) return;
     this.showConnections(false);
     if (
       previous.pageSize !== this.current.pageSize ||
-      previous.regions.join() !== this.current.regions.join() ||
+      regionsChanged ||
       previous.snapshotPricePerGbMonth !== this.current.snapshotPricePerGbMonth
     ) {
       this.tree.refresh();
@@ -360,6 +379,8 @@ export class Container implements CommandDeps, vscode.Disposable {
   private connectionChanged(change: ConnectionChange): void {
     // The old backend's clients are disposed, and its endpoint with them: the menu offers Start again.
     if (change.kind === 'backend' && this.endpointRunning) this.setEndpointRunning(false);
+    // Another backend or account may have other regions enabled.
+    this.resetPrimaryRegions();
     this.poller.clear();
     this.model.clear();
     this.insights.clear();

@@ -8,7 +8,10 @@ export interface AmiExplorerSettings {
   backend: 'simulator' | 'aws' | 'endpoint';
   /** Empty: the SDK's default credential chain. */
   profile: string;
+  /** The regions shown; with {@link allRegions}, the enabled regions once EC2 was asked (see ShownRegions). */
   regions: string[];
+  /** `amiExplorer.regions` is `"all"`: every region enabled for the account. */
+  allRegions: boolean;
   pageSize: number;
   pendingDelaySeconds: number;
   /** The simulated account the explorer acts as (`amiExplorer.simulator.account`). */
@@ -44,6 +47,7 @@ export function readSettings(): AmiExplorerSettings {
     regions: Array.isArray(regions)
       ? [...new Set(regions.filter((r): r is string => typeof r === 'string' && r.length > 0))]
       : [],
+    allRegions: regions === 'all',
     pageSize: config.get<number>('pageSize') ?? 50,
     pendingDelaySeconds: Math.max(0, config.get<number>('simulator.pendingDelaySeconds') ?? 5),
     simulatorAccount: config.get<string>('simulator.account') ?? '',

@@ -31,10 +31,11 @@ export class ErrorNode implements ExplorerNode {
   readonly id: string;
 
   constructor(
-    readonly parent: ExplorerNode,
+    /** Undefined for a root row: the regions themselves could not be listed. */
+    readonly parent: ExplorerNode | undefined,
     readonly error: UserError,
   ) {
-    this.id = nodeIds.error(parent.id);
+    this.id = nodeIds.error(parent?.id ?? 'regions');
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -46,11 +47,15 @@ export class ErrorNode implements ExplorerNode {
     );
     item.contextValue = contextValues.error;
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    item.command = { command: 'amiExplorer.refresh', title: vscode.l10n.t('Retry'), arguments: [this.parent] };
+    item.command = {
+      command: 'amiExplorer.refresh',
+      title: vscode.l10n.t('Retry'),
+      arguments: this.parent ? [this.parent] : [],
+    };
     return item;
   }
 
-  getParent(): ExplorerNode {
+  getParent(): ExplorerNode | undefined {
     return this.parent;
   }
 }

@@ -6,6 +6,7 @@ import type { ExplorerModel } from './explorerModel';
 import { PRIMARY_CONNECTION_ID } from './ids';
 import type { NodeContext } from './node';
 import type { Poller } from './poller';
+import type { RegionChoice, ShownRegions } from './shownRegions';
 
 /** The connection `amiExplorer.backend` names, as its row shows it when several connections are. */
 export class PrimaryConnection implements ExplorerConnection {
@@ -15,7 +16,7 @@ export class PrimaryConnection implements ExplorerConnection {
     readonly ctx: NodeContext,
     readonly model: ExplorerModel,
     readonly poller: Poller,
-    private readonly source: { clients(): AwsClients; settings(): AmiExplorerSettings },
+    private readonly source: { clients(): AwsClients; settings(): AmiExplorerSettings; regions(): ShownRegions },
   ) {}
 
   get label(): string {
@@ -44,15 +45,15 @@ export class PrimaryConnection implements ExplorerConnection {
       : vscode.l10n.t('AWS (amiExplorer.backend)');
   }
 
-  get regionChoice(): readonly string[] {
-    return this.source.settings().regions;
+  get regionChoice(): RegionChoice {
+    return this.source.regions().choice;
   }
 
   clients(): AwsClients {
     return this.source.clients();
   }
 
-  async regions(): Promise<string[]> {
-    return [...this.source.settings().regions];
+  regions(): Promise<string[]> {
+    return this.source.regions().regions();
   }
 }

@@ -4,12 +4,12 @@ import { connectionContextOf } from '../aws/connection';
 import { describeError } from '../aws/errors';
 import { createImageInsights } from '../ec2/imageInsights';
 import type { ConnectionSettings } from '../aws/connectionSettings';
-import { listEnabledRegions } from '../ec2/regions';
 import type { ExplorerConnection } from './explorerConnection';
 import { ExplorerModel } from './explorerModel';
 import type { NodeContext } from './node';
 import type { Scheduler } from './poller';
 import { Poller } from './poller';
+import { ShownRegions } from './shownRegions';
 
 export interface SideConnectionDeps {
   pageSize: () => number;
@@ -28,9 +28,7 @@ export class SideConnection implements ExplorerConnection {
   readonly model: ExplorerModel;
   readonly poller: Poller;
   readonly ctx: NodeContext;
-  /** The regions last resolved (a palette command's region choice needs them synchronously). */
-  knownRegions: string[];
-  private enabledRegions: Promise<string[]> | undefined;
+  private readonly shown: ShownRegions;
   private readonly unsettled: { dispose(): void };
 
   constructor(
@@ -58,7 +56,10 @@ export class SideConnection implements ExplorerConnection {
         now: deps.now,
       }),
     };
-    this.knownRegions = settings.regions === 'all' ? [] : [...settings.regions];
+    // "All enabled regions" is asked in the endpoint's own region (any region answers for all on AWS).
+    this.shown = new ShownRegions(settings.regions, () =>
+      clientSet.ec2(settings.kind === 'endpoint' ? settings.region : 'us-east-1'),
+    );
   }
 
   get id(): string {
@@ -89,15 +90,14 @@ export class SideConnection implements ExplorerConnection {
     return this.clientSet;
   }
 
-  /** "All enabled regions" is asked of EC2 when the connection loads (once; a failure is asked again). */
-  async regions(): Promise<string[]> {
-    if (this.settings.regions !== 'all') return [...this.settings.regions];
-    this.enabledRegions ??= this.clientSet
-      .ec2(this.settings.kind === 'endpoint' ? this.settings.region : 'us-east-1')
-      .then((ec2) => listEnabledRegions(ec2));
-    this.enabledRegions.catch(() => (this.enabledRegions = undefined));
-    this.knownRegions = await this.enabledRegions;
-    return [...this.knownRegions];
+  /** The regions last resolved (a palette command's region choice needs them synchronously). */
+  get knownRegions(): string[] {
+    return this.shown.knownRegions;
+  }
+
+  /** "All enabled regions" is asked of EC2 when the connection loads. */
+  regions(): Promise<string[]> {
+    return this.shown.regions();
   }
 
   dispose(): void {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { ConnectionNode } from './connectionNodes';
 import { ImageNode } from './imageNodes';
+import { ErrorNode } from './infoNodes';
+import { describeError } from '../aws/errors';
 import type { ExplorerConnection } from './explorerConnection';
 import { PRIMARY_CONNECTION_ID, scopedId, unscopedId } from './ids';
 import type { ExplorerNode, NodeContext } from './node';
@@ -47,7 +49,7 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
 
   constructor(
     private readonly ctx: NodeContext,
-    private readonly regions: () => readonly string[],
+    private readonly regions: () => Promise<readonly string[]>,
   ) {
     this.subscriptions = [ctx.model.onDidChange.on((ids) => this.rowsChanged(undefined, ids))];
   }
@@ -96,7 +98,7 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
   }
 
   async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
-    const children = node ? ((await node.getChildren?.()) ?? []) : this.roots();
+    const children = node ? ((await node.getChildren?.()) ?? []) : await this.roots();
     const scope =
       node instanceof ConnectionNode ? (node.isPrimary ? undefined : node.connection) : node && this.scopes.get(node);
     for (const child of children) {
@@ -106,9 +108,14 @@ export class AmiTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, v
     return children;
   }
 
-  private roots(): ExplorerNode[] {
+  private async roots(): Promise<ExplorerNode[]> {
     if (!this.primary || this.others.length === 0) {
-      return this.regions().map((region) => new RegionNode(region, this.ctx));
+      try {
+        return (await this.regions()).map((region) => new RegionNode(region, this.ctx));
+      } catch (error) {
+        // "All enabled regions" could not be asked of EC2: the fix instead of an empty view.
+        return [new ErrorNode(undefined, describeError(error, this.ctx.connection()))];
+      }
     }
     return [this.primary, ...this.others].map((c) => {
       let row = this.connectionRows.get(c.id);

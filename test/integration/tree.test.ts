@@ -219,6 +219,23 @@ describe('AMIs tree', () => {
     await setSetting('regions', ['us-east-1', 'eu-west-1']);
   });
 
+  it('shows every region enabled for the account when "All enabled regions" is picked', async () => {
+    const input = new ScriptedInput().pickLabels(['All enabled regions']);
+    api.setUserInput(input);
+    await run(api, 'amiExplorer.selectRegions');
+    input.assertDone();
+    assert.deepStrictEqual(vscode.workspace.getConfiguration('amiExplorer').get('regions'), 'all');
+    await waitFor('the enabled regions as roots', async () => (await children(api)).length === 17);
+    const roots = (await children(api)).map(label);
+    assert.ok(roots.includes('ap-south-1') && roots.includes('eu-north-1'), roots.join());
+    assert.ok(!roots.includes('af-south-1'), `an opt-in region the account has not enabled: ${roots.join()}`);
+    // A region row works like any other.
+    const mine = await children(api, await nodeAt(api, ['eu-west-1', 'Images', 'Owned by me']));
+    assert.ok(mine.length > 0, 'the owned images of a region reached through "all"');
+    await setSetting('regions', ['us-east-1', 'eu-west-1']);
+    await waitFor('the regions again', async () => (await children(api)).map(label).join() === 'us-east-1,eu-west-1');
+  });
+
   it('shows the welcome view (no rows) when no region is selected', async () => {
     await setSetting('regions', []);
     await waitFor('an empty tree', async () => (await children(api)).length === 0);

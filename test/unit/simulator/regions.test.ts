@@ -6,7 +6,7 @@ import { ec2, expectEc2Error, newSimulator } from './helpers';
 describe('simulator regions', () => {
   const sim = newSimulator();
 
-  it("DescribeRegions lists the 17 regions a new account has enabled, with their endpoints, from any region", async () => {
+  it('DescribeRegions lists the 17 regions a new account has enabled, with their endpoints, from any region', async () => {
     for (const region of ['us-east-1', 'ap-northeast-1', 'eu-north-1']) {
       const out = await ec2(sim, region).send(new DescribeRegionsCommand({}));
       assert.deepStrictEqual(out.Regions!.map((r) => r.RegionName).sort(), [...SIMULATOR_REGIONS].sort());
@@ -47,13 +47,10 @@ describe('simulator regions', () => {
 
   it('lists a named region whether the account enabled it or not (DescribeRegionsRequest.RegionNames)', async () => {
     const out = await ec2(sim).send(new DescribeRegionsCommand({ RegionNames: ['ap-east-1', 'us-west-2'] }));
-    assert.deepStrictEqual(
-      out.Regions!.map((r) => [r.RegionName, r.OptInStatus]).sort(),
-      [
-        ['ap-east-1', 'not-opted-in'],
-        ['us-west-2', 'opt-in-not-required'],
-      ],
-    );
+    assert.deepStrictEqual(out.Regions!.map((r) => [r.RegionName, r.OptInStatus]).sort(), [
+      ['ap-east-1', 'not-opted-in'],
+      ['us-west-2', 'opt-in-not-required'],
+    ]);
   });
 
   it("answers a request in a region the account has not opted in to with EC2's AuthFailure", async () => {
