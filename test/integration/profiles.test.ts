@@ -190,6 +190,18 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await sameTree('the tree through sim-role');
   });
 
+  it('asks for the MFA code of an mfa_serial profile in VS Code, once, and shows the same tree', async () => {
+    const input = new ScriptedInput().type('123456');
+    api.setUserInput(input);
+    try {
+      await connect(SIMULATOR_PROFILES.mfa);
+      await sameTree('the tree through sim-mfa');
+      input.assertDone();
+    } finally {
+      api.setUserInput(undefined);
+    }
+  });
+
   it('shows a failing connection on its own rows, naming the URL, and the next connection works', async () => {
     await connect(SIMULATOR_PROFILES.unreachable);
     let rows: ExplorerNode[] = [];
