@@ -50,6 +50,8 @@ export interface AmiExplorerApi {
   readonly activationTimes: ActivationTimes;
   /** The open webview panels, oldest first. */
   panels(): PanelDriver[];
+  /** Restores a panel as VS Code does after a reload, from the state its webview saved (`{ args }`). */
+  restorePanel(state: unknown): void;
   /** The current backend's client of a region, so tests read EC2's state through the same API as the extension. */
   ec2(region: string): Promise<EC2Client>;
   /** The current backend's Recycle Bin client of a region (retention rules), like {@link ec2}. */
@@ -149,6 +151,7 @@ export function createApi(
           host.panel.dispose();
         },
       })),
+    restorePanel: (state) => container.panels.reviveForTests(state),
     ec2: (region) => container.clients().ec2(region),
     rbin: (region) => container.clients().service('rbin', region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),

@@ -27,6 +27,7 @@ import type { ExplorerNode } from './explorer/node';
 import { Poller, realScheduler } from './explorer/poller';
 import { AmiTreeProvider } from './explorer/treeProvider';
 import { createPanelController } from './panels/panelTable';
+import { ConnectionRemovedPanel } from './panels/connectionRemovedPanel';
 import { createPanelServices } from './panels/panelDependencies';
 import type { PanelServices } from './panels/panelServices';
 import { PanelRegistry } from './panels/webviewPanelHost';
@@ -181,10 +182,13 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.panels = new PanelRegistry(
       context.extensionUri,
       (args) =>
-        observePublicRefusals(
-          createPanelController(args, args.connection ? this.panelServicesOf(args.connection) : panelServices),
-          () => this.training.publicSharingRefused(),
-        ),
+        // A panel VS Code restores after a reload may name a connection removed since.
+        args.connection !== undefined && !this.sideConnections.byId(args.connection)
+          ? new ConnectionRemovedPanel(args, args.connection)
+          : observePublicRefusals(
+              createPanelController(args, args.connection ? this.panelServicesOf(args.connection) : panelServices),
+              () => this.training.publicSharingRefused(),
+            ),
       this.log,
     );
     const unsettled = this.model.onUnsettled.on((watch) => this.poller.watch(watch));
@@ -336,10 +340,16 @@ export class Container implements CommandDeps, vscode.Disposable {
   }
 
   /** Shows the connections of the settings beside the primary one (rebuilt when they changed, or with `force`). */
-  private showConnections(force: boolean): void {
-    if (!this.sideConnections.apply(this.current.connections, force)) return;
+  private showConnections(force: boolean): boolean {
+    if (!this.sideConnections.apply(this.current.connections, force)) return false;
     this.sidePanelServices.clear();
     this.tree.setConnections(this.primary, this.sideConnections.all());
+    return true;
+  }
+
+  /** Side connections were rebuilt: their open panels get the new ones' services (or say they were removed). */
+  private showConnectionsAndPanels(force: boolean): void {
+    if (this.showConnections(force)) this.panels.rebuild((args) => args.connection !== undefined);
   }
 
   reportError(commandId: string, error: UserError): void {
@@ -365,7 +375,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       previous.allRegions !== this.current.allRegions || previous.regions.join() !== this.current.regions.join();
     if (regionsChanged) this.resetPrimaryRegions();
     if (this.backendConnection.reconnect(force)) return;
-    this.showConnections(false);
+    this.showConnectionsAndPanels(false);
     if (
       previous.pageSize !== this.current.pageSize ||
       regionsChanged ||
@@ -386,7 +396,7 @@ export class Container implements CommandDeps, vscode.Disposable {
     this.insights.clear();
     this.status.show(change.clients);
     // Simulator accounts beside the primary run on the primary's simulator: rebuilt on the new one.
-    this.showConnections(change.kind === 'backend');
+    this.showConnectionsAndPanels(change.kind === 'backend');
     const backend = change.clients.backend;
     this.log.info(
       change.kind === 'account'

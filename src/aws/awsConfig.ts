@@ -15,6 +15,8 @@ export interface ProfileEndpointConfig {
   endpointUrl?: string;
   /** A PEM file of extra certificate authorities (`ca_bundle` / AWS_CA_BUNDLE). */
   caBundle?: string;
+  /** The region of the profile (AWS_REGION, AWS_DEFAULT_REGION, then `region`, in the CLI's order). */
+  region?: string;
 }
 
 /** The SDK's service ids whose endpoints a profile may configure. */
@@ -68,7 +70,11 @@ export async function readProfileEndpointConfig(
   const endpointUrl = ignore
     ? undefined
     : (endpointFromEnv(service, env) ?? endpointFromProfile(service, profile, configFile));
-  return { endpointUrl, caBundle: env.AWS_CA_BUNDLE || profile.ca_bundle || undefined };
+  return {
+    endpointUrl,
+    caBundle: env.AWS_CA_BUNDLE || profile.ca_bundle || undefined,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || profile.region || undefined,
+  };
 }
 
 /** The two files the SDK reads, for messages that say where we looked. */

@@ -143,6 +143,19 @@ export function describeError(err: unknown, ctx: ConnectionContext): UserError {
       ),
     };
   }
+  // The SDK's SSO providers end every sign-in problem with "To refresh this SSO session run aws sso
+  // login …" (@aws-sdk/credential-provider-sso, @aws-sdk/token-providers): never signed in, or a
+  // token cache that is not valid. Expired sessions were handled above.
+  if (/run '?aws sso login/i.test(raw)) {
+    return {
+      kind: 'credentials',
+      code,
+      message: ctx.profile
+        ? l10n.t('The SSO session of profile "{0}" is not signed in.', ctx.profile)
+        : l10n.t('The SSO session of the default profile is not signed in.'),
+      fix: l10n.t('Sign in with `{0}`, then refresh the view.', `aws sso login${profileArg(ctx)}`),
+    };
+  }
   if (code === 'CredentialsProviderError' || /could not load credentials/i.test(raw)) {
     return {
       kind: 'credentials',

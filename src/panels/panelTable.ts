@@ -27,6 +27,7 @@ import { LaunchPermissionsPanel } from './launchPermissionsPanel';
 import type { AllowedImagesArgs } from '../shared/protocol/allowedImages';
 import { AllowedImagesPanel } from './allowedImagesPanel';
 import type { PanelServices } from './panelServices';
+import { onConnection } from './connectionController';
 import type { PanelController } from './panelSession';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table erases each panel's message types
@@ -116,7 +117,8 @@ export function panelKey(args: PanelArgs): string {
 
 /** Builds the controller of a panel from what it is about. */
 export function createPanelController(args: PanelArgs, services: PanelServices): AnyController {
-  return descriptorOf(args).create(args, services);
+  const controller = descriptorOf(args).create(args, services);
+  return args.connection === undefined ? controller : onConnection(controller, args.connection);
 }
 
 function isPanelKind(kind: unknown): kind is PanelKind {

@@ -107,11 +107,7 @@ export class PanelRegistry implements vscode.Disposable {
       existing.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel(viewTypeOf(args.kind), 'AMI Explorer', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [this.webviewRoot],
-    });
-    this.adopt(panel, args);
+    this.adopt(this.createPanel(args.kind), args);
   }
 
   /** The open panels, oldest first. */
@@ -123,21 +119,55 @@ export class PanelRegistry implements vscode.Disposable {
   registerSerializers(): vscode.Disposable[] {
     return PANEL_KINDS.map((kind) =>
       vscode.window.registerWebviewPanelSerializer(viewTypeOf(kind), {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          // The saved state came from the webview: it is validated like any message.
-          const parsed = parseWith(readPanelArgs, (state as { args?: unknown } | undefined)?.args);
-          if (!parsed.ok || parsed.value.kind !== kind || this.open.has(panelKey(parsed.value))) {
-            panel.dispose();
-            return;
-          }
-          this.adopt(panel, parsed.value);
+        deserializeWebviewPanel: (panel, state: unknown) => {
+          this.restore(panel, state, kind);
+          return Promise.resolve();
         },
       }),
     );
   }
 
+  /** What VS Code does after a reload, for the test API: a new panel restored from the state its webview saved. */
+  reviveForTests(state: unknown): void {
+    const parsed = parseWith(readPanelArgs, (state as { args?: unknown } | undefined)?.args);
+    const kind = parsed.ok ? parsed.value.kind : PANEL_KINDS[0];
+    this.restore(this.createPanel(kind), state, kind);
+  }
+
+  /** Hosts a panel VS Code restored; a saved state that is not valid, or a resource already open, closes it. */
+  private restore(panel: vscode.WebviewPanel, state: unknown, kind: PanelKind): void {
+    // The saved state came from the webview: it is validated like any message.
+    const parsed = parseWith(readPanelArgs, (state as { args?: unknown } | undefined)?.args);
+    if (!parsed.ok || parsed.value.kind !== kind || this.open.has(panelKey(parsed.value))) {
+      panel.dispose();
+      return;
+    }
+    this.adopt(panel, parsed.value);
+  }
+
+  /**
+   * Builds again the controllers of the open panels `affected` picks (their connection was rebuilt
+   * or removed, so their services are stale): each webview reloads and asks its data again.
+   */
+  rebuild(affected: (args: PanelArgs) => boolean): void {
+    for (const [key, host] of [...this.open]) {
+      const args = host.controller.args as PanelArgs;
+      if (!affected(args)) continue;
+      host.dispose();
+      this.open.delete(key);
+      this.adopt(host.panel, args);
+    }
+  }
+
   dispose(): void {
     for (const host of [...this.open.values()]) host.panel.dispose();
+  }
+
+  private createPanel(kind: PanelKind): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(viewTypeOf(kind), 'AMI Explorer', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [this.webviewRoot],
+    });
   }
 
   private adopt(panel: vscode.WebviewPanel, args: PanelArgs): void {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { AmiExplorerApi } from '../../src/api';
+import type { AmiExplorerApi, PanelDriver } from '../../src/api';
 import type { ExplorerNode } from '../../src/explorer/node';
 import {
   children,
@@ -232,5 +232,51 @@ describe('several connections', () => {
     api.setUserInput(new ScriptedInput());
     await run(api, 'amiExplorer.removeConnection', added);
     await waitFor('regions as roots again', async () => (await rootLabels(api)) === 'us-east-1,eu-west-1');
+  });
+
+  it('says in the panel that its connection was removed, when open and when VS Code restores it', async () => {
+    const removedMessage = /connection "partner" was removed/;
+    const refusalOf = async (panel: PanelDriver): Promise<string> => {
+      await waitFor(`the ${panel.kind} webview to load`, () => panel.webviewLoaded(), 15_000);
+      const posted = await panel.post({ type: 'ready' });
+      assert.ok(!posted.some((m) => m.type === 'init'), JSON.stringify(posted));
+      const refused = posted.find((m) => m.type === 'refused');
+      return refused?.type === 'refused' ? refused.message : '';
+    };
+    const detailsPanels = () => api.panels().filter((p) => p.kind === 'imageDetails');
+
+    await setSetting('connections', [partner]);
+    await waitFor('connection rows', async () => (await rootLabels(api)) === 'Simulator,Partner');
+    const owned = await under(api, ['Partner', 'us-east-1', 'Images', 'Owned by me']);
+    const images: ExplorerNode[] = [];
+    for (const rootType of await children(api, owned)) images.push(...(await imageRows(api, rootType)));
+    const image = images.find((r) => label(r) === 'partner-internal-ci-runner');
+    assert.ok(image, images.map(label).join());
+    const panel = await openPanel(api, 'amiExplorer.showImageDetails', image, 'imageDetails');
+    await ready(panel);
+    assert.strictEqual(panel.args.connection, 'partner');
+    const saved = { args: panel.args };
+
+    // Removed while open: the panel reloads and says so instead of calling a disposed connection.
+    await setSetting('connections', undefined);
+    await waitFor('regions as roots again', async () => (await rootLabels(api)) === 'us-east-1,eu-west-1');
+    const [open] = detailsPanels();
+    assert.match(await refusalOf(open), removedMessage);
+    open.close();
+
+    // Restored by VS Code after a reload, from the state its webview saved.
+    api.restorePanel(saved);
+    const [restored] = detailsPanels();
+    assert.ok(restored, 'the restored panel stays open');
+    assert.match(await refusalOf(restored), removedMessage);
+    assert.deepStrictEqual(api.takeErrors(), []);
+
+    // The connection added again (same id): the panel works again.
+    await setSetting('connections', [partner]);
+    await waitFor('connection rows', async () => (await rootLabels(api)) === 'Simulator,Partner');
+    const [back] = detailsPanels();
+    await waitFor('the reloaded webview', () => back.webviewLoaded(), 15_000);
+    await ready(back);
+    back.close();
   });
 });

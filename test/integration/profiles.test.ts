@@ -190,6 +190,18 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await sameTree('the tree through sim-role');
   });
 
+  it('asks for the MFA code of an mfa_serial profile in VS Code, once, and shows the same tree', async () => {
+    const input = new ScriptedInput().type('123456');
+    api.setUserInput(input);
+    try {
+      await connect(SIMULATOR_PROFILES.mfa);
+      await sameTree('the tree through sim-mfa');
+      input.assertDone();
+    } finally {
+      api.setUserInput(undefined);
+    }
+  });
+
   it('shows a failing connection on its own rows, naming the URL, and the next connection works', async () => {
     await connect(SIMULATOR_PROFILES.unreachable);
     let rows: ExplorerNode[] = [];
@@ -220,5 +232,35 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await sameTree('the tree through the custom endpoint');
     assert.ok(api.connectionStatusText().includes(new URL(server.url).host));
     api.setUserInput(undefined);
+  });
+
+  it('shows a profile connection beside the main one, its row naming the account and the endpoint', async () => {
+    await setSetting('connections', [
+      {
+        id: 'shared',
+        label: 'Shared simulator',
+        kind: 'profile',
+        profile: SIMULATOR_PROFILES.services,
+        regions: ['eu-west-1'],
+      },
+    ]);
+    try {
+      const row = async () => (await children(api)).find((r) => label(r) === 'Shared simulator');
+      await waitFor('the connection row', async () => (await row()) !== undefined, 15_000);
+      // Its own profile's endpoint (a services section): the same images as in process.
+      const owned = await nodeAt(api, ['Shared simulator', 'eu-west-1', 'Images', 'Owned by me']);
+      assert.ok((await children(api, owned)).length > 0, 'the owned images load through the profile');
+      const shown = (await row())!;
+      assert.strictEqual(item(shown).description, '123456789012');
+      const tooltip = item(shown).tooltip;
+      // Markdown: the text comes escaped, its spaces as &nbsp;.
+      const text = (tooltip instanceof vscode.MarkdownString ? tooltip.value : String(tooltip))
+        .replace(/\\/g, '')
+        .replace(/&nbsp;/g, ' ');
+      assert.match(text, new RegExp(`AWS profile ${SIMULATOR_PROFILES.services}`));
+      assert.ok(text.includes(`Endpoint: ${server.url}`), text);
+    } finally {
+      await setSetting('connections', undefined);
+    }
   });
 });

@@ -105,6 +105,19 @@ describe('AWS error → user text for configured connections', () => {
     assert.match(e.fix ?? '', /`aws sso login --profile corp`/);
   });
 
+  it('gives the exact sign-in line when the SSO session was never signed in or its token is not valid', () => {
+    // The SDK's own messages (@aws-sdk/token-providers for sso_session profiles, credential-provider-sso for legacy ones).
+    for (const raw of [
+      "The SSO session token associated with profile=corp was not found or is invalid. To refresh this SSO session run 'aws sso login' with the corresponding profile.",
+      'The SSO session associated with this profile is invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+    ]) {
+      const e = describeError(sdkError('CredentialsProviderError', raw), { backend: 'aws', profile: 'corp' });
+      assert.strictEqual(e.kind, 'credentials');
+      assert.strictEqual(e.message, 'The SSO session of profile "corp" is not signed in.');
+      assert.strictEqual(e.fix, 'Sign in with `aws sso login --profile corp`, then refresh the view.');
+    }
+  });
+
   it('names the files and the profile read when no credentials were found', () => {
     const e = describeError(sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), {
       backend: 'aws',

@@ -28,11 +28,12 @@ describe('real AWS clients through an HTTPS proxy with a private CA (ca_bundle, 
   let tunnels: string[];
   let proxyPort: number;
   let tlsPort: number;
+  let cert: string;
 
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-proxy-'));
     const key = path.join(dir, 'key.pem');
-    const cert = path.join(dir, 'cert.pem');
+    cert = path.join(dir, 'cert.pem');
     execFileSync(
       'openssl',
       [
@@ -127,6 +128,27 @@ describe('real AWS clients through an HTTPS proxy with a private CA (ca_bundle, 
       assert.ok(tunnels.includes(`${HOST}:${tlsPort}`), `tunnels: ${tunnels.join()}`);
     } finally {
       clients.dispose();
+    }
+  });
+
+  it("trusts AWS_CA_BUNDLE, and tunnels through VS Code's http.proxy when HTTPS_PROXY is unset", async () => {
+    process.env.AWS_CA_BUNDLE = cert;
+    delete process.env.HTTPS_PROXY;
+    tunnels.length = 0;
+    const clients = createAwsClients({
+      kind: 'aws',
+      profile: 'untrusted',
+      stsRegion: 'us-east-1',
+      httpProxy: `http://127.0.0.1:${proxyPort}`,
+    });
+    try {
+      const out = await (await clients.ec2('us-east-1')).send(new DescribeRegionsCommand({}));
+      assert.ok((out.Regions ?? []).length > 0);
+      assert.ok(tunnels.includes(`${HOST}:${tlsPort}`), `tunnels: ${tunnels.join()}`);
+    } finally {
+      clients.dispose();
+      delete process.env.AWS_CA_BUNDLE;
+      process.env.HTTPS_PROXY = `http://127.0.0.1:${proxyPort}`;
     }
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
@@ -21,8 +22,10 @@ const ENV_KEYS = [
   'AWS_SECRET_ACCESS_KEY',
   'AWS_SESSION_TOKEN',
   'AWS_REGION',
+  'AWS_DEFAULT_REGION',
   'AWS_ENDPOINT_URL',
   'AWS_ENDPOINT_URL_EC2',
+  'AWS_ENDPOINT_URL_STS',
   'AWS_EC2_METADATA_DISABLED',
   'HTTPS_PROXY',
   'https_proxy',
@@ -66,8 +69,9 @@ describe('real AWS clients read the shared config as the AWS CLI does', () => {
 
   afterEach(() => {
     for (const clients of open.splice(0)) clients.dispose();
-    delete process.env.AWS_ENDPOINT_URL_EC2;
-    delete process.env.AWS_ENDPOINT_URL;
+    for (const key of ['AWS_ENDPOINT_URL_EC2', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_STS', 'AWS_REGION']) {
+      delete process.env[key];
+    }
   });
 
   after(async () => {
@@ -145,6 +149,46 @@ describe('real AWS clients read the shared config as the AWS CLI does', () => {
     const clients = connect(SIMULATOR_PROFILES.unreachable);
     assert.strictEqual(await clients.endpointOf!('us-east-1'), server.url);
     await (await clients.ec2('us-east-1')).send(new DescribeRegionsCommand({}));
+  });
+
+  it('lets AWS_ENDPOINT_URL (every service) win over the profile, as the CLI does', async () => {
+    process.env.AWS_ENDPOINT_URL = server.url;
+    const clients = connect(SIMULATOR_PROFILES.unreachable);
+    assert.strictEqual(await clients.endpointOf!('us-east-1'), server.url);
+    await (await clients.ec2('us-east-1')).send(new DescribeRegionsCommand({}));
+    assert.strictEqual((await clients.identity()).account, '123456789012');
+  });
+
+  it("asks STS in the profile's region, AWS_REGION first, as `aws --profile X sts` does", async () => {
+    // An STS that records the region each request was signed for.
+    const signedFor: string[] = [];
+    const sts = http.createServer((req, res) => {
+      signedFor.push(/Credential=[^/]+\/\d{8}\/([^/]+)\/sts\//.exec(req.headers.authorization ?? '')?.[1] ?? '?');
+      req.resume().on('end', () => {
+        res.writeHead(200, { 'Content-Type': 'text/xml' });
+        res.end(
+          '<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/t</Arn><UserId>AIDATEST</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>',
+        );
+      });
+    });
+    await new Promise<void>((resolve) => sts.listen(0, '127.0.0.1', resolve));
+    try {
+      process.env.AWS_ENDPOINT_URL_STS = `http://127.0.0.1:${(sts.address() as net.AddressInfo).port}`;
+      // sim-services says region = eu-west-1; the connection's first region is us-east-1.
+      assert.strictEqual((await connect(SIMULATOR_PROFILES.services, 'us-east-1').identity()).account, '123456789012');
+      process.env.AWS_REGION = 'ap-southeast-2';
+      await connect(SIMULATOR_PROFILES.services, 'us-east-1').identity();
+      assert.deepStrictEqual(signedFor, ['eu-west-1', 'ap-southeast-2']);
+    } finally {
+      await new Promise((resolve) => sts.close(resolve));
+    }
+  });
+
+  it("retries EC2's throttling with the SDK's adaptive retry", async () => {
+    const ec2 = await connect(SIMULATOR_PROFILES.endpoint).ec2('us-east-1');
+    const mode = ec2.config.retryMode;
+    assert.strictEqual(typeof mode === 'string' ? mode : await mode(), 'adaptive');
+    assert.ok((await ec2.config.maxAttempts()) > 1);
   });
 
   it('names the endpoint it tried when nothing answers there', async () => {

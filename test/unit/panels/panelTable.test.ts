@@ -33,6 +33,16 @@ describe('panel table: factory, keys and saved state', () => {
     }
   });
 
+  it("keeps a panel's connection in the args its webview saves, so a restore acts on the same connection", () => {
+    for (const args of ALL) {
+      const onPartner = { ...args, connection: 'partner' } as PanelArgs;
+      const saved = createPanelController(onPartner, fakeServices()).args as PanelArgs;
+      assert.deepStrictEqual(saved, onPartner);
+      assert.deepStrictEqual(parseWith(readPanelArgs, saved), { ok: true, value: onPartner });
+      assert.strictEqual(panelKey(saved), panelKey(onPartner));
+    }
+  });
+
   it('gives one key per resource, independent of the order of a selection', () => {
     assert.strictEqual(
       panelKey({ kind: 'deregister', region: 'r', imageIds: ['ami-b', 'ami-a'] }),
