@@ -266,8 +266,10 @@ export class Container implements CommandDeps, vscode.Disposable {
   /** A new region choice or backend asks EC2 for "all enabled regions" again. */
   private resetPrimaryRegions(): void {
     const s = this.current;
-    this.primaryRegions = new ShownRegions(s.allRegions ? 'all' : s.regions, () =>
-      this.backendConnection.clients().ec2(s.backend === 'endpoint' ? s.endpoint.region : 'us-east-1'),
+    this.primaryRegions = ShownRegions.of(
+      s.allRegions ? 'all' : s.regions,
+      () => this.backendConnection.clients(),
+      s.backend === 'endpoint' ? s.endpoint.region : undefined,
     );
   }
 

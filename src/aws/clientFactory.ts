@@ -73,6 +73,11 @@ export interface AwsClients {
   endpointOf?(region: string): Promise<string>;
   /** The endpoint the latest EC2 client dials, for error messages; absent for the embedded simulator. */
   lastEndpointTried?(): string | undefined;
+  /**
+   * The region of calls that name none (STS, DescribeRegions for "all enabled regions"): a
+   * profile's own region, so a China or GovCloud profile asks its partition; absent for the simulator.
+   */
+  homeRegion?(): Promise<string>;
   /** The embedded simulator's controls: present only when the backend is the simulator. */
   readonly simulator?: SimulatorControl;
   dispose(): void;

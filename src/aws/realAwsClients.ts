@@ -55,7 +55,7 @@ export class RealAwsClients extends CachedClients {
    * profiles): the profile's, as `aws --profile X sts …` uses it, so a profile of another partition
    * (cn-north-1, us-gov-west-1) asks its own STS. A custom endpoint's region is the one it was given.
    */
-  private async stsRegion(): Promise<string> {
+  async homeRegion(): Promise<string> {
     const backend = this.backend;
     if (backend.endpointUrl) return backend.stsRegion;
     const config = await readProfileEndpointConfig(await loadSdk(), 'STS', backend.profile);
@@ -90,7 +90,7 @@ export class RealAwsClients extends CachedClients {
       const ask = backend.mfaCode;
       // role_arn profiles call STS AssumeRole through a client of the SDK's own, which would
       // dial AWS: give it the profile's STS endpoint and request handler.
-      const region = await this.stsRegion();
+      const region = await this.homeRegion();
       const sts = await this.resolve('STS', region);
       return sdk.defaultProvider({
         profile: backend.profile,
@@ -126,7 +126,7 @@ export class RealAwsClients extends CachedClients {
 
   protected async createSts(): Promise<STSClient> {
     const { STSClient } = await loadSdk();
-    return new STSClient(await this.clientConfig('STS', await this.stsRegion(), { maxAttempts: 3 }));
+    return new STSClient(await this.clientConfig('STS', await this.homeRegion(), { maxAttempts: 3 }));
   }
 
   /** What every client of this connection is given: region, profile, credentials, endpoint and handler. */

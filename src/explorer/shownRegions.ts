@@ -1,4 +1,5 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { AwsClients } from '../aws/clientFactory';
 import { listEnabledRegions } from '../ec2/regions';
 
 /** A connection's region setting: a list, or `all` = every region enabled for the account. */
@@ -19,6 +20,17 @@ export class ShownRegions {
     private readonly ec2: () => Promise<EC2Client>,
   ) {
     this.known = choice === 'all' ? [] : [...choice];
+  }
+
+  /**
+   * A ShownRegions whose DescribeRegions goes to `clients` in `region` when given (a custom
+   * endpoint's), else in the profile's own region, else us-east-1 (any region answers for all on AWS).
+   */
+  static of(choice: RegionChoice, clients: () => AwsClients, region?: string): ShownRegions {
+    return new ShownRegions(choice, async () => {
+      const c = clients();
+      return c.ec2(region ?? (await c.homeRegion?.()) ?? 'us-east-1');
+    });
   }
 
   /** The regions known now: the list, or the enabled ones once asked (none before). */

@@ -56,9 +56,10 @@ export class SideConnection implements ExplorerConnection {
         now: deps.now,
       }),
     };
-    // "All enabled regions" is asked in the endpoint's own region (any region answers for all on AWS).
-    this.shown = new ShownRegions(settings.regions, () =>
-      clientSet.ec2(settings.kind === 'endpoint' ? settings.region : 'us-east-1'),
+    this.shown = ShownRegions.of(
+      settings.regions,
+      () => clientSet,
+      settings.kind === 'endpoint' ? settings.region : undefined,
     );
   }
 

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { contextValues } from '../../../src/explorer/contextValues';
-import { createAwsClients } from '../../../src/aws/clientFactory';
+import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
+import { ShownRegions } from '../../../src/explorer/shownRegions';
 import { listEnabledRegions } from '../../../src/ec2/regions';
 import { readConnections } from '../../../src/aws/connectionSettings';
 import { connectionRowId, nodeIds, PRIMARY_CONNECTION_ID, scopedId, unscopedId } from '../../../src/explorer/ids';
@@ -98,6 +99,47 @@ describe('"All enabled regions"', () => {
       assert.deepStrictEqual(regions, [...regions].sort());
     } finally {
       clients.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("asks in a profile's own region (its partition's EC2), once, and again after a failure", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-regions-'));
+    const simulator = createAwsClients({
+      kind: 'simulator',
+      stateFile: path.join(dir, 'state.json'),
+      pendingDelayMs: 0,
+    });
+    const askedIn: string[] = [];
+    let failNext = true;
+    const profileLike = {
+      ...simulator,
+      homeRegion: async () => 'eu-north-1',
+      ec2: async (region: string) => {
+        askedIn.push(region);
+        if (failNext) {
+          failNext = false;
+          throw new Error('expired');
+        }
+        return simulator.ec2(region);
+      },
+    } as AwsClients;
+    try {
+      const shown = ShownRegions.of('all', () => profileLike);
+      assert.deepStrictEqual(shown.knownRegions, []);
+      await assert.rejects(shown.regions(), /expired/);
+      const regions = await shown.regions();
+      assert.strictEqual(regions.length, 17);
+      assert.deepStrictEqual(shown.knownRegions, regions, 'remembered for synchronous readers');
+      await shown.regions();
+      assert.deepStrictEqual(askedIn, ['eu-north-1', 'eu-north-1'], 'asked again only after the failure');
+      const endpoint = ShownRegions.of('all', () => profileLike, 'ap-south-1');
+      await endpoint.regions();
+      assert.strictEqual(askedIn.at(-1), 'ap-south-1', 'a custom endpoint is asked in its own region');
+      assert.deepStrictEqual(await ShownRegions.of(['us-west-2'], () => profileLike).regions(), ['us-west-2']);
+      assert.strictEqual(askedIn.length, 3, 'a list is not asked of EC2');
+    } finally {
+      simulator.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
