@@ -365,6 +365,8 @@ function rawRequest(r: Random, port: number): Buffer {
     '*',
     'http://evil.example/',
     '/%00',
+    '//%3F',
+    '/\\\\host%3F',
     '/' + 'a'.repeat(r.int(100)),
   ]);
   const version = r.pick(['HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/1.1 extra', '']);
@@ -395,7 +397,7 @@ function checkRawReplies(reply: string, shown: string): void {
     assert.ok(end > 0, `no complete head: ${context}`);
     const head = rest.slice(0, end);
     const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(head)?.[1]);
-    assert.ok(status >= 200 && status < 600, `not an HTTP answer: ${context}`);
+    assert.ok(status >= 200 && status < 500, `not an HTTP answer, or a 5xx: ${context}`);
     const length = Number(/\r\ncontent-length: (\d+)/i.exec(head)?.[1]);
     assert.ok(Number.isInteger(length), `no Content-Length: ${context}`);
     const body = Buffer.from(rest.slice(end + 4), 'utf8')
