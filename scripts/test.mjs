@@ -51,8 +51,11 @@ const STEPS = [
   { name: 'typecheck', about: 'tsc -p . --noEmit', run: () => sh([bin('tsc'), '-p', '.', '--noEmit']) },
   {
     name: 'lint',
-    about: 'eslint . && prettier --check . (eslint.config.mjs, .prettierrc.json)',
-    run: async () => (await sh([bin('eslint'), '.'])) || sh([bin('prettier'), '--check', '.']),
+    about: 'eslint . && prettier --check . (eslint.config.mjs, .prettierrc.json), then no value-import cycle',
+    run: async () =>
+      (await sh([bin('eslint'), '.'])) ||
+      (await sh([bin('prettier'), '--check', '.'])) ||
+      sh([process.execPath, '--import', 'tsx', path.join(ROOT, 'test/unit/architecture/checkImportCycles.ts')]),
   },
   { name: 'unit', about: 'mocha test/unit (.mocharc.json)', run: () => sh([bin('mocha')]) },
   {

@@ -5,6 +5,7 @@ import { createAwsClients } from './aws/clientFactory';
 import { accountKeyOf } from './aws/connection';
 import type { ConnectionSettings } from './aws/connectionSettings';
 import { connectionSecretKey } from './aws/connectionSettings';
+import { endpointBackend } from './aws/endpointBackend';
 import { SimulatorClients } from './aws/simulatorClients';
 import type { SideConnectionDeps } from './explorer/sideConnection';
 import { SideConnection } from './explorer/sideConnection';
@@ -78,19 +79,11 @@ export class SideConnections implements vscode.Disposable {
             stsRegion: s.regions === 'all' ? 'us-east-1' : (s.regions[0] ?? 'us-east-1'),
             ...this.deps.awsShared(),
           }
-        : {
-            kind: 'aws',
-            profile: s.profile || undefined,
-            stsRegion: s.region,
-            endpointUrl: s.endpointUrl,
-            accessKey: s.profile
-              ? undefined
-              : async () => ({
-                  accessKeyId: s.accessKeyId,
-                  secretAccessKey: (await this.deps.secrets.get(connectionSecretKey(s.id))) ?? '',
-                }),
-            ...this.deps.awsShared(),
-          };
+        : endpointBackend(
+            { url: s.endpointUrl, region: s.region, profile: s.profile, accessKeyId: s.accessKeyId },
+            () => this.deps.secrets.get(connectionSecretKey(s.id)),
+            this.deps.awsShared(),
+          );
     return createAwsClients(backend, undefined, this.deps.limiters.forKey(accountKeyOf(backend)));
   }
 

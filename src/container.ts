@@ -5,6 +5,7 @@ import { CallLimiters } from './aws/callLimiter';
 import type { AwsClients, BackendConfig } from './aws/clientFactory';
 import type { ConnectionChange } from './aws/connection';
 import { accountKeyOf, Connection } from './aws/connection';
+import { endpointBackend } from './aws/endpointBackend';
 import { depsOnConnection } from './commands/connectionScope';
 import type { ConnectionSummary } from './commands/deps';
 import { SideConnections } from './connections';
@@ -429,20 +430,7 @@ export class Container implements CommandDeps, vscode.Disposable {
       return { kind: 'aws', profile: s.profile || undefined, stsRegion: s.regions[0] ?? 'us-east-1', ...shared };
     }
     if (s.backend === 'endpoint') {
-      const e = s.endpoint;
-      return {
-        kind: 'aws',
-        profile: e.profile || undefined,
-        stsRegion: e.region,
-        endpointUrl: e.url,
-        accessKey: e.profile
-          ? undefined
-          : async () => ({
-              accessKeyId: e.accessKeyId,
-              secretAccessKey: (await this.context.secrets.get(ENDPOINT_SECRET_KEY)) ?? '',
-            }),
-        ...shared,
-      };
+      return endpointBackend(s.endpoint, () => this.context.secrets.get(ENDPOINT_SECRET_KEY), shared);
     }
     return this.simulatorConfig();
   }

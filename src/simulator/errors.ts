@@ -17,15 +17,16 @@ export class Ec2Error extends Error {
 const malformedId = (code: string, id: string, prefix: string) =>
   new Ec2Error(code, `Invalid id: "${id}" (expecting "${prefix}-...")`);
 
+const mustContain = (name: string) => `The request must contain the parameter ${name}`;
+
 /**
  * One constructor per EC2 error, as moto's `exceptions.py`. Codes whose message depends on the
  * rule that refused take the message; errors raised from several places carry their own text.
  */
 export const errors = {
   // Request shape
-  missingParameter: (name: string) =>
-    new Ec2Error('MissingParameter', `The request must contain the parameter ${name}`),
-  missingAction: () => new Ec2Error('MissingAction', 'The request must contain the parameter Action'),
+  missingParameter: (name: string) => new Ec2Error('MissingParameter', mustContain(name)),
+  missingAction: () => new Ec2Error('MissingAction', mustContain('Action')),
   invalidAction: (action: string) =>
     new Ec2Error('InvalidAction', `The action ${action} is not valid for this web service.`),
   invalidParameter: (message: string) => new Ec2Error('InvalidParameter', message),

@@ -68,7 +68,12 @@ export function serveSimulator(
     req.on('end', () => {
       if (rejected || res.headersSent) return;
       try {
-        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const url = targetUrl(req.url ?? '/');
+        if (!url) {
+          // A target Node's parser lets through but no URL can hold, e.g. `//%3F` (read as a host name).
+          sendError(res, 400, 'MalformedHTTPRequest', 'The request target is not a valid path.', true);
+          return;
+        }
         const headers: Record<string, string | undefined> = {};
         for (const [name, value] of Object.entries(req.headers))
           headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -129,6 +134,15 @@ export function serveSimulator(
       });
     });
   });
+}
+
+/** The request target as a URL, or undefined when none can hold it. */
+function targetUrl(target: string): URL | undefined {
+  try {
+    return new URL(target, 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
 }
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string, close: boolean): void {

@@ -1,10 +1,10 @@
 import { errors } from '../errors';
 import type { World } from '../world';
 import { compileFilters, type FilterDefinitions, type FilterRequest } from './filters';
-import { checkImageId } from './imageAccess';
+import { checkImageId, isVisibleTo } from './imageAccess';
 import { isInstanceVisible, requireInstanceIdFormat } from './instanceAccess';
 import { checkPageRequest, paginate, type PageRequest } from './paging';
-import { checkSnapshotId } from './snapshots';
+import { requireOwnSnapshot } from './snapshots';
 import type { Tag } from './types';
 import { checkVolumeId } from './volumes';
 
@@ -52,24 +52,12 @@ export function requireTaggable(world: World, region: string, accountId: string,
   if (id.startsWith('ami-')) {
     checkImageId(id);
     const image = world.findImage(region, id);
-    if (!image || image.state === 'deregistered') throw errors.amiNotFound(id);
-    if (image.ownerId !== accountId) {
-      const visible = image.launchPermissions.some((p) => p.group === 'all' || p.userId === accountId);
-      if (!visible) throw errors.amiNotFound(id);
-      throw errors.notAuthorizedForImage(id);
-    }
+    if (!image || image.state === 'deregistered' || !isVisibleTo(image, accountId)) throw errors.amiNotFound(id);
+    if (image.ownerId !== accountId) throw errors.notAuthorizedForImage(id);
     return { id, type: 'image', record: image };
   }
   if (id.startsWith('snap-')) {
-    checkSnapshotId(id);
-    const snapshot = state.snapshots[id];
-    if (!snapshot) throw errors.snapshotNotFound(id);
-    if (snapshot.ownerId !== accountId) {
-      const visible = snapshot.createVolumePermissions.some((p) => p.group === 'all' || p.userId === accountId);
-      if (!visible) throw errors.snapshotNotFound(id);
-      throw errors.notAuthorizedForSnapshot(id);
-    }
-    return { id, type: 'snapshot', record: snapshot };
+    return { id, type: 'snapshot', record: requireOwnSnapshot(world, region, accountId, id) };
   }
   if (id.startsWith('vol-')) {
     checkVolumeId(id);

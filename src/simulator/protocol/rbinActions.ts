@@ -323,13 +323,22 @@ const REASONS: Record<string, string> = {
   ResourceNotFoundException: 'RULE_NOT_FOUND',
 };
 
+/** A path parameter decoded; malformed percent-encoding stays as sent, so the member's pattern refuses it. */
+function pathParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export const rbinService: JsonService = {
   contentType: 'application/json',
   handle(ctx) {
     const { method, path } = ctx.request;
     for (const [m, pattern, handler] of ROUTES) {
       const match = pattern.exec(path);
-      if (m === method && match) return handler(ctx, match[1] === undefined ? '' : decodeURIComponent(match[1]));
+      if (m === method && match) return handler(ctx, match[1] === undefined ? '' : pathParam(match[1]));
     }
     throw errors.unknownOperation(`${method} ${path}`);
   },

@@ -200,5 +200,16 @@ describe('the local HTTP endpoint refuses what a web page can send', () => {
         ec2ErrorCode(res.body, JSON.stringify(bytes));
       }
     });
+
+    it('a target no URL can hold (`//%3F`, read as a host name): 400, not an internal error', async () => {
+      const raw = await rawExchange(
+        server,
+        `POST //%3F HTTP/1.1\r\nHost: ${host}\r\nAuthorization: ${AUTH}\r\nContent-Length: 0\r\n\r\n`,
+        false,
+      );
+      const res = splitResponse(raw);
+      assert.strictEqual(res.status, 400, raw.slice(0, 300));
+      assert.strictEqual(ec2ErrorCode(res.body), 'MalformedHTTPRequest');
+    });
   });
 });

@@ -62,9 +62,17 @@ describe('simulator protocol through the real SDK', () => {
     assert.ok(!e.message.includes('\u0000') && !e.message.includes('\u0001'), e.message);
   });
 
+  it('answers a request without Action with MissingAction, in the words of MissingParameter', async () => {
+    const client = tamper(ec2(sim), (r) => {
+      r.body = String(r.body).replace('Action=DescribeRegions&', '');
+    });
+    const e = await expectEc2Error(client.send(new DescribeRegionsCommand({})), 'MissingAction', 400);
+    assert.strictEqual(e.message, 'The request must contain the parameter Action');
+  });
+
   it('answers a missing required parameter with MissingParameter naming it', async () => {
     const e = await expectEc2Error(ec2(sim).send(new DeleteSnapshotCommand({} as never)), 'MissingParameter', 400);
-    assert.match(e.message, /SnapshotId/);
+    assert.strictEqual(e.message, 'The request must contain the parameter SnapshotId');
     await expectEc2Error(
       ec2(sim).send(new ModifySnapshotAttributeCommand({ Attribute: 'createVolumePermission' } as never)),
       'MissingParameter',

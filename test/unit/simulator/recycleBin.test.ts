@@ -118,6 +118,12 @@ describe('simulator Recycle Bin', () => {
       }
       assert.strictEqual(rbin(sim, 'POST', '/rules', '{not json').status, 400);
       assert.strictEqual(rbin(sim, 'GET', '/nowhere').status, 404);
+      // Malformed percent-encoding in the path (found by the fuzz run): a validation error, not an internal one.
+      for (const path of ['/rules/abcdefghijk%C3', `/tags/${encodeURIComponent('arn:aws:rbin:')}%E0%A4`]) {
+        const res = rbin(sim, 'GET', path);
+        assert.strictEqual(res.status, 400, JSON.stringify(res.body));
+        assert.strictEqual(res.headers['x-amzn-errortype'], 'ValidationException');
+      }
     });
   });
 
