@@ -15,6 +15,7 @@ import { DEFAULT_RULES } from '../../src/shared/cleanup/rules';
 import { serveSimulator, type SimulatorServer } from '../../src/simulator/server';
 import { Simulator } from '../../src/simulator/simulator';
 import { SIMULATOR_PROFILES, writeAwsConfigFiles } from '../fixtures/awsConfigFiles';
+import { gatedProxy } from './gatedProxy';
 import {
   children,
   contextValue,
@@ -232,6 +233,50 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     await sameTree('the tree through the custom endpoint');
     assert.ok(api.connectionStatusText().includes(new URL(server.url).host));
     api.setUserInput(undefined);
+  });
+
+  it("abandons a folder's running load on Refresh: its requests to the endpoint are aborted, and it loads again", async () => {
+    const gate = await gatedProxy(server.url, (body) => body.includes('Action=DescribeImages'));
+    try {
+      const input = new ScriptedInput()
+        .type(gate.url)
+        .type('us-east-1')
+        .pickLabel('Access key')
+        .type('test')
+        .type('test');
+      api.setUserInput(input);
+      await run(api, 'amiExplorer.connectToEndpoint');
+      input.assertDone();
+      let amazon: ExplorerNode | undefined;
+      await waitFor(
+        'the Amazon group through the gated endpoint',
+        async () =>
+          (amazon = await nodeAt(api, ['us-east-1', 'Images', 'Amazon']).catch(() => undefined)) !== undefined,
+        15_000,
+      );
+      gate.close();
+      const loading = children(api, amazon).then(
+        () => 'settled',
+        () => 'settled',
+      );
+      await waitFor('the group load waiting at the endpoint', () => gate.held > 0);
+      await run(api, 'amiExplorer.refresh', amazon);
+      await waitFor('the held requests aborted by the extension', () => gate.aborted === gate.held);
+      assert.strictEqual(await loading, 'settled', 'the abandoned load does not hang');
+      gate.open();
+      const fresh = await nodeAt(api, ['us-east-1', 'Images', 'Amazon']);
+      const rows = await children(api, fresh);
+      assert.deepStrictEqual(
+        rows.map(label),
+        ['EBS-backed', 'Instance store'],
+        'the group loads again after the refresh',
+      );
+    } finally {
+      api.setUserInput(undefined);
+      gate.open();
+      await setSetting('backend', 'simulator');
+      await gate.dispose();
+    }
   });
 
   it('shows a profile connection beside the main one, its row naming the account and the endpoint', async () => {
