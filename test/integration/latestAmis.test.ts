@@ -3,6 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
+import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
+import type { CopyImageInit } from '../../src/shared/protocol/copyImage';
 import type { LaunchInstanceInit } from '../../src/shared/protocol/launchInstance';
 import {
   ScriptedInput,
@@ -95,13 +97,18 @@ describe('Latest AMIs and shared-AMI safety', function () {
     );
   });
 
-  it("launches from an unknown publisher's image only after its checklist is acknowledged", async () => {
+  const unknownPublisherImage = async () => {
     const rows = await imageRows(api, await nodeAt(api, [REGION, 'Images', 'Other public', 'EBS-backed']));
     const unknown = rows.find((r) => {
       const t = item(r).tooltip;
       return t instanceof vscode.MarkdownString && /Trust: Unknown publisher/.test(t.value);
     });
     assert.ok(unknown, `an unknown publisher among ${rows.map(label).join(' | ')}`);
+    return unknown;
+  };
+
+  it("launches from an unknown publisher's image only after its checklist is acknowledged", async () => {
+    const unknown = await unknownPublisherImage();
     const panel = await openPanel(api, 'amiExplorer.launchInstance', unknown, 'launchInstance');
     const init = await ready<LaunchInstanceInit>(panel);
     api.takePanelEc2Calls();
@@ -128,5 +135,42 @@ describe('Latest AMIs and shared-AMI safety', function () {
     });
     assert.match((result.instanceIds as string[])[0], /^i-[0-9a-f]{17}$/);
     assert.deepStrictEqual(api.takePanelEc2Calls(), ['runInstances']);
+  });
+
+  it("copies an unknown publisher's image only after its checklist is acknowledged", async () => {
+    const unknown = await unknownPublisherImage();
+    const sourceId = unknown.id.split('/').pop()!;
+    const panel = await openPanel(api, 'amiExplorer.copyImage', unknown, 'copyImage');
+    const init = await ready<CopyImageInit>(panel);
+    api.takePanelEc2Calls();
+    assert.strictEqual(init.publisher?.level, 'unknown');
+    assert.ok(init.publisher.checklist && init.publisher.checklist.length >= 4, 'the checklist is shown');
+    assert.match(init.publisher.facts?.ownerId ?? '', /^\d{12}$/, 'with the owner');
+    const params = {
+      destinationRegion: REGION,
+      name: 'vetted-community-copy',
+      description: '',
+      encrypted: false,
+      kmsKeyId: '',
+      copyImageTags: false,
+      acknowledgeUnknownPublisher: false,
+    };
+    const refused = await panel.post({ type: 'submit', requestId: 'c1', params });
+    assert.ok(
+      refused.some((m) => m.type === 'refused' && /unknown publisher/.test((m as { message: string }).message)),
+      JSON.stringify(refused),
+    );
+    assert.deepStrictEqual(api.takePanelEc2Calls(), [], 'refused before any EC2 call');
+    const result = await succeeded(panel, {
+      type: 'submit',
+      requestId: 'c2',
+      params: { ...params, acknowledgeUnknownPublisher: true },
+    });
+    assert.deepStrictEqual(api.takePanelEc2Calls(), ['copyImage']);
+    const copy = (
+      await (await api.ec2(REGION)).send(new DescribeImagesCommand({ ImageIds: [result.imageId as string] }))
+    ).Images?.[0];
+    assert.strictEqual(copy?.Name, 'vetted-community-copy');
+    assert.strictEqual(copy?.SourceImageId, sourceId);
   });
 });
