@@ -110,8 +110,6 @@ describe('image listing on the simulator', () => {
         imageProviders: ['amazon'],
         imageNames: ['al2023-ami-*'],
         marketplaceProductCodes: [],
-        maximumDaysSinceCreated: null,
-        maximumDaysSinceDeprecated: null,
       },
     ]);
     try {
