@@ -229,7 +229,7 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
       params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true, confirmedInUse: true },
     });
 
-    await run(api, 'amiExplorer.refresh', await nodeAt(api, [REGION, 'Recycle Bin']));
+    // No refresh: the deregistration itself refreshes the (loaded, empty) Recycle Bin folder.
     let entries: ExplorerNode[] = [];
     await waitFor('the image and its snapshots in the Recycle Bin', async () => {
       entries = await children(api, await nodeAt(api, [REGION, 'Recycle Bin']));
