@@ -3,7 +3,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
-import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
+import { DescribeImagesCommand, type Image } from '@aws-sdk/client-ec2';
+import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import type { CopyImageInit } from '../../src/shared/protocol/copyImage';
 import type { LaunchInstanceInit } from '../../src/shared/protocol/launchInstance';
 import {
@@ -106,6 +107,68 @@ describe('Latest AMIs and shared-AMI safety', function () {
     assert.ok(unknown, `an unknown publisher among ${rows.map(label).join(' | ')}`);
     return unknown;
   };
+
+  /**
+   * Reads a copied snippet as its tool would and asks the simulator: the parameter it names
+   * (GetParameter), or the newest image of its owners and name pattern (DescribeImages, most recent
+   * by CreationDate, as Terraform's aws_ami, CDK's lookup and Packer's source_ami_filter pick).
+   */
+  async function lookUp(text: string): Promise<string | undefined> {
+    const parameter =
+      /^resolve:ssm:(\S+)$/.exec(text)?.[1] ??
+      /data "aws_ssm_parameter"[\s\S]*?name = "([^"]+)"/.exec(text)?.[1] ??
+      /Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>'\s+Default: '([^']+)'/.exec(text)?.[1] ??
+      /MachineImage\.fromSsmParameter\('([^']+)'\)/.exec(text)?.[1];
+    if (parameter) {
+      const ssm = await api.ssm(REGION);
+      return (await ssm.send(new GetParameterCommand({ Name: parameter }))).Parameter?.Value;
+    }
+    const ec2 = await api.ec2(REGION);
+    if (/^ami-[0-9a-f]{17}$/.test(text)) {
+      return (await ec2.send(new DescribeImagesCommand({ ImageIds: [text] }))).Images?.[0]?.ImageId;
+    }
+    // Each tool's owners and name pattern, in its own syntax.
+    const owner =
+      /owners\s+= \["([^"]+)"\]/.exec(text)?.[1] ?? // Terraform aws_ami, Packer source_ami_filter
+      /owners: \['([^']+)'\]/.exec(text)?.[1]; // CDK MachineImage.lookup
+    const name =
+      /values = \["([^"]+)"\]/.exec(text)?.[1] ?? // Terraform's filter block
+      /filters = \{\s+name = "([^"]+)"/.exec(text)?.[1] ?? // Packer
+      /lookup\(\{ name: '([^']+)'/.exec(text)?.[1]; // CDK
+    assert.ok(owner && name && /most_recent = true|MachineImage\.lookup/.test(text), `a lookup in:\n${text}`);
+    const images =
+      (await ec2.send(new DescribeImagesCommand({ Owners: [owner], Filters: [{ Name: 'name', Values: [name] }] })))
+        .Images ?? [];
+    const newest = images.reduce<Image | undefined>(
+      (a, b) => (!a || (b.CreationDate ?? '') > (a.CreationDate ?? '') ? b : a),
+      undefined,
+    );
+    return newest?.ImageId;
+  }
+
+  it('every Copy As… format, looked up as its tool would against the simulator, finds the image it was copied from', async () => {
+    const row = await parameterRow(AL2023);
+    const amiId = /^(ami-[0-9a-f]{17})/.exec(description(row))?.[1];
+    assert.ok(amiId, description(row));
+    const formats = [
+      'AMI id',
+      'resolve:ssm: image id',
+      'Terraform data "aws_ssm_parameter"',
+      'Terraform data "aws_ami"',
+      'CloudFormation parameter (SSM)',
+      'CDK MachineImage.fromSsmParameter',
+      'CDK MachineImage.lookup',
+      'Packer source_ami_filter',
+    ];
+    for (const format of formats) {
+      const input = new ScriptedInput().pickLabel(format);
+      api.setUserInput(input);
+      await run(api, 'amiExplorer.copyImageAs', row);
+      input.assertDone();
+      const text = (await vscode.env.clipboard.readText()).trim();
+      assert.strictEqual(await lookUp(text), amiId, `${format}:\n${text}`);
+    }
+  });
 
   it("launches from an unknown publisher's image only after its checklist is acknowledged", async () => {
     const unknown = await unknownPublisherImage();
