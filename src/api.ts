@@ -1,5 +1,6 @@
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { RbinClient } from '@aws-sdk/client-rbin';
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { UserError } from './aws/errors';
 import type { UserInput } from './commands/userInput';
 import type { Container, SimulatorOverride } from './container';
@@ -56,6 +57,8 @@ export interface AmiExplorerApi {
   ec2(region: string): Promise<EC2Client>;
   /** The current backend's Recycle Bin client of a region (retention rules), like {@link ec2}. */
   rbin(region: string): Promise<RbinClient>;
+  /** The current backend's SSM client of a region (public parameters), like {@link ec2}. */
+  ssm(region: string): Promise<SSMClient>;
   /** The EC2 operations the panels started since the last call, by name (e.g. `createImage`). */
   takePanelEc2Calls(): string[];
   /** The walkthrough conditions met in this session, as context keys (those the steps' completionEvents wait for). */
@@ -154,6 +157,7 @@ export function createApi(
     restorePanel: (state) => container.panels.reviveForTests(state),
     ec2: (region) => container.clients().ec2(region),
     rbin: (region) => container.clients().service('rbin', region),
+    ssm: (region) => container.clients().service('ssm', region),
     takePanelEc2Calls: () => container.panelEc2Calls.splice(0),
     walkthroughContextKeys: () => container.training.completed().map((key) => WALKTHROUGH_KEYS[key]),
     resetWalkthroughProgress: () => container.training.reset(),

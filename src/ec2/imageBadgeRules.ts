@@ -2,9 +2,9 @@ import * as l10n from '@vscode/l10n';
 import type { Filter, Image } from '@aws-sdk/client-ec2';
 
 /**
- * The badge rules (issue 13) the tooltip shows and the owner-group filter narrows by. Free tier is
- * an EC2 filter (`free-tier-eligible`, DescribeImages API reference); EC2 has no filter on
- * deprecation or last-launch times, so those are matched on the client.
+ * The badge rules (issue 13) the tooltip shows and the owner-group filter narrows by. Free tier
+ * and Allowed AMIs are EC2 filters (`free-tier-eligible`, `image-allowed`, DescribeImages API
+ * reference); EC2 has no filter on deprecation or last-launch times, so those are matched on the client.
  */
 
 /** An image whose deprecation time is within this many days is "deprecated soon". */
@@ -49,6 +49,12 @@ export const BADGE_FILTERS = {
   notLaunchedRecently: {
     label: () => l10n.t('Not launched in {0} days', STALE_DAYS),
     matches: (i, now) => (daysSinceLaunch(i, now) ?? Infinity) > STALE_DAYS,
+  },
+  // Issue 14: the `image-allowed` filter (DescribeImages API reference) finds, in audit mode, the
+  // images enabling the criteria would block; `enabled` hides them, so the group is then empty.
+  notAllowed: {
+    label: () => l10n.t('Not allowed by Allowed AMIs'),
+    ec2: { Name: 'image-allowed', Values: ['false'] },
   },
 } as const satisfies Record<string, BadgeFilter>;
 

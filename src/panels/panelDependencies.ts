@@ -118,6 +118,8 @@ export function createPanelServices(deps: PanelServicesDeps): PanelServices {
     },
     imagesChanged: (region) => {
       refreshFolder(nodeIds.imagesFolder(region));
+      // A deregistration a retention rule covers puts the image (and its snapshots) in the bin.
+      refreshFolder(nodeIds.recycleBin(region));
       // A deregistration can leave snapshots unused, and every image change moves the cost sums.
       void deps.model.costs.reload(region).catch(() => undefined);
     },

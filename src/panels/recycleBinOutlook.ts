@@ -13,6 +13,8 @@ import type { GuardrailServices } from './guardrailServices';
 export interface RecycleBinNote {
   recoverable: boolean;
   text: string;
+  /** Every snapshot of the image goes to the Recycle Bin when deleted (a snapshot rule covers it). */
+  snapshotsRecoverable: boolean;
 }
 
 export function recycleBinNote(
@@ -27,13 +29,21 @@ export function recycleBinNote(
     return {
       recoverable: false,
       text: l10n.t('Permanent: no Recycle Bin retention rule (EC2_IMAGE) covers this AMI.'),
+      snapshotsRecoverable: covered.length === snaps.length,
     };
   }
   const days = dayCount(outlook.imageDays);
-  if (snaps.length === 0) return { recoverable: true, text: l10n.t('Recoverable for {0} from the Recycle Bin.', days) };
+  if (snaps.length === 0) {
+    return {
+      recoverable: true,
+      text: l10n.t('Recoverable for {0} from the Recycle Bin.', days),
+      snapshotsRecoverable: true,
+    };
+  }
   if (covered.length === snaps.length) {
     return {
       recoverable: true,
+      snapshotsRecoverable: true,
       text: l10n.t(
         'Recoverable for {0}, with its snapshots (kept {1} once deleted).',
         days,
@@ -44,6 +54,7 @@ export function recycleBinNote(
   const uncovered = snaps.length - covered.length;
   return {
     recoverable: true,
+    snapshotsRecoverable: false,
     text:
       uncovered === 1
         ? l10n.t(
@@ -79,7 +90,8 @@ export async function recycleBinNotes(
   } catch (e) {
     const error = explain(e);
     const text = l10n.t('Recycle Bin unknown: {0} Treat the deregistration as permanent.', error.message);
-    for (const image of images) notes.set(image.ImageId ?? '', { recoverable: false, text });
+    for (const image of images)
+      notes.set(image.ImageId ?? '', { recoverable: false, text, snapshotsRecoverable: false });
   }
   return notes;
 }

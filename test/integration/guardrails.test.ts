@@ -1,6 +1,7 @@
 // Allowed AMIs and the Recycle Bin (issue 14), end to end on the simulator: the what-if of the
 // Allowed AMIs panel against what EC2 then reports and blocks; a deregistered image found in the
-// Recycle Bin folder and restored with its snapshots; and both features on an endpoint without them.
+// Recycle Bin folder and restored with its snapshots; and each feature (SSM's Latest AMIs too) on an
+// endpoint without it.
 import * as assert from 'assert';
 import * as http from 'http';
 import {
@@ -229,7 +230,7 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
       params: { imageIds: [imageId], deleteSnapshots: true, confirmed: true, confirmedInUse: true },
     });
 
-    await run(api, 'amiExplorer.refresh', await nodeAt(api, [REGION, 'Recycle Bin']));
+    // No refresh: the deregistration itself refreshes the (loaded, empty) Recycle Bin folder.
     let entries: ExplorerNode[] = [];
     await waitFor('the image and its snapshots in the Recycle Bin', async () => {
       entries = await children(api, await nodeAt(api, [REGION, 'Recycle Bin']));
@@ -258,7 +259,7 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
     ]);
   });
 
-  it('says per feature when the endpoint lacks Allowed AMIs and the Recycle Bin', async () => {
+  it('says per feature when the endpoint lacks Allowed AMIs, the Recycle Bin and SSM (Latest AMIs)', async () => {
     // An endpoint that implements none of EC2's actions, as EC2 answers an unknown action.
     const server = http.createServer((req, res) => {
       let body = '';
@@ -298,6 +299,10 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
       const bin = await children(api, await nodeAt(api, [REGION, 'Recycle Bin']));
       assert.strictEqual(contextValue(bin[0]), 'error');
       assert.match(label(bin[0]), /This endpoint does not support ListImagesInRecycleBin/);
+      // Latest AMIs needs SSM, which this endpoint does not serve either: said in that folder only.
+      const parameters = await children(api, await nodeAt(api, [REGION, 'Latest AMIs', 'Amazon Linux']));
+      assert.strictEqual(contextValue(parameters[0]), 'error');
+      assert.match(label(parameters[0]), /This endpoint does not support SSM GetParametersByPath/);
     } finally {
       await setSetting('backend', 'simulator');
       for (const key of ['endpoint.url', 'endpoint.region', 'endpoint.profile', 'endpoint.accessKeyId']) {

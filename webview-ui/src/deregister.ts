@@ -168,6 +168,13 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
       data.snapshotPricePerGiBMonth,
     );
     const deleting = deleteSnapshots.checked && snapshots.length > 0;
+    // Retention rules (issue 14): what the Recycle Bin keeps, so no sentence says "permanently" untruly.
+    const binKeepsImages = chosen.length > 0 && chosen.every((i) => i.recycleBin?.recoverable);
+    const binKeepsSnapshots = chosen.length > 0 && chosen.every((i) => i.recycleBin?.snapshotsRecoverable);
+    confirm.label =
+      binKeepsImages && (!deleting || binKeepsSnapshots)
+        ? l10n.t('I understand that only the Recycle Bin can undo this, until its expiry')
+        : l10n.t('I understand that this cannot be undone');
     totals.textContent =
       chosen.length === 0
         ? l10n.t('No image selected.')
@@ -180,6 +187,13 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
           );
     deleteSnapshots.hidden = snapshots.length === 0;
     if (snapshots.length === 0) setChildren(snapshotNote, l10n.t('The selected images use no EBS snapshots.'));
+    else if (deleteSnapshots.checked && binKeepsSnapshots)
+      setChildren(
+        snapshotNote,
+        l10n.t(
+          'After deregistering, these snapshots are deleted into the Recycle Bin: recoverable until its expiry (see each image above), then gone for good. A snapshot still used by another AMI is kept and reported.',
+        ),
+      );
     else if (deleteSnapshots.checked)
       setChildren(
         snapshotNote,
@@ -211,11 +225,17 @@ function build(data: DeregisterInit, saved: SavedForm | undefined) {
         ? h(
             'div',
             {},
-            counted(
-              snapshots.length,
-              l10n.t('{0} snapshot is deleted, with its data (a deleted snapshot cannot be restored):'),
-              l10n.t('{0} snapshots are deleted, with their data (a deleted snapshot cannot be restored):'),
-            ),
+            binKeepsSnapshots
+              ? counted(
+                  snapshots.length,
+                  l10n.t('{0} snapshot is deleted into the Recycle Bin (restorable until its expiry):'),
+                  l10n.t('{0} snapshots are deleted into the Recycle Bin (restorable until their expiry):'),
+                )
+              : counted(
+                  snapshots.length,
+                  l10n.t('{0} snapshot is deleted, with its data (a deleted snapshot cannot be restored):'),
+                  l10n.t('{0} snapshots are deleted, with their data (a deleted snapshot cannot be restored):'),
+                ),
             h(
               'ul',
               { className: 'doomed' },

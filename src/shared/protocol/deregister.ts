@@ -31,7 +31,12 @@ export interface DeregisterImageInfo {
   /** Upper bound of the monthly storage cost of its snapshots, in USD. */
   monthlyCostUsd: number;
   /** What the Recycle Bin's retention rules keep of it (issue 14); absent when not known. */
-  recycleBin?: { recoverable: boolean; text: string };
+  recycleBin?: {
+    recoverable: boolean;
+    text: string;
+    /** Deleting its snapshots puts every one of them in the Recycle Bin (a snapshot rule covers each). */
+    snapshotsRecoverable?: boolean;
+  };
   /** Who still uses it: the pre-check (absent for images that cannot be deregistered here). */
   usedBy?: UsageView;
 }

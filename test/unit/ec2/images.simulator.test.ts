@@ -2,10 +2,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { EC2Client, Image } from '@aws-sdk/client-ec2';
 import { listImagePage } from '../../../src/ec2/images';
 import { OWNER_GROUPS, ROOT_DEVICE_TYPES, type OwnerGroup, type RootDeviceType } from '../../../src/ec2/ownerGroups';
 import { listRegions } from '../../../src/ec2/regions';
+import { replaceImageCriteria, setAllowedImagesState } from '../../../src/ec2/allowedImages';
 import { createAwsClients, type AwsClients } from '../../../src/aws/clientFactory';
 
 /** The listing operations through a real EC2Client, answered by the simulator in process. */
@@ -90,5 +91,50 @@ describe('image listing on the simulator', () => {
       (await page('public', 'ebs', 1000, { includeDeprecated: true })).images.length +
       (await page('amazon', 'ebs', 1000, { includeDeprecated: true })).images.length;
     assert.ok(withDeprecated > shown, `${withDeprecated} > ${shown}`);
+  });
+
+  it('narrows a group to the images Allowed AMIs does not allow (the image-allowed filter), per owner group', async () => {
+    const everyPage = async (group: OwnerGroup, filter = {}) => {
+      const images: Image[] = [];
+      let token: string | undefined;
+      do {
+        const next = await page(group, 'ebs', 1000, filter, token);
+        images.push(...next.images);
+        token = next.nextToken;
+      } while (token);
+      return images;
+    };
+    const notAllowed = { badges: ['notAllowed' as const] };
+    await replaceImageCriteria(ec2, [
+      {
+        imageProviders: ['amazon'],
+        imageNames: ['al2023-ami-*'],
+        marketplaceProductCodes: [],
+      },
+    ]);
+    try {
+      await setAllowedImagesState(ec2, 'audit-mode');
+      for (const group of OWNER_GROUPS) {
+        const all = await everyPage(group);
+        const expected = all.filter((i) => i.ImageAllowed === false).map((i) => i.ImageId);
+        const filtered = (await everyPage(group, notAllowed)).map((i) => i.ImageId);
+        assert.deepStrictEqual(filtered.sort(), expected.sort(), group);
+        // Paged in id order (MaxResults), the filter still applies server-side.
+        const paged = await page(group, 'ebs', 5, notAllowed);
+        assert.ok(
+          paged.images.every((i) => i.ImageAllowed === false),
+          `${group}: ${paged.images.map((i) => i.ImageId).join()}`,
+        );
+        if (group === 'self') assert.deepStrictEqual(filtered, [], 'own images are always allowed');
+        if (group === 'amazon' || group === 'public') assert.ok(filtered.length > 0, `${group} has some`);
+      }
+      // Enabled hides the images the criteria do not allow: nothing is left to list.
+      await setAllowedImagesState(ec2, 'enabled');
+      assert.deepStrictEqual((await page('amazon', 'ebs', 1000, notAllowed)).images, []);
+      assert.ok((await page('amazon', 'ebs')).images.length > 0, 'the allowed ones still list');
+    } finally {
+      await setAllowedImagesState(ec2, 'disabled');
+      await replaceImageCriteria(ec2, []);
+    }
   });
 });

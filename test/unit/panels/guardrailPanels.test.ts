@@ -36,6 +36,8 @@ describe('Recycle Bin outlook of the Deregister panel', () => {
       recycleBinNote(rules, image, noTags).text,
       'Recoverable for 7 days, with its snapshots (kept 7 days once deleted).',
     );
+    // The panel then words the snapshot deletion and the confirmation as recoverable too.
+    assert.strictEqual(recycleBinNote(rules, image, noTags).snapshotsRecoverable, true);
   });
 
   it('warns about snapshots no snapshot rule covers (a tag rule needs one of its tags)', () => {
@@ -43,6 +45,7 @@ describe('Recycle Bin outlook of the Deregister panel', () => {
     const tags = new Map([['snap-1', [{ Key: 'keep', Value: 'yes' }]]]);
     const note = recycleBinNote(rules, image, tags);
     assert.match(note.text, /1 snapshot of it is not covered/);
+    assert.strictEqual(note.snapshotsRecoverable, false, 'deleting its snapshots is permanent for one of them');
     assert.strictEqual(coveringRule(rules, 'EBS_SNAPSHOT', [{ Key: 'keep', Value: 'no' }]), undefined);
     assert.ok(coveringRule([rule({ resourceTags: [{ key: 'keep' }] })], 'EC2_IMAGE', [{ Key: 'keep', Value: 'x' }]));
   });

@@ -1,4 +1,7 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import {
   DescribeImagesCommand,
   DescribeInstanceImageMetadataCommand,
@@ -78,6 +81,44 @@ describe('simulator Allowed AMIs', () => {
     );
     // Disabling keeps the criteria for the next time.
     assert.strictEqual((await client.send(new GetAllowedImagesSettingsCommand({}))).ImageCriteria?.length, 2);
+  });
+
+  it('refuses every change while a declarative policy manages the setting, and says who manages it', async () => {
+    // A declarative policy is set in AWS Organizations, which the simulator does not serve: put it
+    // in a saved state, as an organization's management account would have left it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ami-explorer-policy-'));
+    const stateFile = path.join(dir, 'state.json');
+    try {
+      const first = newSimulator({ clock, stateFile });
+      await ec2(first).send(new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'enabled' }));
+      first.dispose();
+      const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as {
+        regions: Record<string, { allowedImages: Record<string, { managedBy: string }> }>;
+      };
+      const settings = Object.values(state.regions['us-east-1'].allowedImages);
+      assert.strictEqual(settings.length, 1);
+      settings[0].managedBy = 'declarative-policy';
+      fs.writeFileSync(stateFile, JSON.stringify(state));
+
+      const managed = ec2(newSimulator({ clock, stateFile }));
+      const read = await managed.send(new GetAllowedImagesSettingsCommand({}));
+      assert.deepStrictEqual([read.State, read.ManagedBy], ['enabled', 'declarative-policy']);
+      const changes = [
+        () => managed.send(new EnableAllowedImagesSettingsCommand({ AllowedImagesSettingsState: 'audit-mode' })),
+        () => managed.send(new DisableAllowedImagesSettingsCommand({})),
+        () =>
+          managed.send(
+            new ReplaceImageCriteriaInAllowedImagesSettingsCommand({ ImageCriteria: [{ ImageProviders: ['amazon'] }] }),
+          ),
+      ];
+      for (const change of changes) {
+        const error = await expectEc2Error(change(), 'OperationNotPermitted');
+        assert.match(error.message, /managed by a declarative policy/);
+      }
+      assert.strictEqual((await managed.send(new GetAllowedImagesSettingsCommand({}))).State, 'enabled');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the settings per account and per region', async () => {
