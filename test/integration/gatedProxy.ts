@@ -24,14 +24,12 @@ export async function gatedProxy(target: string, holds: (body: string) => boolea
   let aborted = 0;
   let waiting: (() => void)[] = [];
   const forward = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) => {
-    const upstream = http.request(
-      new URL(req.url ?? '/', target),
-      { method: req.method, headers: req.headers },
-      (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      },
-    );
+    // The simulator refuses a Host that is not its own (DNS rebinding): the proxy addresses it.
+    const { host: _host, ...headers } = req.headers;
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers }, (r) => {
+      res.writeHead(r.statusCode ?? 502, r.headers);
+      r.pipe(res);
+    });
     upstream.on('error', () => res.destroy());
     upstream.end(body);
   };

@@ -236,7 +236,11 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
   });
 
   it("abandons a folder's running load on Refresh: its requests to the endpoint are aborted, and it loads again", async () => {
-    const gate = await gatedProxy(server.url, (body) => body.includes('Action=DescribeImages'));
+    // Only the Amazon group's pages wait: other folders' loads (counts) pass.
+    const gate = await gatedProxy(
+      server.url,
+      (body) => body.includes('Action=DescribeImages') && body.includes('Owner.1=amazon'),
+    );
     try {
       const input = new ScriptedInput()
         .type(gate.url)
