@@ -5,6 +5,7 @@
  */
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { loadServiceModules } from '../aws/sdk';
+import { IMAGE_ID_PATTERN } from '../shared/validation';
 
 /** One public namespace the "Latest AMIs" folder lists, as AWS documents it. */
 export interface LatestAmiNamespace {
@@ -50,8 +51,6 @@ export interface NamespaceListing {
  */
 export const MAX_PARAMETERS_PER_NAMESPACE = 400;
 
-const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
-
 /**
  * Every parameter of a namespace whose value is an AMI id (others, such as ECS's JSON
  * `recommended` or Bottlerocket's `image_version`, are skipped), paged by GetParametersByPath.
@@ -66,7 +65,7 @@ export async function listAmiParameters(ssm: SSMClient, namespace: LatestAmiName
   );
   for await (const page of pages) {
     for (const p of page.Parameters ?? []) {
-      if (p.Name && p.Value && AMI_ID.test(p.Value)) {
+      if (p.Name && p.Value && IMAGE_ID_PATTERN.test(p.Value)) {
         parameters.push({ name: p.Name, imageId: p.Value, version: p.Version, lastModified: p.LastModifiedDate });
       }
     }
