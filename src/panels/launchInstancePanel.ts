@@ -131,5 +131,6 @@ export function toLaunchInit(
     backend,
     instanceTypes: [...(INSTANCE_TYPES[architecture] ?? INSTANCE_TYPES.x86_64)],
     publisher,
+    ...(image.ImageAllowed === false ? { notAllowed: true } : {}),
   };
 }

@@ -13,6 +13,7 @@ import {
 import { CreateRuleCommand } from '@aws-sdk/client-rbin';
 import * as vscode from 'vscode';
 import type { AmiExplorerApi } from '../../src/api';
+import type { LaunchInstanceInit } from '../../src/shared/protocol/launchInstance';
 import type { ExplorerNode } from '../../src/explorer/node';
 import type { AllowedImagesInit, AffectedItem } from '../../src/shared/protocol/allowedImages';
 import type { DeregisterInit } from '../../src/shared/protocol/deregister';
@@ -165,6 +166,28 @@ describe('guardrails: Allowed AMIs and the Recycle Bin', function () {
     const marked = amazonRows.filter((r) => description(r).includes('not allowed')).map(idOf);
     assert.ok(marked.length > 0 && marked.every((id) => predictedImages.has(id)), 'rows marked not allowed');
     assert.match(tooltipOf(amazonRows.find((r) => marked.includes(idOf(r)))!), /Allowed AMIs: not allowed/);
+    // The Launch panel says so, and EC2 still launches it in audit mode (reported only).
+    const markedRow = amazonRows.find((r) => marked.includes(idOf(r)))!;
+    const launchPanel = await openPanel(api, 'amiExplorer.launchInstance', markedRow, 'launchInstance');
+    try {
+      const init = await ready<LaunchInstanceInit>(launchPanel);
+      assert.strictEqual(init.notAllowed, true, 'the Launch panel warns about a not-allowed image');
+      assert.strictEqual(init.state, 'available');
+      const launched = await succeeded(launchPanel, {
+        type: 'submit',
+        requestId: 'audit-launch',
+        params: {
+          instanceType: init.instanceTypes[0],
+          nameTag: '',
+          count: 1,
+          acknowledgeCost: false,
+          acknowledgeUnknownPublisher: false,
+        },
+      });
+      assert.strictEqual((launched.instanceIds as string[]).length, 1, 'audit mode launches it');
+    } finally {
+      launchPanel.close();
+    }
 
     // Enabled: the same criteria hide and block exactly the predicted images.
     await succeeded(panel, {

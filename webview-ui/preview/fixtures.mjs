@@ -343,6 +343,7 @@ FIXTURES.launchInstance = {
               state: 'available',
               backend: 'aws',
               instanceTypes: ['t3.micro', 't3.small', 't3.medium', 'm6i.large'],
+              notAllowed: true,
             },
           },
         ],

@@ -153,6 +153,17 @@ function build(data: LaunchInstanceInit, saved: LaunchInstanceParams | undefined
     ...header,
     result.root,
     publisher.root,
+    data.notAllowed
+      ? h(
+          'div',
+          { className: 'warning', attrs: { role: 'alert' } },
+          h('strong', {}, `${l10n.t('Not allowed by Allowed AMIs.')} `),
+          l10n.t(
+            'EC2 reports this AMI as not allowed by the Allowed AMIs criteria of {0}. In audit mode it still launches, and the launch is reported; once Allowed AMIs is enabled, EC2 refuses it.',
+            data.region,
+          ),
+        )
+      : null,
     data.backend === 'aws'
       ? h(
           'div',

@@ -23,6 +23,11 @@ export interface LaunchInstanceInit {
   instanceTypes: string[];
   /** Who stands behind the image; an unknown publisher's needs `acknowledgeUnknownPublisher`. */
   publisher?: PublisherCheck;
+  /**
+   * EC2 reports the image as not allowed by the region's Allowed AMIs criteria (`ImageAllowed` false):
+   * in audit mode it still launches (and is reported); enabled, RunInstances refuses it.
+   */
+  notAllowed?: boolean;
 }
 
 export interface LaunchInstanceParams {

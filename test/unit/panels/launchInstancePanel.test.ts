@@ -51,6 +51,17 @@ describe('Launch instance panel', () => {
     assert.deepStrictEqual(services.revealed, ['us-east-1/i-00000000000000001']);
   });
 
+  it('says when EC2 reports the image as not allowed by Allowed AMIs, and still launches it (audit mode)', async () => {
+    const reported = await open({ ImageId: IMG, Architecture: 'x86_64', State: 'available', ImageAllowed: false });
+    assert.ok(reported.sent[0].type === 'init' && reported.sent[0].data.notAllowed === true);
+    await reported.session.receive(submit({ instanceType: 't3.micro' }));
+    assert.strictEqual(mutations(reported.services).length, 1, 'EC2 decides: audit mode launches it');
+    for (const ImageAllowed of [true, undefined]) {
+      const { sent } = await open({ ImageId: IMG, Architecture: 'x86_64', State: 'available', ImageAllowed });
+      assert.ok(sent[0].type === 'init' && sent[0].data.notAllowed === undefined, `ImageAllowed ${ImageAllowed}`);
+    }
+  });
+
   it('refuses unacknowledged cost on AWS, other types, too many instances, unavailable images, foreign ids', async () => {
     const { services, refused, session } = await open({ ImageId: IMG, Architecture: 'x86_64', State: 'available' });
     await session.receive(submit({ instanceType: 't3.micro', acknowledgeCost: false }));
