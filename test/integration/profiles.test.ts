@@ -95,6 +95,13 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   };
+  /** Connect to Endpoint… as a user answers it: the URL, us-east-1, an access key test / test. */
+  const connectToEndpoint = async (url: string) => {
+    const input = new ScriptedInput().type(url).type('us-east-1').pickLabel('Access key').type('test').type('test');
+    api.setUserInput(input);
+    await run(api, 'amiExplorer.connectToEndpoint');
+    input.assertDone();
+  };
   const connect = async (profile: string) => {
     await setSetting('profile', profile);
     await setSetting('backend', 'aws');
@@ -220,15 +227,7 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
   });
 
   it('connects to a custom endpoint with an access key, and shows the same tree', async () => {
-    const input = new ScriptedInput()
-      .type(server.url)
-      .type('us-east-1')
-      .pickLabel('Access key')
-      .type('test')
-      .type('test');
-    api.setUserInput(input);
-    await run(api, 'amiExplorer.connectToEndpoint');
-    input.assertDone();
+    await connectToEndpoint(server.url);
     assert.strictEqual(vscode.workspace.getConfiguration('amiExplorer').get('backend'), 'endpoint');
     await sameTree('the tree through the custom endpoint');
     assert.ok(api.connectionStatusText().includes(new URL(server.url).host));
@@ -244,15 +243,7 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     );
     gate.close();
     try {
-      const input = new ScriptedInput()
-        .type(gate.url)
-        .type('us-east-1')
-        .pickLabel('Access key')
-        .type('test')
-        .type('test');
-      api.setUserInput(input);
-      await run(api, 'amiExplorer.connectToEndpoint');
-      input.assertDone();
+      await connectToEndpoint(gate.url);
       let amazon: ExplorerNode | undefined;
       await waitFor(
         'the Amazon group through the gated endpoint',
