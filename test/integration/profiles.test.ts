@@ -188,6 +188,20 @@ describe('AWS profiles through the SDK, on a simulator over HTTP', () => {
     assert.deepStrictEqual(summary(plan), summary(inProcessPlan));
   });
 
+  it('shows "All enabled regions" through a profile with endpoint_url, asked of the simulator over HTTP', async () => {
+    await connect(SIMULATOR_PROFILES.endpoint);
+    await sameTree('the tree through sim-endpoint');
+    await setSetting('regions', 'all');
+    try {
+      await waitFor('the enabled regions as roots', async () => (await children(api)).length === 17, 15_000);
+      const roots = (await children(api)).map(label);
+      assert.ok(roots.includes('eu-north-1') && !roots.includes('af-south-1'), roots.join());
+    } finally {
+      await setSetting('regions', ['us-east-1']);
+    }
+    await sameTree('the tree with the listed region again');
+  });
+
   it('shows the same tree through a credential_process profile', async () => {
     await connect(SIMULATOR_PROFILES.process);
     await sameTree('the tree through sim-process');
